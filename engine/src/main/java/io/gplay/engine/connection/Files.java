@@ -1,0 +1,77 @@
+package io.gplay.engine.connection;
+
+import io.gplay.engine.shell.Cmd;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Reading and writing files on a host through its connection, one round trip each. Writes go to a temporary
+ * file beside the target and are renamed over it, so a reader never sees a half-written file.
+ */
+public final class Files {
+    private Files() {
+    }
+
+    /** Reads type, owner, group, mode, link target and (for a regular file) content in one command. */
+    public static RemoteFile stat(Connection conn, String path) {
+        return stat(conn, path, true);
+    }
+
+    public static RemoteFile stat(Connection conn, String path, boolean withContent) {
+        // A literal script with the path as $1; the path is quoted once, structurally.
+        String script = "f=\"$1\"; if [ -L \"$f\" ]; then t=link; elif [ -d \"$f\" ]; then t=directory;"
+                + " elif [ -e \"$f\" ]; then t=file; else echo absent; exit 0; fi;"
+                + " echo \"$t $(stat -c '%U %G %a' \"$f\")\"; if [ $t = link ]; then readlink \"$f\"; else echo; fi;"
+                + (withContent ? " if [ $t = file ]; then base64 -w0 \"$f\"; fi" : "");
+        ExecResult r = conn.exec(Command.probe(Cmd.of("sh", "-c", script, "stat", path)));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot read " + path + ": " + r.reason());
+        }
+        String[] lines = r.stdout().split("\n", -1);
+        if (lines[0].equals("absent")) {
+            return RemoteFile.absent(path);
+        }
+        String[] head = lines[0].split(" ");
+        String link = lines.length > 1 && !lines[1].isEmpty() ? lines[1] : null;
+        String content = null;
+        if (head[0].equals("file") && withContent) {
+            String b64 = lines.length > 2 ? lines[2].strip() : "";
+            content = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+        }
+        return new RemoteFile(path, head[0], head[1], head[2], head[3], link, content);
+    }
+
+    /** The content of a file, or {@code null} when it does not exist. */
+    public static String read(Connection conn, String path) {
+        RemoteFile f = stat(conn, path);
+        return f.isFile() ? f.content() : null;
+    }
+
+    /**
+     * Writes content atomically: a temporary file in the same folder, mode set, then renamed over the target.
+     * An existing file keeps its owner, group and mode unless {@code mode} is given.
+     */
+    public static void write(Connection conn, String path, String content, String mode) {
+        String script = "set -e; f=\"$1\"; m=\"$2\"; d=$(dirname \"$f\"); t=$(mktemp \"$d/.gplay.XXXXXX\");"
+                + " trap 'rm -f \"$t\"' EXIT; cat > \"$t\";"
+                + " if [ -e \"$f\" ]; then chown --reference=\"$f\" \"$t\" 2>/dev/null || true;"
+                + " chmod --reference=\"$f\" \"$t\"; else chmod 644 \"$t\"; fi;"
+                + " if [ -n \"$m\" ]; then chmod \"$m\" \"$t\"; fi; mv -f \"$t\" \"$f\"; trap - EXIT";
+        ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode),
+                content));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot write " + path + ": " + r.reason());
+        }
+    }
+
+    /** Copies the current file to {@code path.YYYYmmdd-HHMMSS~} before a change, as users expect of {@code backup}. */
+    public static String backup(Connection conn, String path) {
+        ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c",
+                "b=\"$1.$(date +%Y%m%d-%H%M%S)~\"; cp -p \"$1\" \"$b\" && echo \"$b\"", "backup", path)));
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot back up " + path + ": " + r.reason());
+        }
+        return r.stdout().strip();
+    }
+}

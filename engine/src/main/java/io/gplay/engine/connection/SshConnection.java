@@ -1,0 +1,177 @@
+package io.gplay.engine.connection;
+
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.IOUtils;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One SSH connection per host, opened once and reused for every command of the run; each command gets a new
+ * session channel. {@code TCP_NODELAY} is set: without it every command waits ~40 ms on delayed ACKs.
+ */
+public final class SshConnection implements Connection {
+    private final SSHClient client;
+
+    private SshConnection(SSHClient client) {
+        this.client = client;
+    }
+
+    public static SshConnection open(SshTarget target) {
+        SSHClient client = new SSHClient();
+        try {
+            client.addHostKeyVerifier(new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys()));
+            client.setConnectTimeout(target.timeoutSeconds() * 1000);
+            client.setTimeout(0);
+            client.connect(target.address(), target.port());
+            client.getSocket().setTcpNoDelay(true);
+            client.getConnection().getKeepAlive().setKeepAliveInterval(15);
+            client.authPublickey(target.user(), keys(client, target.privateKey()));
+            return new SshConnection(client);
+        } catch (UserAuthException e) {
+            closeQuietly(client);
+            throw new UnreachableException("authentication failed for " + target.user() + "@" + target.address()
+                    + (target.privateKey() == null ? " (no key file given; tried ~/.ssh/id_ed25519, id_ecdsa, id_rsa)"
+                    : " with key " + target.privateKey()), e);
+        } catch (TransportException e) {
+            closeQuietly(client);
+            String why = e.getMessage() != null && e.getMessage().contains("HostKeyVerifier")
+                    ? KnownHostsVerifier.lastRefusal(target.address(), e) : e.getMessage();
+            throw new UnreachableException(why, e);
+        } catch (IOException e) {
+            closeQuietly(client);
+            throw new UnreachableException("cannot connect to " + target.address() + ":" + target.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static List<KeyProvider> keys(SSHClient client, Path key) throws IOException {
+        List<KeyProvider> keys = new ArrayList<>();
+        if (key != null) {
+            keys.add(client.loadKeys(key.toString()));
+            return keys;
+        }
+        Path home = Path.of(System.getProperty("user.home"), ".ssh");
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            Path p = home.resolve(name);
+            if (java.nio.file.Files.isReadable(p)) {
+                keys.add(client.loadKeys(p.toString()));
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public ExecResult exec(Command command) {
+        try (Session session = client.startSession()) {
+            Session.Command cmd = session.exec(command.line());
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(cmd.getErrorStream()));
+            try (OutputStream in = cmd.getOutputStream()) {
+                if (command.stdin() != null) {
+                    in.write(command.stdin());
+                    in.flush();
+                }
+            }
+            String out = readAll(cmd.getInputStream());
+            String errText = err.join();
+            cmd.join(1, TimeUnit.HOURS);
+            Integer rc = cmd.getExitStatus();
+            return new ExecResult(rc == null ? 255 : rc, out, errText);
+        } catch (IOException e) {
+            if (!client.isConnected()) {
+                throw new UnreachableException("connection lost: " + e.getMessage(), e);
+            }
+            throw new IllegalStateException("ssh command failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String readAll(java.io.InputStream in) {
+        try {
+            ByteArrayOutputStream buf = IOUtils.readFully(in);
+            return buf.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(client);
+    }
+
+    private static void closeQuietly(SSHClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // closing is best effort: the host may already be gone
+        }
+    }
+
+    /**
+     * OpenSSH's known_hosts rules: a known key must match; an unknown host is refused unless accept-new is on
+     * (then learned and written); a changed key is always refused.
+     */
+    static final class KnownHostsVerifier extends OpenSSHKnownHosts {
+        private static final java.util.Map<String, String> REFUSALS = new java.util.concurrent.ConcurrentHashMap<>();
+        private final boolean acceptNew;
+
+        KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
+            super(ensure(file).toFile());
+            this.acceptNew = acceptNew;
+        }
+
+        private static Path ensure(Path file) throws IOException {
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+                java.nio.file.Files.createFile(file);
+            }
+            return file;
+        }
+
+        @Override
+        protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
+            if (!acceptNew) {
+                REFUSALS.put(hostname, "host key for " + hostname + " is not in " + getFile()
+                        + " (refused; use --accept-new-host-keys to learn new hosts)");
+                return false;
+            }
+            try {
+                write(new HostEntry(null, hostname, net.schmizz.sshj.common.KeyType.fromKey(key), key));
+                return true;
+            } catch (Exception e) {
+                REFUSALS.put(hostname, "cannot record host key for " + hostname + ": " + e.getMessage());
+                return false;
+            }
+        }
+
+        @Override
+        protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
+            REFUSALS.put(hostname, "HOST KEY CHANGED for " + hostname + ": the key offered does not match "
+                    + getFile() + " (refused: possible man-in-the-middle; remove the old entry if the host was"
+                    + " reinstalled)");
+            return false;
+        }
+
+        static String lastRefusal(String address, Exception e) {
+            for (var entry : REFUSALS.entrySet()) {
+                if (entry.getKey().contains(address)) {
+                    return entry.getValue();
+                }
+            }
+            return e.getMessage();
+        }
+    }
+}

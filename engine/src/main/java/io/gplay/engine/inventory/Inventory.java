@@ -1,0 +1,53 @@
+package io.gplay.engine.inventory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Hosts in inventory order and groups (each a list of host names, children resolved). Immutable once built. */
+public final class Inventory {
+    private final Map<String, Host> hosts;
+    private final Map<String, List<String>> groups;
+
+    public Inventory(Map<String, Host> hosts, Map<String, List<String>> groups) {
+        this.hosts = new LinkedHashMap<>(hosts);
+        this.groups = new LinkedHashMap<>();
+        groups.forEach((k, v) -> this.groups.put(k, List.copyOf(v)));
+    }
+
+    public List<Host> hosts() {
+        return new ArrayList<>(hosts.values());
+    }
+
+    public Host host(String name) {
+        return hosts.get(name);
+    }
+
+    public Map<String, List<String>> groups() {
+        return groups;
+    }
+
+    /** Group name to host names, as playbooks see it in {@code groups}, with {@code all} included. */
+    public Map<String, List<String>> groupsWithAll() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("all", List.copyOf(hosts.keySet()));
+        m.putAll(groups);
+        return m;
+    }
+
+    public List<Host> select(String pattern) {
+        return HostPattern.parse(pattern).select(this);
+    }
+
+    /** A copy whose hosts carry extra variables on top of their own (command-line {@code -e}). */
+    public Inventory withExtraVars(Map<String, Object> extra) {
+        Map<String, Host> h = new LinkedHashMap<>();
+        hosts.forEach((name, host) -> {
+            Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+            vars.putAll(extra);
+            h.put(name, new Host(name, host.groups(), vars));
+        });
+        return new Inventory(h, groups);
+    }
+}

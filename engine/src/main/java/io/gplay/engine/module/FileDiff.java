@@ -1,0 +1,22 @@
+package io.gplay.engine.module;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A before/after pair for one thing a module changes (a file, a setting), rendered as a unified diff. */
+public record FileDiff(String label, String before, String after) {
+    public String unified() {
+        List<String> a = lines(before);
+        List<String> b = lines(after);
+        List<String> out = UnifiedDiffUtils.generateUnifiedDiff("before: " + label, "after: " + label, a,
+                DiffUtils.diff(a, b), 3);
+        return String.join("\n", out);
+    }
+
+    private static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n", -1));
+    }
+}

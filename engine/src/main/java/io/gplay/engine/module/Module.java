@@ -1,0 +1,17 @@
+package io.gplay.engine.module;
+
+/**
+ * An idempotent operation on one host. {@link #run} reads the host's state through the context, compares it
+ * with the parameters, and wraps every change in {@link ModuleContext#converge}: the same code decides in a
+ * real run and in check mode, where the converge blocks are reported but not executed.
+ * Modules are found through {@link java.util.ServiceLoader}.
+ */
+public interface Module {
+    ModuleSpec spec();
+
+    void run(ModuleContext ctx) throws Exception;
+
+    default String name() {
+        return spec().name();
+    }
+}

@@ -1,0 +1,216 @@
+package io.gplay.engine.module;
+
+import io.gplay.engine.connection.Command;
+import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.connection.Files;
+import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.shell.Cmd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a module sees while it runs on one host: its validated parameters, the host and its facts, and
+ * the host's connection. Reads go through {@link #probe}; changes only through {@link #converge} blocks,
+ * which check mode reports without running (Chef's {@code converge_by}).
+ */
+public final class ModuleContext {
+    /** A change to the host, run only outside check mode. */
+    @FunctionalInterface
+    public interface Action {
+        void apply() throws Exception;
+    }
+
+    private final Map<String, Object> params;
+    private final Host host;
+    private final Map<String, Object> facts;
+    private final Connection conn;
+    private final boolean check;
+    private final boolean probeTask;
+    private final List<String> changes = new ArrayList<>();
+    private final List<FileDiff> diffs = new ArrayList<>();
+    private final Map<String, Object> data = new LinkedHashMap<>();
+    private String msg;
+    private String skipped;
+
+    public ModuleContext(Map<String, Object> params, Host host, Map<String, Object> facts, Connection conn,
+                         boolean check, boolean probeTask) {
+        this.params = params;
+        this.host = host;
+        this.facts = facts;
+        this.conn = conn;
+        this.check = check;
+        this.probeTask = probeTask;
+    }
+
+    // ---- parameters (already validated and defaulted against the module's spec) ----
+
+    public Object get(String name) {
+        return params.get(name);
+    }
+
+    public boolean has(String name) {
+        return params.get(name) != null;
+    }
+
+    public String str(String name) {
+        Object v = params.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    public Integer integer(String name) {
+        return (Integer) params.get(name);
+    }
+
+    public boolean bool(String name) {
+        return Boolean.TRUE.equals(params.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object> list(String name) {
+        Object v = params.get(name);
+        return v == null ? List.of() : (List<Object>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String name) {
+        Object v = params.get(name);
+        return v == null ? Map.of() : (Map<String, Object>) v;
+    }
+
+    // ---- the host ----
+
+    public Host host() {
+        return host;
+    }
+
+    public Map<String, Object> facts() {
+        return facts;
+    }
+
+    public String fact(String name) {
+        Object v = facts.get(name);
+        return v == null ? "" : v.toString();
+    }
+
+    public boolean checkMode() {
+        return check;
+    }
+
+    /** True when the task is marked {@code check: false}: a read-only probe that runs in check mode too. */
+    public boolean probeTask() {
+        return probeTask;
+    }
+
+    /** Runs a command that changes nothing; allowed in check mode. */
+    public ExecResult probe(Object cmd) {
+        return conn.exec(Command.probe(cmd));
+    }
+
+    /** Runs a read-only command that must succeed and returns its standard output. */
+    public String read(Object cmd) {
+        ExecResult r = probe(cmd);
+        if (!r.ok()) {
+            throw new ModuleFailure(cmd + ": " + r.reason());
+        }
+        return r.stdout();
+    }
+
+    /** Whether a program is on the host's PATH (or in sbin). */
+    public boolean hasProgram(String name) {
+        return probe(Cmd.of("sh", "-c", "PATH=\"$PATH:/sbin:/usr/sbin\" command -v \"$1\"", "which", name)).ok();
+    }
+
+    /** Fails the task with a clear message when the host lacks a program the module needs. */
+    public void requireProgram(String name, String hint) {
+        if (!hasProgram(name)) {
+            throw new ModuleFailure(name + " is not installed on " + host.name() + (hint == null ? "" : " (" + hint + ")"));
+        }
+    }
+
+    /** Runs a changing command that must succeed; only to be called inside a converge block. */
+    public ExecResult sh(Object cmd) {
+        ExecResult r = conn.exec(Command.change(cmd));
+        if (!r.ok()) {
+            throw new ModuleFailure(cmd + ": " + r.reason());
+        }
+        return r;
+    }
+
+    /** Runs a changing command and returns its result whatever the exit code; only inside a converge block. */
+    public ExecResult exec(Command command) {
+        return conn.exec(command);
+    }
+
+    public RemoteFile stat(String path) {
+        return Files.stat(conn, path);
+    }
+
+    public RemoteFile stat(String path, boolean withContent) {
+        return Files.stat(conn, path, withContent);
+    }
+
+    public void writeFile(String path, String content, String mode) {
+        Files.write(conn, path, content, mode);
+    }
+
+    public String backup(String path) {
+        return Files.backup(conn, path);
+    }
+
+    public Connection connection() {
+        return conn;
+    }
+
+    // ---- changes ----
+
+    /** Records a change; runs it unless in check mode. */
+    public void converge(String description, Action action) throws Exception {
+        changes.add(description);
+        if (!check) {
+            action.apply();
+        }
+    }
+
+    /** Records a change with its diff; runs it unless in check mode. */
+    public void converge(String description, FileDiff diff, Action action) throws Exception {
+        diffs.add(diff);
+        converge(description, action);
+    }
+
+    public void set(String key, Object value) {
+        data.put(key, value);
+    }
+
+    public void msg(String text) {
+        this.msg = text;
+    }
+
+    /** Ends the module with status skipped (e.g. a command that cannot be predicted in check mode). */
+    public void skip(String why) {
+        this.skipped = why;
+    }
+
+    public void fail(String why) {
+        throw new ModuleFailure(why);
+    }
+
+    public Result result() {
+        if (skipped != null) {
+            Map<String, Object> d = new LinkedHashMap<>(data);
+            d.put("skipped", true);
+            d.put("msg", skipped);
+            return new Result(Status.SKIPPED, skipped, changes, diffs, d);
+        }
+        Status s = changes.isEmpty() ? Status.OK : Status.CHANGED;
+        String m = msg != null ? msg : String.join("; ", changes);
+        Map<String, Object> d = new LinkedHashMap<>(data);
+        d.put("changed", s == Status.CHANGED);
+        d.put("changes", List.copyOf(changes));
+        return new Result(s, m, changes, diffs, d);
+    }
+}

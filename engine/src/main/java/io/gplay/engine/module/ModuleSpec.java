@@ -1,0 +1,81 @@
+package io.gplay.engine.module;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a module is and takes. {@code primary} names the parameter that a task's title fills when it is not
+ * given (so {@code service 'glusterd', state: 'started'} manages the service glusterd).
+ */
+public final class ModuleSpec {
+    private final String name;
+    private final String summary;
+    private final List<Param> params = new ArrayList<>();
+    private String primary;
+    private String checkMode = "predicts its change from the host's current state, with the same code as a real run";
+    private String notes = "";
+    private final List<String> examples = new ArrayList<>();
+
+    public ModuleSpec(String name, String summary) {
+        this.name = name;
+        this.summary = summary;
+    }
+
+    public ModuleSpec param(Param p) {
+        params.add(p);
+        return this;
+    }
+
+    public ModuleSpec primary(String param) {
+        this.primary = param;
+        return this;
+    }
+
+    public ModuleSpec checkMode(String text) {
+        this.checkMode = text;
+        return this;
+    }
+
+    public ModuleSpec notes(String text) {
+        this.notes = text;
+        return this;
+    }
+
+    public ModuleSpec example(String groovy) {
+        examples.add(groovy);
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public List<Param> params() {
+        return List.copyOf(params);
+    }
+
+    public Optional<Param> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public Optional<String> primary() {
+        return Optional.ofNullable(primary);
+    }
+
+    public String checkMode() {
+        return checkMode;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public List<String> examples() {
+        return List.copyOf(examples);
+    }
+}

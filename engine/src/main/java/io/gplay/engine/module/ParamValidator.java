@@ -1,0 +1,78 @@
+package io.gplay.engine.module;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks and coerces a task's parameters against its module's spec; every problem is reported, not just the first. */
+public final class ParamValidator {
+    private ParamValidator() {
+    }
+
+    /** Problems with the parameters whose values are known now; {@code deferred} ones are checked on each host. */
+    public static List<String> problems(ModuleSpec spec, Map<String, Object> params, java.util.Set<String> deferred) {
+        List<String> out = new ArrayList<>();
+        for (var e : params.entrySet()) {
+            var p = spec.param(e.getKey());
+            if (p.isEmpty()) {
+                String hint = Names.closest(e.getKey(), spec.params().stream().map(Param::name).toList());
+                out.add(spec.name() + ": unknown parameter '" + e.getKey() + "'"
+                        + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            } else if (!deferred.contains(e.getKey())) {
+                String problem = valueProblem(spec, p.get(), e.getValue());
+                if (problem != null) {
+                    out.add(problem);
+                }
+            }
+        }
+        for (Param p : spec.params()) {
+            if (p.required() && params.get(p.name()) == null && !deferred.contains(p.name())) {
+                out.add(spec.name() + ": missing required parameter '" + p.name() + "'");
+            }
+        }
+        return out;
+    }
+
+    private static String valueProblem(ModuleSpec spec, Param p, Object value) {
+        if (value == null) {
+            return null;
+        }
+        Object v = p.type().coerce(value);
+        if (v == null) {
+            return spec.name() + ": parameter '" + p.name() + "' must be " + article(p.type()) + ", got "
+                    + value.getClass().getSimpleName() + " " + abbreviate(value);
+        }
+        if (!p.choices().isEmpty() && !p.choices().contains(v.toString())) {
+            return spec.name() + ": parameter '" + p.name() + "' must be one of " + p.choices() + ", got '" + v + "'";
+        }
+        return null;
+    }
+
+    /** Validated parameters with defaults filled in and values coerced; throws with every problem listed. */
+    public static Map<String, Object> resolve(ModuleSpec spec, Map<String, Object> params) {
+        List<String> problems = problems(spec, params, java.util.Set.of());
+        if (!problems.isEmpty()) {
+            throw new ModuleFailure(String.join("; ", problems));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Param p : spec.params()) {
+            Object v = params.get(p.name());
+            out.put(p.name(), v == null ? p.defaultValue() : p.type().coerce(v));
+        }
+        return out;
+    }
+
+    private static String article(ParamType t) {
+        return switch (t) {
+            case INT -> "an int";
+            case ANY -> "a value";
+            default -> "a " + t.label();
+        };
+    }
+
+    private static String abbreviate(Object v) {
+        String s = String.valueOf(v);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

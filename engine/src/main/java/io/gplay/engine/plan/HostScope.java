@@ -1,0 +1,103 @@
+package io.gplay.engine.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a per-host value sees when it is computed: {@code host} (the host's name), {@code vars} (inventory,
+ * play and extra variables, and registered results), {@code facts}, {@code groups} (group name to host names),
+ * {@code hostvars} (every host's variables), {@code item} inside a loop, and {@code result} in
+ * {@code changedWhen}, {@code failedWhen} and {@code until}. Any other name is looked up in {@code vars}, so a
+ * registered result {@code x} reads as {@code x.rc}.
+ */
+public final class HostScope {
+    private final String host;
+    private final Map<String, Object> vars;
+    private final Map<String, Object> facts;
+    private final Map<String, List<String>> groups;
+    private final Map<String, Map<String, Object>> hostvars;
+    private final boolean checkMode;
+    private Object item;
+    private Map<String, Object> result;
+
+    public HostScope(String host, Map<String, Object> vars, Map<String, Object> facts,
+                     Map<String, List<String>> groups, Map<String, Map<String, Object>> hostvars, boolean checkMode) {
+        this.host = host;
+        this.vars = vars;
+        this.facts = facts;
+        this.groups = groups;
+        this.hostvars = hostvars;
+        this.checkMode = checkMode;
+    }
+
+    public HostScope withItem(Object item) {
+        HostScope s = new HostScope(host, vars, facts, groups, hostvars, checkMode);
+        s.item = item;
+        return s;
+    }
+
+    public HostScope withResult(Map<String, Object> result) {
+        HostScope s = withItem(item);
+        s.result = result;
+        return s;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public Map<String, Object> getVars() {
+        return vars;
+    }
+
+    public Map<String, Object> getFacts() {
+        return facts;
+    }
+
+    public Map<String, List<String>> getGroups() {
+        return groups;
+    }
+
+    public Map<String, Map<String, Object>> getHostvars() {
+        return hostvars;
+    }
+
+    public Object getItem() {
+        return item;
+    }
+
+    public Map<String, Object> getResult() {
+        return result;
+    }
+
+    public boolean isCheckMode() {
+        return checkMode;
+    }
+
+    /** Groovy's fallback for unknown properties: variables and registered results by name. */
+    public Object get(String name) {
+        if (!vars.containsKey(name)) {
+            throw new UndefinedVariable(name, host);
+        }
+        return vars.get(name);
+    }
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>(vars);
+        m.put("host", host);
+        m.put("vars", vars);
+        m.put("facts", facts);
+        m.put("groups", groups);
+        m.put("hostvars", hostvars);
+        m.put("item", item);
+        return m;
+    }
+
+    /** A name used in a per-host value that is neither a scope property nor a variable of the host. */
+    public static final class UndefinedVariable extends RuntimeException {
+        public UndefinedVariable(String name, String host) {
+            super("'" + name + "' is not defined for host " + host);
+        }
+    }
+}

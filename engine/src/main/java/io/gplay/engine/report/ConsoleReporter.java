@@ -1,0 +1,191 @@
+package io.gplay.engine.report;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The ansible-playbook console stream: PLAY, TASK, one line per host result, diffs with {@code --diff}, and
+ * the PLAY RECAP. Colour only on a terminal; there, a task that runs longer than 2 s gets a live line naming
+ * the hosts still working and for how long.
+ */
+public final class ConsoleReporter implements Reporter {
+    private static final String RESET = "\u001b[0m";
+    private static final long LIVE_AFTER_MS = 2000;
+
+    private final PrintStream out;
+    private final boolean colour;
+    private final boolean diff;
+    private final int verbosity;
+    private final Map<String, Long> working = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService ticker;
+    private boolean liveLineShown;
+
+    public ConsoleReporter(PrintStream out, boolean tty, boolean diff, int verbosity) {
+        this.out = out;
+        this.colour = tty;
+        this.diff = diff;
+        this.verbosity = verbosity;
+        if (tty) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gplay-live-line");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::liveLine, 500, 500, TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    @Override
+    public synchronized void playbookStart(Playbook playbook, boolean check) {
+        if (check) {
+            out.println(paint("35", "CHECK MODE: changes are predicted and shown, nothing on any host is changed"));
+        }
+    }
+
+    @Override
+    public synchronized void playStart(Play play, List<Host> hosts) {
+        clearLiveLine();
+        out.println();
+        out.println(banner("PLAY [" + play.name() + "]"));
+    }
+
+    @Override
+    public synchronized void taskStart(Task task, boolean handler) {
+        clearLiveLine();
+        out.println();
+        out.println(banner((handler ? "RUNNING HANDLER [" : "TASK [") + task.title() + "]"));
+    }
+
+    @Override
+    public void hostStart(Task task, Host host) {
+        working.put(host.name(), System.currentTimeMillis());
+    }
+
+    @Override
+    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+        working.remove(host.name());
+        clearLiveLine();
+        String label = switch (r.status()) {
+            case OK -> "ok";
+            case CHANGED -> "changed";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipping";
+            case UNREACHABLE -> "fatal";
+        };
+        StringBuilder line = new StringBuilder(label).append(": [").append(host.name()).append("]");
+        if (item != null) {
+            line.append(" => (item=").append(item).append(")");
+        }
+        String msg = r.msg();
+        boolean showMsg = r.status() == Status.FAILED || r.status() == Status.UNREACHABLE
+                || r.status() == Status.SKIPPED && verbosity > 0 || verbosity > 0;
+        if (r.status() == Status.UNREACHABLE) {
+            line.append(": UNREACHABLE! => ").append(msg);
+        } else if (showMsg && msg != null && !msg.isEmpty()) {
+            line.append(r.status() == Status.FAILED ? ": FAILED! => " : " => ").append(msg);
+        } else if (r.status() == Status.CHANGED && !r.changes().isEmpty()) {
+            line.append(" => ").append(String.join("; ", r.changes()));
+        }
+        out.println(paint(colourOf(r.status()), line.toString()));
+        if (verbosity > 0 && r.data().get("stdout") instanceof String s && !s.isBlank()) {
+            out.println(s.stripTrailing());
+        }
+        if (diff && r.status() == Status.CHANGED) {
+            for (FileDiff d : r.diffs()) {
+                for (String l : d.unified().split("\n")) {
+                    out.println(l.startsWith("+") ? paint("32", l) : l.startsWith("-") ? paint("31", l) : l);
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        clearLiveLine();
+        out.println(paint("35", "[WARNING]: " + message));
+    }
+
+    @Override
+    public synchronized void recap(Map<String, Stats> stats, long elapsedMillis) {
+        clearLiveLine();
+        out.println();
+        out.println(banner("PLAY RECAP"));
+        int width = stats.keySet().stream().mapToInt(String::length).max().orElse(10) + 2;
+        stats.forEach((host, s) -> {
+            String colourOfHost = s.unreachable() > 0 || s.failed() > 0 ? "31" : s.changed() > 0 ? "33" : "32";
+            out.printf("%s : %s %s %s %s %s %s%n",
+                    paint(colourOfHost, pad(host, width)),
+                    paint("32", pad("ok=" + s.ok(), 6)),
+                    paint(s.changed() > 0 ? "33" : "0", pad("changed=" + s.changed(), 10)),
+                    paint(s.unreachable() > 0 ? "31" : "0", pad("unreachable=" + s.unreachable(), 14)),
+                    paint(s.failed() > 0 ? "31" : "0", pad("failed=" + s.failed(), 9)),
+                    paint(s.skipped() > 0 ? "36" : "0", pad("skipped=" + s.skipped(), 10)),
+                    "ignored=" + s.ignored());
+        });
+        out.printf("%nFinished in %.1f s%n", elapsedMillis / 1000.0);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    private synchronized void liveLine() {
+        long now = System.currentTimeMillis();
+        String slow = working.entrySet().stream().filter(e -> now - e.getValue() > LIVE_AFTER_MS)
+                .map(e -> e.getKey() + " (" + (now - e.getValue()) / 1000 + "s)").sorted()
+                .collect(Collectors.joining(", "));
+        if (!slow.isEmpty()) {
+            out.print("\r\u001b[2K" + paint("2", "still running on " + slow));
+            out.flush();
+            liveLineShown = true;
+        }
+    }
+
+    private void clearLiveLine() {
+        if (liveLineShown) {
+            out.print("\r\u001b[2K");
+            liveLineShown = false;
+        }
+    }
+
+    private static String colourOf(Status s) {
+        return switch (s) {
+            case OK -> "32";
+            case CHANGED -> "33";
+            case FAILED, UNREACHABLE -> "31";
+            case SKIPPED -> "36";
+        };
+    }
+
+    private String paint(String code, String text) {
+        return colour && !code.equals("0") ? "\u001b[" + code + "m" + text + RESET : text;
+    }
+
+    private static String banner(String head) {
+        return head + " " + "*".repeat(Math.max(3, 78 - head.length()));
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,38 @@
+package io.gplay.engine.report;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+
+import java.util.List;
+import java.util.Map;
+
+/** Listens to a run. Called from the runner's threads; implementations synchronise what they share. */
+public interface Reporter {
+    default void playbookStart(Playbook playbook, boolean check) {
+    }
+
+    default void playStart(Play play, List<Host> hosts) {
+    }
+
+    default void taskStart(Task task, boolean handler) {
+    }
+
+    default void hostStart(Task task, Host host) {
+    }
+
+    /** A host's result for a task; {@code item} is the loop item, or null outside loops. */
+    default void hostResult(Task task, Host host, Result result, Object item) {
+    }
+
+    default void warning(String message) {
+    }
+
+    default void recap(Map<String, Stats> stats, long elapsedMillis) {
+    }
+
+    default void close() {
+    }
+}

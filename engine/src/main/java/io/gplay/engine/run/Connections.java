@@ -1,0 +1,55 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.LocalConnection;
+import io.gplay.engine.connection.SshConnection;
+import io.gplay.engine.connection.SshTarget;
+import io.gplay.engine.inventory.Host;
+
+import java.nio.file.Path;
+
+/**
+ * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
+ * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
+ * and gplay's {@code gplay_known_hosts} and {@code gplay_connect_timeout}.
+ */
+public final class Connections {
+    private final boolean acceptNewHostKeys;
+    private final Path knownHosts;
+
+    public Connections(boolean acceptNewHostKeys, Path knownHosts) {
+        this.acceptNewHostKeys = acceptNewHostKeys;
+        this.knownHosts = knownHosts;
+    }
+
+    public Connection open(Host host) {
+        String type = host.varString("ansible_connection", "ssh");
+        if (type.equals("local")) {
+            return new LocalConnection();
+        }
+        if (!type.equals("ssh") && !type.equals("smart") && !type.equals("paramiko")) {
+            throw new IllegalArgumentException("host " + host.name() + ": unsupported ansible_connection '" + type
+                    + "' (gplay speaks ssh and local)");
+        }
+        return SshConnection.open(target(host));
+    }
+
+    SshTarget target(Host host) {
+        String key = host.varString("ansible_ssh_private_key_file", host.varString("ansible_private_key_file", null));
+        String kh = host.varString("gplay_known_hosts", null);
+        Path known = kh != null ? Path.of(expand(kh))
+                : knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        return new SshTarget(
+                host.varString("ansible_host", host.name()),
+                Integer.parseInt(host.varString("ansible_port", "22")),
+                host.varString("ansible_user", System.getProperty("user.name")),
+                key == null ? null : Path.of(expand(key)),
+                known,
+                acceptNewHostKeys,
+                Integer.parseInt(host.varString("gplay_connect_timeout", "10")));
+    }
+
+    private static String expand(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+    }
+}

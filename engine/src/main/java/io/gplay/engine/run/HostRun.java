@@ -1,0 +1,42 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.connection.Connection;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.report.Stats;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One host's state through a run: its open connection, facts, registered results, notified handlers, counts. */
+final class HostRun {
+    final Host host;
+    final Stats stats = new Stats();
+    final Map<String, Object> registered = new ConcurrentHashMap<>();
+    final Set<String> notified = new LinkedHashSet<>();
+    Map<String, Object> facts = new LinkedHashMap<>();
+    Connection connection;
+    String unreachable;
+    boolean failed;
+
+    HostRun(Host host) {
+        this.host = host;
+    }
+
+    boolean active() {
+        return unreachable == null && !failed;
+    }
+
+    synchronized void notifyHandler(String handler) {
+        notified.add(handler);
+    }
+
+    synchronized void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.report.Stats;
+
+import java.util.Map;
+
+/**
+ * How a run ended. Exit codes follow ansible-playbook: 0 all ok, 2 a task failed, 4 a host was unreachable,
+ * 99 interrupted by the user.
+ */
+public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean engineError) {
+    public int exitCode() {
+        if (interrupted) {
+            return 99;
+        }
+        if (stats.values().stream().anyMatch(s -> s.unreachable() > 0)) {
+            return 4;
+        }
+        if (engineError || stats.values().stream().anyMatch(s -> s.failed() > 0)) {
+            return 2;
+        }
+        return 0;
+    }
+
+    public int changed() {
+        return stats.values().stream().mapToInt(Stats::changed).sum();
+    }
+}

@@ -1,0 +1,48 @@
+package io.gplay.modules;
+
+import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
+
+import java.util.List;
+
+/** Mode, owner and group of a path, shared by file, copy, template and lineinfile. */
+final class Attributes {
+    static final List<Param> PARAMS = List.of(
+            Param.optional("mode", ParamType.MODE, null, "octal mode, e.g. '0644' (a Groovy octal literal 0644 works too)"),
+            Param.optional("owner", ParamType.STRING, null, "owning user name"),
+            Param.optional("group", ParamType.STRING, null, "owning group name"));
+
+    private Attributes() {
+    }
+
+    static String mode(ModuleContext ctx) {
+        String mode = ctx.str("mode");
+        if (mode != null && !mode.matches("[0-7]{3,4}")) {
+            ctx.fail("mode must be octal like '0644', got '" + mode + "'");
+        }
+        return mode;
+    }
+
+    /** Brings mode, owner and group of an existing (or, in check mode, about to exist) path in line. */
+    static void ensure(ModuleContext ctx, RemoteFile current, String path) throws Exception {
+        String mode = mode(ctx);
+        String owner = ctx.str("owner");
+        String group = ctx.str("group");
+        boolean exists = current.exists();
+        if (mode != null && (!exists || Integer.parseInt(current.mode(), 8) != Integer.parseInt(mode, 8))) {
+            ctx.converge("mode of " + path + (exists ? " " + current.mode() : "") + " -> " + mode,
+                    () -> ctx.sh(Cmd.of("chmod", mode, path)));
+        }
+        if (owner != null && (!exists || !owner.equals(current.owner()))) {
+            ctx.converge("owner of " + path + (exists ? " " + current.owner() : "") + " -> " + owner,
+                    () -> ctx.sh(Cmd.of("chown", "-h", owner, path)));
+        }
+        if (group != null && (!exists || !group.equals(current.group()))) {
+            ctx.converge("group of " + path + (exists ? " " + current.group() : "") + " -> " + group,
+                    () -> ctx.sh(Cmd.of("chgrp", "-h", group, path)));
+        }
+    }
+}

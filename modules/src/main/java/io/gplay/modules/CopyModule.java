@@ -1,0 +1,42 @@
+package io.gplay.modules;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Puts a file on the host from given content or a local file, atomically, with a diff and optional backup. */
+public final class CopyModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("copy", "Writes a file from content or from a local file (atomically: temporary file, then rename).")
+            .param(Param.required("dest", ParamType.STRING, "the path on the host"))
+            .param(Param.optional("content", ParamType.STRING, null, "the file's text"))
+            .param(Param.optional("src", ParamType.STRING, null, "a local file (relative to the playbook) whose text is copied"))
+            .param(FileContent.BACKUP)
+            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .example("copy '/etc/glusterfs/virt', content: 'quick-read=off\\n', mode: '0644'");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        String content = ctx.str("content");
+        if (content == null && ctx.has("src")) {
+            Path src = Path.of(ctx.str("src"));
+            if (!Files.isReadable(src)) {
+                ctx.fail("src " + src + " is not a readable local file");
+            }
+            content = Files.readString(src);
+        }
+        if (content == null) {
+            ctx.fail("give content or src");
+        }
+        FileContent.ensureWithAttributes(ctx, ctx.str("dest"), content);
+    }
+}

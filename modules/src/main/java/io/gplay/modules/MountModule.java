@@ -1,0 +1,63 @@
+package io.gplay.modules;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
+
+import java.util.List;
+
+/** Mounts or unmounts a file system now (the lasting entry is the fstab module's job). */
+public final class MountModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("mount", "Mounts or unmounts a file system now; for the lasting /etc/fstab entry use fstab.")
+            .primary("path")
+            .param(Param.required("path", ParamType.STRING, "the mount point"))
+            .param(Param.optional("src", ParamType.STRING, null, "what to mount, e.g. localhost:/meta or UUID=...; needed for mounted"))
+            .param(Param.optional("fstype", ParamType.STRING, null, "file system type, e.g. glusterfs, xfs"))
+            .param(Param.optional("opts", ParamType.STRING, null, "mount options"))
+            .param(Param.choice("state", "mounted", List.of("mounted", "unmounted"), "mounted creates the mount point if missing"))
+            .example("mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs'");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        String path = ctx.str("path");
+        boolean mounted = isMounted(ctx, path);
+        if (ctx.str("state").equals("unmounted")) {
+            if (mounted) {
+                ctx.converge("unmount " + path, () -> ctx.sh(Cmd.of("umount", path)));
+            }
+            return;
+        }
+        if (mounted) {
+            return;
+        }
+        if (!ctx.has("src")) {
+            ctx.fail("state: mounted needs src");
+        }
+        ctx.converge("mount " + ctx.str("src") + " on " + path, () -> mount(ctx, ctx.str("src"), path,
+                ctx.str("fstype"), ctx.str("opts")));
+    }
+
+    static boolean isMounted(ModuleContext ctx, String path) {
+        return ctx.probe(Cmd.of("findmnt", "-n", "--mountpoint", path)).ok();
+    }
+
+    static void mount(ModuleContext ctx, String src, String path, String fstype, String opts) {
+        Cmd m = Cmd.of("mount");
+        if (fstype != null) {
+            m.raw("-t").arg(fstype);
+        }
+        if (opts != null) {
+            m.raw("-o").arg(opts);
+        }
+        m.arg(src).arg(path);
+        ctx.sh(Cmd.of("mkdir", "-p", "--", path).and(m));
+    }
+}

@@ -1,0 +1,60 @@
+package io.gplay.modules;
+
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.shell.Cmd;
+
+/**
+ * Starting, stopping and enabling services on systemd and on SysV init ({@code service} and {@code chkconfig}
+ * on RHEL/CentOS 6, {@code update-rc.d} on Debian), chosen from the host's facts.
+ */
+public final class ServiceManager {
+    private final ModuleContext ctx;
+    private final boolean systemd;
+
+    public ServiceManager(ModuleContext ctx, String manager) {
+        this.ctx = ctx;
+        this.systemd = (manager != null ? manager : ctx.fact("serviceMgr")).equals("systemd");
+    }
+
+    public boolean systemd() {
+        return systemd;
+    }
+
+    public boolean running(String name) {
+        return ctx.probe(systemd ? Cmd.of("systemctl", "is-active", "--quiet", "--", name)
+                : Cmd.of("service", name, "status")).ok();
+    }
+
+    public boolean enabled(String name) {
+        if (systemd) {
+            return ctx.probe(Cmd.of("systemctl", "is-enabled", "--quiet", "--", name)).ok();
+        }
+        if (ctx.hasProgram("chkconfig")) {
+            return ctx.probe(Cmd.of("chkconfig", "--list", name)).stdout().contains(":on");
+        }
+        return ctx.probe(Cmd.of("sh", "-c", "ls /etc/rc[2345].d/S*\"$1\" >/dev/null 2>&1", "enabled", name)).ok();
+    }
+
+    /** The command for start, stop, restart or reload. */
+    public Cmd action(String action, String name) {
+        return systemd ? Cmd.of("systemctl", action, "--", name) : Cmd.of("service", name, action);
+    }
+
+    public Cmd enable(String name, boolean on) {
+        if (systemd) {
+            return Cmd.of("systemctl", on ? "enable" : "disable", "--quiet", "--", name);
+        }
+        if (ctx.hasProgram("chkconfig")) {
+            return Cmd.of("chkconfig", name, on ? "on" : "off");
+        }
+        return Cmd.of("update-rc.d", name, on ? "enable" : "disable");
+    }
+
+    /** Starts a service that is not running; a no-op when it runs. */
+    public void ensureRunning(String name, boolean running) throws Exception {
+        if (running(name) != running) {
+            String action = running ? "start" : "stop";
+            ctx.converge(action + " " + name, () -> ctx.sh(action(action, name)));
+        }
+    }
+}
