@@ -81,8 +81,9 @@ public class CommandModule implements Module {
             ctx.skip("check mode: a command's effect cannot be predicted (declare creates/removes, or readOnly: true)");
             return;
         }
-        String shown = line;
-        ctx.converge("run " + shown, () -> record(ctx, ctx.exec(new Command(shown, stdin, false))));
+        String run = line;
+        String shown = ctx.has("cmd") ? ctx.str("cmd") : String.join(" ", ctx.list("argv").stream().map(String::valueOf).toList());
+        ctx.converge("run: " + shown, () -> record(ctx, ctx.exec(new Command(run, stdin, false))));
     }
 
     private static boolean exists(ModuleContext ctx, String path) {

@@ -17,6 +17,10 @@ public record FileDiff(String label, String before, String after) {
     }
 
     private static List<String> lines(String s) {
-        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n", -1));
+        if (s == null || s.isEmpty()) {
+            return List.of();
+        }
+        String body = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s + "\n\\ No newline at end of file";
+        return Arrays.asList(body.split("\n", -1));
     }
 }

@@ -1,0 +1,73 @@
+package io.gplay.cli;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ModuleSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** {@code gplay doc [MODULE]}: the module's documentation, from the same spec that validates playbooks. */
+@Command(name = "doc", mixinStandardHelpOptions = true, description = "Shows a module's parameters and behaviour (no name: lists the modules).")
+final class DocCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "MODULE")
+    String module;
+
+    @Override
+    public Integer call() {
+        ModuleRegistry modules = ModuleRegistry.load();
+        PrintStream out = System.out;
+        if (module == null) {
+            modules.all().values().forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
+            return 0;
+        }
+        Module m = modules.find(module.equals("packages") ? "package" : module).orElse(null);
+        if (m == null) {
+            String hint = modules.suggest(module);
+            System.err.println("gplay doc: no module '" + module + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            return 1;
+        }
+        print(m.spec(), out);
+        return 0;
+    }
+
+    static void print(ModuleSpec s, PrintStream out) {
+        out.println(s.name().toUpperCase() + " - " + s.summary());
+        out.println();
+        out.println("PARAMETERS");
+        for (Param p : s.params()) {
+            StringBuilder h = new StringBuilder("  ").append(p.name()).append(" (").append(p.type().label());
+            if (p.required()) {
+                h.append(", required");
+            }
+            if (p.defaultValue() != null) {
+                h.append(", default: ").append(p.defaultValue());
+            }
+            if (!p.choices().isEmpty()) {
+                h.append(", one of: ").append(String.join(", ", p.choices()));
+            }
+            h.append(")");
+            if (s.primary().map(p.name()::equals).orElse(false)) {
+                h.append(" - the task's title fills it when not given");
+            }
+            out.println(h);
+            out.println("      " + p.doc());
+        }
+        out.println();
+        out.println("CHECK MODE");
+        out.println("  " + s.checkMode());
+        if (!s.notes().isEmpty()) {
+            out.println();
+            out.println("NOTES");
+            out.println("  " + s.notes());
+        }
+        if (!s.examples().isEmpty()) {
+            out.println();
+            out.println("EXAMPLES");
+            s.examples().forEach(e -> out.println("  " + e));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.gplay.cli;
+
+import groovy.json.JsonOutput;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Reporter;
+import io.gplay.engine.report.Stats;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One JSON object a line for each event of the run: machine-readable, appendable, greppable. */
+final class JsonReporter implements Reporter {
+    private final BufferedWriter out;
+
+    JsonReporter(Path file) throws IOException {
+        this.out = Files.newBufferedWriter(file);
+    }
+
+    @Override
+    public void playbookStart(Playbook playbook, boolean check) {
+        emit("playbook_start", Map.of("playbook", playbook.name(), "file", playbook.file(), "check", check));
+    }
+
+    @Override
+    public void playStart(Play play, List<Host> hosts) {
+        emit("play_start", Map.of("play", play.name(), "hosts", hosts.stream().map(Host::name).toList()));
+    }
+
+    @Override
+    public void taskStart(Task task, boolean handler) {
+        emit("task_start", Map.of("task", task.title(), "module", task.module(), "handler", handler,
+                "source", task.source().toString()));
+    }
+
+    @Override
+    public void hostResult(Task task, Host host, Result r, Object item) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("task", task.title());
+        e.put("module", task.module());
+        e.put("host", host.name());
+        e.put("status", r.status().label());
+        e.put("msg", r.msg());
+        e.put("changes", r.changes());
+        e.put("diffs", r.diffs().stream().map(FileDiff::unified).toList());
+        if (item != null) {
+            e.put("item", String.valueOf(item));
+        }
+        emit("host_result", e);
+    }
+
+    @Override
+    public void warning(String message) {
+        emit("warning", Map.of("msg", message));
+    }
+
+    @Override
+    public void recap(Map<String, Stats> stats, long elapsedMillis) {
+        Map<String, Object> hosts = new LinkedHashMap<>();
+        stats.forEach((h, s) -> hosts.put(h, Map.of("ok", s.ok(), "changed", s.changed(), "unreachable", s.unreachable(),
+                "failed", s.failed(), "skipped", s.skipped(), "ignored", s.ignored())));
+        emit("recap", Map.of("hosts", hosts, "elapsed_ms", elapsedMillis));
+    }
+
+    private synchronized void emit(String event, Map<String, Object> fields) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("event", event);
+        e.put("time", Instant.now().toString());
+        e.putAll(fields);
+        try {
+            out.write(JsonOutput.toJson(e));
+            out.newLine();
+            out.flush();
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

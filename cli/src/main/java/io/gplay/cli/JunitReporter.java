@@ -1,0 +1,104 @@
+package io.gplay.cli;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Reporter;
+import io.gplay.engine.report.Stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JUnit XML: a test suite per host, a test case per task; a failed or unreachable task is an error, and in
+ * check mode a task that would change is a failure named drift, with its diff as the text, so CI servers
+ * (Jenkins, GitLab) show drift like a failing test.
+ */
+final class JunitReporter implements Reporter {
+    private record Case(String task, String source, Result result) {
+    }
+
+    private final Path file;
+    private final Map<String, List<Case>> byHost = new LinkedHashMap<>();
+    private boolean check;
+    private String playbook = "gplay";
+
+    JunitReporter(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public void playbookStart(Playbook pb, boolean check) {
+        this.check = check;
+        this.playbook = pb.name();
+    }
+
+    @Override
+    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+        String name = task.title() + (item == null ? "" : " (item=" + item + ")");
+        byHost.computeIfAbsent(host.name(), h -> new ArrayList<>()).add(new Case(name, task.source().toString(), r));
+    }
+
+    @Override
+    public synchronized void recap(Map<String, Stats> stats, long elapsedMillis) {
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
+                .append(esc(playbook)).append("\">\n");
+        byHost.forEach((host, cases) -> {
+            long failures = cases.stream().filter(c -> check && c.result.status() == Status.CHANGED).count();
+            long errors = cases.stream().filter(c -> c.result.status() == Status.FAILED
+                    || c.result.status() == Status.UNREACHABLE).count();
+            long skipped = cases.stream().filter(c -> c.result.status() == Status.SKIPPED).count();
+            x.append("  <testsuite name=\"").append(esc(host)).append("\" tests=\"").append(cases.size())
+                    .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
+                    .append("\" skipped=\"").append(skipped).append("\">\n");
+            for (Case c : cases) {
+                x.append("    <testcase classname=\"").append(esc(host)).append("\" name=\"").append(esc(c.task))
+                        .append("\" file=\"").append(esc(c.source)).append("\"");
+                Result r = c.result;
+                if (check && r.status() == Status.CHANGED) {
+                    x.append(">\n      <failure type=\"drift\" message=\"").append(esc("drift: " + r.msg()))
+                            .append("\">").append(esc(diffText(r))).append("</failure>\n    </testcase>\n");
+                } else if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
+                    x.append(">\n      <error type=\"").append(r.status().label()).append("\" message=\"")
+                            .append(esc(r.msg())).append("\"/>\n    </testcase>\n");
+                } else if (r.status() == Status.SKIPPED) {
+                    x.append(">\n      <skipped message=\"").append(esc(r.msg())).append("\"/>\n    </testcase>\n");
+                } else {
+                    x.append("/>\n");
+                }
+            }
+            x.append("  </testsuite>\n");
+        });
+        x.append("</testsuites>\n");
+        try {
+            Files.writeString(file, x);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String diffText(Result r) {
+        StringBuilder s = new StringBuilder(String.join("\n", r.changes()));
+        for (FileDiff d : r.diffs()) {
+            s.append("\n").append(d.unified());
+        }
+        return s.toString();
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+    }
+}

@@ -1,0 +1,157 @@
+package io.gplay.cli;
+
+import io.gplay.dsl.DslException;
+import io.gplay.dsl.PlaybookLoader;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.inventory.Inventory;
+import io.gplay.engine.inventory.InventoryException;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.ConsoleReporter;
+import io.gplay.engine.report.Reporter;
+import io.gplay.engine.report.Reporters;
+import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.run.RunSummary;
+import io.gplay.engine.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gplay run PLAYBOOK -i INVENTORY}: the ansible-playbook of gplay. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a playbook on the hosts of an inventory.",
+                "Exit codes: 0 all ok, 1 bad input (nothing touched), 2 a task failed, 4 a host was unreachable, 99 interrupted."})
+class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "a playbook file, or the name of a bundled one (gplay list)")
+    String playbook;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-C", "--check"}, description = "predict every change and show it; change nothing on any host")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "show the diff of each file and setting that changes")
+    boolean diff;
+
+    @Option(names = {"-t", "--tags"}, split = ",", description = "only tasks with these tags")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", description = "skip tasks with these tags")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = "--start-at-task", description = "start at the task with this title")
+    String startAtTask;
+
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed")
+    boolean forceHandlers;
+
+    @Option(names = "--list-hosts", description = "list the hosts each play would run on, and exit")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "list the tasks of each play, and exit")
+    boolean listTasks;
+
+    @Option(names = "--report", description = "also write a report: json=FILE (one JSON event a line)")
+    List<String> reports = new ArrayList<>();
+
+    @Option(names = "-v", description = "more output (module messages, command output)")
+    boolean[] verbose = new boolean[0];
+
+    /** Audit sets these: check mode with diffs, its own reporting and exit code. */
+    boolean audit;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Inventory inventory;
+        Playbook plan;
+        try {
+            inventory = target.loadInventory();
+            plan = load(playbook);
+        } catch (InventoryException e) {
+            System.err.println("gplay: " + e.getMessage());
+            return 1;
+        } catch (DslException e) {
+            e.problems().forEach(p -> System.err.println(p));
+            System.err.println("gplay: " + e.problems().size() + " problem(s) in " + playbook + "; no host was touched");
+            return 1;
+        }
+        RunOptions opts = new RunOptions(check || audit, diff || audit, target.forks, target.limit, tags, skipTags,
+                startAtTask, forceHandlers, target.extraVars(), target.acceptNewHostKeys, target.knownHosts,
+                verbose.length);
+        List<Reporter> reporters = new ArrayList<>();
+        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+        reporters.add(audit ? new AuditReporter(out, tty) : new ConsoleReporter(out, tty, opts.diff(), opts.verbosity()));
+        for (String r : reports) {
+            reporters.add(ReportFiles.open(r));
+        }
+        Reporters reporter = new Reporters(reporters);
+        Runner runner = new Runner(inventory, ModuleRegistry.load(), opts, reporter);
+        List<String> problems = runner.preflight(plan);
+        if (!problems.isEmpty()) {
+            problems.forEach(System.err::println);
+            System.err.println("gplay: " + problems.size() + " problem(s); no host was touched");
+            return 1;
+        }
+        if (listHosts || listTasks) {
+            list(plan, runner, out);
+            return 0;
+        }
+        Interrupts.onInterrupt(runner::interrupt);
+        RunSummary summary = runner.run(plan);
+        reporter.close();
+        if (summary.engineError()) {
+            System.err.println("gplay: ENGINE ERROR: a module tried to change a host in check mode (see above); "
+                    + "the change was refused. Please report this bug.");
+        }
+        int code = summary.exitCode();
+        if (audit && code == 0 && summary.changed() > 0) {
+            return 3;
+        }
+        return code;
+    }
+
+    private static Playbook load(String name) throws Exception {
+        PlaybookLoader loader = new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir());
+        Path file = Path.of(name);
+        if (Files.isRegularFile(file)) {
+            return loader.load(file);
+        }
+        String bundled = Playbooks.bundled(name.endsWith(".groovy") ? name : name + ".groovy");
+        if (bundled == null) {
+            throw new DslException(List.of(name + ": no such file, nor a bundled playbook (see gplay list)"));
+        }
+        String fileName = name.endsWith(".groovy") ? name : name + ".groovy";
+        return loader.load(fileName + " (bundled)", fileName, bundled);
+    }
+
+    private static void list(Playbook plan, Runner runner, PrintStream out) {
+        out.println("playbook: " + plan.name());
+        for (Play play : plan.plays()) {
+            List<Host> hosts = runner.hostsOf(play);
+            out.println();
+            out.println("  play: " + play.name() + " (hosts: " + play.hosts() + ")");
+            out.println("    hosts (" + hosts.size() + "): " + String.join(" ", hosts.stream().map(Host::name).toList()));
+            out.println("    tasks:");
+            for (Task t : play.tasks()) {
+                out.println("      " + t.title() + "  [" + t.module() + "]"
+                        + (t.options().tags().isEmpty() ? "" : " TAGS: " + t.options().tags())
+                        + "  (" + t.source() + ")");
+            }
+            if (!play.handlers().isEmpty()) {
+                out.println("    handlers: " + String.join(", ", play.handlers().stream().map(Task::title).toList()));
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.gplay.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The body of {@code playbook('name') { }}: plays and the variables the playbook requires. */
+public class PlaybookBuilder {
+    private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "become", "becomeUser",
+            "gatherFacts", "name");
+
+    private final BuildContext ctx;
+    private final List<Play> plays = new ArrayList<>();
+    private final List<Playbook.RequiredVar> required = new ArrayList<>();
+
+    PlaybookBuilder(BuildContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void play(Map<String, Object> options, String name,
+                     @DelegatesTo(value = PlayBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        Source at = ctx.here();
+        for (String k : options.keySet()) {
+            if (!PLAY_OPTIONS.contains(k)) {
+                String hint = io.gplay.engine.module.Names.closest(k, PLAY_OPTIONS);
+                ctx.problem(at, "play '" + name + "': unknown option '" + k + "'" + (hint == null ? ""
+                        : " (did you mean '" + hint + "'?)"));
+            }
+        }
+        if (options.get("hosts") == null) {
+            ctx.problem(at, "play '" + name + "': missing hosts (a group, host or pattern)");
+        }
+        PlayBuilder pb = new PlayBuilder(ctx);
+        body.setDelegate(pb);
+        body.setResolveStrategy(Closure.DELEGATE_FIRST);
+        body.call();
+        checkNotify(name, pb.tasks, pb.handlerTasks());
+        checkNotify(name, pb.handlerTasks(), pb.handlerTasks());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vars = options.get("vars") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        plays.add(new Play(name, String.valueOf(options.get("hosts")), new LinkedHashMap<>(vars),
+                intOption(options, "serial", 0, at), boolOption(options, "become", false, at),
+                options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
+                boolOption(options, "gatherFacts", true, at), pb.tasks, pb.handlerTasks(), at));
+    }
+
+    public void play(String name, Map<String, Object> options, Closure<?> body) {
+        play(options, name, body);
+    }
+
+    public void play(Map<String, Object> options, Closure<?> body) {
+        play(options, String.valueOf(options.getOrDefault("name", options.get("hosts"))), body);
+    }
+
+    /** {@code requires virtual_ip: 'the CTDB virtual address, e.g. 10.0.0.200/24', ...}. */
+    public void requires(Map<String, Object> vars) {
+        Source at = ctx.here();
+        vars.forEach((k, doc) -> required.add(new Playbook.RequiredVar(k, String.valueOf(doc), at)));
+    }
+
+    /** {@code requires 'virtual_ip', 'engine_fqdn'}. */
+    public void requires(String... names) {
+        Source at = ctx.here();
+        for (String n : names) {
+            required.add(new Playbook.RequiredVar(n, "", at));
+        }
+    }
+
+    private void checkNotify(String play, List<Task> tasks, List<Task> handlers) {
+        Set<String> titles = new LinkedHashSet<>();
+        handlers.forEach(h -> titles.add(h.title()));
+        for (Task t : tasks) {
+            for (String n : t.options().handlers()) {
+                if (!titles.contains(n)) {
+                    String hint = io.gplay.engine.module.Names.closest(n, titles);
+                    ctx.problem(t.source(), "notify '" + n + "': no such handler in play '" + play + "'"
+                            + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+                }
+            }
+        }
+    }
+
+    private int intOption(Map<String, Object> o, String key, int dflt, Source at) {
+        Object v = o.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Number n) {
+            return n.intValue();
+        }
+        ctx.problem(at, key + " must be a whole number, got '" + v + "'");
+        return dflt;
+    }
+
+    private boolean boolOption(Map<String, Object> o, String key, boolean dflt, Source at) {
+        Object v = o.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        ctx.problem(at, key + " must be true or false, got '" + v + "'");
+        return dflt;
+    }
+
+    Playbook build(String name) {
+        return new Playbook(name, ctx.displayName, plays, required);
+    }
+}

@@ -1,0 +1,182 @@
+package io.gplay.dsl;
+
+import groovy.lang.GroovyClassLoader;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Source;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Compiles a playbook file (cached by content hash: compiling costs 1–2 s on a cold JVM, loading a cached
+ * class a few milliseconds) and runs it to build the {@link Playbook} plan, collecting every problem as
+ * {@code FILE:LINE: message} before any host is touched.
+ */
+public final class PlaybookLoader {
+    /** Bump when the DSL's compiled form changes, so stale cache entries are not loaded. */
+    private static final String CACHE_VERSION = "1";
+
+    private final ModuleRegistry modules;
+    private final Path cacheDir;
+
+    public PlaybookLoader(ModuleRegistry modules, Path cacheDir) {
+        this.modules = modules;
+        this.cacheDir = cacheDir;
+    }
+
+    /** {@code $XDG_CACHE_HOME/gplay/compiled}, or {@code ~/.cache/gplay/compiled}. */
+    public static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("gplay").resolve("compiled");
+    }
+
+    public Playbook load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DslException(List.of(file + ": cannot read: " + e.getMessage()));
+        }
+        return load(file.toString(), file.getFileName().toString(), text);
+    }
+
+    /** Builds the plan of a playbook given as text; {@code fileName} is what stack traces will name. */
+    public Playbook load(String displayName, String fileName, String text) {
+        Class<?> cls = compile(displayName, fileName, text);
+        BuildContext ctx = new BuildContext(modules, displayName, fileName);
+        PlaybookScript script;
+        try {
+            script = (PlaybookScript) cls.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        script.init(ctx);
+        try {
+            script.run();
+        } catch (MissingMethodException e) {
+            Source at = ctx.sourceOf(e);
+            String hint = modules.suggest(e.getMethod());
+            ctx.problem(at, "unknown module or method '" + e.getMethod() + "'"
+                    + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+        } catch (MissingPropertyException e) {
+            ctx.problem(ctx.sourceOf(e), "'" + e.getProperty() + "' is not defined here (a per-host value must be a"
+                    + " closure: { vars." + e.getProperty() + " })");
+        } catch (RuntimeException e) {
+            ctx.problem(ctx.sourceOf(e), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (ctx.problems.isEmpty() && script.built() == null) {
+            ctx.problem(new Source(displayName, 1), "no playbook('name') { ... } block");
+        }
+        if (!ctx.problems.isEmpty()) {
+            throw new DslException(ctx.problems);
+        }
+        return script.built();
+    }
+
+    private Class<?> compile(String displayName, String fileName, String text) {
+        String key = sha256(CACHE_VERSION + "\0" + fileName + "\0" + text);
+        Path dir = cacheDir.resolve(key);
+        try {
+            if (!Files.isRegularFile(dir.resolve("main"))) {
+                compileInto(dir, displayName, fileName, text);
+            }
+            String main = Files.readString(dir.resolve("main")).strip();
+            GroovyClassLoader loader = new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), config());
+            loader.addURL(dir.toUri().toURL());
+            return loader.loadClass(main);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("compiled playbook cache at " + dir + " is damaged; remove it", e);
+        }
+    }
+
+    private static CompilerConfiguration config() {
+        CompilerConfiguration cc = new CompilerConfiguration();
+        cc.setScriptBaseClass(PlaybookScript.class.getName());
+        cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"));
+        return cc;
+    }
+
+    private void compileInto(Path dir, String displayName, String fileName, String text) throws IOException {
+        Files.createDirectories(cacheDir);
+        Path tmp = Files.createTempDirectory(cacheDir, "tmp-");
+        CompilerConfiguration cc = config();
+        cc.setTargetDirectory(tmp.toFile());
+        CompilationUnit cu = new CompilationUnit(cc, null,
+                new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), cc));
+        cu.addSource(fileName, text);
+        try {
+            cu.compile(Phases.OUTPUT);
+        } catch (MultipleCompilationErrorsException e) {
+            deleteTree(tmp);
+            throw new DslException(messages(displayName, e));
+        }
+        String main = cu.getAST().getClasses().stream()
+                .filter(c -> c.getSuperClass().getName().equals(PlaybookScript.class.getName()))
+                .map(c -> c.getName()).findFirst().orElse(cu.getFirstClassNode().getName());
+        Files.writeString(tmp.resolve("main"), main);
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException
+                 | java.nio.file.DirectoryNotEmptyException e) {
+            deleteTree(tmp); // another gplay compiled the same playbook first
+        }
+    }
+
+    private static List<String> messages(String displayName, MultipleCompilationErrorsException e) {
+        List<String> out = new ArrayList<>();
+        for (Message m : e.getErrorCollector().getErrors()) {
+            if (m instanceof SyntaxErrorMessage s) {
+                var se = s.getCause();
+                out.add(displayName + ":" + se.getStartLine() + ": " + se.getOriginalMessage());
+            } else if (m instanceof ExceptionMessage em) {
+                out.add(displayName + ": " + em.getCause().getMessage());
+            } else if (m instanceof SimpleMessage sm) {
+                out.add(displayName + ": " + sm.getMessage());
+            } else {
+                out.add(displayName + ": " + m);
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.gplay.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingMethodException;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ParamValidator;
+import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns module calls in a play (or its handlers block) into tasks: {@code service 'glusterd', state: 'started'}
+ * is the module {@code service}, titled 'glusterd', whose primary parameter (name) the title fills. Task
+ * keywords are taken out of the same map; closures become per-host values. Everything that can be checked
+ * before a host is touched is checked here.
+ */
+public class TaskCollector extends GroovyObjectSupport {
+    /** DSL names that differ from module names: {@code package} is a Groovy keyword. */
+    private static final Map<String, String> ALIASES = Map.of("packages", "package");
+    static final Set<String> KEYWORDS = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
+            "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "check", "name");
+
+    final BuildContext ctx;
+    final List<Task> tasks = new ArrayList<>();
+
+    TaskCollector(BuildContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Any call that is not a DSL method is a module call. */
+    public Object methodMissing(String name, Object argsObj) {
+        String moduleName = ALIASES.getOrDefault(name, name);
+        Module module = ctx.modules.find(moduleName).orElse(null);
+        if (module == null) {
+            throw new MissingMethodException(name, getClass(), (Object[]) argsObj);
+        }
+        Object[] args = (Object[]) argsObj;
+        Source at = ctx.here();
+        Map<String, Object> named = new LinkedHashMap<>();
+        String title = null;
+        for (Object a : args) {
+            if (a instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> named.put(String.valueOf(k), v));
+            } else if (a instanceof CharSequence s && title == null) {
+                title = s.toString();
+            } else {
+                ctx.problem(at, name + ": unexpected argument " + a + " (give a title and named parameters)");
+            }
+        }
+        tasks.add(task(module, title, named, at));
+        return null;
+    }
+
+    /** Runs the handlers notified so far, here, instead of at the end of the play. */
+    public void flushHandlers() {
+        tasks.add(Task.flushHandlers(ctx.here()));
+    }
+
+    Task task(Module module, String title, Map<String, Object> named, Source at) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> keywords = new LinkedHashMap<>();
+        named.forEach((k, v) -> {
+            boolean isParam = module.spec().param(k).isPresent();
+            if (KEYWORDS.contains(k) && !(isParam && k.equals("name"))) {
+                keywords.put(k, v);
+            } else {
+                params.put(k, ClosureValue.wrap(v));
+            }
+        });
+        if (keywords.containsKey("name")) {
+            title = String.valueOf(keywords.remove("name"));
+        }
+        String primary = module.spec().primary().orElse(null);
+        if (primary != null && title != null && !params.containsKey(primary)) {
+            params.put(primary, title);
+        }
+        if (title == null) {
+            Object p = primary == null ? null : params.get(primary);
+            title = module.name() + (p == null || p instanceof ClosureValue ? "" : " " + p);
+        }
+        Set<String> deferred = new HashSet<>();
+        params.forEach((k, v) -> {
+            if (v instanceof ClosureValue || v instanceof Map || v instanceof List) {
+                deferred.add(k);
+            }
+        });
+        if (keywords.containsKey("loop")) {
+            deferred.addAll(params.keySet());
+        }
+        for (String problem : ParamValidator.problems(module.spec(), params, deferred)) {
+            ctx.problem(at, problem);
+        }
+        return new Task(title, module.name(), params, options(keywords, at), at);
+    }
+
+    private TaskOptions options(Map<String, Object> k, Source at) {
+        return new TaskOptions(
+                ClosureValue.condition(k.get("when")),
+                ClosureValue.wrap(k.get("loop")),
+                str(k.get("register")),
+                strings(k.get("notify")),
+                strings(k.get("tags")),
+                bool(k.get("runOnce"), "runOnce", at),
+                ClosureValue.wrap(k.get("delegateTo")),
+                bool(k.get("ignoreErrors"), "ignoreErrors", at),
+                ClosureValue.condition(k.get("changedWhen")),
+                ClosureValue.condition(k.get("failedWhen")),
+                k.get("retries") == null ? (k.get("until") != null ? 3 : 0) : number(k.get("retries"), "retries", at).intValue(),
+                ClosureValue.condition(k.get("until")),
+                k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
+                k.get("become") == null ? null : bool(k.get("become"), "become", at),
+                k.containsKey("check") && !bool(k.get("check"), "check", at));
+    }
+
+    private static String str(Object v) {
+        return v == null ? null : v.toString();
+    }
+
+    private static List<String> strings(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return List.of(v.toString());
+    }
+
+    private boolean bool(Object v, String what, Source at) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        ctx.problem(at, what + " must be true or false, got '" + v + "'");
+        return false;
+    }
+
+    private Number number(Object v, String what, Source at) {
+        if (v instanceof Number n) {
+            return n;
+        }
+        ctx.problem(at, what + " must be a number, got '" + v + "'");
+        return 0;
+    }
+
+    /** Quotes a value for a shell command line, for per-host values put into {@code shell}. */
+    public static String quote(Object value) {
+        return io.gplay.engine.shell.Cmd.quote(value);
+    }
+}
