@@ -36,6 +36,7 @@ public final class ModuleContext {
     private final Map<String, Object> data = new LinkedHashMap<>();
     private String msg;
     private String skipped;
+    private java.util.function.BooleanSupplier reachableAnew = () -> true;
 
     public ModuleContext(Map<String, Object> params, Host host, Map<String, Object> facts, Connection conn,
                          boolean check, boolean probeTask) {
@@ -164,6 +165,20 @@ public final class ModuleContext {
 
     public Connection connection() {
         return conn;
+    }
+
+    /** Set by the engine: opens a new connection to the host (not the one in use), runs a command, closes it. */
+    public ModuleContext reachableAnew(java.util.function.BooleanSupplier probe) {
+        this.reachableAnew = probe;
+        return this;
+    }
+
+    /**
+     * Whether a new control connection to the host can be opened now; a module that changes what could cut
+     * the connection (a firewall) asks this after the change, as iptables-apply does.
+     */
+    public boolean reachableAnew() {
+        return reachableAnew.getAsBoolean();
     }
 
     // ---- changes ----

@@ -364,7 +364,9 @@ public final class Runner {
         Connection conn = connection(play, task, target);
         Result r = null;
         for (int attempt = 0; ; attempt++) {
-            ModuleContext ctx = new ModuleContext(params, target.host, target.facts, conn, opts.check(), o.probe());
+            HostRun t = target;
+            ModuleContext ctx = new ModuleContext(params, target.host, target.facts, conn, opts.check(), o.probe())
+                    .reachableAnew(() -> reachableAnew(t.host));
             r = runModule(module, ctx, target);
             r = applyConditions(task, r, scope);
             if (o.until() == null || r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE) {
@@ -447,6 +449,14 @@ public final class Runner {
                 target.host.varString("ansible_user", System.getProperty("user.name"))));
         Connection c = become && !becomeUser.equals(loginUser) ? new Become(base, becomeUser) : base;
         return opts.check() ? new CheckModeGuard(c) : c;
+    }
+
+    private boolean reachableAnew(Host host) {
+        try (Connection fresh = connections.open(host)) {
+            return fresh.exec(io.gplay.engine.connection.Command.probe("true")).ok();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Replaces every per-host value, however deep in lists and maps, by its value on this host. */

@@ -1,0 +1,44 @@
+package io.gplay.modules;
+
+import io.gplay.engine.connection.CheckModeGuard;
+import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.LocalConnection;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleFailure;
+import io.gplay.engine.module.ParamValidator;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+
+import java.util.List;
+import java.util.Map;
+
+/** Runs a module on this machine through the local connection, as the runner would (check mode guarded too). */
+final class Harness {
+    private Harness() {
+    }
+
+    static Result run(Module module, Map<String, Object> params, boolean check) {
+        return run(module, params, check, new LocalConnection(), Map.of("pkgMgr", "apt", "serviceMgr", "systemd",
+                "osFamily", "Debian"));
+    }
+
+    static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
+        Connection c = check ? new CheckModeGuard(conn) : conn;
+        ModuleContext ctx = new ModuleContext(ParamValidator.resolve(module.spec(), params),
+                new Host("local", List.of(), Map.of()), facts, c, check, false);
+        try {
+            module.run(ctx);
+            return ctx.result();
+        } catch (ModuleFailure e) {
+            return Result.failed(e.getMessage());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static boolean changed(Result r) {
+        return r.status() == Status.CHANGED;
+    }
+}
