@@ -12,11 +12,21 @@ final class BuildContext {
     final String displayName;
     final String classFileName;
     final List<String> problems = new ArrayList<>();
+    private groovy.lang.Script script;
 
     BuildContext(ModuleRegistry modules, String displayName, String classFileName) {
         this.modules = modules;
         this.displayName = displayName;
         this.classFileName = classFileName;
+    }
+
+    void script(groovy.lang.Script s) {
+        this.script = s;
+    }
+
+    /** Whether the playbook script itself has this method (a helper it defines, println, ...). */
+    boolean scriptResponds(String name, Object[] args) {
+        return script != null && !script.getMetaClass().respondsTo(script, name, args).isEmpty();
     }
 
     /** The line of the playbook being executed now, found on the call stack. */

@@ -74,6 +74,7 @@ public final class PlaybookLoader {
             throw new IllegalStateException(e);
         }
         script.init(ctx);
+        ctx.script(script);
         try {
             script.run();
         } catch (MissingMethodException e) {

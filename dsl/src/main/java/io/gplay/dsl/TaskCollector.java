@@ -40,7 +40,12 @@ public class TaskCollector extends GroovyObjectSupport {
         String moduleName = ALIASES.getOrDefault(name, name);
         Module module = ctx.modules.find(moduleName).orElse(null);
         if (module == null) {
-            throw new MissingMethodException(name, getClass(), (Object[]) argsObj);
+            if (ctx.scriptResponds(name, (Object[]) argsObj)) {
+                throw new MissingMethodException(name, getClass(), (Object[]) argsObj); // Groovy then asks the script
+            }
+            String hint = ctx.modules.suggest(moduleName);
+            ctx.problem(ctx.here(), "unknown module '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            return null;
         }
         Object[] args = (Object[]) argsObj;
         Source at = ctx.here();

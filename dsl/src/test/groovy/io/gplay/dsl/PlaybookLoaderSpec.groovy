@@ -1,0 +1,161 @@
+package io.gplay.dsl
+
+import io.gplay.engine.module.ModuleRegistry
+import io.gplay.engine.plan.HostScope
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+class PlaybookLoaderSpec extends Specification {
+    @TempDir
+    Path dir
+
+    PlaybookLoader loader() {
+        new PlaybookLoader(ModuleRegistry.load(), dir.resolve('cache'))
+    }
+
+    Path write(String name, String text) {
+        Path f = dir.resolve(name)
+        Files.writeString(f, text)
+        f
+    }
+
+    def "a playbook becomes plays, tasks and handlers with their source lines"() {
+        given:
+        def f = write('site.groovy', '''\
+playbook('site') {
+    play('gluster', hosts: 'ovirt', serial: 1) {
+        packages 'glusterfs-server'
+        service 'glusterd', state: 'started', enabled: true, notify: 'restart glusterd'
+        handlers {
+            service 'restart glusterd', name: 'glusterd', state: 'restarted'
+        }
+    }
+}
+''')
+
+        when:
+        def pb = loader().load(f)
+        def play = pb.plays()[0]
+
+        then:
+        pb.name() == 'site'
+        play.hosts() == 'ovirt'
+        play.serial() == 1
+        play.tasks()*.module() == ['package', 'service']
+        play.tasks()[0].params().name == 'glusterfs-server'
+        play.tasks()[1].title() == 'glusterd'
+        play.tasks()[1].params() == [state: 'started', enabled: true, name: 'glusterd']
+        play.tasks()[1].options().handlers() == ['restart glusterd']
+        play.tasks()[1].source().toString() == "${f}:4"
+        play.handlers()*.title() == ['restart glusterd']
+    }
+
+    def "every problem is reported with file and line before anything runs"() {
+        given:
+        def f = write('bad.groovy', '''\
+playbook('bad') {
+    play('p', hosts: 'all') {
+        servce 'glusterd', state: 'started'
+    }
+    play('q', hosts: 'all') {
+        service 'glusterd', stat: 'started'
+        file 'x', state: 'sideways'
+        lineinfile 'no path', line: 'x'
+        copy 'c', dest: '/x', content: 'y', notify: 'nosuch handler'
+    }
+}
+''')
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems() == [
+                "${f}:3: unknown module 'servce' (did you mean 'service'?)",
+                "${f}:6: service: unknown parameter 'stat' (did you mean 'state'?)",
+                "${f}:7: file: parameter 'state' must be one of [file, directory, link, absent, touch], got 'sideways'",
+                "${f}:8: lineinfile: missing required parameter 'path'",
+                "${f}:9: notify 'nosuch handler': no such handler in play 'q'",
+        ]*.toString()
+    }
+
+    def "a helper method defined in the playbook is not mistaken for a module"() {
+        given:
+        def f = write('helper.groovy', '''\
+def brick(String h, int i) { "${h}:/gluster/meta${i}" }
+playbook('h') {
+    play('p', hosts: 'all') {
+        command 'echo', cmd: brick('lab1', 0)
+    }
+}
+''')
+
+        expect:
+        loader().load(f).plays()[0].tasks()[0].params().cmd == 'lab1:/gluster/meta0'
+    }
+
+    def "a syntax error is reported with its line"() {
+        given:
+        def f = write('syntax.groovy', "playbook('x') {\n  play('p', hosts: 'all') {\n    file '/a', state: \n  }\n}\n")
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems().size() == 1
+        e.problems()[0].startsWith("${f}:")
+    }
+
+    def "closures are per-host values computed from the host's scope"() {
+        given:
+        def f = write('closures.groovy', '''\
+playbook('c') {
+    play('p', hosts: 'all') {
+        copy 'peers', dest: '/tmp/peers', content: { (groups.ovirt - host).join(',') + ' ' + vars.pool },
+             when: { facts.osFamily == 'Debian' }
+    }
+}
+''')
+        def task = loader().load(f).plays()[0].tasks()[0]
+        def scope = new HostScope('h1', [pool: 'vg0'], [osFamily: 'Debian'], [ovirt: ['h1', 'h2', 'h3']], [:], false)
+
+        expect:
+        task.params().content.resolve(scope) == 'h2,h3 vg0'
+        task.options().when().resolve(scope) == true
+    }
+
+    def "an undefined variable in a per-host value names the variable and the host"() {
+        given:
+        def f = write('undefined.groovy', "playbook('u') { play('p', hosts: 'all') { copy 'x', dest: '/x', content: { nosuch } } }\n")
+        def task = loader().load(f).plays()[0].tasks()[0]
+
+        when:
+        task.params().content.resolve(new HostScope('h1', [:], [:], [:], [:], false))
+
+        then:
+        HostScope.UndefinedVariable e = thrown()
+        e.message == "'nosuch' is not defined for host h1"
+    }
+
+    def "compiled playbooks are cached by content"() {
+        given:
+        def f = write('cached.groovy', "playbook('c') { play('p', hosts: 'all') { command 'true' } }\n")
+        def cache = dir.resolve('cache')
+
+        when:
+        loader().load(f)
+        def entries = Files.list(cache).withCloseable { it.toList() }
+        loader().load(f)
+        Files.writeString(f, "playbook('c2') { play('p', hosts: 'all') { command 'false' } }\n")
+        loader().load(f)
+
+        then:
+        entries.size() == 1
+        Files.list(cache).withCloseable { it.count() } == 2
+    }
+}
