@@ -31,8 +31,12 @@ final class Harness {
         try {
             module.run(ctx);
             return ctx.result();
-        } catch (ModuleFailure e) {
-            return Result.failed(e.getMessage());
+        } catch (ModuleFailure | IllegalStateException e) {
+            // as the runner does: the task fails, keeping what the module recorded (rc, stdout, ...)
+            Result partial = ctx.result();
+            java.util.Map<String, Object> data = new java.util.LinkedHashMap<>(partial.data());
+            data.put("msg", e.getMessage());
+            return new Result(Status.FAILED, e.getMessage(), partial.changes(), partial.diffs(), data);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

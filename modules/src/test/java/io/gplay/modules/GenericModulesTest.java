@@ -1,0 +1,139 @@
+package io.gplay.modules;
+
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GenericModulesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fileCreatesDirectoriesLinksAndModesIdempotently() throws Exception {
+        String d = dir.resolve("a/b").toString();
+        Map<String, Object> p = Map.of("path", d, "state", "directory", "mode", "0750");
+        Result check = Harness.run(new FileModule(), p, true);
+        assertEquals(Status.CHANGED, check.status());
+        assertFalse(Files.exists(Path.of(d)), "check mode created nothing");
+        assertEquals(Status.CHANGED, Harness.run(new FileModule(), p, false).status());
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(d))));
+        assertEquals(Status.OK, Harness.run(new FileModule(), p, false).status(), "second run changes nothing");
+
+        String link = dir.resolve("link").toString();
+        Map<String, Object> l = Map.of("path", link, "state", "link", "src", d);
+        assertEquals(Status.CHANGED, Harness.run(new FileModule(), l, false).status());
+        assertEquals(Path.of(d), Files.readSymbolicLink(Path.of(link)));
+        assertEquals(Status.OK, Harness.run(new FileModule(), l, false).status());
+
+        Files.writeString(dir.resolve("plain"), "x");
+        Result refused = Harness.run(new FileModule(), Map.of("path", dir.resolve("plain").toString(), "state", "link", "src", d), false);
+        assertEquals(Status.FAILED, refused.status());
+        assertTrue(refused.msg().contains("force: true"), refused.msg());
+    }
+
+    @Test
+    void copyWritesOnceShowsADiffAndKeepsABackup() throws Exception {
+        Path dest = dir.resolve("virt");
+        Files.writeString(dest, "quick-read=on\n");
+        Map<String, Object> p = Map.of("dest", dest.toString(), "content", "quick-read=off\n", "backup", true);
+        Result check = Harness.run(new CopyModule(), p, true);
+        assertEquals(Status.CHANGED, check.status());
+        assertTrue(check.diffs().get(0).unified().contains("-quick-read=on"));
+        assertTrue(check.diffs().get(0).unified().contains("+quick-read=off"));
+        assertEquals("quick-read=on\n", Files.readString(dest), "check mode wrote nothing");
+        Result real = Harness.run(new CopyModule(), p, false);
+        assertEquals(Status.CHANGED, real.status());
+        assertEquals("quick-read=off\n", Files.readString(dest));
+        assertEquals("quick-read=on\n", Files.readString(Path.of((String) real.data().get("backup_file"))));
+        assertEquals(Status.OK, Harness.run(new CopyModule(), p, false).status());
+    }
+
+    @Test
+    void lineinfileReplacesTheLastMatchAndKeepsEverythingElse() throws Exception {
+        Path vol = dir.resolve("glusterd.vol");
+        String original = "volume management\n    type mgmt/glusterd\n#   option base-port 49152\nend-volume\n";
+        Files.writeString(vol, original);
+        Map<String, Object> p = Map.of("path", vol.toString(), "regexp", "#?\\s*option base-port",
+                "line", "    option base-port 50152");
+        assertEquals(Status.CHANGED, Harness.run(new LineInFileModule(), p, false).status());
+        assertEquals(original.replace("#   option base-port 49152", "    option base-port 50152"), Files.readString(vol));
+        assertEquals(Status.OK, Harness.run(new LineInFileModule(), p, false).status());
+        Map<String, Object> absent = Map.of("path", vol.toString(), "regexp", "base-port", "state", "absent");
+        assertEquals(Status.CHANGED, Harness.run(new LineInFileModule(), absent, false).status());
+        assertEquals("volume management\n    type mgmt/glusterd\nend-volume\n", Files.readString(vol));
+    }
+
+    @Test
+    void commandIsSkippedInCheckModeUnlessItCanBePredicted() throws Exception {
+        Path marker = dir.resolve("made");
+        Map<String, Object> p = Map.of("cmd", "touch " + marker);
+        Result check = Harness.run(new CommandModule(), p, true);
+        assertEquals(Status.SKIPPED, check.status());
+        assertTrue(check.msg().contains("cannot be predicted"));
+        Map<String, Object> creates = Map.of("cmd", "touch " + marker, "creates", marker.toString());
+        assertEquals(Status.CHANGED, Harness.run(new CommandModule(), creates, true).status());
+        assertFalse(Files.exists(marker), "check mode ran nothing");
+        assertEquals(Status.CHANGED, Harness.run(new CommandModule(), creates, false).status());
+        assertTrue(Files.exists(marker));
+        assertEquals(Status.OK, Harness.run(new CommandModule(), creates, false).status(), "creates makes it idempotent");
+        Result probe = Harness.run(new CommandModule(), Map.of("cmd", "echo hello", "readOnly", true), true);
+        assertEquals(Status.OK, probe.status());
+        assertEquals("hello", probe.data().get("stdout"));
+        Result failing = Harness.run(new ShellModule(), Map.of("cmd", "echo oops >&2; exit 3"), false);
+        assertEquals(Status.FAILED, failing.status());
+        assertEquals(3, failing.data().get("rc"));
+        assertTrue(failing.msg().contains("oops"));
+    }
+
+    @Test
+    void hostileParameterValuesAreData() throws Exception {
+        // The marker is relative, so hostile values need no slash: commands run in this process's directory.
+        String marker = "gplay-pwned-" + ProcessHandle.current().pid();
+        String evil = dir.resolve("x; touch " + marker + " $(touch " + marker + ") `touch " + marker + "`").toString();
+        Harness.run(new FileModule(), Map.of("path", evil, "state", "directory"), false);
+        Harness.run(new CopyModule(), Map.of("dest", evil + "/f'; touch " + marker + "'", "content", "$(touch " + marker + ")"), false);
+        Harness.run(new LineInFileModule(), Map.of("path", evil + "/l\"; touch " + marker, "line", "x", "create", true), false);
+        Harness.run(new CommandModule(), Map.of("cmd", "echo x; touch " + marker), false);
+        Harness.run(new PackageModule(), Map.of("name", List.of("nosuch; touch " + marker)), true);
+        Harness.run(new ServiceModule(), Map.of("name", "x; touch " + marker, "state", "started"), true);
+        assertTrue(Files.isDirectory(Path.of(evil)), "the odd path was created as named");
+        assertTrue(Files.isRegularFile(Path.of(evil, "f'; touch " + marker + "'")), "the odd file was written as named");
+        assertFalse(Files.exists(Path.of(marker)), "no hostile value was executed");
+    }
+
+    @Test
+    void templateRendersHostVariables() throws Exception {
+        Path tpl = dir.resolve("nodes.tpl");
+        Files.writeString(tpl, "<% nodes.each { %>${it}\n<% } %>");
+        Path dest = dir.resolve("nodes");
+        Map<String, Object> p = Map.of("src", tpl.toString(), "dest", dest.toString(),
+                "vars", Map.of("nodes", List.of("10.0.0.1", "10.0.0.2")));
+        assertEquals(Status.CHANGED, Harness.run(new TemplateModule(), p, false).status());
+        assertEquals("10.0.0.1\n10.0.0.2\n", Files.readString(dest));
+        assertEquals(Status.OK, Harness.run(new TemplateModule(), p, false).status());
+    }
+
+    @Test
+    void setupReadsFactsFromOneScript() {
+        Map<String, Object> f = SetupModule.parse("id=centos\nid_like=rhel fedora\nversion_id=6.5\nhostname=h1\n"
+                + "service_mgr=sysvinit\npkg_mgr=yum\naddresses=eth0=10.0.0.1/24 lo=127.0.0.1/8 \n");
+        assertEquals("RedHat", f.get("osFamily"));
+        assertEquals("6", f.get("distributionMajorVersion"));
+        assertEquals("yum", f.get("pkgMgr"));
+        assertEquals(List.of("10.0.0.1", "127.0.0.1"), f.get("ipv4"));
+        Map<String, Object> old = SetupModule.parse("id=\nredhat_release=CentOS release 6.5 (Final)\n");
+        assertEquals("RedHat", old.get("osFamily"));
+        assertEquals("6.5", old.get("distributionVersion"));
+    }
+}
