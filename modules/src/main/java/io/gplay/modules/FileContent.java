@@ -33,15 +33,16 @@ public final class FileContent {
                 }
                 ctx.writeFile(path, content, Attributes.mode(ctx));
             });
+            String mode = Attributes.mode(ctx);
+            ctx.predict(new RemoteFile(path, "file", current.owner(), current.group(),
+                    mode != null ? mode : current.exists() ? current.mode() : "644", null, content));
         }
         return current;
     }
 
     /** Content and then mode, owner and group, as copy and template do. */
     static void ensureWithAttributes(ModuleContext ctx, String path, String content) throws Exception {
-        RemoteFile before = ensure(ctx, path, content, ctx.bool("backup"));
-        // A file just created has the mode it was written with; read its owner back before comparing.
-        RemoteFile now = before.exists() || ctx.checkMode() ? before : ctx.stat(path, false);
-        Attributes.ensure(ctx, now, path);
+        // Compared with the file as it was found, in a real run as in check mode, so both report the same.
+        Attributes.ensure(ctx, ensure(ctx, path, content, ctx.bool("backup")), path);
     }
 }

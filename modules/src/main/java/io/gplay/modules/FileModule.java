@@ -37,6 +37,7 @@ public final class FileModule implements Module {
             case "absent" -> {
                 if (cur.exists()) {
                     ctx.converge("remove " + path + " (" + cur.type() + ")", () -> ctx.sh(Cmd.of("rm", "-rf", "--", path)));
+                    ctx.predict(RemoteFile.absent(path));
                 }
                 return;
             }
@@ -46,11 +47,13 @@ public final class FileModule implements Module {
                 }
                 if (!cur.exists()) {
                     ctx.converge("create directory " + path, () -> ctx.sh(Cmd.of("mkdir", "-p", "--", path)));
+                    ctx.predict(new RemoteFile(path, "directory", null, null, "755", null, null));
                 }
             }
             case "touch" -> {
                 if (!cur.exists()) {
                     ctx.converge("create empty file " + path, () -> ctx.sh(Cmd.of("touch", "--", path)));
+                    ctx.predict(new RemoteFile(path, "file", null, null, "644", null, ""));
                 }
             }
             case "link" -> {
@@ -69,6 +72,7 @@ public final class FileModule implements Module {
                 ctx.converge("link " + path + " -> " + src + was, () -> ctx.sh(cur.type().equals("directory")
                         ? Cmd.of("rm", "-rf", "--", path).and(Cmd.of("ln", "-s", "--", src, path))
                         : Cmd.of("ln", "-sfn", "--", src, path)));
+                ctx.predict(new RemoteFile(path, "link", null, null, "777", src, null));
                 return;
             }
             default -> {
@@ -77,6 +81,7 @@ public final class FileModule implements Module {
                 }
             }
         }
-        Attributes.ensure(ctx, ctx.checkMode() || cur.exists() ? cur : ctx.stat(path, false), path);
+        // Compared with the path as it was found, in a real run as in check mode, so both report the same.
+        Attributes.ensure(ctx, cur, path);
     }
 }

@@ -32,8 +32,10 @@ public final class SshConnection implements Connection {
 
     public static SshConnection open(SshTarget target) {
         SSHClient client = new SSHClient();
+        KnownHostsVerifier verifier = null;
         try {
-            client.addHostKeyVerifier(new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys()));
+            verifier = new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys());
+            client.addHostKeyVerifier(verifier);
             client.setConnectTimeout(target.timeoutSeconds() * 1000);
             client.setTimeout(0);
             client.connect(target.address(), target.port());
@@ -48,8 +50,7 @@ public final class SshConnection implements Connection {
                     : " with key " + target.privateKey()), e);
         } catch (TransportException e) {
             closeQuietly(client);
-            String why = e.getMessage() != null && e.getMessage().contains("HostKeyVerifier")
-                    ? KnownHostsVerifier.lastRefusal(target.address(), e) : e.getMessage();
+            String why = verifier != null && verifier.refusal != null ? verifier.refusal : e.getMessage();
             throw new UnreachableException(why, e);
         } catch (IOException e) {
             closeQuietly(client);
@@ -125,8 +126,9 @@ public final class SshConnection implements Connection {
      * (then learned and written); a changed key is always refused.
      */
     static final class KnownHostsVerifier extends OpenSSHKnownHosts {
-        private static final java.util.Map<String, String> REFUSALS = new java.util.concurrent.ConcurrentHashMap<>();
         private final boolean acceptNew;
+        /** Why the host's key was refused, for the UNREACHABLE message. */
+        String refusal;
 
         KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
             super(ensure(file).toFile());
@@ -144,34 +146,25 @@ public final class SshConnection implements Connection {
         @Override
         protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
             if (!acceptNew) {
-                REFUSALS.put(hostname, "host key for " + hostname + " is not in " + getFile()
-                        + " (refused; use --accept-new-host-keys to learn new hosts)");
+                refusal = "host key for " + hostname + " is not in " + getFile()
+                        + " (refused; use --accept-new-host-keys to learn new hosts)";
                 return false;
             }
             try {
                 write(new HostEntry(null, hostname, net.schmizz.sshj.common.KeyType.fromKey(key), key));
                 return true;
             } catch (Exception e) {
-                REFUSALS.put(hostname, "cannot record host key for " + hostname + ": " + e.getMessage());
+                refusal = "cannot record host key for " + hostname + ": " + e.getMessage();
                 return false;
             }
         }
 
         @Override
         protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-            REFUSALS.put(hostname, "HOST KEY CHANGED for " + hostname + ": the key offered does not match "
+            refusal = "HOST KEY CHANGED for " + hostname + ": the key offered does not match "
                     + getFile() + " (refused: possible man-in-the-middle; remove the old entry if the host was"
-                    + " reinstalled)");
+                    + " reinstalled)";
             return false;
-        }
-
-        static String lastRefusal(String address, Exception e) {
-            for (var entry : REFUSALS.entrySet()) {
-                if (entry.getKey().contains(address)) {
-                    return entry.getValue();
-                }
-            }
-            return e.getMessage();
         }
     }
 }

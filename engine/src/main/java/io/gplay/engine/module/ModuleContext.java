@@ -37,6 +37,7 @@ public final class ModuleContext {
     private String msg;
     private String skipped;
     private java.util.function.BooleanSupplier reachableAnew = () -> true;
+    private Map<String, RemoteFile> predicted = new java.util.HashMap<>();
 
     public ModuleContext(Map<String, Object> params, Host host, Map<String, Object> facts, Connection conn,
                          boolean check, boolean probeTask) {
@@ -148,11 +149,29 @@ public final class ModuleContext {
     }
 
     public RemoteFile stat(String path) {
-        return Files.stat(conn, path);
+        return stat(path, true);
     }
 
+    /** The path as it is, or in check mode as an earlier task of this run predicted it would be. */
     public RemoteFile stat(String path, boolean withContent) {
-        return Files.stat(conn, path, withContent);
+        RemoteFile p = check ? predicted.get(path) : null;
+        return p != null ? p : Files.stat(conn, path, withContent);
+    }
+
+    /**
+     * In check mode, records what a path would be after a predicted change, so later tasks of the same check
+     * run see it (a lineinfile on a file a copy would create predicts its edit instead of failing).
+     */
+    public void predict(RemoteFile after) {
+        if (check) {
+            predicted.put(after.path(), after);
+        }
+    }
+
+    /** Set by the engine: the host's predictions, kept across the tasks of a check run. */
+    public ModuleContext predictions(Map<String, RemoteFile> shared) {
+        this.predicted = shared;
+        return this;
     }
 
     public void writeFile(String path, String content, String mode) {

@@ -16,6 +16,8 @@ final class HostRun {
     final Stats stats = new Stats();
     final Map<String, Object> registered = new ConcurrentHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
+    /** In check mode: paths as earlier tasks predicted them. */
+    final Map<String, io.gplay.engine.connection.RemoteFile> predicted = new ConcurrentHashMap<>();
     Map<String, Object> facts = new LinkedHashMap<>();
     Connection connection;
     String unreachable;

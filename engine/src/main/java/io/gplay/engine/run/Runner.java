@@ -366,7 +366,7 @@ public final class Runner {
         for (int attempt = 0; ; attempt++) {
             HostRun t = target;
             ModuleContext ctx = new ModuleContext(params, target.host, target.facts, conn, opts.check(), o.probe())
-                    .reachableAnew(() -> reachableAnew(t.host));
+                    .reachableAnew(() -> reachableAnew(t.host)).predictions(t.predicted);
             r = runModule(module, ctx, target);
             r = applyConditions(task, r, scope);
             if (o.until() == null || r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE) {

@@ -1,0 +1,37 @@
+package io.gplay.tests
+
+import java.nio.file.Path
+
+/** Runs bin/gplay as a user would, with its own compile cache, and keeps what it printed. */
+class Gplay {
+    static final Path ROOT = Path.of(System.getProperty('gplay.root', '..')).toAbsolutePath().normalize()
+
+    static class Run {
+        int rc
+        String out
+        String err
+
+        String toString() { "rc=${rc}\n--- stdout\n${out}\n--- stderr\n${err}" }
+
+        /** The recap line's counters for a host, e.g. [ok: 3, changed: 1, ...]. */
+        Map<String, Integer> recap(String host) {
+            def line = out.readLines().find { it.startsWith(host + ' ') && it.contains('ok=') }
+            assert line, "no recap line for ${host} in:\n${out}"
+            (line =~ /(\w+)=(\d+)/).collect { [it[1], it[2] as int] }.collectEntries()
+        }
+    }
+
+    static Run run(Path workDir, Path cache, String... args) {
+        def cmd = [ROOT.resolve('bin/gplay').toString()] + args.toList()
+        def pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+        pb.environment().put('XDG_CACHE_HOME', cache.toString())
+        pb.environment().put('NO_COLOR', '1')
+        def p = pb.start()
+        def err = new StringBuilder()
+        def t = Thread.start { err << p.errorStream.text }
+        def out = p.inputStream.text
+        int rc = p.waitFor()
+        t.join()
+        new Run(rc: rc, out: out, err: err.toString())
+    }
+}

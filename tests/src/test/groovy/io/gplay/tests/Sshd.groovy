@@ -1,0 +1,97 @@
+package io.gplay.tests
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * A real OpenSSH sshd on loopback, started by a test with its own host key and an authorized client key.
+ * Logins are as the user running the tests.
+ */
+class Sshd implements Closeable {
+    final Path dir
+    final int port
+    final Path clientKey
+    final Path hostKeyPub
+    Process process
+
+    Sshd(Path dir) {
+        this.dir = dir
+        Files.createDirectories(dir)
+        this.port = freePort()
+        this.clientKey = dir.resolve('id_ed25519')
+        this.hostKeyPub = dir.resolve('host_ed25519.pub')
+        if (!Files.exists(clientKey)) {
+            sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', dir.resolve('host_ed25519').toString())
+            sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', clientKey.toString())
+        }
+        Files.copy(dir.resolve('id_ed25519.pub'), dir.resolve('authorized_keys'), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+        Files.writeString(dir.resolve('sshd_config'), """\
+Port ${port}
+ListenAddress 127.0.0.1
+HostKey ${dir.resolve('host_ed25519')}
+PidFile ${dir.resolve('sshd.pid')}
+AuthorizedKeysFile ${dir.resolve('authorized_keys')}
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+LogLevel ERROR
+""")
+    }
+
+    static boolean available() {
+        Files.isExecutable(Path.of('/usr/sbin/sshd')) && Files.isExecutable(Path.of('/usr/bin/ssh-keygen'))
+    }
+
+    Sshd start() {
+        Files.createDirectories(Path.of('/run/sshd'))
+        process = new ProcessBuilder('/usr/sbin/sshd', '-D', '-e', '-f', dir.resolve('sshd_config').toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve('sshd.log').toFile()).start()
+        long deadline = System.currentTimeMillis() + 10_000
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                new Socket('127.0.0.1', port).close()
+                return this
+            } catch (IOException ignored) {
+                Thread.sleep(50)
+            }
+        }
+        throw new IllegalStateException("sshd did not start: ${dir.resolve('sshd.log').text}")
+    }
+
+    void stop() {
+        process?.destroy()
+        process?.waitFor()
+        process = null
+    }
+
+    /** The known_hosts line for this server. */
+    String knownHostsLine() {
+        def parts = hostKeyPub.text.trim().split(' ')
+        "[127.0.0.1]:${port} ${parts[0]} ${parts[1]}"
+    }
+
+    /** Inventory variables that reach this server. */
+    Map<String, Object> hostVars(Path knownHosts) {
+        [ansible_host: '127.0.0.1', ansible_port: port, ansible_user: System.getProperty('user.name'),
+         ansible_ssh_private_key_file: clientKey.toString(), gplay_known_hosts: knownHosts.toString()]
+    }
+
+    @Override
+    void close() {
+        stop()
+    }
+
+    private static int freePort() {
+        new ServerSocket(0).withCloseable { it.localPort }
+    }
+
+    private static void sh(String... cmd) {
+        def p = new ProcessBuilder(cmd).redirectErrorStream(true).start()
+        def out = p.inputStream.text
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("${cmd.join(' ')}: ${out}")
+        }
+    }
+}
