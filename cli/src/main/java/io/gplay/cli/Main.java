@@ -10,7 +10,7 @@ import java.util.Properties;
 /** {@code gplay}: run playbooks over SSH, audit drift, explore hosts. */
 @Command(name = "gplay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs Groovy playbooks on many hosts over SSH, checked before any host is touched.",
-        subcommands = {RunCommand.class, AuditCommand.class,
+        subcommands = {RunCommand.class, AuditCommand.class, ExecCommand.class, ReplCommand.class,
                 DocCommand.class, ListCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -35,6 +35,34 @@ public class TaskCollector extends GroovyObjectSupport {
         this.ctx = ctx;
     }
 
+    /** A collector outside any playbook file, for the console and ad-hoc commands; problems are named {@code where}. */
+    public static TaskCollector standalone(io.gplay.engine.module.ModuleRegistry modules, String where) {
+        return new TaskCollector(new BuildContext(modules, where, where));
+    }
+
+    public List<Task> tasks() {
+        return List.copyOf(tasks);
+    }
+
+    public List<String> problems() {
+        return List.copyOf(ctx.problems);
+    }
+
+    /** A task from a module name, an optional title and named parameters (the ad-hoc command's -m and -a). */
+    public Task task(String module, String title, Map<String, Object> named) {
+        Module m = ctx.modules.find(ALIASES.getOrDefault(module, module)).orElse(null);
+        if (m == null) {
+            String hint = ctx.modules.suggest(module);
+            throw new DslException(List.of(ctx.displayName + ": unknown module '" + module + "'"
+                    + (hint == null ? "" : " (did you mean '" + hint + "'?)")));
+        }
+        Task t = task(m, title, named, new Source(ctx.displayName, 0));
+        if (!ctx.problems.isEmpty()) {
+            throw new DslException(ctx.problems);
+        }
+        return t;
+    }
+
     /** Any call that is not a DSL method is a module call. */
     public Object methodMissing(String name, Object argsObj) {
         String moduleName = ALIASES.getOrDefault(name, name);

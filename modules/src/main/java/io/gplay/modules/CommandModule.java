@@ -8,6 +8,7 @@ import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
+import io.gplay.engine.shell.ShellWords;
 
 import java.util.List;
 

@@ -4,6 +4,6 @@ package io.gplay.engine.plan;
 public record Source(String file, int line) {
     @Override
     public String toString() {
-        return file + ":" + line;
+        return line > 0 ? file + ":" + line : file;
     }
 }

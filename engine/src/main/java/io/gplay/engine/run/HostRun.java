@@ -27,6 +27,15 @@ final class HostRun {
         this.host = host;
     }
 
+    /** A fresh state for the next run of a session, keeping the connection, facts and registered results. */
+    synchronized HostRun carryOver() {
+        HostRun next = new HostRun(host);
+        next.connection = connection;
+        next.facts = facts;
+        next.registered.putAll(registered);
+        return next;
+    }
+
     boolean active() {
         return unreachable == null && !failed;
     }

@@ -46,7 +46,8 @@ public final class Runner {
 
     private final Inventory inventory;
     private final ModuleRegistry modules;
-    private final RunOptions opts;
+    private RunOptions opts;
+    private boolean session;
     private final Reporter reporter;
     private final Connections connections;
     private final Map<String, HostRun> runs = new ConcurrentHashMap<>();
@@ -67,6 +68,35 @@ public final class Runner {
         for (Host h : this.inventory.hosts()) {
             hostvars.put(h.name(), new ConcurrentHashMap<>(h.vars()));
         }
+    }
+
+    /**
+     * Session mode, for the console: connections, facts and registered results outlive a run, so the next
+     * command on the same hosts costs no new handshake; each run starts with no host failed.
+     */
+    public Runner session() {
+        this.session = true;
+        return this;
+    }
+
+    /** New options for the next run (the console's :check, :diff, :become); inventory and connections stay. */
+    public void options(RunOptions next) {
+        this.opts = next;
+    }
+
+    public RunOptions options() {
+        return opts;
+    }
+
+    /** The facts gathered for a host in this session, or an empty map. */
+    public Map<String, Object> facts(String host) {
+        HostRun r = runs.get(host);
+        return r == null ? Map.of() : r.facts;
+    }
+
+    /** Closes every connection (the end of a session). */
+    public void close() {
+        runs.values().forEach(HostRun::closeConnection);
     }
 
     /** Stops starting new tasks; running commands end when their connections are closed. */
@@ -107,6 +137,10 @@ public final class Runner {
     public RunSummary run(Playbook playbook) {
         long t0 = System.currentTimeMillis();
         startReached = opts.startAtTask() == null;
+        if (session) {
+            interrupted = false;
+            runs.replaceAll((name, r) -> r.carryOver());
+        }
         AtomicInteger n = new AtomicInteger();
         pool = Executors.newFixedThreadPool(Math.max(1, opts.forks()), r -> {
             Thread t = new Thread(r, "gplay-worker-" + n.incrementAndGet());
@@ -133,7 +167,9 @@ public final class Runner {
             }
         } finally {
             pool.shutdownNow();
-            runs.values().forEach(HostRun::closeConnection);
+            if (!session) {
+                close();
+            }
         }
         Map<String, Stats> stats = new LinkedHashMap<>();
         for (Host h : inventory.hosts()) {
@@ -156,8 +192,9 @@ public final class Runner {
 
     private void runBatch(Play play, List<Host> batch) {
         if (play.gatherFacts() && startReached) {
+            // a session gathers a host's facts once
             runTask(play, new Task("Gathering Facts", FACTS_MODULE, Map.of(), TaskOptions.none(), play.source()),
-                    active(batch), false);
+                    active(batch).stream().filter(r -> !session || r.facts.isEmpty()).toList(), false);
         }
         for (Task task : play.tasks()) {
             if (interrupted || active(batch).isEmpty()) {

@@ -1,14 +1,14 @@
-package io.gplay.modules;
+package io.gplay.engine.shell;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command string into words the way a shell would, honouring quotes and backslashes, expanding nothing. */
-final class ShellWords {
+public final class ShellWords {
     private ShellWords() {
     }
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inWord = false;

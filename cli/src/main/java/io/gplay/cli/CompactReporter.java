@@ -1,0 +1,53 @@
+package io.gplay.cli;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Reporter;
+
+import java.io.PrintStream;
+
+/** One line a host, as the ad-hoc command and the console print: {@code lab1 | CHANGED | msg}, then any output. */
+final class CompactReporter implements Reporter {
+    private final PrintStream out;
+    private final boolean colour;
+    private final boolean diff;
+
+    CompactReporter(PrintStream out, boolean colour, boolean diff) {
+        this.out = out;
+        this.colour = colour;
+        this.diff = diff;
+    }
+
+    @Override
+    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+        if (task.module().equals("setup") && r.status() == Status.OK) {
+            return;
+        }
+        String code = switch (r.status()) {
+            case OK -> "32";
+            case CHANGED -> "33";
+            case SKIPPED -> "36";
+            default -> "31";
+        };
+        String line = host.name() + " | " + r.status().name() + (item == null ? "" : " (item=" + item + ")")
+                + (r.msg() == null || r.msg().isEmpty() ? "" : " | " + r.msg());
+        out.println(colour ? "\u001b[" + code + "m" + line + "\u001b[0m" : line);
+        Object stdout = r.data().get("stdout");
+        if (stdout instanceof String s && !s.isBlank()) {
+            s.lines().forEach(l -> out.println("    " + l));
+        }
+        if (diff) {
+            for (FileDiff d : r.diffs()) {
+                d.unified().lines().forEach(l -> out.println("    " + l));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        out.println("[WARNING]: " + message);
+    }
+}

@@ -1,0 +1,236 @@
+package io.gplay.cli;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+import io.gplay.dsl.DslException;
+import io.gplay.dsl.PlaybookLoader;
+import io.gplay.dsl.ReplScript;
+import io.gplay.dsl.TaskCollector;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.run.RunOptions;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The interactive console: DSL module calls run at once on the current targets; other lines are Groovy,
+ * whose variables (assigned without {@code def}) persist; {@code :commands} change targets and settings.
+ */
+final class Console {
+    private final Session session;
+    private final LineReader reader;
+    private final Terminal terminal;
+    private final PrintStream out;
+    private final GroovyShell shell;
+    private final Binding binding = new Binding();
+    private Playbook loaded;
+
+    Console(Session session, LineReader reader, Terminal terminal, PrintStream out) {
+        this.session = session;
+        this.reader = reader;
+        this.terminal = terminal;
+        this.out = out;
+        CompilerConfiguration cc = new CompilerConfiguration();
+        cc.setScriptBaseClass(ReplScript.class.getName());
+        this.shell = new GroovyShell(Console.class.getClassLoader(), binding, cc);
+    }
+
+    String prompt() {
+        RunOptions o = session.options();
+        return "gplay [" + session.pattern + " (" + session.targets().size() + " hosts)"
+                + (o.check() ? " CHECK" : "") + (session.become ? " become" : "") + "]> ";
+    }
+
+    /** Reads and runs lines until :quit or Ctrl-D. */
+    void loop() {
+        out.println("gplay console: module calls run on the targets at once; :help lists the commands.");
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt clears the line
+            } catch (EndOfFileException e) {
+                return;
+            }
+            if (!handle(line.strip())) {
+                return;
+            }
+        }
+    }
+
+    /** Runs one input; false when the console should end. */
+    boolean handle(String line) {
+        if (line.isEmpty()) {
+            return true;
+        }
+        try {
+            if (line.startsWith(":")) {
+                return command(line);
+            }
+            evaluate(line);
+        } catch (DslException e) {
+            e.problems().forEach(out::println);
+        } catch (RuntimeException e) {
+            out.println("error: " + (e.getMessage() == null ? e : e.getMessage()));
+        }
+        return true;
+    }
+
+    private void evaluate(String code) {
+        TaskCollector tasks = TaskCollector.standalone(session.modules, "console");
+        binding.setVariable(ReplScript.COLLECTOR, tasks);
+        Object value;
+        try {
+            value = shell.evaluate(code);
+        } catch (MultipleCompilationErrorsException e) {
+            out.println(e.getMessage().replaceFirst("(?s)^startup failed:\\s*", "").strip());
+            return;
+        }
+        if (!tasks.problems().isEmpty()) {
+            tasks.problems().forEach(out::println);
+            return;
+        }
+        if (!tasks.tasks().isEmpty()) {
+            runNow(tasks.tasks());
+        } else if (value != null) {
+            out.println("=> " + value);
+        }
+    }
+
+    private void runNow(List<Task> tasks) {
+        long t0 = System.nanoTime();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.interrupt());
+        try {
+            session.run(tasks, "console");
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+        out.printf("(%d ms)%n", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private boolean command(String line) {
+        String[] parts = line.split("\\s+", 2);
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        RunOptions o = session.options();
+        switch (parts[0]) {
+            case ":quit", ":exit", ":q" -> {
+                return false;
+            }
+            case ":hosts" -> {
+                if (!arg.isEmpty()) {
+                    session.pattern = arg;
+                }
+                out.println(session.pattern + ": " + String.join(" ", session.targets().stream().map(Host::name).toList()));
+            }
+            case ":check" -> session.options(o.withCheck(on(arg, o.check())));
+            case ":diff" -> session.options(o.withDiff(on(arg, o.diff())));
+            case ":become" -> session.become = on(arg, session.become);
+            case ":facts" -> facts(arg);
+            case ":doc" -> {
+                Module m = session.modules.find(arg.equals("packages") ? "package" : arg).orElse(null);
+                if (m == null) {
+                    out.println("no module '" + arg + "'; :modules lists them");
+                } else {
+                    DocCommand.print(m.spec(), out);
+                }
+            }
+            case ":modules" -> session.modules.all().values()
+                    .forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
+            case ":load" -> load(arg);
+            case ":play", ":task" -> runPart(parts[0], arg);
+            case ":help" -> help();
+            default -> out.println("unknown command " + parts[0] + "; :help lists them");
+        }
+        return true;
+    }
+
+    private static boolean on(String arg, boolean current) {
+        return switch (arg) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> !current;
+        };
+    }
+
+    private void facts(String host) {
+        List<Host> hosts = host.isEmpty() ? session.targets() : session.inventory.select(host);
+        List<Task> none = List.of();
+        if (hosts.stream().anyMatch(h -> session.facts(h.name()).isEmpty())) {
+            String saved = session.pattern;
+            session.pattern = host.isEmpty() ? saved : host;
+            session.run(none, "facts");
+            session.pattern = saved;
+        }
+        for (Host h : hosts) {
+            out.println(h.name() + ":");
+            new TreeMap<>(session.facts(h.name())).forEach((k, v) -> out.println("  " + k + ": " + v));
+        }
+    }
+
+    private void load(String file) {
+        PlaybookLoader loader = new PlaybookLoader(session.modules, PlaybookLoader.defaultCacheDir());
+        loaded = loader.load(Path.of(file));
+        out.println("loaded " + loaded.name() + ": " + loaded.plays().size() + " play(s); :play NAME or :task NAME runs part of it");
+        for (Play p : loaded.plays()) {
+            out.println("  play '" + p.name() + "': " + String.join(", ", p.tasks().stream().map(Task::title).toList()));
+        }
+    }
+
+    /** Runs one play of the loaded playbook, or one task of it, on the current targets. */
+    private void runPart(String what, String name) {
+        if (loaded == null) {
+            out.println("no playbook loaded; :load FILE first");
+            return;
+        }
+        for (Play p : loaded.plays()) {
+            if (what.equals(":play") && p.name().equals(name)) {
+                runNow(p.tasks());
+                return;
+            }
+            for (Task t : p.tasks()) {
+                if (what.equals(":task") && t.title().equals(name)) {
+                    runNow(List.of(t));
+                    return;
+                }
+            }
+        }
+        out.println("no " + what.substring(1) + " named '" + name + "' in " + loaded.name());
+    }
+
+    private void help() {
+        Map<String, String> help = new java.util.LinkedHashMap<>();
+        help.put("MODULE 'title', k: v, ...", "run a module on the targets now (e.g. service 'glusterd', state: 'started')");
+        help.put("x = expr", "Groovy; variables assigned without def persist between lines");
+        help.put(":hosts [PATTERN]", "show or change the targets (a group, host or pattern)");
+        help.put(":check on|off", "check mode: predict, change nothing");
+        help.put(":diff on|off", "show diffs");
+        help.put(":become on|off", "run through sudo");
+        help.put(":facts [HOST]", "show the facts of the targets or of HOST");
+        help.put(":doc MODULE", "a module's documentation");
+        help.put(":modules", "list the modules");
+        help.put(":load FILE", "load a playbook; then :play NAME or :task NAME runs part of it on the targets");
+        help.put(":quit", "leave (or Ctrl-D); Ctrl-C cancels a running command");
+        help.forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
+    }
+
+    List<String> hostsAndGroups() {
+        List<String> names = new ArrayList<>(session.inventory.groupsWithAll().keySet());
+        session.inventory.hosts().forEach(h -> names.add(h.name()));
+        return names;
+    }
+}

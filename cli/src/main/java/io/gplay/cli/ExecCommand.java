@@ -1,0 +1,101 @@
+package io.gplay.cli;
+
+import io.gplay.dsl.DslException;
+import io.gplay.dsl.TaskCollector;
+import io.gplay.engine.inventory.InventoryException;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.run.RunSummary;
+import io.gplay.engine.shell.ShellWords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code gplay exec PATTERN -m MODULE -a 'k=v ...'}: one module on many hosts, like the ansible ad-hoc command. */
+@Command(name = "exec", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one module on the hosts matching a pattern, like the `ansible` ad-hoc command.",
+                "  gplay exec web -i hosts.yml -m service -a 'name=glusterd state=started'",
+                "  gplay exec all -i hosts.yml -a 'uptime'      (the default module is command)",
+                "Exit codes as gplay run."})
+final class ExecCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PATTERN", description = "hosts: a group, host or pattern")
+    String pattern;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-m", "--module"}, defaultValue = "command", description = "the module (default ${DEFAULT-VALUE})")
+    String module;
+
+    @Option(names = {"-a", "--args"}, description = "the module's parameters as k=v words, or a free-form value for its main parameter")
+    String args = "";
+
+    @Option(names = {"-C", "--check"}, description = "predict, change nothing")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "show diffs")
+    boolean diff;
+
+    @Option(names = {"-b", "--become"}, description = "run through sudo")
+    boolean become;
+
+    @Override
+    public Integer call() throws Exception {
+        ModuleRegistry modules = ModuleRegistry.load();
+        Task task;
+        try {
+            task = TaskCollector.standalone(modules, "-a").task(module, null, parse(args, module, modules));
+        } catch (DslException e) {
+            e.problems().forEach(System.err::println);
+            return 1;
+        }
+        RunOptions opts = new RunOptions(check, diff, target.forks, target.limit, List.of(), List.of(), null, false,
+                target.extraVars(), target.acceptNewHostKeys, target.knownHosts, 0);
+        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+        try (Session s = new Session(target.loadInventory(), modules, opts, pattern, new CompactReporter(System.out, tty, diff))) {
+            if (s.targets().isEmpty()) {
+                System.err.println("gplay exec: no hosts match '" + pattern + "'");
+                return 1;
+            }
+            s.become = become;
+            Interrupts.onInterrupt(s::interrupt);
+            RunSummary summary = s.run(List.of(task), "exec " + module);
+            return summary.exitCode();
+        } catch (InventoryException e) {
+            System.err.println("gplay: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code k=v k2='v 2'}, or a free-form value for the module's main parameter (as {@code -a 'uptime'}). */
+    static Map<String, Object> parse(String args, String module, ModuleRegistry modules) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ModuleSpec spec = modules.find(module.equals("packages") ? "package" : module).map(m -> m.spec()).orElse(null);
+        List<String> words = ShellWords.split(args);
+        boolean keyValues = !words.isEmpty() && words.stream().allMatch(w -> w.matches("[A-Za-z_][A-Za-z0-9_]*=.*"));
+        if (!keyValues) {
+            String primary = spec == null ? null : spec.primary().orElse(null);
+            if (primary != null && !args.isBlank()) {
+                out.put(primary, args);
+            }
+            return out;
+        }
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            String key = w.substring(0, eq);
+            String value = w.substring(eq + 1);
+            boolean list = spec != null && spec.param(key).map(p -> p.type() == ParamType.LIST).orElse(false);
+            out.put(key, list ? List.of(value.split(",")) : value);
+        }
+        return out;
+    }
+}

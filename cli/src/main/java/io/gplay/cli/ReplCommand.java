@@ -1,0 +1,60 @@
+package io.gplay.cli;
+
+import io.gplay.engine.inventory.InventoryException;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.run.RunOptions;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gplay repl -i INV [-l PATTERN]}: the interactive console over the inventory's hosts. */
+@Command(name = "repl", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"An interactive console over the inventory's hosts, in the playbook DSL (like ansible-console).",
+                "History is kept in ~/.gplay_history; :help inside lists the commands."})
+final class ReplCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = {"-C", "--check"}, description = "start in check mode")
+    boolean check;
+
+    @Override
+    public Integer call() throws Exception {
+        ModuleRegistry modules = ModuleRegistry.load();
+        RunOptions opts = new RunOptions(check, false, target.forks, null, List.of(), List.of(), null, false,
+                target.extraVars(), target.acceptNewHostKeys, target.knownHosts, 0);
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            PrintStream out = new PrintStream(terminal.output(), true);
+            Session session;
+            try {
+                session = new Session(target.loadInventory(), modules, opts,
+                        target.limit == null ? "all" : target.limit,
+                        new CompactReporter(out, !Terminal.TYPE_DUMB.equals(terminal.getType()) && System.getenv("NO_COLOR") == null, false));
+            } catch (InventoryException e) {
+                System.err.println("gplay: " + e.getMessage());
+                return 1;
+            }
+            try (session) {
+                Console[] console = new Console[1];
+                LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("gplay")
+                        .parser(new ReplParser())
+                        .completer(new ReplCompleter(modules, () -> console[0].hostsAndGroups()))
+                        .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".gplay_history"))
+                        .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
+                        .build();
+                console[0] = new Console(session, reader, terminal, out);
+                console[0].loop();
+            }
+        }
+        return 0;
+    }
+}

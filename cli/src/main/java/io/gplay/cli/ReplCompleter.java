@@ -1,0 +1,71 @@
+package io.gplay.cli;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.Param;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tab completion from the same specs that validate playbooks: commands, module names, a module's parameter
+ * names, the choices of a parameter, and host and group names after {@code :hosts}.
+ */
+final class ReplCompleter implements Completer {
+    static final List<String> COMMANDS = List.of(":hosts", ":check", ":diff", ":become", ":facts", ":doc",
+            ":modules", ":load", ":play", ":task", ":help", ":quit");
+    private static final Pattern VALUE = Pattern.compile("(\\w+):\\s*['\"]?(\\w*)$");
+
+    private final ModuleRegistry modules;
+    private final Supplier<List<String>> hostsAndGroups;
+
+    ReplCompleter(ModuleRegistry modules, Supplier<List<String>> hostsAndGroups) {
+        this.modules = modules;
+        this.hostsAndGroups = hostsAndGroups;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
+        String before = line.line().substring(0, line.cursor());
+        List<String> words = line.words();
+        String first = words.isEmpty() ? "" : words.get(0);
+        if (line.wordIndex() == 0) {
+            COMMANDS.forEach(c -> out.add(new Candidate(c)));
+            modules.all().keySet().forEach(m -> out.add(new Candidate(m.equals("package") ? "packages" : m)));
+            return;
+        }
+        switch (first) {
+            case ":hosts", ":facts" -> hostsAndGroups.get().forEach(h -> out.add(new Candidate(h)));
+            case ":doc" -> modules.all().keySet().forEach(m -> out.add(new Candidate(m)));
+            case ":check", ":diff", ":become" -> List.of("on", "off").forEach(v -> out.add(new Candidate(v)));
+            default -> moduleArguments(first, before, out);
+        }
+    }
+
+    private void moduleArguments(String moduleWord, String before, List<Candidate> out) {
+        Module m = modules.find(moduleWord.equals("packages") ? "package" : moduleWord).orElse(null);
+        if (m == null) {
+            return;
+        }
+        Matcher v = VALUE.matcher(before);
+        if (v.find()) {
+            Param p = m.spec().param(v.group(1)).orElse(null);
+            if (p != null && !p.choices().isEmpty()) {
+                // complete inside the quotes the user opened, or open them
+                boolean quoted = before.matches("(?s).*\\w+:\\s*['\"]\\w*$");
+                p.choices().forEach(c -> out.add(new Candidate(quoted ? c : "'" + c + "'", c, null, null, null, null, false)));
+                return;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        m.spec().params().forEach(p -> names.add(p.name() + ":"));
+        names.forEach(n -> out.add(new Candidate(n, n, null, null, null, null, false)));
+    }
+}

@@ -1,0 +1,71 @@
+package io.gplay.cli;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.inventory.Inventory;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Reporter;
+import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.run.RunSummary;
+import io.gplay.engine.run.Runner;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hosts and settings that outlive one command, for the console and the ad-hoc command: a runner in session
+ * mode keeps each host's SSH connection and facts, so a second command on the same hosts costs no handshake.
+ */
+final class Session implements AutoCloseable {
+    final Inventory inventory;
+    final ModuleRegistry modules;
+    private final Runner runner;
+    String pattern;
+    boolean become;
+
+    Session(Inventory inventory, ModuleRegistry modules, RunOptions opts, String pattern, Reporter reporter) {
+        this.inventory = inventory;
+        this.modules = modules;
+        this.pattern = pattern;
+        this.runner = new Runner(inventory, modules, opts, reporter).session();
+    }
+
+    List<Host> targets() {
+        return inventory.select(pattern);
+    }
+
+    RunOptions options() {
+        return runner.options();
+    }
+
+    void options(RunOptions opts) {
+        runner.options(opts);
+    }
+
+    Map<String, Object> facts(String host) {
+        return runner.facts(host);
+    }
+
+    /** Runs tasks on the current targets as one play; handlers are not part of ad-hoc work. */
+    RunSummary run(List<Task> tasks, String title) {
+        Play play = new Play(title, pattern, Map.of(), 0, become, null, true, tasks, List.of(), new Source("console", 0));
+        return runner.run(new Playbook(title, "console", List.of(play), List.of()));
+    }
+
+    /** Runs a whole playbook (or part of it) with this session's connections. */
+    RunSummary run(Playbook playbook) {
+        return runner.run(playbook);
+    }
+
+    void interrupt() {
+        runner.interrupt();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}
