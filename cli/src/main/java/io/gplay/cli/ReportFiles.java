@@ -20,7 +20,8 @@ final class ReportFiles {
         return switch (kind) {
             case "json" -> new JsonReporter(file);
             case "junit" -> new JunitReporter(file);
-            default -> throw new IllegalArgumentException("--report " + kind + ": unknown kind (json, junit)");
+            case "html" -> new HtmlReporter(file);
+            default -> throw new IllegalArgumentException("--report " + kind + ": unknown kind (json, junit, html)");
         };
     }
 }

@@ -62,7 +62,7 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--list-tasks", description = "list the tasks of each play, and exit")
     boolean listTasks;
 
-    @Option(names = "--report", description = "also write a report: json=FILE (one JSON event a line)")
+    @Option(names = "--report", description = "also write a report (repeatable): json=FILE (a JSON event a line), junit=FILE (JUnit XML; drift is a failure), html=FILE (a self-contained page)")
     List<String> reports = new ArrayList<>();
 
     @Option(names = "-v", description = "more output (module messages, command output)")

@@ -33,15 +33,15 @@ final class Attributes {
         String group = ctx.str("group");
         boolean exists = current.exists();
         if (mode != null && (!exists || Integer.parseInt(current.mode(), 8) != Integer.parseInt(mode, 8))) {
-            ctx.converge("mode of " + path + (exists ? " " + current.mode() : "") + " -> " + mode,
+            ctx.converge("set mode of " + path + (exists ? " from " + current.mode() : "") + " to " + mode,
                     () -> ctx.sh(Cmd.of("chmod", mode, path)));
         }
         if (owner != null && (!exists || !owner.equals(current.owner()))) {
-            ctx.converge("owner of " + path + (exists ? " " + current.owner() : "") + " -> " + owner,
+            ctx.converge("set owner of " + path + (exists ? " from " + current.owner() : "") + " to " + owner,
                     () -> ctx.sh(Cmd.of("chown", "-h", owner, path)));
         }
         if (group != null && (!exists || !group.equals(current.group()))) {
-            ctx.converge("group of " + path + (exists ? " " + current.group() : "") + " -> " + group,
+            ctx.converge("set group of " + path + (exists ? " from " + current.group() : "") + " to " + group,
                     () -> ctx.sh(Cmd.of("chgrp", "-h", group, path)));
         }
     }

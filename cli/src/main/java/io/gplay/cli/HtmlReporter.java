@@ -1,0 +1,144 @@
+package io.gplay.cli;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Reporter;
+import io.gplay.engine.report.Stats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page (no network fetches): a task × host grid coloured by outcome (ok, drift or
+ * changed, failed, unreachable, skipped); clicking a cell shows its changes and diff.
+ */
+final class HtmlReporter implements Reporter {
+    private final Path file;
+    private final List<String> tasks = new ArrayList<>();
+    private final Map<String, Map<String, Result>> cells = new LinkedHashMap<>();
+    private final List<String> hosts = new ArrayList<>();
+    private boolean check;
+    private String playbook = "";
+
+    HtmlReporter(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public void playbookStart(Playbook pb, boolean check) {
+        this.check = check;
+        this.playbook = pb.name();
+    }
+
+    @Override
+    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+        String key = task.title() + (item == null ? "" : " (item=" + item + ")") + "  \u00b7 " + task.source();
+        if (!cells.containsKey(key)) {
+            tasks.add(key);
+            cells.put(key, new LinkedHashMap<>());
+        }
+        if (!hosts.contains(host.name())) {
+            hosts.add(host.name());
+        }
+        cells.get(key).put(host.name(), r);
+    }
+
+    private String cssClass(Result r) {
+        if (r == null) {
+            return "none";
+        }
+        return r.status() == Status.CHANGED && check ? "drift" : r.status().label();
+    }
+
+    private String label(Result r) {
+        if (r == null) {
+            return "";
+        }
+        return r.status() == Status.CHANGED && check ? "drift" : r.status().label();
+    }
+
+    @Override
+    public synchronized void recap(Map<String, Stats> stats, long elapsedMillis) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>gplay ")
+                .append(check ? "audit" : "run").append(": ").append(esc(playbook)).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:1.5em;color:#222}table{border-collapse:collapse}")
+                .append("th,td{border:1px solid #bbb;padding:.3em .6em;font-size:.9em}th.task{text-align:left;font-weight:normal}")
+                .append("td{text-align:center;cursor:pointer;min-width:6em}.ok{background:#c8f0c8}.changed{background:#ffe08a}")
+                .append(".drift{background:#ffb347;font-weight:bold}.failed{background:#f28b82;font-weight:bold}")
+                .append(".unreachable{background:#9e9e9e;color:#fff;font-weight:bold}.skipped{background:#b3e5fc}.none{background:#fff}")
+                .append("#detail{white-space:pre-wrap;font-family:monospace;border:1px solid #888;padding:1em;margin-top:1em;display:none}")
+                .append(".legend span{padding:.2em .6em;margin-right:.4em}\n</style></head><body>\n");
+        h.append("<h1>").append(check ? "Audit" : "Run").append(": ").append(esc(playbook)).append("</h1>\n");
+        h.append("<p id=\"summary\">").append(summary(stats)).append(" &middot; ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("</p>\n");
+        h.append("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"").append(check ? "drift\">drift" : "changed\">changed")
+                .append("</span><span class=\"failed\">failed</span><span class=\"unreachable\">unreachable</span>")
+                .append("<span class=\"skipped\">skipped</span> Click a cell for its changes and diff.</p>\n");
+        h.append("<table id=\"grid\"><thead><tr><th>task</th>");
+        hosts.forEach(host -> h.append("<th class=\"host\">").append(esc(host)).append("</th>"));
+        h.append("</tr></thead><tbody>\n");
+        int n = 0;
+        List<String> details = new ArrayList<>();
+        for (String t : tasks) {
+            h.append("<tr><th class=\"task\">").append(esc(t)).append("</th>");
+            for (String host : hosts) {
+                Result r = cells.get(t).get(host);
+                String id = "d" + n++;
+                h.append("<td class=\"").append(cssClass(r)).append("\" data-host=\"").append(esc(host))
+                        .append("\" data-detail=\"").append(id).append("\" onclick=\"show('").append(id).append("')\">")
+                        .append(label(r)).append("</td>");
+                details.add("<template id=\"" + id + "\">" + esc(host + " \u2014 " + t + "\n" + detail(r)) + "</template>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n<div id=\"detail\"></div>\n");
+        details.forEach(d -> h.append(d).append('\n'));
+        h.append("<script>function show(id){var d=document.getElementById('detail');")
+                .append("d.textContent=document.getElementById(id).innerHTML.replace(/&lt;/g,'<').replace(/&gt;/g,'>')")
+                .append(".replace(/&quot;/g,'\"').replace(/&amp;/g,'&');d.style.display='block';}</script>\n</body></html>\n");
+        try {
+            Files.writeString(file, h);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String detail(Result r) {
+        if (r == null) {
+            return "(not run on this host)";
+        }
+        StringBuilder s = new StringBuilder(r.status().label());
+        if (r.msg() != null && !r.msg().isEmpty()) {
+            s.append(": ").append(r.msg());
+        }
+        String diff = JunitReporter.diffText(r);
+        if (!diff.isEmpty()) {
+            s.append("\n\n").append(diff);
+        }
+        return s.toString();
+    }
+
+    private String summary(Map<String, Stats> stats) {
+        int changed = stats.values().stream().mapToInt(Stats::changed).sum();
+        int failed = stats.values().stream().mapToInt(Stats::failed).sum();
+        int unreachable = stats.values().stream().mapToInt(Stats::unreachable).sum();
+        return stats.size() + " host(s), " + tasks.size() + " task(s): " + changed + (check ? " drifted" : " changed")
+                + ", " + failed + " failed, " + unreachable + " unreachable";
+    }
+
+    private static String esc(String s) {
+        return JunitReporter.esc(s);
+    }
+}
