@@ -8,7 +8,8 @@ import java.util.Map;
  * What a per-host value sees when it is computed: {@code host} (the host's name), {@code vars} (inventory,
  * play and extra variables, and registered results), {@code facts}, {@code groups} (group name to host names),
  * {@code hostvars} (every host's variables), {@code item} inside a loop, and {@code result} in
- * {@code changedWhen}, {@code failedWhen} and {@code until}. Any other name is looked up in {@code vars}, so a
+ * {@code changedWhen}, {@code failedWhen} and {@code until}, {@code playHosts} (the play's hosts after
+ * {@code --limit}) and {@code checkMode}. Any other name is looked up in {@code vars}, so a
  * registered result {@code x} reads as {@code x.rc}.
  */
 public final class HostScope {
@@ -20,6 +21,7 @@ public final class HostScope {
     private final boolean checkMode;
     private Object item;
     private Map<String, Object> result;
+    private List<String> playHosts = List.of();
 
     public HostScope(String host, Map<String, Object> vars, Map<String, Object> facts,
                      Map<String, List<String>> groups, Map<String, Map<String, Object>> hostvars, boolean checkMode) {
@@ -34,7 +36,19 @@ public final class HostScope {
     public HostScope withItem(Object item) {
         HostScope s = new HostScope(host, vars, facts, groups, hostvars, checkMode);
         s.item = item;
+        s.playHosts = playHosts;
         return s;
+    }
+
+    /** The same scope, knowing the names of the hosts the current play runs on (after --limit). */
+    public HostScope withPlayHosts(List<String> names) {
+        HostScope s = withItem(item);
+        s.playHosts = List.copyOf(names);
+        return s;
+    }
+
+    public List<String> getPlayHosts() {
+        return playHosts;
     }
 
     public HostScope withResult(Map<String, Object> result) {

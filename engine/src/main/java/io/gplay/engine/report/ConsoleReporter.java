@@ -97,7 +97,7 @@ public final class ConsoleReporter implements Reporter {
                 || r.status() == Status.SKIPPED && verbosity > 0 || verbosity > 0;
         if (r.status() == Status.UNREACHABLE) {
             line.append(": UNREACHABLE! => ").append(msg);
-        } else if (showMsg && msg != null && !msg.isEmpty()) {
+        } else if ((showMsg || Boolean.TRUE.equals(r.data().get("display"))) && msg != null && !msg.isEmpty()) {
             line.append(r.status() == Status.FAILED ? ": FAILED! => " : " => ").append(msg);
         } else if (r.status() == Status.CHANGED && !r.changes().isEmpty()) {
             line.append(" => ").append(String.join("; ", r.changes()));

@@ -361,7 +361,8 @@ public final class Runner {
         vars.putAll(play.vars());
         vars.putAll(hr.registered);
         vars.putAll(opts.extraVars());
-        return new HostScope(hr.host.name(), vars, hr.facts, groups, hostvars, opts.check());
+        return new HostScope(hr.host.name(), vars, hr.facts, groups, hostvars, opts.check())
+                .withPlayHosts(hostsOf(play).stream().map(Host::name).toList());
     }
 
     private static List<?> loopItems(Object loop, HostScope scope) {
