@@ -1,0 +1,41 @@
+// Maintenance: take one host down (hosted-engine local maintenance, ctdb stopped so another host takes the virtual IP), or bring it back with -e maintenance=up
+//
+// The procedure's Maintenance section. One host at a time: give it with -l, e.g.
+//   gplay run maintenance -i hosts.yml -l ovirt2.example.com                    # take it down
+//   gplay run maintenance -i hosts.yml -l ovirt2.example.com -e maintenance=up  # bring it back
+// What only the oVirt admin console can do (migrate VMs, put the host in maintenance, activate it again) is
+// shown as a reminder for the operator.
+
+playbook('Maintenance') {
+    play('Take a host down for maintenance', hosts: 'ovirt', serial: 1) {
+        assert 'one host at a time', that: { playHosts.size() == 1 },
+                msg: 'maintenance works on one host: give it with -l HOST'
+        debug 'first, in the oVirt admin console', when: { vars.maintenance != 'up' },
+                msg: 'Migrate the VMs away from this host and put it in maintenance mode in the oVirt admin console.'
+        command 'hosted engine status', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine',
+                failedWhen: { false }, when: { vars.maintenance != 'up' }
+        command 'hosted engine local maintenance', cmd: 'hosted-engine --set-maintenance --mode=local',
+                when: { vars.maintenance != 'up' && engine.rc == 0 && !(engine.stdout =~ /(?i)local maintenance\s*:\s*true/) }
+        // "run service ctdb stop to ensure that the second node takes on the virtual IP / NFS hosting chores"
+        service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { vars.maintenance != 'up' }
+        ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups.ovirt - host)[0] },
+                until: { result.publicIpsHeld }, retries: 30, delay: 2,
+                when: { vars.maintenance != 'up' && !checkMode }
+        debug 'now maintain as you will', when: { vars.maintenance != 'up' },
+                msg: 'The host is out of the cluster: update, reboot or shut it down. Bring it back with -e maintenance=up.'
+    }
+
+    play('Bring a host back from maintenance', hosts: 'ovirt', serial: 1) {
+        // "mount -t glusterfs localhost:/meta /mnt/lock" and "service ctdb start"
+        mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs', when: { vars.maintenance == 'up' }
+        service 'take part in CTDB again', name: 'ctdb', state: 'started', when: { vars.maintenance == 'up' }
+        command 'hosted engine status', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine',
+                failedWhen: { false }, when: { vars.maintenance == 'up' }
+        command 'clear hosted engine maintenance', cmd: 'hosted-engine --set-maintenance --mode=none',
+                when: { vars.maintenance == 'up' && engine.rc == 0 && engine.stdout =~ /(?i)local maintenance\s*:\s*true/ }
+        ctdbStatus 'wait for a healthy cluster', until: { result.healthy }, retries: 30, delay: 2,
+                when: { vars.maintenance == 'up' && !checkMode }
+        debug 'last, in the oVirt admin console', when: { vars.maintenance == 'up' },
+                msg: 'Activate the host again in the oVirt admin console.'
+    }
+}

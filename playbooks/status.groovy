@@ -1,0 +1,20 @@
+// Status: read-only health of a glusterized oVirt cluster: CTDB and the virtual IP, Gluster peers and heal state, the hosted engine VM
+//
+// Changes nothing; useful on its own and in audits (gplay audit status -i hosts.yml).
+
+playbook('Cluster status') {
+    play('Cluster status', hosts: 'ovirt') {
+        // "Is CTDB running ok?"
+        ctdbStatus 'CTDB status', register: 'ctdb'
+        debug 'CTDB', msg: { "healthy: ${ctdb.healthy}; public addresses: ${ctdb.ips}" }
+        command 'Gluster peers', cmd: 'gluster peer status', readOnly: true, register: 'peers', runOnce: true
+        debug 'peers', msg: { peers.stdout }, runOnce: true
+        // "What's the state of my Gluster volume replication?"
+        command 'heal statistics', argv: { ['gluster', 'volume', 'heal', item, 'statistics'] }, readOnly: true,
+                loop: ['meta', 'engine', 'data'], register: 'heal', runOnce: true, failedWhen: { false }
+        debug 'heal', msg: { heal.results.collect { "${it.item}: ${it.rc == 0 ? it.stdout.readLines().findAll { it =~ /(?i)heal|split|entries/ }.take(6).join('; ') : it.stderr}" }.join('\n') },
+                runOnce: true
+        command 'hosted engine VM', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine', failedWhen: { false }
+        debug 'hosted engine', msg: { engine.rc == 0 ? engine.stdout : 'not deployed here' }
+    }
+}
