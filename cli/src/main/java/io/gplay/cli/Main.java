@@ -5,13 +5,14 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /** {@code gplay}: run playbooks over SSH, audit drift, explore hosts. */
 @Command(name = "gplay", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Runs Groovy playbooks on many hosts over SSH, checked before any host is touched.",
-        subcommands = {RunCommand.class, AuditCommand.class, ExecCommand.class, ReplCommand.class,
-                DocCommand.class, ListCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
+        description = "Runs Groovy playbooks on many hosts over SSH, checked before any host is touched.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,8 +21,33 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    /** Subcommands by name, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("run", RunCommand::new);
+        SUBCOMMANDS.put("audit", AuditCommand::new);
+        SUBCOMMANDS.put("exec", ExecCommand::new);
+        SUBCOMMANDS.put("repl", ReplCommand::new);
+        SUBCOMMANDS.put("doc", DocCommand::new);
+        SUBCOMMANDS.put("list", ListCommand::new);
+        SUBCOMMANDS.put("lab", LabCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // Building picocli's model of a command costs ~30 ms each: add only the one that runs, unless help
+        // needs them all. This keeps `gplay --version` and every command's start-up short.
+        boolean one = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (!version) {
+            SUBCOMMANDS.forEach((name, make) -> {
+                if (!one || name.equals(args[0])) {
+                    cl.addSubcommand(name, make.get());
+                }
+            });
+        }
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("gplay: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
