@@ -13,19 +13,24 @@
 //                                   with ssm; the bricks then live on the logical volume <pool>/gluster.
 //                                   Without it, brick_device is formatted directly.
 //   engine_fqdn           required  the engine VM's host name
+//   engine_vm_cdrom       required  the ISO image on the first host to install the engine VM from
 //   engine_admin_password required  the engine's admin password (never printed; keep it in a vault file
 //                                   passed with -e @secrets.yml)
 //   gluster_address       optional  per host: the address on the Gluster network (default: ansible_host)
 //   ctdb_address          optional  per host: the CTDB heartbeat address (default: gluster_address)
 //   engine_vm_memory_mb   optional  default 4096
 //   engine_vm_cpus        optional  default 2
-//   engine_vm_cdrom       optional  an ISO on the host to install the engine VM from
 // Differences between CentOS 6 and Debian hosts (packages, service manager, file locations) are handled by the
 // modules from facts and by the per-family values below, never by a second playbook.
 
 /** The Gluster address of an inventory host. */
 def glusterAddress(Map hv, String name) {
     hv[name]?.gluster_address ?: hv[name]?.ansible_host ?: name
+}
+
+/** The CTDB heartbeat address of an inventory host. */
+def ctdbAddress(Map hv, String name) {
+    hv[name]?.ctdb_address ?: glusterAddress(hv, name)
 }
 
 /** One brick per host, in inventory order: host1:/gluster/meta0, host2:/gluster/meta1, ... */
@@ -99,14 +104,16 @@ COMMIT
 '''
 
 // The procedure's "virt" group: the original group-virt.example less its two quorum options, which would
-// pause the VMs of a two-host setup whenever one host is down.
+// pause the VMs of a two-host setup whenever one host is down. The options carry their full names
+// (performance.quick-read, not quick-read): current Gluster rejects short names in a group file, and the
+// full names are the same options on Gluster 3.4.
 def virtGroup = '''\
-quick-read=off
-read-ahead=off
-io-cache=off
-stat-prefetch=off
-eager-lock=enable
-remote-dio=enable
+performance.quick-read=off
+performance.read-ahead=off
+performance.io-cache=off
+performance.stat-prefetch=off
+cluster.eager-lock=enable
+network.remote-dio=enable
 '''
 
 playbook('oVirt 3.4, Glusterized') {
@@ -114,6 +121,7 @@ playbook('oVirt 3.4, Glusterized') {
              virtual_ip_interface: 'the NIC carrying the virtual address, e.g. eth0',
              brick_device: 'the disk for the Gluster bricks, e.g. /dev/vdb',
              engine_fqdn: "the engine VM's host name",
+             engine_vm_cdrom: 'the ISO image on the first host to install the engine VM from, e.g. /root/CentOS-6.5-x86_64-minimal.iso',
              engine_admin_password: "the engine's admin password (keep it in a file given with -e @secrets.yml)"
 
     play('Host names', hosts: 'ovirt') {
@@ -173,7 +181,7 @@ playbook('oVirt 3.4, Glusterized') {
         packages 'nfs and ctdb', name: { facts.osFamily == 'RedHat' ? ['nfs-utils', 'ctdb'] : ['nfs-common', 'ctdb'] }
         mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs'
         ctdb 'CTDB files in the shared volume (first host)', sharedDir: '/mnt/lock', writeShared: true, link: false,
-                nodes: { groups.ovirt.collect { hostvars[it].ctdb_address ?: glusterAddress(hostvars, it) } },
+                nodes: { groups.ovirt.collect { ctdbAddress(hostvars, it) } },
                 publicAddresses: { ["${vars.virtual_ip} ${vars.virtual_ip_interface}"] },
                 when: { host == groups.ovirt[0] }
         ctdb 'point the CTDB configuration at the shared files', sharedDir: '/mnt/lock', writeShared: false, link: true,
@@ -208,7 +216,7 @@ playbook('oVirt 3.4, Glusterized') {
                 register: 'engine', failedWhen: { false }
         service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { engine.rc != 0 }
         ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { groups.ovirt[1] },
-                until: { result.healthyOthers && result.holders.values().every { it != hostvars[groups.ovirt[0]].ctdb_address ?: glusterAddress(hostvars, groups.ovirt[0]) } },
+                until: { result.holder && result.holder != ctdbAddress(hostvars, groups.ovirt[0]) },
                 retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
         hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtual_ip.split('/')[0]}:/engine" },
                 fqdn: { vars.engine_fqdn }, adminPassword: { vars.engine_admin_password },

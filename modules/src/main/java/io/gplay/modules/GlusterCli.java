@@ -1,0 +1,99 @@
+package io.gplay.modules;
+
+import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleFailure;
+import io.gplay.engine.shell.Cmd;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gluster CLI in script mode (no prompts) with XML output: modules decide from {@code --xml} documents,
+ * never from the human-readable text, which changes between Gluster releases.
+ */
+final class GlusterCli {
+    private final ModuleContext ctx;
+
+    GlusterCli(ModuleContext ctx) {
+        this.ctx = ctx;
+        ctx.requireProgram("gluster", "install glusterfs-server");
+    }
+
+    /** Runs a read-only gluster query; the XML answer, also when gluster reports an error in it (opRet != 0). */
+    Element query(String... args) {
+        ExecResult r = ctx.probe(command(true, args));
+        Element root = parse(r.stdout());
+        if (root == null) {
+            throw new ModuleFailure("gluster " + String.join(" ", args) + ": " + r.reason()
+                    + (r.reason().contains("Connection failed") ? " (is glusterd running?)" : ""));
+        }
+        return root;
+    }
+
+    /** Runs a changing gluster command; only inside a converge block. */
+    void change(String... args) {
+        ExecResult r = ctx.exec(io.gplay.engine.connection.Command.change(command(false, args)));
+        if (!r.ok()) {
+            throw new ModuleFailure("gluster " + String.join(" ", args) + ": " + r.reason());
+        }
+    }
+
+    private static Cmd command(boolean xml, String... args) {
+        Cmd c = Cmd.of("gluster", "--mode=script").args(List.of(args));
+        return xml ? c.raw("--xml") : c;
+    }
+
+    static int opRet(Element root) {
+        return Integer.parseInt(text(root, "opRet", "0"));
+    }
+
+    static String opErr(Element root) {
+        return text(root, "opErrstr", "");
+    }
+
+    static Element parse(String xml) {
+        int start = xml.indexOf("<cliOutput");
+        if (start < 0) {
+            return null;
+        }
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(
+                    xml.substring(start).getBytes(StandardCharsets.UTF_8)));
+            return d.getDocumentElement();
+        } catch (Exception e) {
+            throw new ModuleFailure("gluster printed XML that cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The text of the first descendant element with this tag, or the fallback. */
+    static String text(Element e, String tag, String fallback) {
+        NodeList l = e.getElementsByTagName(tag);
+        return l.getLength() == 0 ? fallback : l.item(0).getTextContent().trim();
+    }
+
+    /** Direct children of e with this tag. */
+    static List<Element> children(Element e, String tag) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = e == null ? null : e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(tag)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    static Element child(Element e, String tag) {
+        List<Element> l = children(e, tag);
+        return l.isEmpty() ? null : l.get(0);
+    }
+}

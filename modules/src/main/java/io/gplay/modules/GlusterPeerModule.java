@@ -1,0 +1,108 @@
+package io.gplay.modules;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Probes hosts into this host's trusted storage pool; a host already in the pool is left alone. */
+public final class GlusterPeerModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("glusterPeer", "Probes hosts into the Gluster trusted pool from this host (gluster peer probe), idempotently.")
+            .param(Param.required("peers", ParamType.LIST, "host names or addresses to have in the pool"))
+            .param(Param.optional("wait", ParamType.INT, 60, "seconds to wait for probed peers to be connected and 'Peer in Cluster'"))
+            .checkMode("the pool is read with gluster peer status --xml; missing peers are reported as would-be probes")
+            .notes("Run it on one host (runOnce: true); the others learn the pool from it. A peer is known by any "
+                    + "of the names gluster records for it. This host itself is skipped.")
+            .example("glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        GlusterCli gluster = new GlusterCli(ctx);
+        Set<String> self = selfNames(ctx);
+        Map<String, Element> pool = pool(gluster);
+        List<String> missing = new ArrayList<>();
+        for (Object p : ctx.list("peers")) {
+            String peer = String.valueOf(p);
+            if (!self.contains(peer) && !pool.containsKey(peer)) {
+                missing.add(peer);
+            }
+        }
+        if (!missing.isEmpty()) {
+            ctx.converge("probe " + String.join(", ", missing), () -> {
+                for (String peer : missing) {
+                    gluster.change("peer", "probe", peer);
+                }
+                awaitInCluster(ctx, gluster, missing);
+            });
+        }
+        ctx.set("peers", new TreeSet<>(pool(gluster).keySet()));
+    }
+
+    /** Each peer under every name gluster records for it. */
+    static Map<String, Element> pool(GlusterCli gluster) {
+        Element root = gluster.query("peer", "status");
+        if (GlusterCli.opRet(root) != 0) {
+            throw new io.gplay.engine.module.ModuleFailure("gluster peer status: " + GlusterCli.opErr(root));
+        }
+        Map<String, Element> byName = new LinkedHashMap<>();
+        Element status = GlusterCli.child(root, "peerStatus");
+        for (Element peer : GlusterCli.children(status, "peer")) {
+            byName.put(GlusterCli.text(peer, "hostname", ""), peer);
+            Element names = GlusterCli.child(peer, "hostnames");
+            for (Element n : GlusterCli.children(names, "hostname")) {
+                byName.put(n.getTextContent().trim(), peer);
+            }
+        }
+        return byName;
+    }
+
+    private static void awaitInCluster(ModuleContext ctx, GlusterCli gluster, List<String> peers) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ctx.integer("wait") * 1000L;
+        while (true) {
+            Map<String, Element> pool = pool(gluster);
+            List<String> waiting = peers.stream().filter(p -> !inCluster(pool.get(p))).toList();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                ctx.fail("probed, but not connected and in the pool after " + ctx.integer("wait") + " s: " + waiting);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean inCluster(Element peer) {
+        return peer != null && GlusterCli.text(peer, "connected", "0").equals("1")
+                && GlusterCli.text(peer, "stateStr", "").equals("Peer in Cluster");
+    }
+
+    /** Names this host answers to: inventory name, address, host name and its IP addresses. */
+    private static Set<String> selfNames(ModuleContext ctx) {
+        Set<String> names = new TreeSet<>();
+        names.add(ctx.host().name());
+        Object address = ctx.host().vars().get("ansible_host");
+        if (address != null) {
+            names.add(String.valueOf(address));
+        }
+        for (String word : ctx.read("hostname; hostname -I 2>/dev/null || true").split("\\s+")) {
+            if (!word.isBlank()) {
+                names.add(word);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,271 @@
+package io.gplay.modules;
+
+import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Gluster volume: created with its type, replica count and bricks, its options and option groups set, and
+ * started or stopped. Decides from {@code gluster volume info --xml} and {@code volume get NAME all --xml}.
+ */
+public final class GlusterVolumeModule implements Module {
+    private static final Set<String> TRUE = Set.of("on", "enable", "yes", "true", "1");
+    private static final Set<String> FALSE = Set.of("off", "disable", "no", "false", "0");
+
+    private static final ModuleSpec SPEC = new ModuleSpec("glusterVolume", "Creates, starts, stops or deletes a Gluster volume and sets its options and option groups.")
+            .primary("name")
+            .param(Param.required("name", ParamType.STRING, "the volume"))
+            .param(Param.choice("state", "started", List.of("present", "started", "stopped", "absent"),
+                    "present: created (started or not); started; stopped; absent: stopped and deleted (its bricks' data stays)"))
+            .param(Param.optional("bricks", ParamType.LIST, null, "HOST:/path for each brick, in replica-set order (needed to create)"))
+            .param(Param.optional("replica", ParamType.INT, null, "replica count; without it a distributed volume"))
+            .param(Param.choice("transport", "tcp", List.of("tcp", "rdma", "tcp,rdma"), "the volume's transport"))
+            .param(Param.optional("options", ParamType.MAP, Map.of(), "volume options, e.g. ['storage.owner-uid': 36]"))
+            .param(Param.optional("groups", ParamType.LIST, List.of(), "option groups to apply (gluster volume set NAME group G), read from /var/lib/glusterd/groups/G"))
+            .param(Param.optional("force", ParamType.BOOL, false, "create even with bricks on the root file system (gluster's force)"))
+            .checkMode("the volume is read with --xml; creation, option changes and start/stop are predicted with a diff of the options")
+            .notes("Run it on one host of the pool (runOnce: true). The bricks' directories' parents must exist on their "
+                    + "hosts. Changing the bricks or replica count of an existing volume is refused: that is add-brick/"
+                    + "remove-brick work to do by hand. An option group's file (e.g. the procedure's virt group) must be on "
+                    + "this host; its options count as set when the volume has each of them.")
+            .example("glusterVolume 'engine', replica: 2, bricks: ['h1:/gluster/engine0', 'h2:/gluster/engine1'],\n"
+                    + "        options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started', runOnce: true");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        GlusterCli gluster = new GlusterCli(ctx);
+        String name = ctx.str("name");
+        String state = ctx.str("state");
+        Element volume = volume(gluster, name);
+        if (state.equals("absent")) {
+            if (volume != null) {
+                ctx.converge("delete volume " + name, () -> {
+                    if (status(volume).equals("Started")) {
+                        gluster.change("volume", "stop", name);
+                    }
+                    gluster.change("volume", "delete", name);
+                });
+            }
+            return;
+        }
+        List<String> bricks = ctx.has("bricks") ? ctx.list("bricks").stream().map(String::valueOf).toList() : null;
+        String status;
+        Map<String, String> current;
+        if (volume == null) {
+            if (bricks == null || bricks.isEmpty()) {
+                ctx.fail("volume " + name + " does not exist; give its bricks to create it");
+            }
+            ctx.converge("create volume " + name + describe(ctx, bricks), () -> gluster.change(createArgs(ctx, name, bricks)));
+            status = "Created";
+            current = null;
+        } else {
+            checkLayout(ctx, volume, bricks);
+            status = status(volume);
+            current = settings(gluster, name);
+        }
+        ensureOptions(ctx, gluster, name, current);
+        if (state.equals("started") && !status.equals("Started")) {
+            ctx.converge("start volume " + name, () -> gluster.change("volume", "start", name));
+            status = "Started";
+        } else if (state.equals("stopped") && status.equals("Started")) {
+            ctx.converge("stop volume " + name, () -> gluster.change("volume", "stop", name));
+            status = "Stopped";
+        }
+        ctx.set("volume", name);
+        ctx.set("status", status);
+    }
+
+    /** Options and groups: each differing option is set; a group is applied when any of its options differs. */
+    private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, Map<String, String> current) throws Exception {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+        for (Object g : ctx.list("groups")) {
+            Map<String, String> opts = group(ctx, String.valueOf(g));
+            groups.put(String.valueOf(g), opts);
+        }
+        ctx.map("options").forEach((k, v) -> wanted.put(k, String.valueOf(v)));
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        List<String> groupsToApply = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> g : groups.entrySet()) {
+            boolean differs = false;
+            for (Map.Entry<String, String> o : g.getValue().entrySet()) {
+                String have = lookup(current, o.getKey());
+                if (!same(have, o.getValue())) {
+                    differs = true;
+                    before.add(o.getKey() + " = " + (have == null ? "(unset)" : have));
+                    after.add(o.getKey() + " = " + o.getValue() + "    (group " + g.getKey() + ")");
+                }
+            }
+            if (differs) {
+                groupsToApply.add(g.getKey());
+            }
+        }
+        Map<String, String> toSet = new LinkedHashMap<>();
+        for (Map.Entry<String, String> o : wanted.entrySet()) {
+            String have = lookup(current, o.getKey());
+            if (!same(have, o.getValue())) {
+                toSet.put(o.getKey(), o.getValue());
+                before.add(o.getKey() + " = " + (have == null ? "(unset)" : have));
+                after.add(o.getKey() + " = " + o.getValue());
+            }
+        }
+        if (groupsToApply.isEmpty() && toSet.isEmpty()) {
+            return;
+        }
+        String label = "gluster volume " + name + " options";
+        ctx.converge("set " + String.join(", ", toSet.keySet())
+                        + (groupsToApply.isEmpty() ? "" : (toSet.isEmpty() ? "" : " and ") + "group " + String.join(", ", groupsToApply))
+                        + " on volume " + name,
+                new FileDiff(label, lines(before), lines(after)), () -> {
+                    for (String g : groupsToApply) {
+                        gluster.change("volume", "set", name, "group", g);
+                    }
+                    for (Map.Entry<String, String> o : toSet.entrySet()) {
+                        gluster.change("volume", "set", name, o.getKey(), o.getValue());
+                    }
+                });
+    }
+
+    private static String lines(List<String> l) {
+        return l.isEmpty() ? "" : String.join("\n", l) + "\n";
+    }
+
+    /** An option group's file, as gluster reads it: KEY=VALUE lines. */
+    private static Map<String, String> group(ModuleContext ctx, String group) {
+        if (!group.matches("[A-Za-z0-9_.-]+")) {
+            ctx.fail("not an option group name: " + group);
+        }
+        String path = "/var/lib/glusterd/groups/" + group;
+        RemoteFile f = ctx.stat(path);
+        if (!f.isFile()) {
+            ctx.fail("option group " + group + " has no file " + path + " on this host");
+        }
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String line : f.content().split("\n")) {
+            String t = line.trim();
+            int eq = t.indexOf('=');
+            if (!t.isEmpty() && !t.startsWith("#") && eq > 0) {
+                opts.put(t.substring(0, eq).trim(), t.substring(eq + 1).trim());
+            }
+        }
+        return opts;
+    }
+
+    /** The current value of an option by its full or short name (quick-read is performance.quick-read). */
+    static String lookup(Map<String, String> current, String key) {
+        if (current == null) {
+            return null;
+        }
+        if (current.containsKey(key)) {
+            return current.get(key);
+        }
+        for (Map.Entry<String, String> e : current.entrySet()) {
+            if (e.getKey().endsWith("." + key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Gluster's boolean spellings are interchangeable (enable, on, yes, true, 1). */
+    static boolean same(String have, String want) {
+        if (have == null) {
+            return false;
+        }
+        String h = have.toLowerCase();
+        String w = want.toLowerCase();
+        return h.equals(w) || TRUE.contains(h) && TRUE.contains(w) || FALSE.contains(h) && FALSE.contains(w);
+    }
+
+    private static Element volume(GlusterCli gluster, String name) {
+        Element root = gluster.query("volume", "info", name);
+        if (GlusterCli.opRet(root) != 0) {
+            if (GlusterCli.opErr(root).contains("does not exist")) {
+                return null;
+            }
+            throw new io.gplay.engine.module.ModuleFailure("gluster volume info " + name + ": " + GlusterCli.opErr(root));
+        }
+        Element volumes = GlusterCli.child(GlusterCli.child(root, "volInfo"), "volumes");
+        for (Element v : GlusterCli.children(volumes, "volume")) {
+            if (GlusterCli.text(v, "name", "").equals(name)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String status(Element volume) {
+        return GlusterCli.text(volume, "statusStr", "");
+    }
+
+    /** Every option's effective value (gluster marks defaults "(DEFAULT)"; the mark is dropped). */
+    private static Map<String, String> settings(GlusterCli gluster, String name) {
+        Element root = gluster.query("volume", "get", name, "all");
+        if (GlusterCli.opRet(root) != 0) {
+            throw new io.gplay.engine.module.ModuleFailure("gluster volume get " + name + " all: " + GlusterCli.opErr(root));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Element opt : GlusterCli.children(GlusterCli.child(root, "volGetopts"), "Opt")) {
+            String value = GlusterCli.text(opt, "Value", "");
+            out.put(GlusterCli.text(opt, "Option", ""), value.endsWith(" (DEFAULT)") ? value.substring(0, value.length() - 10) : value);
+        }
+        return out;
+    }
+
+    /** Bricks and replica count of an existing volume must be the ones asked for. */
+    private static void checkLayout(ModuleContext ctx, Element volume, List<String> bricks) {
+        List<String> have = new ArrayList<>();
+        for (Element b : GlusterCli.children(GlusterCli.child(volume, "bricks"), "brick")) {
+            have.add(GlusterCli.text(b, "name", ""));
+        }
+        String name = ctx.str("name");
+        if (bricks != null && !normalise(bricks).equals(normalise(have))) {
+            ctx.fail("volume " + name + " has bricks " + have + ", not " + bricks
+                    + "; changing bricks is add-brick/remove-brick work to do by hand");
+        }
+        int replica = Integer.parseInt(GlusterCli.text(volume, "replicaCount", "1"));
+        if (ctx.has("replica") && ctx.integer("replica") != replica) {
+            ctx.fail("volume " + name + " has replica " + replica + ", not " + ctx.integer("replica"));
+        }
+    }
+
+    private static List<String> normalise(List<String> bricks) {
+        return bricks.stream().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toList();
+    }
+
+    private static String[] createArgs(ModuleContext ctx, String name, List<String> bricks) {
+        List<String> args = new ArrayList<>(List.of("volume", "create", name));
+        if (ctx.has("replica")) {
+            args.add("replica");
+            args.add(String.valueOf(ctx.integer("replica")));
+        }
+        args.add("transport");
+        args.add(ctx.str("transport"));
+        args.addAll(bricks);
+        if (ctx.bool("force")) {
+            args.add("force");
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private static String describe(ModuleContext ctx, List<String> bricks) {
+        return (ctx.has("replica") ? " replica " + ctx.integer("replica") : "") + " on " + String.join(" ", bricks);
+    }
+}
