@@ -1,0 +1,77 @@
+package io.gplay.modules;
+
+import io.gplay.engine.connection.Command;
+import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.connection.LocalConnection;
+import io.gplay.engine.shell.Cmd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The scripted stand-ins of src/test/resources/stand-ins installed under the names of the tools they play, in
+ * a directory that a {@link Connection} puts first on PATH for every command; their calls and state are kept
+ * in another directory.
+ */
+final class StandIns implements Connection {
+    static final List<String> LVM_TOOLS = List.of("pvs", "vgs", "lvs", "pvcreate", "vgcreate", "vgextend", "lvcreate",
+            "blkid", "mkfs.xfs", "mkfs.ext4");
+
+    private final Path bin;
+    private final Path state;
+    private final Connection inner = new LocalConnection();
+
+    /** The LVM stand-ins, and ssm too when {@code withSsm}. */
+    StandIns(Path dir, boolean withSsm) throws IOException {
+        bin = Files.createDirectories(dir.resolve("bin"));
+        state = Files.createDirectories(dir.resolve("state"));
+        Path lvm = install("lvm");
+        for (String tool : LVM_TOOLS) {
+            Files.createSymbolicLink(bin.resolve(tool), lvm);
+        }
+        if (withSsm) {
+            install("ssm");
+        }
+    }
+
+    private Path install(String name) throws IOException {
+        Path to = bin.resolve(name);
+        try (InputStream in = StandIns.class.getResourceAsStream("/stand-ins/" + name)) {
+            Files.copy(in, to);
+        }
+        to.toFile().setExecutable(true);
+        return to;
+    }
+
+    @Override
+    public ExecResult exec(Command command) {
+        String env = "export PATH=" + Cmd.quote(bin) + ":\"$PATH\" STANDIN_STATE=" + Cmd.quote(state) + "; ";
+        return inner.exec(new Command(env + command.line(), command.stdin(), command.readOnly()));
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    /** The stand-in calls made so far, one command line each. */
+    List<String> calls() throws IOException {
+        Path log = state.resolve("calls");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** The calls that would change something (everything but the reports and probes). */
+    List<String> changes() throws IOException {
+        return calls().stream().filter(c -> !c.matches("(pvs|vgs|lvs|blkid|ssm list)( .*)?")).toList();
+    }
+
+    /** The stand-ins' state file, as DEV|POOL or POOL|NAME|BYTES|FSTYPE|UUID lines. */
+    List<String> state(String file) throws IOException {
+        Path f = state.resolve(file);
+        return Files.exists(f) ? Files.readAllLines(f) : List.of();
+    }
+}
