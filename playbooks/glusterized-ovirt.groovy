@@ -162,8 +162,11 @@ playbook('oVirt 3.4, Glusterized') {
                 creates: '/etc/yum.repos.d/ovirt.repo', when: { facts.osFamily == 'RedHat' }
         packages 'glusterfs-server'
         // "uncomment the line option base-port 49152 and change the value 49152 to 50152": brick ports clear
-        // of libvirt's live-migration range
-        glusterd 'move brick ports above the migration range', options: ['base-port': 50152], notify: 'restart glusterd'
+        // of libvirt's live-migration range. Gluster 3.4 gave bricks ports in order from base-port; later
+        // releases pick them at random up to max-port (60999), outside the firewall's 50152:50251, so
+        // max-port keeps them inside it.
+        glusterd 'move brick ports above the migration range', options: ['base-port': 50152, 'max-port': 50251],
+                notify: 'restart glusterd'
         service 'glusterd', state: 'started', enabled: true
         flushHandlers()
         glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true

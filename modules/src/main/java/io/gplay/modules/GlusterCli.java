@@ -27,13 +27,23 @@ final class GlusterCli {
         ctx.requireProgram("gluster", "install glusterfs-server");
     }
 
+    /** glusterd does not answer: the CLI cannot tell the pool's state. */
+    static final class DaemonDown extends ModuleFailure {
+        DaemonDown(String message) {
+            super(message);
+        }
+    }
+
     /** Runs a read-only gluster query; the XML answer, also when gluster reports an error in it (opRet != 0). */
     Element query(String... args) {
         ExecResult r = ctx.probe(command(true, args));
         Element root = parse(r.stdout());
         if (root == null) {
-            throw new ModuleFailure("gluster " + String.join(" ", args) + ": " + r.reason()
-                    + (r.reason().contains("Connection failed") ? " (is glusterd running?)" : ""));
+            String what = "gluster " + String.join(" ", args) + ": " + r.reason();
+            if (r.reason().contains("Connection failed")) {
+                throw new DaemonDown(what + " (glusterd is not running)");
+            }
+            throw new ModuleFailure(what);
         }
         return root;
     }

@@ -33,11 +33,11 @@ public final class GlusterPeerModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         GlusterCli gluster = new GlusterCli(ctx);
         Set<String> self = selfNames(ctx);
-        Map<String, Element> pool = pool(gluster);
+        Set<String> pool = known(ctx, gluster);
         List<String> missing = new ArrayList<>();
         for (Object p : ctx.list("peers")) {
             String peer = String.valueOf(p);
-            if (!self.contains(peer) && !pool.containsKey(peer)) {
+            if (!self.contains(peer) && !pool.contains(peer)) {
                 missing.add(peer);
             }
         }
@@ -49,7 +49,20 @@ public final class GlusterPeerModule implements Module {
                 awaitInCluster(ctx, gluster, missing);
             });
         }
-        ctx.set("peers", new TreeSet<>(pool(gluster).keySet()));
+        ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(pool(gluster).keySet()));
+    }
+
+    /** The pool's names; in check mode, from glusterd's store when glusterd does not answer. */
+    private static Set<String> known(ModuleContext ctx, GlusterCli gluster) {
+        try {
+            return pool(gluster).keySet();
+        } catch (GlusterCli.DaemonDown e) {
+            if (!ctx.checkMode()) {
+                throw e;
+            }
+            ctx.set("read_from", GlusterStore.DIR + " (glusterd is not running)");
+            return GlusterStore.peers(ctx);
+        }
     }
 
     /** Each peer under every name gluster records for it. */

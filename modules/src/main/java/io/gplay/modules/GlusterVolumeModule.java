@@ -52,11 +52,11 @@ public final class GlusterVolumeModule implements Module {
         GlusterCli gluster = new GlusterCli(ctx);
         String name = ctx.str("name");
         String state = ctx.str("state");
-        Element volume = volume(gluster, name);
+        GlusterStore.Volume volume = read(ctx, gluster, name);
         if (state.equals("absent")) {
             if (volume != null) {
                 ctx.converge("delete volume " + name, () -> {
-                    if (status(volume).equals("Started")) {
+                    if (volume.status().equals("Started")) {
                         gluster.change("volume", "stop", name);
                     }
                     gluster.change("volume", "delete", name);
@@ -76,8 +76,8 @@ public final class GlusterVolumeModule implements Module {
             current = null;
         } else {
             checkLayout(ctx, volume, bricks);
-            status = status(volume);
-            current = settings(gluster, name);
+            status = volume.status();
+            current = volume.options();
         }
         ensureOptions(ctx, gluster, name, current);
         if (state.equals("started") && !status.equals("Started")) {
@@ -89,6 +89,32 @@ public final class GlusterVolumeModule implements Module {
         }
         ctx.set("volume", name);
         ctx.set("status", status);
+    }
+
+    /**
+     * The volume as glusterd reports it (options with their effective values); in check mode, from glusterd's
+     * store when glusterd does not answer (options: only those set on the volume).
+     */
+    private static GlusterStore.Volume read(ModuleContext ctx, GlusterCli gluster, String name) {
+        Element v;
+        try {
+            v = volume(gluster, name);
+        } catch (GlusterCli.DaemonDown e) {
+            if (!ctx.checkMode()) {
+                throw e;
+            }
+            ctx.set("read_from", GlusterStore.DIR + " (glusterd is not running)");
+            return GlusterStore.volume(ctx, name);
+        }
+        if (v == null) {
+            return null;
+        }
+        List<String> bricks = new ArrayList<>();
+        for (Element b : GlusterCli.children(GlusterCli.child(v, "bricks"), "brick")) {
+            bricks.add(GlusterCli.text(b, "name", ""));
+        }
+        return new GlusterStore.Volume(GlusterCli.text(v, "statusStr", ""),
+                Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, settings(gluster, name));
     }
 
     /** Options and groups: each differing option is set; a group is applied when any of its options differs. */
@@ -211,10 +237,6 @@ public final class GlusterVolumeModule implements Module {
         return null;
     }
 
-    private static String status(Element volume) {
-        return GlusterCli.text(volume, "statusStr", "");
-    }
-
     /** Every option's effective value (gluster marks defaults "(DEFAULT)"; the mark is dropped). */
     private static Map<String, String> settings(GlusterCli gluster, String name) {
         Element root = gluster.query("volume", "get", name, "all");
@@ -230,17 +252,14 @@ public final class GlusterVolumeModule implements Module {
     }
 
     /** Bricks and replica count of an existing volume must be the ones asked for. */
-    private static void checkLayout(ModuleContext ctx, Element volume, List<String> bricks) {
-        List<String> have = new ArrayList<>();
-        for (Element b : GlusterCli.children(GlusterCli.child(volume, "bricks"), "brick")) {
-            have.add(GlusterCli.text(b, "name", ""));
-        }
+    private static void checkLayout(ModuleContext ctx, GlusterStore.Volume volume, List<String> bricks) {
+        List<String> have = volume.bricks();
         String name = ctx.str("name");
         if (bricks != null && !normalise(bricks).equals(normalise(have))) {
             ctx.fail("volume " + name + " has bricks " + have + ", not " + bricks
                     + "; changing bricks is add-brick/remove-brick work to do by hand");
         }
-        int replica = Integer.parseInt(GlusterCli.text(volume, "replicaCount", "1"));
+        int replica = volume.replica();
         if (ctx.has("replica") && ctx.integer("replica") != replica) {
             ctx.fail("volume " + name + " has replica " + replica + ", not " + ctx.integer("replica"));
         }

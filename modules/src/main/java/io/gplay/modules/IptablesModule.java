@@ -69,9 +69,18 @@ public final class IptablesModule implements Module {
         if (ctx.bool("validate")) {
             validate(ctx, text, path);
         }
+        ensureDirectory(ctx, path.substring(0, Math.max(1, path.lastIndexOf('/'))));
         RemoteFile before = FileContent.ensure(ctx, path, text, ctx.bool("backup"));
         if (before.exists()) {
             Attributes.ensure(ctx, before, path);
+        }
+    }
+
+    /** Debian has no /etc/iptables until iptables-persistent is installed. */
+    private static void ensureDirectory(ModuleContext ctx, String dir) throws Exception {
+        if (!ctx.stat(dir, false).exists()) {
+            ctx.converge("create directory " + dir, () -> ctx.sh(Cmd.of("mkdir", "-p", "-m", "755", dir)));
+            ctx.predict(new RemoteFile(dir, "directory", "root", "root", "755", null, null));
         }
     }
 
