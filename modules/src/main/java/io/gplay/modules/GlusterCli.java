@@ -34,8 +34,15 @@ final class GlusterCli {
         }
     }
 
-    /** Runs a read-only gluster query; the XML answer, also when gluster reports an error in it (opRet != 0). */
+    /**
+     * Runs a read-only gluster query; the XML answer, also when gluster reports an error in it (opRet != 0).
+     * Without a running glusterd the CLI is not even started: it writes files of its own (a geo-replication
+     * template, Python caches) on its first run, and check mode must leave no byte changed.
+     */
     Element query(String... args) {
+        if (!ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
+            throw new DaemonDown("gluster " + String.join(" ", args) + ": glusterd is not running");
+        }
         ExecResult r = ctx.probe(command(true, args));
         Element root = parse(r.stdout());
         if (root == null) {

@@ -1,5 +1,6 @@
 package io.gplay.modules;
 
+import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -41,8 +42,13 @@ public final class MountModule implements Module {
         if (!ctx.has("src")) {
             ctx.fail("state: mounted needs src");
         }
+        boolean newDir = !ctx.stat(path, false).exists();
         ctx.converge("mount " + ctx.str("src") + " on " + path, () -> mount(ctx, ctx.str("src"), path,
                 ctx.str("fstype"), ctx.str("opts")));
+        if (newDir) {
+            // later tasks of a check run see the mount point the mount would create
+            ctx.predict(new RemoteFile(path, "directory", "root", "root", "755", null, null));
+        }
     }
 
     static boolean isMounted(ModuleContext ctx, String path) {

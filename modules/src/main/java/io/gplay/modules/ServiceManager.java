@@ -51,10 +51,14 @@ public final class ServiceManager {
     }
 
     /** Starts a service that is not running; a no-op when it runs. */
+    /** Starts or stops; in check mode, from the state an earlier task of the run would have left. */
     public void ensureRunning(String name, boolean running) throws Exception {
-        if (running(name) != running) {
+        String predicted = ctx.predictedState("service:" + name);
+        boolean now = predicted != null ? predicted.equals("running") : running(name);
+        if (now != running) {
             String action = running ? "start" : "stop";
             ctx.converge(action + " " + name, () -> ctx.sh(action(action, name)));
         }
+        ctx.predictState("service:" + name, running ? "running" : "stopped");
     }
 }

@@ -44,7 +44,10 @@ public final class ServiceModule implements Module {
         switch (state) {
             case "started" -> sm.ensureRunning(name, true);
             case "stopped" -> sm.ensureRunning(name, false);
-            case "restarted" -> ctx.converge("restart " + name, () -> ctx.sh(sm.action("restart", name)));
+            case "restarted" -> {
+                ctx.converge("restart " + name, () -> ctx.sh(sm.action("restart", name)));
+                ctx.predictState("service:" + name, "running");
+            }
             default -> ctx.converge("reload " + name, () -> ctx.sh(sm.action("reload", name)));
         }
         ctx.set("state", state);

@@ -25,6 +25,8 @@ public final class ModuleContext {
         void apply() throws Exception;
     }
 
+    private static final String STATE_KEY = "state:";
+
     private final Map<String, Object> params;
     private final Host host;
     private final Map<String, Object> facts;
@@ -166,6 +168,23 @@ public final class ModuleContext {
         if (check) {
             predicted.put(after.path(), after);
         }
+    }
+
+    /**
+     * In check mode, records the predicted value of some state that is not a file (e.g. "service:ctdb" →
+     * "running"), so a later task reads the state an earlier one would have left. Kept with the file
+     * predictions under a key no path can have.
+     */
+    public void predictState(String key, String value) {
+        if (check) {
+            predicted.put(STATE_KEY + key, new RemoteFile(STATE_KEY + key, "state", null, null, null, null, value));
+        }
+    }
+
+    /** In check mode, the value an earlier task predicted for this state; null when none did (or in a real run). */
+    public String predictedState(String key) {
+        RemoteFile p = check ? predicted.get(STATE_KEY + key) : null;
+        return p == null ? null : p.content();
     }
 
     /** Set by the engine: the host's predictions, kept across the tasks of a check run. */
