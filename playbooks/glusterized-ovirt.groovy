@@ -238,4 +238,9 @@ playbook('oVirt 3.4, Glusterized') {
                 nic: { vars.virtual_ip_interface }, additionalHost: true, hostId: { groups.ovirt.indexOf(host) + 1 }
         service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'
     }
+
+    play('The cluster is healthy', hosts: 'ovirt[0]') {
+        ctdbStatus 'every CTDB node OK and the virtual IP held', until: { result.healthy && result.holder },
+                retries: 60, delay: 2, when: { !checkMode }
+    }
 }

@@ -6,9 +6,14 @@
 // What only the oVirt admin console can do (migrate VMs, put the host in maintenance, activate it again) is
 // shown as a reminder for the operator.
 
+/** The CTDB heartbeat address of an inventory host, as glusterized-ovirt.groovy configures it. */
+def ctdbAddress(Map hv, String name) {
+    hv[name]?.ctdb_address ?: hv[name]?.gluster_address ?: hv[name]?.ansible_host ?: name
+}
+
 playbook('Maintenance') {
     play('Take a host down for maintenance', hosts: 'ovirt', serial: 1) {
-        assert 'one host at a time', that: { playHosts.size() == 1 },
+        verify 'one host at a time', that: { playHosts.size() == 1 },
                 msg: 'maintenance works on one host: give it with -l HOST'
         debug 'first, in the oVirt admin console', when: { vars.maintenance != 'up' },
                 msg: 'Migrate the VMs away from this host and put it in maintenance mode in the oVirt admin console.'
@@ -19,7 +24,7 @@ playbook('Maintenance') {
         // "run service ctdb stop to ensure that the second node takes on the virtual IP / NFS hosting chores"
         service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { vars.maintenance != 'up' }
         ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups.ovirt - host)[0] },
-                until: { result.publicIpsHeld }, retries: 30, delay: 2,
+                until: { result.holder && result.holder != ctdbAddress(hostvars, host) }, retries: 30, delay: 2,
                 when: { vars.maintenance != 'up' && !checkMode }
         debug 'now maintain as you will', when: { vars.maintenance != 'up' },
                 msg: 'The host is out of the cluster: update, reboot or shut it down. Bring it back with -e maintenance=up.'
@@ -33,7 +38,7 @@ playbook('Maintenance') {
                 failedWhen: { false }, when: { vars.maintenance == 'up' }
         command 'clear hosted engine maintenance', cmd: 'hosted-engine --set-maintenance --mode=none',
                 when: { vars.maintenance == 'up' && engine.rc == 0 && engine.stdout =~ /(?i)local maintenance\s*:\s*true/ }
-        ctdbStatus 'wait for a healthy cluster', until: { result.healthy }, retries: 30, delay: 2,
+        ctdbStatus 'wait for a healthy cluster', until: { result.healthy && result.holder }, retries: 45, delay: 2,
                 when: { vars.maintenance == 'up' && !checkMode }
         debug 'last, in the oVirt admin console', when: { vars.maintenance == 'up' },
                 msg: 'Activate the host again in the oVirt admin console.'

@@ -23,8 +23,8 @@ import java.util.Set;
  * before a host is touched is checked here.
  */
 public class TaskCollector extends GroovyObjectSupport {
-    /** DSL names that differ from module names: {@code package} is a Groovy keyword. */
-    private static final Map<String, String> ALIASES = Map.of("packages", "package");
+    /** DSL names that differ from module names: {@code package} and {@code assert} are Groovy keywords. */
+    private static final Map<String, String> ALIASES = Map.of("packages", "package", "verify", "assert");
     static final Set<String> KEYWORDS = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
             "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "check", "name");
 

@@ -12,7 +12,8 @@ public final class AssertModule implements Module {
             .param(Param.required("that", ParamType.BOOL, "the condition, usually a per-host closure"))
             .param(Param.optional("msg", ParamType.STRING, "assertion failed", "the failure message"))
             .checkMode("evaluated in check mode too")
-            .example("assert 'one host at a time', that: { playHosts.size() == 1 }, msg: 'give one host with -l HOST'");
+            .notes("In a playbook the module is called verify: assert is a Groovy keyword.")
+            .example("verify 'one host at a time', that: { playHosts.size() == 1 }, msg: 'give one host with -l HOST'");
 
     @Override
     public ModuleSpec spec() {

@@ -1,0 +1,163 @@
+package io.gplay.tests
+
+import groovy.json.JsonSlurper
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.Stepwise
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/**
+ * The bundled procedure on a fresh two-host lab: check mode first (predicts the real run's changes, changes no
+ * byte), then the real run, a second run that changes nothing, and what a user would check afterwards.
+ */
+@Stepwise
+class GlusterizedOvirtLabSpec extends Specification {
+    @Shared @TempDir
+    Path work
+    @Shared
+    Lab lab
+    @Shared
+    Path cache
+
+    def setupSpec() {
+        cache = work.resolve('cache')
+        lab = Lab.fresh(2)
+    }
+
+    Gplay.Run gplay(String... args) {
+        Gplay.run(Gplay.ROOT, cache, args)
+    }
+
+    def "check mode on fresh hosts changes no byte and predicts exactly what the real run changes"() {
+        given:
+        def before = lab.hosts.collectEntries { [it, lab.hash(it)] }
+
+        when:
+        def check = timed('check run') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '--check', '--report', "json=${work}/check.json") }
+
+        then:
+        check.rc == 0
+        lab.hosts.collectEntries { [it, lab.hash(it)] } == before
+
+        when:
+        def real = timed('first run') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '--report', "json=${work}/real.json") }
+
+        then:
+        real.rc == 0
+        lab.hosts.every { real.recap(it).failed == 0 && real.recap(it).unreachable == 0 }
+        changed(work.resolve('check.json')) == changed(work.resolve('real.json'))
+        changed(work.resolve('real.json')).size() > 30
+    }
+
+    def "a second run changes nothing"() {
+        when:
+        def again = timed('second run') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}") }
+
+        then:
+        again.rc == 0
+        lab.hosts.every { again.recap(it).changed == 0 && again.recap(it).failed == 0 }
+    }
+
+    def "each volume is replicated: a file written through one host is read on the other"() {
+        expect:
+        ['meta', 'engine', 'data'].each { vol ->
+            def info = lab.ssh('lab1', "gluster volume info ${vol}")
+            assert info.contains('Status: Started') && info.contains('Number of Bricks: 1 x 2 = 2')
+            lab.hosts.each { lab.ssh(it, "mkdir -p /mnt/t-${vol} && (findmnt /mnt/t-${vol} >/dev/null || mount -t glusterfs localhost:/${vol} /mnt/t-${vol})") }
+            lab.ssh('lab1', "echo written-on-lab1 > /mnt/t-${vol}/probe")
+            assert lab.ssh('lab2', "cat /mnt/t-${vol}/probe").trim() == 'written-on-lab1'
+            lab.hosts.each { lab.ssh(it, "rm -f /mnt/t-${vol}/probe; umount /mnt/t-${vol}; rmdir /mnt/t-${vol}") }
+        }
+        // the oVirt volumes belong to vdsm:kvm (36:36) and carry the virt group
+        lab.ssh('lab1', 'stat -c %u:%g /gluster/engine0 /gluster/data0').readLines() == ['36:36', '36:36']
+        lab.ssh('lab1', 'gluster volume get data network.remote-dio').contains('enable')
+    }
+
+    def "CTDB is healthy with the virtual IP on exactly one host"() {
+        when:
+        def status = ctdbStatus('lab1')
+
+        then:
+        status.findAll { it.startsWith('|') && !it.startsWith('|Node') }.size() == 2
+        status.every { !it.startsWith('|') || it.startsWith('|Node') || it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ }
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
+    }
+
+    def "the firewall file holds the procedure's rule set, and the live rules are it"() {
+        when:
+        def file = lab.ssh('lab2', 'cat /etc/iptables/rules.v4')
+        def live = lab.ssh('lab2', 'iptables -S INPUT')
+
+        then:
+        file.startsWith('# oVirt/Gluster firewall configuration\n*filter\n')
+        ['# glusterd', '-A INPUT -p tcp -m tcp --dport 24007 -j ACCEPT', '# ctdbd',
+         '-A INPUT -p tcp -m tcp --dport 50152:50251 -j ACCEPT',
+         '-A INPUT -j REJECT --reject-with icmp-host-prohibited'].every { file.contains(it) }
+        live.contains('-A INPUT -p tcp -m tcp --dport 4379 -j ACCEPT')
+        live.readLines().last() == '-A INPUT -j REJECT --reject-with icmp-host-prohibited'
+    }
+
+    def "the hosted engine was deployed on both hosts through the stand-in, the second as an additional host"() {
+        expect:
+        lab.ssh('lab1', 'hosted-engine --vm-status').contains('Host ID')
+        lab.ssh('lab2', 'hosted-engine --vm-status').contains('Host ID')
+        lab.ssh('lab2', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/hostID=int:2')
+        lab.ssh('lab1', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/storageDomainConnection=str:10.78.0.200:/engine')
+        lab.ssh('lab1', 'stat -c %a /etc/ovirt-hosted-engine/gplay-answers.conf').trim() == '600'
+    }
+
+    def "maintenance on the host holding the virtual IP moves it to the other host, and bringing it back leaves the cluster healthy"() {
+        given:
+        def holder = lab.hosts.find { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') }
+        def other = (lab.hosts - holder)[0]
+
+        when:
+        def down = timed('maintenance down') { gplay('run', 'maintenance', '-i', "${lab.inventory}", '-l', holder) }
+
+        then:
+        down.rc == 0
+        lab.ssh(other, 'ip -4 -o addr show host0').contains('10.78.0.200/24')
+        !lab.ssh(holder, 'ip -4 -o addr show host0').contains('10.78.0.200/24')
+        lab.ssh(holder, 'hosted-engine --vm-status').toLowerCase().contains('local maintenance')
+
+        when:
+        def up = timed('maintenance up') { gplay('run', 'maintenance', '-i', "${lab.inventory}", '-l', holder, '-e', 'maintenance=up') }
+
+        then:
+        up.rc == 0
+        ctdbStatus(other).count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
+    }
+
+    /** ctdb -X status once every node is OK (ctdb needs a few monitor cycles after a change); what it printed. */
+    List<String> ctdbStatus(String host) {
+        List<String> lines = []
+        for (int i = 0; i < 60; i++) {
+            lines = lab.sshRun(host, 'ctdb -X status').out.readLines()
+            def nodes = lines.findAll { it.startsWith('|') && !it.startsWith('|Node') }
+            if (nodes && nodes.every { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ }) {
+                break
+            }
+            sleep(2000)
+        }
+        lines
+    }
+
+    /** Task (host, name, item) keys reported changed, from a JSON-lines report. */
+    static Set<List<String>> changed(Path report) {
+        def slurper = new JsonSlurper()
+        report.readLines().collect { slurper.parseText(it) }
+                .findAll { it.event == 'host_result' && it.status == 'changed' }
+                .collect { [it.host, it.task, "${it.item ?: ''}".toString()] } as Set
+    }
+
+    /** Runs and prints the wall time, for the record of what each proof costs. */
+    static <T> T timed(String what, Closure<T> body) {
+        long t0 = System.nanoTime()
+        T result = body()
+        System.out.printf('%s: %.1f s%n', what, (System.nanoTime() - t0) / 1e9)
+        result
+    }
+}

@@ -1,0 +1,81 @@
+package io.gplay.tests
+
+import java.nio.file.Path
+
+/**
+ * The lab (lab/gplay-lab) for end-to-end tests: real hosts, each a booted systemd container with its own sshd,
+ * network address and loop-device disk. Needs root and Debian's debootstrap and systemd-container; without
+ * them the tests fail loudly rather than skip, so a CI that lost an install step cannot pass.
+ */
+class Lab {
+    static final Path SCRIPT = Gplay.ROOT.resolve('lab/gplay-lab')
+    static final Path STATE = Path.of(System.getenv('GPLAY_LAB_STATE') ?: '/var/lib/gplay-lab')
+
+    final int size
+
+    private Lab(int size) {
+        this.size = size
+    }
+
+    /** N fresh hosts: brought up if the lab has another size, else reset to their first boot. */
+    static Lab fresh(int n) {
+        assert ['id', '-u'].execute().text.trim() == '0': 'the lab tests need root (they boot containers)'
+        def status = script('status')
+        def up = (1..n).every { status.out.contains("lab${it} ") } && !status.out.contains("lab${n + 1} ")
+        if (up && !status.out.contains('stopped')) {
+            check(script('reset'))
+        } else {
+            check(script('up', '-n', "${n}"))
+        }
+        new Lab(n)
+    }
+
+    List<String> getHosts() {
+        (1..size).collect { "lab${it}".toString() }
+    }
+
+    Path getInventory() {
+        STATE.resolve('inventory.yml')
+    }
+
+    String address(String host) {
+        "10.78.0.${10 + (host - 'lab' as int)}"
+    }
+
+    /** Content hash of everything a host changed since its first boot (its overlay upper dir, less logs). */
+    String hash(String host) {
+        check(script('hash', host)).out.trim()
+    }
+
+    void stop(String host, boolean kill = false) {
+        check(kill ? script('stop', host, '--kill') : script('stop', host))
+    }
+
+    void start(String host) {
+        check(script('start', host))
+    }
+
+    /** Runs a command on a host as root and returns its output; fails the test when it fails. */
+    String ssh(String host, String command) {
+        check(script('ssh', host, command)).out
+    }
+
+    Gplay.Run sshRun(String host, String command) {
+        script('ssh', host, command)
+    }
+
+    private static Gplay.Run check(Gplay.Run r) {
+        assert r.rc == 0: "gplay-lab failed: ${r}"
+        r
+    }
+
+    private static Gplay.Run script(String... args) {
+        def p = new ProcessBuilder([SCRIPT.toString()] + args.toList()).start()
+        def err = new StringBuilder()
+        def t = Thread.start { err << p.errorStream.text }
+        def out = p.inputStream.text
+        int rc = p.waitFor()
+        t.join()
+        new Gplay.Run(rc: rc, out: out, err: err.toString())
+    }
+}
