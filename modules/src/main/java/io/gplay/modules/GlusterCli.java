@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The gluster CLI in script mode (no prompts) with XML output: modules decide from {@code --xml} documents,
@@ -112,5 +114,21 @@ final class GlusterCli {
     static Element child(Element e, String tag) {
         List<Element> l = children(e, tag);
         return l.isEmpty() ? null : l.get(0);
+    }
+
+    /** Names this host answers to: inventory name, address, host name and its IP addresses. */
+    Set<String> selfNames() {
+        Set<String> names = new TreeSet<>();
+        names.add(ctx.host().name());
+        Object address = ctx.host().vars().get("ansible_host");
+        if (address != null) {
+            names.add(String.valueOf(address));
+        }
+        for (String word : ctx.read("hostname; hostname -I 2>/dev/null || true").split("\\s+")) {
+            if (!word.isBlank()) {
+                names.add(word);
+            }
+        }
+        return names;
     }
 }

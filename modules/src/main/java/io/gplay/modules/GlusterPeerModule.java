@@ -32,7 +32,7 @@ public final class GlusterPeerModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         GlusterCli gluster = new GlusterCli(ctx);
-        Set<String> self = selfNames(ctx);
+        Set<String> self = gluster.selfNames();
         Set<String> pool = known(ctx, gluster);
         List<String> missing = new ArrayList<>();
         for (Object p : ctx.list("peers")) {
@@ -101,21 +101,5 @@ public final class GlusterPeerModule implements Module {
     private static boolean inCluster(Element peer) {
         return peer != null && GlusterCli.text(peer, "connected", "0").equals("1")
                 && GlusterCli.text(peer, "stateStr", "").equals("Peer in Cluster");
-    }
-
-    /** Names this host answers to: inventory name, address, host name and its IP addresses. */
-    private static Set<String> selfNames(ModuleContext ctx) {
-        Set<String> names = new TreeSet<>();
-        names.add(ctx.host().name());
-        Object address = ctx.host().vars().get("ansible_host");
-        if (address != null) {
-            names.add(String.valueOf(address));
-        }
-        for (String word : ctx.read("hostname; hostname -I 2>/dev/null || true").split("\\s+")) {
-            if (!word.isBlank()) {
-                names.add(word);
-            }
-        }
-        return names;
     }
 }

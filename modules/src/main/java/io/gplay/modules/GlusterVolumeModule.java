@@ -71,7 +71,7 @@ public final class GlusterVolumeModule implements Module {
             if (bricks == null || bricks.isEmpty()) {
                 ctx.fail("volume " + name + " does not exist; give its bricks to create it");
             }
-            ctx.converge("create volume " + name + describe(ctx, bricks), () -> gluster.change(createArgs(ctx, name, bricks)));
+            ctx.converge("create volume " + name + describe(ctx, bricks), () -> create(ctx, gluster, name, bricks));
             status = "Created";
             current = null;
         } else {
@@ -267,6 +267,34 @@ public final class GlusterVolumeModule implements Module {
 
     private static List<String> normalise(List<String> bricks) {
         return bricks.stream().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toList();
+    }
+
+    /**
+     * gluster volume create marks each brick directory as taken before every peer has agreed; when it then
+     * fails (a peer down), the marks stay and every later create says "already part of a volume". Marks on this
+     * host's bricks that are still empty are taken off again, so a re-run can create the volume.
+     */
+    private static void create(ModuleContext ctx, GlusterCli gluster, String name, List<String> bricks) {
+        try {
+            gluster.change(createArgs(ctx, name, bricks));
+        } catch (io.gplay.engine.module.ModuleFailure e) {
+            if (volume(gluster, name) != null) {
+                throw e;
+            }
+            Set<String> self = gluster.selfNames();
+            for (String brick : bricks) {
+                int colon = brick.indexOf(':');
+                if (colon > 0 && self.contains(brick.substring(0, colon))) {
+                    ctx.exec(io.gplay.engine.connection.Command.change(io.gplay.engine.shell.Cmd.of("sh", "-c",
+                            "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
+                                    + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
+                                    + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
+                            "unmark", brick.substring(colon + 1))));
+                }
+            }
+            throw new io.gplay.engine.module.ModuleFailure(e.getMessage()
+                    + " (the marks it left on this host's empty bricks were taken off, so a re-run can create it)");
+        }
     }
 
     private static String[] createArgs(ModuleContext ctx, String name, List<String> bricks) {

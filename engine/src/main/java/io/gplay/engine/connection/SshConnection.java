@@ -91,11 +91,13 @@ public final class SshConnection implements Connection {
             cmd.join(1, TimeUnit.HOURS);
             Integer rc = cmd.getExitStatus();
             return new ExecResult(rc == null ? 255 : rc, out, errText);
-        } catch (IOException e) {
-            if (!client.isConnected()) {
+        } catch (IOException | RuntimeException e) {
+            // sshj reports a dead transport in several ways (IOException, "Not connected" IllegalStateException,
+            // a wrapped read error); the host is unreachable whenever the transport is gone
+            if (!client.isConnected() || !client.getTransport().isRunning()) {
                 throw new UnreachableException("connection lost: " + e.getMessage(), e);
             }
-            throw new IllegalStateException("ssh command failed: " + e.getMessage(), e);
+            throw e instanceof RuntimeException re ? re : new IllegalStateException("ssh command failed: " + e.getMessage(), e);
         }
     }
 

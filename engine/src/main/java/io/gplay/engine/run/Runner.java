@@ -55,6 +55,7 @@ public final class Runner {
     private final Map<String, List<String>> groups;
     private volatile boolean interrupted;
     private volatile boolean engineError;
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
     private boolean startReached;
     private ExecutorService pool;
 
@@ -92,6 +93,11 @@ public final class Runner {
     public Map<String, Object> facts(String host) {
         HostRun r = runs.get(host);
         return r == null ? Map.of() : r.facts;
+    }
+
+    /** How many connections this runner has opened so far: the console shows how many a command opened. */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     /** Closes every connection (the end of a session). */
@@ -476,6 +482,7 @@ public final class Runner {
             }
             if (target.connection == null) {
                 target.connection = connections.open(target.host);
+                connectionsOpened.incrementAndGet();
             }
             base = target.connection;
         }
