@@ -3,6 +3,7 @@ package io.gplay.cli;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.report.Reporter;
@@ -41,6 +42,16 @@ final class HtmlReporter implements Reporter {
         this.playbook = pb.name();
     }
 
+    /** Columns in inventory order, whichever host answers first. */
+    @Override
+    public synchronized void playStart(Play play, List<Host> playHosts) {
+        playHosts.forEach(host -> {
+            if (!hosts.contains(host.name())) {
+                hosts.add(host.name());
+            }
+        });
+    }
+
     @Override
     public synchronized void hostResult(Task task, Host host, Result r, Object item) {
         String key = task.title() + (item == null ? "" : " (item=" + item + ")") + "  \u00b7 " + task.source();
@@ -77,7 +88,8 @@ final class HtmlReporter implements Reporter {
                 .append("th,td{border:1px solid #bbb;padding:.3em .6em;font-size:.9em}th.task{text-align:left;font-weight:normal}")
                 .append("td{text-align:center;cursor:pointer;min-width:6em}.ok{background:#c8f0c8}.changed{background:#ffe08a}")
                 .append(".drift{background:#ffb347;font-weight:bold}.failed{background:#f28b82;font-weight:bold}")
-                .append(".unreachable{background:#9e9e9e;color:#fff;font-weight:bold}.skipped{background:#b3e5fc}.none{background:#fff}")
+                .append(".unreachable{background:#9e9e9e;color:#fff;font-weight:bold}.skipped{background:#b3e5fc}.none{background:#fff;color:#888}")
+                .append("th.host.drift,th.host.failed,th.host.unreachable{border-bottom:4px solid #222}td.selected{outline:3px solid #222}")
                 .append("#detail{white-space:pre-wrap;font-family:monospace;border:1px solid #888;padding:1em;margin-top:1em;display:none}")
                 .append(".legend span{padding:.2em .6em;margin-right:.4em}\n</style></head><body>\n");
         h.append("<h1>").append(check ? "Audit" : "Run").append(": ").append(esc(playbook)).append("</h1>\n");
@@ -85,9 +97,11 @@ final class HtmlReporter implements Reporter {
                 .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("</p>\n");
         h.append("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"").append(check ? "drift\">drift" : "changed\">changed")
                 .append("</span><span class=\"failed\">failed</span><span class=\"unreachable\">unreachable</span>")
-                .append("<span class=\"skipped\">skipped</span> Click a cell for its changes and diff.</p>\n");
+                .append("<span class=\"skipped\">skipped</span><span class=\"none\">&ndash; not run</span>")
+                .append(" Click a cell for its changes and diff.</p>\n");
         h.append("<table id=\"grid\"><thead><tr><th>task</th>");
-        hosts.forEach(host -> h.append("<th class=\"host\">").append(esc(host)).append("</th>"));
+        hosts.forEach(host -> h.append("<th class=\"host ").append(hostClass(stats.get(host))).append("\">")
+                .append(esc(host)).append("</th>"));
         h.append("</tr></thead><tbody>\n");
         int n = 0;
         List<String> details = new ArrayList<>();
@@ -97,17 +111,21 @@ final class HtmlReporter implements Reporter {
                 Result r = cells.get(t).get(host);
                 String id = "d" + n++;
                 h.append("<td class=\"").append(cssClass(r)).append("\" data-host=\"").append(esc(host))
-                        .append("\" data-detail=\"").append(id).append("\" onclick=\"show('").append(id).append("')\">")
-                        .append(label(r)).append("</td>");
-                details.add("<template id=\"" + id + "\">" + esc(host + " \u2014 " + t + "\n" + detail(r)) + "</template>");
+                        .append("\" data-detail=\"").append(id).append("\" onclick=\"show(this)\">")
+                        .append(r == null ? "&ndash;" : label(r)).append("</td>");
+                details.add("<template id=\"" + id + "\">" + esc(host + " \u2014 " + t + "\n" + detail(r, stats.get(host)))
+                        + "</template>");
             }
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n<div id=\"detail\"></div>\n");
         details.forEach(d -> h.append(d).append('\n'));
-        h.append("<script>function show(id){var d=document.getElementById('detail');")
-                .append("d.textContent=document.getElementById(id).innerHTML.replace(/&lt;/g,'<').replace(/&gt;/g,'>')")
-                .append(".replace(/&quot;/g,'\"').replace(/&amp;/g,'&');d.style.display='block';}</script>\n</body></html>\n");
+        // the page's only script: no fetches; a template's content is inert text until shown
+        h.append("<script>function show(td){var d=document.getElementById('detail');")
+                .append("document.querySelectorAll('td.selected').forEach(function(c){c.classList.remove('selected');});")
+                .append("td.classList.add('selected');")
+                .append("d.textContent=document.getElementById(td.dataset.detail).content.textContent;")
+                .append("d.style.display='block';}</script>\n</body></html>\n");
         try {
             Files.writeString(file, h);
         } catch (IOException e) {
@@ -115,11 +133,29 @@ final class HtmlReporter implements Reporter {
         }
     }
 
-    private static String detail(Result r) {
-        if (r == null) {
-            return "(not run on this host)";
+    /** A host's worst outcome, for its column header. */
+    private String hostClass(Stats s) {
+        if (s == null) {
+            return "none";
         }
-        StringBuilder s = new StringBuilder(r.status().label());
+        if (s.unreachable() > 0) {
+            return "unreachable";
+        }
+        if (s.failed() > 0) {
+            return "failed";
+        }
+        if (s.changed() > 0) {
+            return check ? "drift" : "changed";
+        }
+        return "ok";
+    }
+
+    private String detail(Result r, Stats host) {
+        if (r == null) {
+            return "not run on this host" + (host != null && host.unreachable() > 0 ? ": the host was unreachable"
+                    : host != null && host.failed() > 0 ? ": an earlier task failed" : "");
+        }
+        StringBuilder s = new StringBuilder(label(r));
         if (r.msg() != null && !r.msg().isEmpty()) {
             s.append(": ").append(r.msg());
         }

@@ -37,6 +37,8 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // "-e @vars.yml" is an extra-vars file, as in Ansible, not one of picocli's argument files
+        cl.setExpandAtFiles(false);
         // Building picocli's model of a command costs ~30 ms each: add only the one that runs, unless help
         // needs them all. This keeps `gplay --version` and every command's start-up short.
         boolean one = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
