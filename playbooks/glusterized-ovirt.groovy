@@ -196,8 +196,10 @@ playbook('oVirt 3.4, Glusterized') {
     }
 
     play('Gluster volumes for the engine VM and for VM storage', hosts: 'ovirt') {
+        // vdsm:kvm (36:36) own the oVirt volumes' bricks, as storage.owner-uid/gid below keep them; said here
+        // too, so an audit sees a brick whose owner was changed
         file 'brick folders', path: { "/gluster/${item}${groups.ovirt.indexOf(host)}" }, state: 'directory',
-                loop: ['engine', 'data']
+                owner: '36', group: '36', loop: ['engine', 'data']
         copy 'the virt option group', dest: '/var/lib/glusterd/groups/virt', content: virtGroup,
                 when: { host == groups.ovirt[0] }
         glusterVolume 'engine', replica: { groups.ovirt.size() }, bricks: { bricks(hostvars, groups.ovirt, 'engine') },

@@ -36,13 +36,26 @@ final class Attributes {
             ctx.converge("set mode of " + path + (exists ? " from " + current.mode() : "") + " to " + mode,
                     () -> ctx.sh(Cmd.of("chmod", mode, path)));
         }
-        if (owner != null && (!exists || !owner.equals(current.owner()))) {
+        if (owner != null && (!exists || !same(ctx, "passwd", owner, current.owner()))) {
             ctx.converge("set owner of " + path + (exists ? " from " + current.owner() : "") + " to " + owner,
                     () -> ctx.sh(Cmd.of("chown", "-h", owner, path)));
         }
-        if (group != null && (!exists || !group.equals(current.group()))) {
+        if (group != null && (!exists || !same(ctx, "group", group, current.group()))) {
             ctx.converge("set group of " + path + (exists ? " from " + current.group() : "") + " to " + group,
                     () -> ctx.sh(Cmd.of("chgrp", "-h", group, path)));
         }
+    }
+
+    /** A user (or group) given by name or number is the current one: numbers are compared through getent. */
+    private static boolean same(ModuleContext ctx, String database, String wanted, String current) {
+        if (wanted.equals(current)) {
+            return true;
+        }
+        if (current == null || !wanted.matches("\\d+") || current.matches("\\d+")) {
+            return false;
+        }
+        String entry = ctx.probe(Cmd.of("getent", database, current)).stdout().strip();
+        String[] f = entry.split(":");
+        return f.length > 2 && f[2].equals(wanted);
     }
 }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 public final class GlusterPeerModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("glusterPeer", "Probes hosts into the Gluster trusted pool from this host (gluster peer probe), idempotently.")
             .param(Param.required("peers", ParamType.LIST, "host names or addresses to have in the pool"))
-            .param(Param.optional("wait", ParamType.INT, 60, "seconds to wait for probed peers to be connected and 'Peer in Cluster'"))
+            .param(Param.optional("wait", ParamType.INT, 60, "seconds to wait for the peers to be connected and 'Peer in Cluster'"))
             .checkMode("the pool is read with gluster peer status --xml; missing peers are reported as would-be probes")
             .notes("Run it on one host (runOnce: true); the others learn the pool from it. A peer is known by any "
                     + "of the names gluster records for it. This host itself is skipped.")
@@ -46,8 +46,13 @@ public final class GlusterPeerModule implements Module {
                 for (String peer : missing) {
                     gluster.change("peer", "probe", peer);
                 }
-                awaitInCluster(ctx, gluster, missing);
             });
+        }
+        if (!ctx.checkMode()) {
+            // A peer whose glusterd has just started is in the pool but not yet connected; volume commands
+            // sent meanwhile can leave cluster locks held until they time out.
+            awaitInCluster(ctx, gluster, ctx.list("peers").stream().map(String::valueOf)
+                    .filter(p -> !self.contains(p)).toList());
         }
         ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(pool(gluster).keySet()));
     }

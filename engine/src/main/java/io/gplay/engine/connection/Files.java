@@ -22,7 +22,7 @@ public final class Files {
         // A literal script with the path as $1; the path is quoted once, structurally.
         String script = "f=\"$1\"; if [ -L \"$f\" ]; then t=link; elif [ -d \"$f\" ]; then t=directory;"
                 + " elif [ -e \"$f\" ]; then t=file; else echo absent; exit 0; fi;"
-                + " echo \"$t $(stat -c '%U %G %a' \"$f\")\"; if [ $t = link ]; then readlink \"$f\"; else echo; fi;"
+                + " echo \"$t $(stat -c '%U %G %a %u %g' \"$f\")\"; if [ $t = link ]; then readlink \"$f\"; else echo; fi;"
                 + (withContent ? " if [ $t = file ]; then base64 -w0 \"$f\"; fi" : "");
         ExecResult r = conn.exec(Command.probe(Cmd.of("sh", "-c", script, "stat", path)));
         if (!r.ok()) {
@@ -39,7 +39,10 @@ public final class Files {
             String b64 = lines.length > 2 ? lines[2].strip() : "";
             content = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
         }
-        return new RemoteFile(path, head[0], head[1], head[2], head[3], link, content);
+        // an owner without a name on the host (e.g. oVirt's uid 36 before vdsm is installed) is its number
+        String owner = head[1].equals("UNKNOWN") ? head[4] : head[1];
+        String group = head[2].equals("UNKNOWN") ? head[5] : head[2];
+        return new RemoteFile(path, head[0], owner, group, head[3], link, content);
     }
 
     /** The content of a file, or {@code null} when it does not exist. */
