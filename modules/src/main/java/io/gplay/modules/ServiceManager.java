@@ -47,7 +47,8 @@ public final class ServiceManager {
         if (ctx.hasProgram("chkconfig")) {
             return Cmd.of("chkconfig", name, on ? "on" : "off");
         }
-        return Cmd.of("update-rc.d", name, on ? "enable" : "disable");
+        // "defaults" makes the runlevel links of a script never installed; enable/disable then flips them
+        return Cmd.of("update-rc.d", name, "defaults").and(Cmd.of("update-rc.d", name, on ? "enable" : "disable"));
     }
 
     /** Starts a service that is not running; a no-op when it runs. */

@@ -1,0 +1,101 @@
+package io.gplay.modules;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The text the Gluster and CTDB modules read and write, checked without hosts: glusterd.vol edits, option
+ * names and values, CTDB's files in both styles, ctdb's machine-readable tables. The modules' behaviour on
+ * real glusterd and ctdb is tested in the lab (tests module).
+ */
+class GlusterAndCtdbTextTest {
+    private static final String GLUSTERD_VOL = """
+            volume management
+                type mgmt/glusterd
+                option working-directory /var/lib/glusterd
+                option transport-type socket,rdma
+            #   option base-port 49152
+            end-volume
+            """;
+
+    @Test
+    void glusterdVolOptionsAreSetInPlaceOrAddedBeforeEndVolume() {
+        String edited = GlusterdModule.edit(GLUSTERD_VOL, Map.of("base-port", 50152));
+        assertTrue(edited.contains("\n    option base-port 50152\nend-volume"), edited);
+        assertFalse(edited.contains("49152"), "the commented line is the one set, as the procedure says");
+        String more = GlusterdModule.edit(edited, Map.of("max-port", 50251));
+        assertTrue(more.contains("    option base-port 50152\n    option max-port 50251\nend-volume"), more);
+        assertEquals(more, GlusterdModule.edit(more, Map.of("base-port", 50152, "max-port", 50251)), "idempotent");
+        assertNull(GlusterdModule.edit("# no block\n", Map.of("base-port", 1)));
+    }
+
+    @Test
+    void volumeOptionsMatchByShortOrFullNameAndGlusterBooleanSpellings() {
+        Map<String, String> current = Map.of("performance.quick-read", "off", "cluster.eager-lock", "enable",
+                "storage.owner-uid", "36");
+        assertEquals("off", GlusterVolumeModule.lookup(current, "quick-read"));
+        assertEquals("enable", GlusterVolumeModule.lookup(current, "cluster.eager-lock"));
+        assertNull(GlusterVolumeModule.lookup(current, "read-ahead"));
+        assertTrue(GlusterVolumeModule.same("enable", "on"));
+        assertTrue(GlusterVolumeModule.same("off", "disable"));
+        assertTrue(GlusterVolumeModule.same("36", "36"));
+        assertFalse(GlusterVolumeModule.same("on", "off"));
+        assertFalse(GlusterVolumeModule.same(null, "off"));
+    }
+
+    @Test
+    void legacyCtdbFileIsTheProceduresVariableForVariable() {
+        String text = CtdbConfig.legacy("/mnt/lock", "/mnt/lock/reclock", false, CtdbModule.PROCEDURE_TUNABLES);
+        assertEquals("""
+                CTDB_PUBLIC_ADDRESSES=/mnt/lock/public_addresses
+                CTDB_NODES=/etc/ctdb/nodes
+                # Only when using Samba. Unnecessary for NFS.
+                CTDB_MANAGES_SAMBA=no
+                # some tunables
+                CTDB_SET_DeterministicIPs=1
+                CTDB_SET_RecoveryBanPeriod=120
+                CTDB_SET_KeepaliveInterval=5
+                CTDB_SET_KeepaliveLimit=5
+                CTDB_SET_MonitorInterval=15
+                CTDB_RECOVERY_LOCK=/mnt/lock/reclock
+                """, text);
+    }
+
+    @Test
+    void modernCtdbNamesTheLockByVersionAndTranslatesDeterministicIps() {
+        assertTrue(CtdbConfig.conf("/mnt/lock/reclock", new int[]{4, 17}).contains("\trecovery lock = /mnt/lock/reclock\n"));
+        assertTrue(CtdbConfig.conf("/mnt/lock/reclock", new int[]{4, 18}).contains("\tcluster lock = /mnt/lock/reclock\n"));
+        String tunables = CtdbConfig.tunables(CtdbModule.PROCEDURE_TUNABLES);
+        assertTrue(tunables.contains("IPAllocAlgorithm=0\n") && !tunables.contains("DeterministicIPs"), tunables);
+        assertTrue(tunables.contains("MonitorInterval=15\n"));
+        assertArrayEquals(new int[]{4, 17}, CtdbConfig.version("4.17.12-Debian\n"));
+        assertArrayEquals(new int[]{1, 0}, CtdbConfig.version("CTDB version: 1.0.114.7-1.el6"));
+        assertNull(CtdbConfig.version("ctdb: unknown"));
+    }
+
+    @Test
+    void ctdbTablesAreReadFromBothMachineReadableFormats() {
+        List<Map<String, String>> modern = CtdbStatusModule.table("""
+                |Node|IP|Disconnected|Banned|Disabled|Unhealthy|Stopped|Inactive|PartiallyOnline|ThisNode|
+                |0|10.78.0.11|0|0|0|0|0|0|0|Y|
+                |1|10.78.0.12|1|0|0|1|0|1|0|N|
+                """);
+        assertEquals(2, modern.size());
+        assertEquals("10.78.0.12", modern.get(1).get("IP"));
+        assertEquals("1", modern.get(1).get("Disconnected"));
+        assertEquals("Y", modern.get(0).get("ThisNode"));
+        List<Map<String, String>> legacy = CtdbStatusModule.table("""
+                :Public IP:Node:
+                :192.168.1.200:1:
+                """);
+        assertEquals(List.of(Map.of("Public IP", "192.168.1.200", "Node", "1")), legacy);
+    }
+}
