@@ -17,6 +17,9 @@ import io.gplay.engine.shell.Cmd;
 final class IptablesRollback {
     private static final String ARM = "set -e; r=/run; [ -d \"$r\" ] || r=/var/run;"
             + " d=$(mktemp -d \"$r/gplay-iptables.XXXXXX\"); iptables-save > \"$d/saved\";"
+            // no rules loaded yet: iptables-save prints nothing, and restoring nothing would keep the new rules
+            + " grep -q '^[*]filter' \"$d/saved\" || printf '%s\\n' '*filter' ':INPUT ACCEPT [0:0]'"
+            + " ':FORWARD ACCEPT [0:0]' ':OUTPUT ACCEPT [0:0]' COMMIT >> \"$d/saved\";"
             + " setsid nohup sh -c 'sleep \"$1\"; mkdir \"$2/claim\" 2>/dev/null || exit 0;"
             + " iptables-restore < \"$2/saved\"; echo $? > \"$2/restored\"' rollback \"$1\" \"$d\""
             + " </dev/null >/dev/null 2>&1 &"
