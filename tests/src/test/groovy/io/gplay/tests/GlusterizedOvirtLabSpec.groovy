@@ -85,6 +85,22 @@ class GlusterizedOvirtLabSpec extends Specification {
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
     }
 
+    def "the status playbook reports CTDB, the virtual IP, heal state and the engine, and changes nothing"() {
+        given:
+        def before = lab.hosts.collectEntries { [it, lab.hash(it)] }
+
+        when:
+        def status = gplay('run', 'status', '-i', "${lab.inventory}")
+
+        then:
+        status.rc == 0
+        lab.hosts.every { status.recap(it).changed == 0 && status.recap(it).failed == 0 }
+        status.out.contains('healthy: true')
+        status.out.contains('10.78.0.200')
+        status.out =~ /meta: .*(?i)heal/
+        lab.hosts.collectEntries { [it, lab.hash(it)] } == before
+    }
+
     def "the firewall file holds the procedure's rule set, and the live rules are it"() {
         when:
         def file = lab.ssh('lab2', 'cat /etc/iptables/rules.v4')
