@@ -24,16 +24,7 @@ class CheckModeGuaranteeSpec extends Specification {
         def cp = [Gplay.ROOT.resolve('cli/target/gplay.jar').toString(), classes, work.resolve('services').toString()]
         def cmd = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString(), '-cp', cp.join(File.pathSeparator),
                    'io.gplay.cli.Main'] + args.toList()
-        def pb = new ProcessBuilder(cmd).directory(work.toFile())
-        pb.environment().put('XDG_CACHE_HOME', work.resolve('cache').toString())
-        pb.environment().put('NO_COLOR', '1')
-        def p = pb.start()
-        def err = new StringBuilder()
-        def t = Thread.start { err << p.errorStream.text }
-        def out = p.inputStream.text
-        int rc = p.waitFor()
-        t.join()
-        new Gplay.Run(rc: rc, out: out, err: err.toString())
+        Gplay.exec(cmd, work, work.resolve('cache'))
     }
 
     Path playbook(String how) {

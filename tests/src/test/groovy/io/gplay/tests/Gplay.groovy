@@ -22,9 +22,18 @@ class Gplay {
     }
 
     static Run run(Path workDir, Path cache, String... args) {
-        def cmd = [ROOT.resolve('bin/gplay').toString()] + args.toList()
-        def pb = new ProcessBuilder(cmd).directory(workDir.toFile())
-        pb.environment().put('XDG_CACHE_HOME', cache.toString())
+        exec([ROOT.resolve('bin/gplay').toString()] + args.toList(), workDir, cache)
+    }
+
+    /** Runs a command line as gplay runs in the tests (own compile cache, no colour), keeping what it printed. */
+    static Run exec(List<String> cmd, Path workDir = null, Path cache = null) {
+        def pb = new ProcessBuilder(cmd)
+        if (workDir) {
+            pb.directory(workDir.toFile())
+        }
+        if (cache) {
+            pb.environment().put('XDG_CACHE_HOME', cache.toString())
+        }
         pb.environment().put('NO_COLOR', '1')
         def p = pb.start()
         def err = new StringBuilder()

@@ -70,12 +70,6 @@ class Lab {
     }
 
     private static Gplay.Run script(String... args) {
-        def p = new ProcessBuilder([SCRIPT.toString()] + args.toList()).start()
-        def err = new StringBuilder()
-        def t = Thread.start { err << p.errorStream.text }
-        def out = p.inputStream.text
-        int rc = p.waitFor()
-        t.join()
-        new Gplay.Run(rc: rc, out: out, err: err.toString())
+        Gplay.exec([SCRIPT.toString()] + args.toList())
     }
 }
