@@ -19,7 +19,7 @@ public final class GlusterPeerModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("glusterPeer", "Probes hosts into the Gluster trusted pool from this host (gluster peer probe), idempotently.")
             .param(Param.required("peers", ParamType.LIST, "host names or addresses to have in the pool"))
             .param(Param.optional("wait", ParamType.INT, 60, "seconds to wait for the peers to be connected and 'Peer in Cluster'"))
-            .checkMode("the pool is read with gluster peer status --xml; missing peers are reported as would-be probes")
+            .checkMode("the pool is read with gluster peer status --xml (with glusterd stopped, from its store); missing peers are reported as would-be probes")
             .notes("Run it on one host (runOnce: true); the others learn the pool from it. A peer is known by any "
                     + "of the names gluster records for it. This host itself is skipped.")
             .example("glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true");

@@ -34,7 +34,8 @@ public final class GlusterVolumeModule implements Module {
             .param(Param.optional("options", ParamType.MAP, Map.of(), "volume options, e.g. ['storage.owner-uid': 36]"))
             .param(Param.optional("groups", ParamType.LIST, List.of(), "option groups to apply (gluster volume set NAME group G), read from /var/lib/glusterd/groups/G"))
             .param(Param.optional("force", ParamType.BOOL, false, "create even with bricks on the root file system (gluster's force)"))
-            .checkMode("the volume is read with --xml; creation, option changes and start/stop are predicted with a diff of the options")
+            .checkMode("the volume is read with --xml; creation, option changes and start/stop are predicted with a diff of the "
+                    + "options. With glusterd stopped, the volume is read from glusterd's store (/var/lib/glusterd) instead")
             .notes("Run it on one host of the pool (runOnce: true). The bricks' directories' parents must exist on their "
                     + "hosts. Changing the bricks or replica count of an existing volume is refused: that is add-brick/"
                     + "remove-brick work to do by hand. An option group's file (e.g. the procedure's virt group) must be on "
