@@ -6,7 +6,6 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,13 +38,16 @@ public final class SshConnection implements Connection {
             client.connect(target.address(), target.port());
             client.getSocket().setTcpNoDelay(true);
             client.getConnection().getKeepAlive().setKeepAliveInterval(15);
-            client.authPublickey(target.user(), keys(client, target.privateKey()));
+            try (LoginKeys keys = LoginKeys.of(client, target)) {
+                try {
+                    client.auth(target.user(), keys.methods);
+                } catch (UserAuthException e) {
+                    closeQuietly(client);
+                    throw new UnreachableException("authentication failed for " + target.user() + "@"
+                            + target.address() + " (" + keys.describe() + ")", e);
+                }
+            }
             return new SshConnection(client);
-        } catch (UserAuthException e) {
-            closeQuietly(client);
-            throw new UnreachableException("authentication failed for " + target.user() + "@" + target.address()
-                    + (target.privateKey() == null ? " (no key file given; tried ~/.ssh/id_ed25519, id_ecdsa, id_rsa)"
-                    : " with key " + target.privateKey()), e);
         } catch (TransportException e) {
             closeQuietly(client);
             String why = verifier != null && verifier.refusal != null ? verifier.refusal : e.getMessage();
@@ -57,22 +57,6 @@ public final class SshConnection implements Connection {
             throw new UnreachableException("cannot connect to " + target.address() + ":" + target.port() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    private static List<KeyProvider> keys(SSHClient client, Path key) throws IOException {
-        List<KeyProvider> keys = new ArrayList<>();
-        if (key != null) {
-            keys.add(client.loadKeys(key.toString()));
-            return keys;
-        }
-        Path home = Path.of(System.getProperty("user.home"), ".ssh");
-        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-            Path p = home.resolve(name);
-            if (java.nio.file.Files.isReadable(p)) {
-                keys.add(client.loadKeys(p.toString()));
-            }
-        }
-        return keys;
     }
 
     @Override

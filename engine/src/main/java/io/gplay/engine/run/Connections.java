@@ -11,15 +11,23 @@ import java.nio.file.Path;
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
  * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
- * and gplay's {@code gplay_known_hosts} and {@code gplay_connect_timeout}.
+ * and gplay's {@code gplay_known_hosts} and {@code gplay_connect_timeout}; keys also from ssh-agent when
+ * {@code SSH_AUTH_SOCK} is set.
  */
 public final class Connections {
     private final boolean acceptNewHostKeys;
     private final Path knownHosts;
+    private final Path agentSocket;
 
     public Connections(boolean acceptNewHostKeys, Path knownHosts) {
+        this(acceptNewHostKeys, knownHosts, System.getenv("SSH_AUTH_SOCK"));
+    }
+
+    /** {@code agentSocket}: ssh-agent's socket, or null or empty for none. */
+    public Connections(boolean acceptNewHostKeys, Path knownHosts, String agentSocket) {
         this.acceptNewHostKeys = acceptNewHostKeys;
         this.knownHosts = knownHosts;
+        this.agentSocket = agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket);
     }
 
     public Connection open(Host host) {
@@ -46,7 +54,8 @@ public final class Connections {
                 key == null ? null : Path.of(expand(key)),
                 known,
                 acceptNewHostKeys,
-                Integer.parseInt(host.varString("gplay_connect_timeout", "10")));
+                Integer.parseInt(host.varString("gplay_connect_timeout", "10")),
+                agentSocket);
     }
 
     private static String expand(String path) {
