@@ -25,9 +25,15 @@ class Gplay {
         exec([ROOT.resolve('bin/gplay').toString()] + args.toList(), workDir, cache)
     }
 
+    /** As {@link #run(Path, Path, String...)}, with these environment variables set (a null value unsets one). */
+    static Run run(Map<String, String> env, Path workDir, Path cache, String... args) {
+        exec([ROOT.resolve('bin/gplay').toString()] + args.toList(), workDir, cache, env)
+    }
+
     /** Runs a command line as gplay runs in the tests (own compile cache, no colour), keeping what it printed. */
-    static Run exec(List<String> cmd, Path workDir = null, Path cache = null) {
+    static Run exec(List<String> cmd, Path workDir = null, Path cache = null, Map<String, String> env = [:]) {
         def pb = new ProcessBuilder(cmd)
+        env.each { k, v -> v == null ? pb.environment().remove(k) : pb.environment().put(k, v) }
         if (workDir) {
             pb.directory(workDir.toFile())
         }
