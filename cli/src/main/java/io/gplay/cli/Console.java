@@ -2,6 +2,7 @@ package io.gplay.cli;
 
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
+import groovy.transform.ThreadInterrupt;
 import io.gplay.dsl.DslException;
 import io.gplay.dsl.PlaybookLoader;
 import io.gplay.dsl.ReplScript;
@@ -14,6 +15,7 @@ import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.RunOptions;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -29,6 +31,8 @@ import java.util.TreeMap;
 /**
  * The interactive console: DSL module calls run at once on the current targets; other lines are Groovy,
  * whose variables (assigned without {@code def}) persist; {@code :commands} change targets and settings.
+ * Ctrl-C while a line runs cancels it and the console goes on: a run on the hosts stops and its connections
+ * close; Groovy code stops at its next loop, call or sleep. A second Ctrl-C stops waiting for the hosts.
  */
 final class Console {
     private final Session session;
@@ -38,6 +42,12 @@ final class Console {
     private final GroovyShell shell;
     private final Binding binding = new Binding();
     private Playbook loaded;
+    /** Ctrl-C presses while the current line runs. */
+    private volatile int cancels;
+    /** True while a run on the hosts is under way. */
+    private volatile boolean running;
+    /** The current line's interruption was already told. */
+    private boolean reported;
 
     Console(Session session, LineReader reader, Terminal terminal, PrintStream out) {
         this.session = session;
@@ -46,6 +56,8 @@ final class Console {
         this.out = out;
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(ReplScript.class.getName());
+        // loops, closures and methods check the thread's interrupt flag, so Ctrl-C stops `while (true) {}`
+        cc.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class));
         this.shell = new GroovyShell(Console.class.getClassLoader(), binding, cc);
     }
 
@@ -73,22 +85,56 @@ final class Console {
         }
     }
 
-    /** Runs one input; false when the console should end. */
+    /** Runs one input; false when the console should end. Ctrl-C meanwhile cancels it, not the console. */
     boolean handle(String line) {
         if (line.isEmpty()) {
             return true;
         }
+        Thread worker = Thread.currentThread();
+        cancels = 0;
+        reported = false;
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> cancel(worker));
         try {
+            if (Thread.interrupted()) {
+                // Ctrl-C right after Enter, while the line reader's own handler was still in place
+                cancel(worker);
+                return true;
+            }
             if (line.startsWith(":")) {
                 return command(line);
             }
             evaluate(line);
         } catch (DslException e) {
             e.problems().forEach(out::println);
-        } catch (RuntimeException e) {
-            out.println("error: " + (e.getMessage() == null ? e : e.getMessage()));
+        } catch (Exception | StackOverflowError e) {
+            // Groovy rethrows checked exceptions as they are: an InterruptedException from Ctrl-C among them
+            if (cancels == 0) {
+                out.println("error: " + (e.getMessage() == null ? e : e.getMessage()));
+            }
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            Thread.interrupted(); // a Ctrl-C that came late must not disturb the next prompt
+            if (cancels > 0 && !reported) {
+                out.println("interrupted");
+            }
         }
         return true;
+    }
+
+    /**
+     * Ctrl-C: a run on the hosts is told to stop (its connections close, so waiting on them ends at once);
+     * Groovy code, or a run still going after a second Ctrl-C, is interrupted.
+     */
+    private void cancel(Thread worker) {
+        if (++cancels == 1) {
+            out.println(); // after the ^C the terminal echoed
+        }
+        if (running) {
+            session.interrupt();
+        }
+        if (!running || cancels > 1) {
+            worker.interrupt();
+        }
     }
 
     private void evaluate(String code) {
@@ -112,15 +158,37 @@ final class Console {
         }
     }
 
+    /** Runs tasks on the targets now, then tells how long it took and how many connections it opened. */
     private void runNow(List<Task> tasks) {
         long t0 = System.nanoTime();
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> session.interrupt());
-        try {
-            session.run(tasks, "console");
-        } finally {
-            terminal.handle(Terminal.Signal.INT, previous);
+        int opened = session.connectionsOpened();
+        if (!onHosts(() -> session.run(tasks, "console"))) {
+            return;
         }
-        out.printf("(%d ms)%n", (System.nanoTime() - t0) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (cancels > 0) {
+            reported = true;
+            out.printf("interrupted after %d ms; the hosts' connections were closed"
+                    + " (a command already started on a host may still finish there)%n", ms);
+            return;
+        }
+        int fresh = session.connectionsOpened() - opened;
+        out.printf("(%d ms, %s)%n", ms, fresh == 0 ? "no new connection" : fresh == 1 ? "1 new connection"
+                : fresh + " new connections");
+    }
+
+    /** A run on the hosts, during which Ctrl-C stops the run rather than this thread; false if cancelled before. */
+    private boolean onHosts(Runnable run) {
+        if (cancels > 0) {
+            return false;
+        }
+        running = true;
+        try {
+            run.run();
+        } finally {
+            running = false;
+        }
+        return true;
     }
 
     private boolean command(String line) {
@@ -173,7 +241,7 @@ final class Console {
         if (hosts.stream().anyMatch(h -> session.facts(h.name()).isEmpty())) {
             String saved = session.pattern;
             session.pattern = host.isEmpty() ? saved : host;
-            session.run(none, "facts");
+            onHosts(() -> session.run(none, "facts"));
             session.pattern = saved;
         }
         for (Host h : hosts) {

@@ -58,9 +58,9 @@ final class ReplCompleter implements Completer {
         if (v.find()) {
             Param p = m.spec().param(v.group(1)).orElse(null);
             if (p != null && !p.choices().isEmpty()) {
-                // complete inside the quotes the user opened, or open them
+                // inside a quote the user opened, a choice closes it; else the choice comes with its quotes
                 boolean quoted = before.matches("(?s).*\\w+:\\s*['\"]\\w*$");
-                p.choices().forEach(c -> out.add(new Candidate(quoted ? c : "'" + c + "'", c, null, null, null, null, false)));
+                p.choices().forEach(c -> out.add(new Candidate(quoted ? c : "'" + c + "'", c, null, null, null, null, quoted)));
                 return;
             }
         }

@@ -60,6 +60,11 @@ final class Session implements AutoCloseable {
         return runner.run(playbook);
     }
 
+    /** How many connections the session has opened so far. */
+    int connectionsOpened() {
+        return runner.connectionsOpened();
+    }
+
     void interrupt() {
         runner.interrupt();
     }

@@ -8,12 +8,15 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +38,7 @@ class ConsoleTest {
         Files.writeString(inv, "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n[db]\ndb1 ansible_connection=local\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModuleRegistry modules = ModuleRegistry.load();
-        try (Terminal t = TerminalBuilder.builder().dumb(true).streams(
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes).build()) {
+        try (Terminal t = dumb(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes)) {
             PrintStream out = new PrintStream(t.output(), true);
             try (Session s = new Session(InventoryLoader.load(inv.toString()), modules, RunOptions.defaults(), "web",
                     new CompactReporter(out, false, false))) {
@@ -45,6 +47,14 @@ class ConsoleTest {
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * JLine's dumb terminal itself: TerminalBuilder would put a pseudo-terminal between the streams and the
+     * console, whose output reaches the stream later, on a thread of its own, and whose input can be lost.
+     */
+    static Terminal dumb(InputStream in, OutputStream out) throws IOException {
+        return new DumbTerminal("test", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -56,8 +66,9 @@ class ConsoleTest {
                 + "x.sum()\n"
                 + ":quit\n");
         assertTrue(Files.isDirectory(marker), out);
-        assertTrue(out.contains("web1 | CHANGED | create directory " + marker), out);
-        assertTrue(out.contains("web2 | "), out);
+        // both hosts are this machine and run at once: one creates the directory, the other may find it
+        assertTrue(out.contains(" | CHANGED | create directory " + marker), out);
+        assertTrue(out.contains("web1 | ") && out.contains("web2 | "), out);
         assertFalse(out.contains("db1 |"), "db1 is not a target: " + out);
         assertTrue(out.contains("=> 6"), "a multi-line list was read whole: " + out);
     }
@@ -79,8 +90,7 @@ class ConsoleTest {
     @Test
     void thePromptShowsTargetsHostCountAndCheckMode() throws Exception {
         Files.writeString(dir.resolve("h.ini"), "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n");
-        try (Terminal t = TerminalBuilder.builder().dumb(true).streams(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream()).build();
+        try (Terminal t = dumb(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
              Session s = new Session(InventoryLoader.load(dir.resolve("h.ini").toString()), ModuleRegistry.load(),
                      RunOptions.defaults(), "all", new CompactReporter(System.out, false, false))) {
             Console c = new Console(s, LineReaderBuilder.builder().terminal(t).build(), t, System.out);
@@ -102,11 +112,121 @@ class ConsoleTest {
         List<String> states = complete(c, "service 'glusterd', state: '");
         assertEquals(List.of("started", "stopped", "restarted", "reloaded"), states);
         assertTrue(complete(c, ":hosts w").contains("web1"));
+        // a choice inside the quote the user opened closes it; without a quote the choice brings its own
+        List<Candidate> quoted = candidates(c, "file 'x', state: 'di");
+        assertTrue(quoted.stream().allMatch(Candidate::complete), "closes the quote");
+        assertTrue(complete(c, "file 'x', state: ").contains("'directory'"));
+        // parameter names are left open for their value
+        assertFalse(candidates(c, "lineinfile 'x', li").stream().anyMatch(Candidate::complete));
+    }
+
+    /** A console over local hosts printing into {@code bytes}, with a dumb terminal to deliver Ctrl-C. */
+    private record Fixture(Terminal terminal, Session session, Console console, ByteArrayOutputStream bytes)
+            implements AutoCloseable {
+        String output() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        /** Ctrl-C after a delay, as the terminal delivers it while a line runs. */
+        void ctrlCAfter(long ms) {
+            Thread t = new Thread(() -> {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                terminal.raise(Terminal.Signal.INT);
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            session.close();
+            terminal.close();
+        }
+    }
+
+    private Fixture fixture() throws Exception {
+        Path inv = dir.resolve("local.ini");
+        Files.writeString(inv, "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Terminal t = dumb(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session s = new Session(InventoryLoader.load(inv.toString()), ModuleRegistry.load(), RunOptions.defaults(), "web",
+                new CompactReporter(out, false, false));
+        return new Fixture(t, s, new Console(s, LineReaderBuilder.builder().terminal(t).build(), t, out), bytes);
+    }
+
+    @Test
+    void ctrlCStopsGroovyCodeAndTheConsoleGoesOn() throws Exception {
+        try (Fixture f = fixture()) {
+            long t0 = System.nanoTime();
+            f.ctrlCAfter(300);
+            assertTrue(f.console().handle("Thread.sleep(60000)"));
+            f.ctrlCAfter(300);
+            assertTrue(f.console().handle("n = 0; while (true) { n++ }"));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 10_000, "both stopped at once, not after a minute: " + ms + " ms");
+            assertFalse(Thread.currentThread().isInterrupted(), "no interrupt is left for the next prompt");
+            f.console().handle("1 + 1");
+            String out = f.output();
+            assertEquals(2, out.split("interrupted", -1).length - 1, out);
+            assertFalse(out.contains("error:"), out);
+            assertTrue(out.contains("=> 2"), "the console goes on: " + out);
+        }
+    }
+
+    @Test
+    void ctrlCRightAfterEnterCancelsTheLine() throws Exception {
+        try (Fixture f = fixture()) {
+            // the line reader's handler turns a Ctrl-C into an interrupt of the thread that read the line
+            Thread.currentThread().interrupt();
+            f.console().handle("x = 42");
+            f.console().handle("binding.variables.containsKey('x')");
+            String out = f.output();
+            assertTrue(out.contains("interrupted"), out);
+            assertTrue(out.contains("=> false"), "the line did not run: " + out);
+            assertFalse(out.contains("error:"), out);
+        }
+    }
+
+    @Test
+    void ctrlCDuringARunStopsItAndTheNextCallRuns() throws Exception {
+        try (Fixture f = fixture()) {
+            f.ctrlCAfter(300);
+            f.console().handle("command 'sleep 1'");
+            f.console().handle("command 'echo again'");
+            String out = f.output();
+            assertTrue(out.matches("(?s).*interrupted after \\d+ ms; the hosts' connections were closed.*"), out);
+            assertTrue(out.contains("web1 | CHANGED | run: echo again"), out);
+            assertTrue(out.matches("(?s).*again\\n.*\\(\\d+ ms, .*\\)\\n.*"), "the next call is timed as usual: " + out);
+        }
+    }
+
+    @Test
+    void eachCallTellsHowLongItTookAndWhetherItOpenedConnections() throws Exception {
+        try (Fixture f = fixture()) {
+            f.console().handle("command 'true'");
+            f.console().handle("command 'true'");
+            f.console().handle(":hosts web1");
+            f.console().handle("command 'true'");
+            List<String> timings = f.output().lines().filter(l -> l.matches("\\(\\d+ ms, .*\\)")).toList();
+            assertEquals(3, timings.size(), f.output());
+            assertTrue(timings.get(0).endsWith(", 2 new connections)"), timings.toString());
+            assertTrue(timings.get(1).endsWith(", no new connection)"), "the session keeps its connections: " + timings);
+            assertTrue(timings.get(2).endsWith(", no new connection)"), timings.toString());
+        }
     }
 
     private static List<String> complete(ReplCompleter c, String line) {
+        return candidates(c, line).stream().map(Candidate::value).toList();
+    }
+
+    private static List<Candidate> candidates(ReplCompleter c, String line) {
         List<Candidate> out = new ArrayList<>();
         c.complete(null, new DefaultParser().parse(line, line.length()), out);
-        return out.stream().map(Candidate::value).toList();
+        return out;
     }
 }
