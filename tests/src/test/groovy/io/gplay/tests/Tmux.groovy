@@ -80,15 +80,18 @@ class Tmux implements Closeable {
         screen.readLines().findAll { it =~ p }
     }
 
+    /** Ends the tmux server and what runs in it, and removes its socket. */
     @Override
     void close() {
+        String path = null
         try {
-            new ProcessBuilder('tmux', '-L', socket, 'kill-server').redirectErrorStream(true).start().with {
-                it.inputStream.text
-                it.waitFor()
-            }
-        } catch (IOException ignored) {
+            path = tmux(['display-message', '-p', '#{socket_path}']).trim()
+            tmux(['kill-server'])
+        } catch (IOException | IllegalStateException ignored) {
             // no tmux server left to end
+        }
+        if (path) {
+            Files.deleteIfExists(Path.of(path))
         }
     }
 
