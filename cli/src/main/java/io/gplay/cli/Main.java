@@ -36,20 +36,39 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (version) {
+            // Answered without picocli: building even its smallest model loads ~180 classes that the
+            // class-data-sharing archive cannot hold (picocli is compiled for Java 5, and JDK 17's dynamic
+            // archive skips such classes), which was most of the cost of `gplay --version`.
+            try {
+                for (String line : new Version().getVersion()) {
+                    System.out.println(line);
+                }
+                return 0;
+            } catch (IOException e) {
+                System.err.println("gplay: " + e.getMessage());
+                return 1;
+            }
+        }
+        // picocli's default factory loads and initialises groovy.lang.Closure when Groovy is on the class path
+        // (for closures in annotations, which gplay does not use); initialising it starts Groovy's whole
+        // meta-class registry, ~150 ms of CPU before `gplay help` or `gplay doc` can print. Commands that run
+        // Groovy still initialise it, when they first need it.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         CommandLine cl = new CommandLine(new Main());
         // "-e @vars.yml" is an extra-vars file, as in Ansible, not one of picocli's argument files
         cl.setExpandAtFiles(false);
         // Building picocli's model of a command costs ~30 ms each: add only the one that runs, unless help
-        // needs them all. This keeps `gplay --version` and every command's start-up short.
+        // needs them all. This keeps every command's start-up short.
         boolean one = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
-        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        if (!version) {
-            SUBCOMMANDS.forEach((name, make) -> {
-                if (!one || name.equals(args[0])) {
-                    cl.addSubcommand(name, make.get());
-                }
-            });
-        }
+        SUBCOMMANDS.forEach((name, make) -> {
+            if (!one || name.equals(args[0])) {
+                cl.addSubcommand(name, make.get());
+            }
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("gplay: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,19 @@ import java.util.concurrent.TimeUnit;
  * session channel. {@code TCP_NODELAY} is set: without it every command waits ~40 ms on delayed ACKs.
  */
 public final class SshConnection implements Connection {
+    /**
+     * Threads that drain a command's stderr while its stdout is read (an unread stream would stall the
+     * channel's window and with it the other stream). Kept and reused, one per running command: the default
+     * of {@code supplyAsync} starts a new thread for every command on a machine with two cores (a thousand
+     * thread starts for 50 tasks on 20 hosts), and on bigger ones queues these blocking reads in the small
+     * common pool behind other hosts' long commands.
+     */
+    private static final ExecutorService STDERR_READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "gplay-stderr");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final SSHClient client;
 
     private SshConnection(SSHClient client) {
@@ -63,7 +78,8 @@ public final class SshConnection implements Connection {
     public ExecResult exec(Command command) {
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(command.line());
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(cmd.getErrorStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(cmd.getErrorStream()),
+                    STDERR_READERS);
             try (OutputStream in = cmd.getOutputStream()) {
                 if (command.stdin() != null) {
                     in.write(command.stdin());
