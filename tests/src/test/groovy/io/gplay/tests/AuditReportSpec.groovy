@@ -2,7 +2,6 @@ package io.gplay.tests
 
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
-import groovy.yaml.YamlBuilder
 import spock.lang.IgnoreIf
 import spock.lang.Shared
 import spock.lang.Specification
@@ -56,15 +55,7 @@ playbook('site') {
     }
 
     Path inventory() {
-        Path kh = work.resolve('known_hosts')
-        Files.writeString(kh, one.knownHostsLine() + '\n' + two.knownHostsLine() + '\n')
-        def hosts = [h1: one.hostVars(kh) + [root: work.resolve('h1').toString()],
-                     h2: two.hostVars(kh) + [root: work.resolve('h2').toString()]]
-        def y = new YamlBuilder()
-        y([all: [children: [web: [hosts: hosts]]]])
-        Path inv = work.resolve('inventory.yml')
-        inv.text = y.toString()
-        inv
+        Sshd.inventory(work, one, two)
     }
 
     /** The playbook, and its variables in a file given as README's CI example does: -e @vars.yml. */

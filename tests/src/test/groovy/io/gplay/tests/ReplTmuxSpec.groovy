@@ -52,14 +52,8 @@ class ReplTmuxSpec extends Specification {
 
     /** Two hosts, each on its own sshd, each with its own folder (the variable root). */
     Path inventory() {
-        Path kh = work.resolve('known_hosts')
-        kh.text = one.knownHostsLine() + '\n' + two.knownHostsLine() + '\n'
-        def hosts = [h1: one.hostVars(kh) + [root: work.resolve('h1').toString()],
-                     h2: two.hostVars(kh) + [root: work.resolve('h2').toString()]]
         ['h1', 'h2'].each { Files.createDirectories(work.resolve(it)) }
-        Path inv = work.resolve('inventory.yml')
-        inv.text = SshRunSpec.toYaml([all: [children: [web: [hosts: hosts]]]])
-        inv
+        Sshd.inventory(work, one, two)
     }
 
     /** Starts the console in a terminal and waits for its first prompt. */

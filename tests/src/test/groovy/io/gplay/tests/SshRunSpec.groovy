@@ -42,13 +42,7 @@ class SshRunSpec extends Specification {
 
     /** Two hosts, each on its own sshd, each with its own target folder. */
     Path inventory(Map<String, Map> extra = [:]) {
-        def kh = knownHosts()
-        def hosts = [
-                h1: one.hostVars(kh) + [root: work.resolve('h1').toString()] + (extra.h1 ?: [:]),
-                h2: two.hostVars(kh) + [root: work.resolve('h2').toString()] + (extra.h2 ?: [:])]
-        Path inv = work.resolve('inventory.yml')
-        inv.text = toYaml([all: [children: [web: [hosts: hosts]]]])
-        inv
+        Sshd.inventory(work, one, two, extra)
     }
 
     static String toYaml(Map m) {

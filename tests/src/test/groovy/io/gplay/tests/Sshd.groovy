@@ -1,5 +1,7 @@
 package io.gplay.tests
 
+import groovy.yaml.YamlBuilder
+
 import java.nio.file.Files
 import java.nio.file.Path
 
@@ -38,6 +40,24 @@ KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
 LogLevel ERROR
 """)
+    }
+
+    /**
+     * An inventory of two hosts, h1 and h2 (group web), each on its own sshd with a known_hosts file beside the
+     * inventory, each with its own folder as the variable {@code root}; {@code extra} adds variables per host.
+     */
+    static Path inventory(Path work, Sshd one, Sshd two, Map<String, Map> extra = [:]) {
+        Path kh = work.resolve('known_hosts')
+        if (!Files.exists(kh)) {
+            kh.text = one.knownHostsLine() + '\n' + two.knownHostsLine() + '\n'
+        }
+        def hosts = [h1: one.hostVars(kh) + [root: work.resolve('h1').toString()] + (extra.h1 ?: [:]),
+                     h2: two.hostVars(kh) + [root: work.resolve('h2').toString()] + (extra.h2 ?: [:])]
+        def yaml = new YamlBuilder()
+        yaml([all: [children: [web: [hosts: hosts]]]])
+        Path inv = work.resolve('inventory.yml')
+        inv.text = yaml.toString()
+        inv
     }
 
     static boolean available() {
