@@ -3,9 +3,6 @@ package io.gplay.tests
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
 import spock.lang.IgnoreIf
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
@@ -18,16 +15,7 @@ import java.util.concurrent.TimeUnit
  */
 @IgnoreIf(value = { !Sshd.available() || !AuditReportSpec.chromium() },
         reason = 'needs openssh-server and chromium (the CI script installs them)')
-class AuditReportSpec extends Specification {
-    @Shared @TempDir
-    Path shared
-    @Shared
-    Sshd one
-    @Shared
-    Sshd two
-    @TempDir
-    Path work
-
+class AuditReportSpec extends TwoSshdSpec {
     static final List<String> TASKS = ['Gathering Facts', 'app dir', 'config', 'tune']
 
     static final String SITE = '''\
@@ -42,20 +30,6 @@ playbook('site') {
 
     static String chromium() {
         ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find { Files.isExecutable(Path.of(it)) }
-    }
-
-    def setupSpec() {
-        one = new Sshd(shared.resolve('one')).start()
-        two = new Sshd(shared.resolve('two')).start()
-    }
-
-    def cleanupSpec() {
-        one?.close()
-        two?.close()
-    }
-
-    Path inventory() {
-        Sshd.inventory(work, one, two)
     }
 
     /** The playbook, and its variables in a file given as README's CI example does: -e @vars.yml. */

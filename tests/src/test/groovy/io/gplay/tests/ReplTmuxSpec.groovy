@@ -1,9 +1,6 @@
 package io.gplay.tests
 
 import spock.lang.IgnoreIf
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -15,32 +12,14 @@ import java.util.regex.Pattern
  * multi-line input, check mode in the prompt, :quit and Ctrl-D.
  */
 @IgnoreIf(value = { !Sshd.available() || !Tmux.available() }, reason = 'needs tmux and openssh-server (bin/install-deps installs them)')
-class ReplTmuxSpec extends Specification {
+class ReplTmuxSpec extends TwoSshdSpec {
     static final Pattern PROMPT = ~/^gplay \[.*\]>$/
     static final Pattern ANY_PROMPT = ~/^gplay \[.*\]>/
     static final Pattern TIMING = ~/^\((\d+) ms, (.+)\)$/
 
-    @Shared @TempDir
-    Path shared
-    @Shared
-    Sshd one
-    @Shared
-    Sshd two
-    @TempDir
-    Path work
     Tmux term
     /** Remote commands a feature started and may have left running, by the exact command line. */
     List<String> leftovers = []
-
-    def setupSpec() {
-        one = new Sshd(shared.resolve('one')).start()
-        two = new Sshd(shared.resolve('two')).start()
-    }
-
-    def cleanupSpec() {
-        one?.close()
-        two?.close()
-    }
 
     def cleanup() {
         if (term != null) {
@@ -51,9 +30,9 @@ class ReplTmuxSpec extends Specification {
     }
 
     /** Two hosts, each on its own sshd, each with its own folder (the variable root). */
-    Path inventory() {
+    Path inventory(Map<String, Map> extra = [:]) {
         ['h1', 'h2'].each { Files.createDirectories(work.resolve(it)) }
-        Sshd.inventory(work, one, two)
+        super.inventory(extra)
     }
 
     /** Starts the console in a terminal and waits for its first prompt. */

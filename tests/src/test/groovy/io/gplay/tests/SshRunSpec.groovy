@@ -1,54 +1,20 @@
 package io.gplay.tests
 
 import groovy.json.JsonSlurper
-import groovy.yaml.YamlBuilder
 import spock.lang.IgnoreIf
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
 
 /** bin/gplay against real OpenSSH sshd servers on loopback. */
 @IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
-class SshRunSpec extends Specification {
-    @Shared @TempDir
-    Path shared
-    @Shared
-    Sshd one
-    @Shared
-    Sshd two
-    @TempDir
-    Path work
-
-    def setupSpec() {
-        one = new Sshd(shared.resolve('one')).start()
-        two = new Sshd(shared.resolve('two')).start()
-    }
-
-    def cleanupSpec() {
-        one?.close()
-        two?.close()
-    }
-
+class SshRunSpec extends TwoSshdSpec {
     Path knownHosts() {
         Path kh = work.resolve('known_hosts')
         if (!Files.exists(kh)) {
             Files.writeString(kh, one.knownHostsLine() + '\n' + two.knownHostsLine() + '\n')
         }
         kh
-    }
-
-    /** Two hosts, each on its own sshd, each with its own target folder. */
-    Path inventory(Map<String, Map> extra = [:]) {
-        Sshd.inventory(work, one, two, extra)
-    }
-
-    static String toYaml(Map m) {
-        def y = new YamlBuilder()
-        y(m)
-        y.toString()
     }
 
     Path playbook(String text) {
