@@ -9,12 +9,9 @@ import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Keeps exactly one fstab entry for a mount point, or none, leaving every other line as it is; can mount it. */
 public final class FstabModule implements Module {
-    private static final Pattern OCTAL = Pattern.compile("\\\\([0-7]{3})");
 
     private static final ModuleSpec SPEC = new ModuleSpec("fstab", "Keeps exactly one /etc/fstab entry for a mount point (or none), every other line byte for byte; can mount it.")
             .primary("path")
@@ -62,7 +59,7 @@ public final class FstabModule implements Module {
         String[] wanted = present ? wanted(ctx, path) : null;
         RemoteFile cur = ctx.stat(file);
         String before = cur.isFile() ? cur.content() : "";
-        String after = edit(before, normalize(path), wanted);
+        String after = edit(before, MountTable.normalize(path), wanted);
         if (!after.equals(before)) {
             FileContent.ensure(ctx, file, after, ctx.bool("backup"));
         }
@@ -70,7 +67,7 @@ public final class FstabModule implements Module {
             return;
         }
         ctx.set("entry", String.join(" ", wanted));
-        if (ctx.bool("mount") && !mounted(ctx, path)) {
+        if (ctx.bool("mount") && !MountTable.mounted(ctx, path)) {
             Cmd mount = Cmd.of("mount");
             if (!file.equals("/etc/fstab")) {
                 mount.raw("-T").arg(file);
@@ -78,7 +75,7 @@ public final class FstabModule implements Module {
             mount.arg(path);
             ctx.converge("mount " + path, () -> {
                 ctx.sh(Cmd.of("mkdir", "-p", "--", path).and(mount));
-                if (!mounted(ctx, path)) {
+                if (!MountTable.mounted(ctx, path)) {
                     ctx.fail(mount + " succeeded but nothing is mounted on " + path);
                 }
             });
@@ -93,7 +90,7 @@ public final class FstabModule implements Module {
         if (!ctx.has("fstype")) {
             ctx.fail("state: 'present' needs fstype");
         }
-        return new String[]{source(ctx), escape(normalize(path)), escape(ctx.str("fstype")), escape(ctx.str("options")),
+        return new String[]{source(ctx), escape(MountTable.normalize(path)), escape(ctx.str("fstype")), escape(ctx.str("options")),
                 String.valueOf(ctx.integer("dump")), String.valueOf(ctx.integer("pass"))};
     }
 
@@ -123,7 +120,7 @@ public final class FstabModule implements Module {
             String line = text.substring(i, end);
             i = end;
             String[] f = fields(line);
-            if (f == null || !normalize(unescape(f[1])).equals(mountPoint)) {
+            if (f == null || !MountTable.normalize(MountTable.unescape(f[1])).equals(mountPoint)) {
                 out.append(line);
             } else if (wanted != null && !placed) {
                 placed = true;
@@ -153,40 +150,16 @@ public final class FstabModule implements Module {
         for (int i = 0; i < wanted.length; i++) {
             // dump and pass may be left out of a line; they then read as 0.
             String have = i < found.length ? found[i] : "0";
-            if (!(i == 1 ? normalize(unescape(have)).equals(unescape(wanted[i])) : have.equals(wanted[i]))) {
+            boolean equal = i == 1 ? MountTable.normalize(MountTable.unescape(have)).equals(MountTable.unescape(wanted[i]))
+                    : have.equals(wanted[i]);
+            if (!equal) {
                 return false;
             }
         }
         return found.length <= wanted.length;
     }
 
-    /** Whether something is mounted on the path, from the kernel's table (findmnt is missing on older hosts). */
-    private static boolean mounted(ModuleContext ctx, String path) {
-        String target = normalize(path);
-        for (String line : ctx.read(Cmd.of("cat", "/proc/self/mountinfo")).split("\n")) {
-            String[] f = line.split(" ");
-            if (f.length > 4 && unescape(f[4]).equals(target)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String normalize(String path) {
-        String p = path.replaceAll("/+$", "");
-        return p.isEmpty() ? "/" : p;
-    }
-
     private static String escape(String field) {
         return field.replace("\\", "\\134").replace(" ", "\\040").replace("\t", "\\011").replace("\n", "\\012");
-    }
-
-    private static String unescape(String field) {
-        Matcher m = OCTAL.matcher(field);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 8))));
-        }
-        return m.appendTail(sb).toString();
     }
 }

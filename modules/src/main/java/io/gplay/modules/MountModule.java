@@ -29,7 +29,7 @@ public final class MountModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("path");
-        boolean mounted = isMounted(ctx, path);
+        boolean mounted = MountTable.mounted(ctx, path);
         if (ctx.str("state").equals("unmounted")) {
             if (mounted) {
                 ctx.converge("unmount " + path, () -> ctx.sh(Cmd.of("umount", path)));
@@ -49,10 +49,6 @@ public final class MountModule implements Module {
             // later tasks of a check run see the mount point the mount would create
             ctx.predict(new RemoteFile(path, "directory", "root", "root", "755", null, null));
         }
-    }
-
-    static boolean isMounted(ModuleContext ctx, String path) {
-        return ctx.probe(Cmd.of("findmnt", "-n", "--mountpoint", path)).ok();
     }
 
     static void mount(ModuleContext ctx, String src, String path, String fstype, String opts) {
