@@ -37,8 +37,13 @@ public final class CtdbStatusModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         ctx.requireProgram("ctdb", "install ctdb");
-        String flag = ctx.probe(Cmd.of("ctdb", "-X", "pnn")).stderr().contains("unknown option") ? "-Y" : "-X";
+        String flag = "-X";
         ExecResult status = ctx.probe(Cmd.of("ctdb", flag, "status"));
+        if (status.stderr().contains("unknown option")) {
+            // ctdb before 4 has only -Y
+            flag = "-Y";
+            status = ctx.probe(Cmd.of("ctdb", flag, "status"));
+        }
         List<Map<String, String>> rows = status.ok() ? table(status.stdout()) : List.of();
         boolean running = !rows.isEmpty();
         List<Map<String, Object>> nodes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.gplay.modules;
 
+import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleFailure;
@@ -57,9 +58,18 @@ final class GlusterCli {
         return root;
     }
 
+    /** A query that must succeed: an error gluster reports in its answer fails the task. */
+    Element queryOk(String... args) {
+        Element root = query(args);
+        if (opRet(root) != 0) {
+            throw new ModuleFailure("gluster " + String.join(" ", args) + ": " + opErr(root));
+        }
+        return root;
+    }
+
     /** Runs a changing gluster command; only inside a converge block. */
     void change(String... args) {
-        ExecResult r = ctx.exec(io.gplay.engine.connection.Command.change(command(false, args)));
+        ExecResult r = ctx.exec(Command.change(command(false, args)));
         if (!r.ok()) {
             throw new ModuleFailure("gluster " + String.join(" ", args) + ": " + r.reason());
         }

@@ -72,10 +72,7 @@ public final class GlusterPeerModule implements Module {
 
     /** Each peer under every name gluster records for it. */
     static Map<String, Element> pool(GlusterCli gluster) {
-        Element root = gluster.query("peer", "status");
-        if (GlusterCli.opRet(root) != 0) {
-            throw new io.gplay.engine.module.ModuleFailure("gluster peer status: " + GlusterCli.opErr(root));
-        }
+        Element root = gluster.queryOk("peer", "status");
         Map<String, Element> byName = new LinkedHashMap<>();
         Element status = GlusterCli.child(root, "peerStatus");
         for (Element peer : GlusterCli.children(status, "peer")) {

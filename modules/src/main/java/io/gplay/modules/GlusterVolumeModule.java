@@ -1,12 +1,15 @@
 package io.gplay.modules;
 
+import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.FileDiff;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
@@ -227,7 +230,7 @@ public final class GlusterVolumeModule implements Module {
             if (GlusterCli.opErr(root).contains("does not exist")) {
                 return null;
             }
-            throw new io.gplay.engine.module.ModuleFailure("gluster volume info " + name + ": " + GlusterCli.opErr(root));
+            throw new ModuleFailure("gluster volume info " + name + ": " + GlusterCli.opErr(root));
         }
         Element volumes = GlusterCli.child(GlusterCli.child(root, "volInfo"), "volumes");
         for (Element v : GlusterCli.children(volumes, "volume")) {
@@ -240,10 +243,7 @@ public final class GlusterVolumeModule implements Module {
 
     /** Every option's effective value (gluster marks defaults "(DEFAULT)"; the mark is dropped). */
     private static Map<String, String> settings(GlusterCli gluster, String name) {
-        Element root = gluster.query("volume", "get", name, "all");
-        if (GlusterCli.opRet(root) != 0) {
-            throw new io.gplay.engine.module.ModuleFailure("gluster volume get " + name + " all: " + GlusterCli.opErr(root));
-        }
+        Element root = gluster.queryOk("volume", "get", name, "all");
         Map<String, String> out = new LinkedHashMap<>();
         for (Element opt : GlusterCli.children(GlusterCli.child(root, "volGetopts"), "Opt")) {
             String value = GlusterCli.text(opt, "Value", "");
@@ -278,7 +278,7 @@ public final class GlusterVolumeModule implements Module {
     private static void create(ModuleContext ctx, GlusterCli gluster, String name, List<String> bricks) {
         try {
             gluster.change(createArgs(ctx, name, bricks));
-        } catch (io.gplay.engine.module.ModuleFailure e) {
+        } catch (ModuleFailure e) {
             if (volume(gluster, name) != null) {
                 throw e;
             }
@@ -286,14 +286,14 @@ public final class GlusterVolumeModule implements Module {
             for (String brick : bricks) {
                 int colon = brick.indexOf(':');
                 if (colon > 0 && self.contains(brick.substring(0, colon))) {
-                    ctx.exec(io.gplay.engine.connection.Command.change(io.gplay.engine.shell.Cmd.of("sh", "-c",
+                    ctx.exec(Command.change(Cmd.of("sh", "-c",
                             "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
                                     + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
                                     + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
                             "unmark", brick.substring(colon + 1))));
                 }
             }
-            throw new io.gplay.engine.module.ModuleFailure(e.getMessage()
+            throw new ModuleFailure(e.getMessage()
                     + " (the marks it left on this host's empty bricks were taken off, so a re-run can create it)");
         }
     }
