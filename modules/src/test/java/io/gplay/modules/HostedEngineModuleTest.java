@@ -7,7 +7,6 @@ import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.module.FileDiff;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
-import io.gplay.engine.shell.Cmd;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,30 +38,6 @@ class HostedEngineModuleTest {
     private Path answers;
     private Connection conn;
 
-    /**
-     * The local connection with the stand-in first on PATH and its state directory set, for every command line
-     * (compound ones too: the variables are exported before the line runs).
-     */
-    static final class StandInConnection implements Connection {
-        private final Connection inner = new LocalConnection();
-        private final String prefix;
-
-        StandInConnection(Path standIns, Path state) {
-            prefix = "export PATH=" + Cmd.quote(standIns.toString()) + ":\"$PATH\" HOSTED_ENGINE_STANDIN_STATE="
-                    + Cmd.quote(state.toString()) + "; ";
-        }
-
-        @Override
-        public ExecResult exec(Command c) {
-            return inner.exec(new Command(prefix + c.line(), c.stdin(), c.readOnly()));
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     static Path standIns() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path s = p.resolve("lab/stand-ins");
@@ -77,7 +52,7 @@ class HostedEngineModuleTest {
     void setUp() {
         state = dir.resolve("standin-state");
         answers = dir.resolve("etc/ovirt-hosted-engine/gplay-answers.conf");
-        conn = new StandInConnection(standIns(), state);
+        conn = new PathFirstConnection(standIns(), Map.of("HOSTED_ENGINE_STANDIN_STATE", state));
     }
 
     private Map<String, Object> firstHost() {

@@ -103,17 +103,7 @@ class ServiceSysvTest {
         Files.copy(ServiceSysvTest.class.getResourceAsStream("/stand-ins/chkconfig"), bin.resolve("chkconfig"));
         bin.resolve("chkconfig").toFile().setExecutable(true);
         Path rc = Files.createDirectories(dir.resolve("etc"));
-        Connection centos = new Connection() {
-            @Override
-            public ExecResult exec(Command command) {
-                return local.exec(new Command("export PATH=" + Cmd.quote(bin) + ":\"$PATH\" CHKCONFIG_RC_ROOT="
-                        + Cmd.quote(rc) + "; " + command.line(), command.stdin(), command.readOnly()));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Connection centos = new PathFirstConnection(bin, Map.of("CHKCONFIG_RC_ROOT", rc));
 
         Map<String, Object> p = Map.of("name", NAME, "enabled", true);
         Result real = Harness.run(new ServiceModule(), p, false, centos, SYSV);

@@ -3,14 +3,13 @@ package io.gplay.modules;
 import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.ExecResult;
-import io.gplay.engine.connection.LocalConnection;
-import io.gplay.engine.shell.Cmd;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scripted stand-ins of src/test/resources/stand-ins installed under the names of the tools they play, in
@@ -23,7 +22,7 @@ final class StandIns implements Connection {
 
     private final Path bin;
     private final Path state;
-    private final Connection inner = new LocalConnection();
+    private final Connection inner;
 
     /** The LVM stand-ins, and ssm too when {@code withSsm}. */
     StandIns(Path dir, boolean withSsm) throws IOException {
@@ -36,6 +35,7 @@ final class StandIns implements Connection {
         if (withSsm) {
             install("ssm");
         }
+        inner = new PathFirstConnection(bin, Map.of("STANDIN_STATE", state));
     }
 
     private Path install(String name) throws IOException {
@@ -49,8 +49,7 @@ final class StandIns implements Connection {
 
     @Override
     public ExecResult exec(Command command) {
-        String env = "export PATH=" + Cmd.quote(bin) + ":\"$PATH\" STANDIN_STATE=" + Cmd.quote(state) + "; ";
-        return inner.exec(new Command(env + command.line(), command.stdin(), command.readOnly()));
+        return inner.exec(command);
     }
 
     @Override
