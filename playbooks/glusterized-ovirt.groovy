@@ -167,8 +167,10 @@ playbook('oVirt 3.4, Glusterized') {
         // max-port keeps them inside it.
         glusterd 'move brick ports above the migration range', options: ['base-port': 50152, 'max-port': 50251],
                 notify: 'restart glusterd'
-        service 'glusterd', state: 'started', enabled: true
+        // The procedure edits glusterd.vol before "service glusterd start", so glusterd starts once, on the new
+        // ports: on a fresh host the restart handler is that start, and a glusterd already running is restarted.
         flushHandlers()
+        service 'glusterd', state: 'started', enabled: true
         glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true
         handlers {
             service 'restart glusterd', name: 'glusterd', state: 'restarted'

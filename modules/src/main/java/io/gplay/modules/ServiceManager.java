@@ -1,6 +1,9 @@
 package io.gplay.modules;
 
+import io.gplay.engine.connection.Command;
+import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.shell.Cmd;
 
 /**
@@ -51,14 +54,29 @@ public final class ServiceManager {
         return Cmd.of("update-rc.d", name, "defaults").and(Cmd.of("update-rc.d", name, on ? "enable" : "disable"));
     }
 
-    /** Starts a service that is not running; a no-op when it runs. */
+    /**
+     * Runs start, stop, restart or reload. When it fails on systemd, the failure carries the unit's last journal
+     * lines: systemctl itself only says "see journalctl", and by the time a user looks the host may have moved on.
+     */
+    public void act(String action, String name) {
+        Cmd cmd = action(action, name);
+        ExecResult r = ctx.exec(Command.change(cmd));
+        if (r.ok()) {
+            return;
+        }
+        String journal = systemd
+                ? ctx.probe(Cmd.of("journalctl", "--no-pager", "-n", "12", "-o", "short-precise", "-u", name)).stdout().strip()
+                : "";
+        throw new ModuleFailure(cmd + ": " + r.reason() + (journal.isEmpty() ? "" : "\n" + journal));
+    }
+
     /** Starts or stops; in check mode, from the state an earlier task of the run would have left. */
     public void ensureRunning(String name, boolean running) throws Exception {
         String predicted = ctx.predictedState("service:" + name);
         boolean now = predicted != null ? predicted.equals("running") : running(name);
         if (now != running) {
             String action = running ? "start" : "stop";
-            ctx.converge(action + " " + name, () -> ctx.sh(action(action, name)));
+            ctx.converge(action + " " + name, () -> act(action, name));
         }
         ctx.predictState("service:" + name, running ? "running" : "stopped");
     }

@@ -45,10 +45,10 @@ public final class ServiceModule implements Module {
             case "started" -> sm.ensureRunning(name, true);
             case "stopped" -> sm.ensureRunning(name, false);
             case "restarted" -> {
-                ctx.converge("restart " + name, () -> ctx.sh(sm.action("restart", name)));
+                ctx.converge("restart " + name, () -> sm.act("restart", name));
                 ctx.predictState("service:" + name, "running");
             }
-            default -> ctx.converge("reload " + name, () -> ctx.sh(sm.action("reload", name)));
+            default -> ctx.converge("reload " + name, () -> sm.act("reload", name));
         }
         ctx.set("state", state);
     }
