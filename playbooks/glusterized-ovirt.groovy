@@ -191,6 +191,7 @@ playbook('oVirt 3.4, Glusterized') {
                 when: { host == groups.ovirt[0] }
         ctdb 'point the CTDB configuration at the shared files', sharedDir: '/mnt/lock', writeShared: false, link: true,
                 notify: 'restart ctdb'
+        flushHandlers()   // as for glusterd: configured first, then started once
         service 'ctdb', state: 'started', enabled: true
         handlers {
             service 'restart ctdb', name: 'ctdb', state: 'restarted'
