@@ -43,7 +43,7 @@ public final class SshConnection implements Connection {
     }
 
     public static SshConnection open(SshTarget target) {
-        SSHClient client = new SSHClient();
+        SSHClient client = new SSHClient(SshConfig.SHARED);
         KnownHostsVerifier verifier = null;
         try {
             verifier = new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys());
