@@ -18,6 +18,8 @@ public final class ServiceModule implements Module {
             .param(Param.optional("enabled", ParamType.BOOL, null, "start at boot"))
             .param(Param.choice("manager", null, List.of("systemd", "sysvinit"), "override the service manager found in facts"))
             .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded are reported as changes")
+            .notes("When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
+                    + "last journal lines, so the reason is in the run's output.")
             .example("service 'glusterd', state: 'started', enabled: true")
             .example("service 'restart glusterd', name: 'glusterd', state: 'restarted'");
 
