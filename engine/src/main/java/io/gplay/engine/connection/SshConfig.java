@@ -14,6 +14,7 @@ import java.util.List;
  * on five hosts. All of these exist in every Java 17 with the bundled Bouncy Castle provider.
  */
 final class SshConfig extends DefaultConfig {
+    /** One for all connections: clients only read it, and its one random source fills under a lock. */
     static final SshConfig SHARED = new SshConfig();
 
     @Override
