@@ -1,7 +1,5 @@
 package io.gplay.modules;
 
-import io.gplay.engine.connection.Command;
-import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.shell.Cmd;
@@ -59,15 +57,17 @@ public final class ServiceManager {
      * lines: systemctl itself only says "see journalctl", and by the time a user looks the host may have moved on.
      */
     public void act(String action, String name) {
-        Cmd cmd = action(action, name);
-        ExecResult r = ctx.exec(Command.change(cmd));
-        if (r.ok()) {
-            return;
+        try {
+            ctx.sh(action(action, name));
+        } catch (ModuleFailure e) {
+            String journal = systemd
+                    ? ctx.probe(Cmd.of("journalctl", "--no-pager", "-n", "12", "-o", "short-precise", "-u", name)).stdout().strip()
+                    : "";
+            if (journal.isEmpty()) {
+                throw e;
+            }
+            throw new ModuleFailure(e.getMessage() + "\n" + journal);
         }
-        String journal = systemd
-                ? ctx.probe(Cmd.of("journalctl", "--no-pager", "-n", "12", "-o", "short-precise", "-u", name)).stdout().strip()
-                : "";
-        throw new ModuleFailure(cmd + ": " + r.reason() + (journal.isEmpty() ? "" : "\n" + journal));
     }
 
     /** Starts or stops; in check mode, from the state an earlier task of the run would have left. */
