@@ -11,7 +11,6 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.StandardOpenOption
 
 /**
  * Logins with keys that only a real ssh-agent holds (their files are deleted once added), against real sshd
@@ -45,10 +44,7 @@ class SshAgentSpec extends Specification {
         }
         servers.default = new Sshd(shared.resolve('sshd-default')).start()
         for (alg in ['rsa-sha2-512', 'rsa-sha2-256']) {
-            def sshd = new Sshd(shared.resolve("sshd-${alg}"))
-            Files.writeString(sshd.dir.resolve('sshd_config'), "PubkeyAcceptedAlgorithms ${alg}\n",
-                    StandardOpenOption.APPEND)
-            servers[alg] = sshd.start()
+            servers[alg] = new Sshd(shared.resolve("sshd-${alg}")).configure("PubkeyAcceptedAlgorithms ${alg}").start()
         }
     }
 

@@ -8,9 +8,7 @@ import spock.lang.IgnoreIf
 import spock.lang.Specification
 import spock.lang.TempDir
 
-import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.StandardOpenOption
 
 /**
  * gplay offers OpenSSH's default ciphers plus AES-CBC: a real sshd that allows only one of them is reached,
@@ -57,9 +55,7 @@ class SshCiphersSpec extends Specification {
     }
 
     private Sshd server(String cipher) {
-        def sshd = new Sshd(work.resolve(cipher.replaceAll(/\W/, '_')))
-        Files.writeString(sshd.dir.resolve('sshd_config'), "Ciphers ${cipher}\n", StandardOpenOption.APPEND)
-        sshd.start()
+        new Sshd(work.resolve(cipher.replaceAll(/\W/, '_'))).configure("Ciphers ${cipher}").start()
     }
 
     private SshTarget target(Sshd sshd) {

@@ -60,6 +60,12 @@ LogLevel ERROR
         inv
     }
 
+    /** Adds a line to this server's sshd_config (before start), e.g. to allow only one cipher. */
+    Sshd configure(String line) {
+        Files.writeString(dir.resolve('sshd_config'), line + '\n', java.nio.file.StandardOpenOption.APPEND)
+        this
+    }
+
     static boolean available() {
         Files.isExecutable(Path.of('/usr/sbin/sshd')) && Files.isExecutable(Path.of('/usr/bin/ssh-keygen'))
     }
