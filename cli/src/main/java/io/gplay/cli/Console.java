@@ -48,6 +48,8 @@ final class Console {
     private volatile boolean running;
     /** The current line's interruption was already told. */
     private boolean reported;
+    /** True while a line runs; Ctrl-C handling and the end of a line take this object's lock. */
+    private boolean lineRunning;
 
     Console(Session session, LineReader reader, Terminal terminal, PrintStream out) {
         this.session = session;
@@ -93,6 +95,9 @@ final class Console {
         Thread worker = Thread.currentThread();
         cancels = 0;
         reported = false;
+        synchronized (this) {
+            lineRunning = true;
+        }
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> cancel(worker));
         try {
             if (Thread.interrupted()) {
@@ -112,8 +117,12 @@ final class Console {
                 out.println("error: " + (e.getMessage() == null ? e : e.getMessage()));
             }
         } finally {
-            terminal.handle(Terminal.Signal.INT, previous);
-            Thread.interrupted(); // a Ctrl-C that came late must not disturb the next prompt
+            synchronized (this) {
+                // a Ctrl-C still being handled finishes first, so it cannot interrupt the next prompt's read
+                lineRunning = false;
+                terminal.handle(Terminal.Signal.INT, previous);
+                Thread.interrupted();
+            }
             if (cancels > 0 && !reported) {
                 out.println("interrupted");
             }
@@ -125,14 +134,19 @@ final class Console {
      * Ctrl-C: a run on the hosts is told to stop (its connections close, so waiting on them ends at once);
      * Groovy code, or a run still going after a second Ctrl-C, is interrupted.
      */
-    private void cancel(Thread worker) {
+    private synchronized void cancel(Thread worker) {
+        if (!lineRunning) {
+            return;
+        }
         if (++cancels == 1) {
             out.println(); // after the ^C the terminal echoed
         }
-        if (running) {
+        // read once: the run may end while its connections close, and the worker is then not to be interrupted
+        boolean onHosts = running;
+        if (onHosts) {
             session.interrupt();
         }
-        if (!running || cancels > 1) {
+        if (!onHosts || cancels > 1) {
             worker.interrupt();
         }
     }
