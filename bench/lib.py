@@ -63,10 +63,20 @@ def gen(t, root, hosts, groovy_path, yaml_path):
 
 # --- timing -------------------------------------------------------------------------------------------------
 
+def machine_cpu():
+    """CPU seconds the whole machine has spent busy (all processes, the lab hosts' among them)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    busy = sum(fields) - fields[3] - fields[4]   # all but idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
 def timed(out_json, log, cmd):
-    """Runs CMD under /usr/bin/time; records wall time, time to its first 'TASK [' line, peak RSS (KiB) and
-    CPU time (user + system, of the command and the processes it waited for)."""
+    """Runs CMD under /usr/bin/time; records wall time, time to its first 'TASK [' line, peak RSS (KiB),
+    CPU time (user + system, of the command and the processes it waited for) and the CPU time the whole
+    machine spent meanwhile (the lab hosts' sshd and shells included)."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss, open(log, "w") as logf:
+        busy0 = machine_cpu()
         t0 = time.monotonic()
         p = subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S", "-o", rss.name] + cmd, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT)
@@ -78,9 +88,10 @@ def timed(out_json, log, cmd):
             logf.write(line)
         rc = p.wait()
         wall = time.monotonic() - t0
+        machine = machine_cpu() - busy0
         last = (open(rss.name).read().strip().splitlines() or ["0 0 0"])[-1].split()
         rss_kib, cpu = int(last[0]), float(last[1]) + float(last[2])
-    res = dict(wall=wall, first_task=first, rss_kib=rss_kib, cpu=cpu, rc=rc, cmd=cmd)
+    res = dict(wall=wall, first_task=first, rss_kib=rss_kib, cpu=cpu, machine_cpu=machine, rc=rc, cmd=cmd)
     with open(out_json, "w") as f:
         json.dump(res, f)
     if rc != 0:
@@ -189,7 +200,8 @@ def table(d, t):
           f"ansible {a20['wall'] / a1['wall']:.2f}x, the SSH floor itself ({t} commands a host) "
           f"{20 * f20 / f1:.2f}x")
     print(f"  (the 20 hosts share this machine's {os.cpu_count()} cores with both tools; gplay's own CPU time, "
-          f"user + system: {g1['cpu']:.2f} s at 1 host, {g20['cpu']:.2f} s at 20)")
+          f"user + system: {g1['cpu']:.2f} s at 1 host, {g20['cpu']:.2f} s at 20;")
+    print(f"  the whole machine's meanwhile: {g1['machine_cpu']:.2f} s at 1 host, {g20['machine_cpu']:.2f} s at 20)")
     print(f"peak RSS at 20 hosts: gplay {g20first['rss_kib'] / 1024:.0f} MB (first run), "
           f"{g20['rss_kib'] / 1024:.0f} MB (re-run); ansible-playbook (largest process) "
           f"{a20['rss_kib'] / 1024:.0f} MB")
