@@ -26,7 +26,7 @@ final class Netns implements Connection {
     @Override
     public ExecResult exec(Command c) {
         String line = Cmd.of("ip", "netns", "exec", name, "sh", "-c", c.line()).toString();
-        return local.exec(new Command(line, c.stdin(), c.readOnly()));
+        return local.exec(c.withLine(line));
     }
 
     /** Runs a command inside the namespace that must succeed; returns its output. */

@@ -25,7 +25,7 @@ final class PathFirstConnection implements Connection {
 
     @Override
     public ExecResult exec(Command c) {
-        return inner.exec(new Command(prefix + c.line(), c.stdin(), c.readOnly()));
+        return inner.exec(c.withLine(prefix + c.line()));
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class Become implements Connection {
     @Override
     public ExecResult exec(Command command) {
         String line = Cmd.of("sudo", "-n", "-H", "-u", user, "--", "sh", "-c", command.line()).toString();
-        return inner.exec(new Command(line, command.stdin(), command.readOnly()));
+        return inner.exec(command.withLine(line));
     }
 
     @Override

@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One SSH connection per host, opened once and reused for every command of the run; each command gets a new
- * session channel. {@code TCP_NODELAY} is set: without it every command waits ~40 ms on delayed ACKs.
+ * One SSH connection per host, opened once and reused for every command of the run. The modules' state reads
+ * ({@link Command#shared}) run in one {@link ProbeShell}; every other command gets a session channel of its own.
+ * {@code TCP_NODELAY} is set: without it every command waits ~40 ms on delayed ACKs.
  */
 public final class SshConnection implements Connection {
     /**
@@ -37,6 +38,8 @@ public final class SshConnection implements Connection {
     });
 
     private final SSHClient client;
+    /** Opened at the first read-only command; dropped when it fails, and opened again at the next. */
+    private volatile ProbeShell probes;
 
     private SshConnection(SSHClient client) {
         this.client = client;
@@ -76,6 +79,36 @@ public final class SshConnection implements Connection {
 
     @Override
     public ExecResult exec(Command command) {
+        if (command.shared()) {
+            ExecResult r = probe(command.line());
+            if (r != null) {
+                return r;
+            }
+        }
+        return onChannel(command);
+    }
+
+    /** The command's result from the probe shell, or null when that shell cannot run it (then a channel will). */
+    private ExecResult probe(String line) {
+        try {
+            if (probes == null) {
+                probes = ProbeShell.open(client, STDERR_READERS);
+            }
+            return probes.run(line);
+        } catch (IOException | RuntimeException e) {
+            ProbeShell broken = probes;
+            probes = null;
+            if (broken != null) {
+                broken.close();
+            }
+            if (!client.isConnected() || !client.getTransport().isRunning()) {
+                throw new UnreachableException("connection lost: " + e.getMessage(), e);
+            }
+            return null; // e.g. a command ended the shell: reads are safe to run again
+        }
+    }
+
+    private ExecResult onChannel(Command command) {
         try (Session session = client.startSession()) {
             Session.Command cmd = session.exec(command.line());
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(cmd.getErrorStream()),

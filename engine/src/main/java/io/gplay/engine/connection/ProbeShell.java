@@ -1,0 +1,135 @@
+package io.gplay.engine.connection;
+
+import io.gplay.engine.shell.Cmd;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One {@code /bin/sh} kept open on a host for the modules' state reads ({@link Command#shared}):
+ * a fresh channel costs the host an sshd session and a login shell, about 5 ms of CPU, this a fork and an
+ * exec. Each command runs as {@code sh -c LINE}, as {@link LocalConnection} runs it, with standard input from
+ * /dev/null; after it the shell prints a marker no command can guess (random per shell)
+ * with the exit code on stdout, and the marker on stderr, which is where each stream's output ends.
+ */
+final class ProbeShell implements AutoCloseable {
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final Session session;
+    private final Session.Command shell;
+    private final OutputStream requests;
+    private final byte[] marker;
+    private final ExecutorService stderrReaders;
+
+    private ProbeShell(Session session, Session.Command shell, byte[] marker, ExecutorService stderrReaders) {
+        this.session = session;
+        this.shell = shell;
+        this.requests = shell.getOutputStream();
+        this.marker = marker;
+        this.stderrReaders = stderrReaders;
+    }
+
+    static ProbeShell open(SSHClient client, ExecutorService stderrReaders) throws IOException {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        byte[] marker = ("~gplay-" + HexFormat.of().formatHex(random) + "~").getBytes(StandardCharsets.US_ASCII);
+        Session session = client.startSession();
+        try {
+            return new ProbeShell(session, session.exec("exec /bin/sh"), marker, stderrReaders);
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Runs one line; an {@link IOException} means the shell is gone (the caller drops it and retries elsewhere). */
+    synchronized ExecResult run(String line) throws IOException {
+        String m = new String(marker, StandardCharsets.US_ASCII);
+        String request = "/bin/sh -c " + Cmd.quote(line) + " </dev/null; echo \"" + m + "$?\"; echo '"
+                + m + "' >&2\n";
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return readUntilMarker(shell.getErrorStream(), false).output;
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, stderrReaders);
+        requests.write(request.getBytes(StandardCharsets.UTF_8));
+        requests.flush();
+        Framed out = readUntilMarker(shell.getInputStream(), true);
+        byte[] errBytes;
+        try {
+            errBytes = err.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        return new ExecResult(out.rc, new String(out.output, StandardCharsets.UTF_8),
+                new String(errBytes, StandardCharsets.UTF_8));
+    }
+
+    private record Framed(byte[] output, int rc) {
+    }
+
+    /**
+     * Reads to the marker (and, on stdout, the exit code and newline after it). Nothing follows the marker
+     * before the next request, so reading in blocks never takes the next command's output.
+     */
+    private Framed readUntilMarker(InputStream in, boolean withRc) throws IOException {
+        byte[] buf = new byte[8192];
+        int len = 0;
+        int at = -1;
+        while (true) {
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int n = in.read(buf, len, buf.length - len);
+            if (n < 0) {
+                throw new EOFException("the host's probe shell ended");
+            }
+            int from = Math.max(0, len - marker.length);
+            len += n;
+            if (at < 0) {
+                at = indexOf(buf, len, marker, from);
+            }
+            int nl = at < 0 ? -1 : indexOf(buf, len, NEWLINE, at + marker.length);
+            if (nl >= 0) {
+                int rc = withRc ? Integer.parseInt(new String(buf, at + marker.length, nl - at - marker.length,
+                        StandardCharsets.US_ASCII)) : 0;
+                return new Framed(Arrays.copyOf(buf, at), rc);
+            }
+        }
+    }
+
+    private static int indexOf(byte[] hay, int len, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= len - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the connection may already be gone
+        }
+    }
+}

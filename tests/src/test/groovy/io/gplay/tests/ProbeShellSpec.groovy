@@ -1,0 +1,114 @@
+package io.gplay.tests
+
+import io.gplay.engine.connection.Command
+import io.gplay.engine.connection.SshConnection
+import io.gplay.engine.connection.SshTarget
+import io.gplay.engine.connection.UnreachableException
+import spock.lang.IgnoreIf
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/**
+ * The modules' state reads share one shell per host (a channel each costs the host an sshd session and a login
+ * shell); each read still gets exactly its own output, error and exit code, and everything else, a user's
+ * read-only command included, runs on a channel of its own. Against a real sshd.
+ */
+@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (bin/install-deps installs it)')
+class ProbeShellSpec extends Specification {
+    @Shared
+    @TempDir
+    Path work
+    @Shared
+    Sshd sshd
+    SshConnection conn
+
+    def setupSpec() {
+        sshd = new Sshd(work.resolve('sshd')).start()
+    }
+
+    def cleanupSpec() {
+        sshd?.close()
+    }
+
+    def setup() {
+        Path known = work.resolve('known_hosts')
+        known.text = sshd.knownHostsLine() + '\n'
+        conn = SshConnection.open(new SshTarget('127.0.0.1', sshd.port, System.getProperty('user.name'),
+                sshd.clientKey, known, false, 5, null))
+    }
+
+    def cleanup() {
+        conn?.close()
+    }
+
+    def "reads share one shell, and each gets its own output, error and exit code"() {
+        when:
+        def parent1 = conn.exec(Command.probe('echo $PPID'))
+        def noNewline = conn.exec(Command.probe("printf 'no newline'"))
+        def failed = conn.exec(Command.probe('echo out; echo err >&2; exit 3'))
+        def big = conn.exec(Command.probe("head -c 1000000 /dev/zero | tr '\\0' x"))
+        def quoted = conn.exec(Command.probe("printf '%s\\n' \"it's\" '\$HOME'"))
+        def parent2 = conn.exec(Command.probe('echo $PPID'))
+        def change = conn.exec(Command.change('echo $PPID'))
+
+        then: 'one shell ran the reads, a change ran elsewhere'
+        parent1.stdout() == parent2.stdout()
+        change.stdout() != parent1.stdout()
+
+        and:
+        noNewline.stdout() == 'no newline' && noNewline.stderr() == '' && noNewline.rc() == 0
+        failed.stdout() == 'out\n' && failed.stderr() == 'err\n' && failed.rc() == 3
+        big.stdout().length() == 1_000_000 && big.stdout() ==~ /x+/
+        quoted.stdout() == "it's\n\$HOME\n"
+    }
+
+    def "a read that ends the shared shell still gets its answer, and the next read gets a new shell"() {
+        given:
+        String before = conn.exec(Command.probe('echo $PPID')).stdout()
+
+        when: 'a read kills the shell it runs in (and only that shell: on a channel its parent is sshd)'
+        def r = conn.exec(Command.probe('if [ "$(cat /proc/$PPID/comm)" = sh ]; then kill -9 $PPID; fi; echo answered'))
+        String after = conn.exec(Command.probe('echo $PPID')).stdout()
+
+        then:
+        r.stdout() == 'answered\n'
+        r.rc() == 0
+        after != before
+        after ==~ /\d+\n/
+    }
+
+    def "a user's read-only command runs on its own channel: what it leaves running cannot write into the next read"() {
+        when:
+        String shared = conn.exec(Command.probe('echo $PPID')).stdout()
+        def user = conn.exec(new Command('echo $PPID; (sleep 0.3; echo stray) &', null, true))
+        def next = conn.exec(Command.probe('echo next'))
+
+        then:
+        user.stdout().readLines()[0] + '\n' != shared
+        user.stdout().contains('stray')
+        next.stdout() == 'next\n'
+    }
+
+    def "closing the connection ends a read in progress at once, as Ctrl-C does"() {
+        given:
+        conn.exec(Command.probe('true'))
+        def closer = Thread.start {
+            sleep(500)
+            conn.close()
+        }
+
+        when:
+        long t0 = System.nanoTime()
+        conn.exec(Command.probe('sleep 20'))
+
+        then:
+        thrown(UnreachableException)
+        (System.nanoTime() - t0) / 1_000_000_000 < 10
+
+        cleanup:
+        closer.join()
+    }
+}
