@@ -30,20 +30,23 @@ final class ProbeShell implements AutoCloseable {
     private final Session.Command shell;
     private final OutputStream requests;
     private final byte[] marker;
+    /** What follows each command line: no input, then the marker (with the exit code) on both streams. */
+    private final String ending;
     private final ExecutorService stderrReaders;
 
-    private ProbeShell(Session session, Session.Command shell, byte[] marker, ExecutorService stderrReaders) {
+    private ProbeShell(Session session, Session.Command shell, String marker, ExecutorService stderrReaders) {
         this.session = session;
         this.shell = shell;
         this.requests = shell.getOutputStream();
-        this.marker = marker;
+        this.marker = marker.getBytes(StandardCharsets.US_ASCII);
+        this.ending = " </dev/null; echo \"" + marker + "$?\"; echo '" + marker + "' >&2\n";
         this.stderrReaders = stderrReaders;
     }
 
     static ProbeShell open(SSHClient client, ExecutorService stderrReaders) throws IOException {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
-        byte[] marker = ("~gplay-" + HexFormat.of().formatHex(random) + "~").getBytes(StandardCharsets.US_ASCII);
+        String marker = "~gplay-" + HexFormat.of().formatHex(random) + "~";
         Session session = client.startSession();
         try {
             return new ProbeShell(session, session.exec("exec /bin/sh"), marker, stderrReaders);
@@ -55,9 +58,7 @@ final class ProbeShell implements AutoCloseable {
 
     /** Runs one line; an {@link IOException} means the shell is gone (the caller drops it and retries elsewhere). */
     synchronized ExecResult run(String line) throws IOException {
-        String m = new String(marker, StandardCharsets.US_ASCII);
-        String request = "/bin/sh -c " + Cmd.quote(line) + " </dev/null; echo \"" + m + "$?\"; echo '"
-                + m + "' >&2\n";
+        String request = "/bin/sh -c " + Cmd.quote(line) + ending;
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
                 return readUntilMarker(shell.getErrorStream(), false).output;

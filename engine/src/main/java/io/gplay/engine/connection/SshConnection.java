@@ -38,7 +38,7 @@ public final class SshConnection implements Connection {
     });
 
     private final SSHClient client;
-    /** Opened at the first read-only command; dropped when it fails, and opened again at the next. */
+    /** Opened at the first shared read; dropped when it fails, and opened again at the next. */
     private volatile ProbeShell probes;
 
     private SshConnection(SSHClient client) {
