@@ -25,15 +25,19 @@ import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Runs a playbook with the linear strategy: each task on all of a play's hosts in parallel (up to
@@ -53,6 +57,11 @@ public final class Runner {
     private final Map<String, HostRun> runs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> hostvars = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups;
+    /**
+     * Each play's host names, for every task's scope: worked out once per run, not once per task and host.
+     * By identity: a play is a record, and hashing its tasks for every lookup would cost more than it saves.
+     */
+    private final Map<Play, List<String>> playHostNames = Collections.synchronizedMap(new IdentityHashMap<>());
     private volatile boolean interrupted;
     private volatile boolean engineError;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
@@ -115,8 +124,8 @@ public final class Runner {
     public List<Host> hostsOf(Play play) {
         List<Host> hosts = inventory.select(play.hosts());
         if (opts.limit() != null) {
-            List<Host> limit = inventory.select(opts.limit());
-            hosts = hosts.stream().filter(limit::contains).toList();
+            Set<String> limit = inventory.select(opts.limit()).stream().map(Host::name).collect(Collectors.toSet());
+            hosts = hosts.stream().filter(h -> limit.contains(h.name())).toList();
         }
         return hosts;
     }
@@ -143,6 +152,7 @@ public final class Runner {
     public RunSummary run(Playbook playbook) {
         long t0 = System.currentTimeMillis();
         startReached = opts.startAtTask() == null;
+        playHostNames.clear();
         if (session) {
             interrupted = false;
             runs.replaceAll((name, r) -> r.carryOver());
@@ -368,7 +378,7 @@ public final class Runner {
         vars.putAll(hr.registered);
         vars.putAll(opts.extraVars());
         return new HostScope(hr.host.name(), vars, hr.facts, groups, hostvars, opts.check())
-                .withPlayHosts(hostsOf(play).stream().map(Host::name).toList());
+                .withPlayHosts(playHostNames.computeIfAbsent(play, p -> hostsOf(p).stream().map(Host::name).toList()));
     }
 
     private static List<?> loopItems(Object loop, HostScope scope) {
