@@ -46,13 +46,13 @@ class ProbeShellSpec extends Specification {
 
     def "reads share one shell, and each gets its own output, error and exit code"() {
         when:
-        def parent1 = conn.exec(Command.probe('echo $PPID'))
+        def parent1 = conn.exec(Command.probe('echo $$'))
         def noNewline = conn.exec(Command.probe("printf 'no newline'"))
         def failed = conn.exec(Command.probe('echo out; echo err >&2; exit 3'))
         def big = conn.exec(Command.probe("head -c 1000000 /dev/zero | tr '\\0' x"))
         def quoted = conn.exec(Command.probe("printf '%s\\n' \"it's\" '\$HOME'"))
-        def parent2 = conn.exec(Command.probe('echo $PPID'))
-        def change = conn.exec(Command.change('echo $PPID'))
+        def parent2 = conn.exec(Command.probe('echo $$'))
+        def change = conn.exec(Command.change('echo $$'))
 
         then: 'one shell ran the reads, a change ran elsewhere'
         parent1.stdout() == parent2.stdout()
@@ -65,13 +65,29 @@ class ProbeShellSpec extends Specification {
         quoted.stdout() == "it's\n\$HOME\n"
     }
 
+    def "what a read does to its shell (variables, cd, exit, a syntax error) stays in that read"() {
+        given:
+        String shell = conn.exec(Command.probe('echo $$')).stdout()
+        String home = conn.exec(Command.probe('echo "$PWD"')).stdout()
+
+        when:
+        def exited = conn.exec(Command.probe('x=set; cd /tmp; set -e; exit 7'))
+        def broken = conn.exec(Command.probe('if then'))
+        def next = conn.exec(Command.probe('echo "$$ $PWD ${x:-unset}"; false; echo after-false'))
+
+        then:
+        exited.rc() == 7
+        broken.rc() == 2 && broken.stderr().contains('then')
+        next.stdout() == "${shell.strip()} ${home.strip()} unset\nafter-false\n"
+    }
+
     def "a read that ends the shared shell still gets its answer, and the next read gets a new shell"() {
         given:
-        String before = conn.exec(Command.probe('echo $PPID')).stdout()
+        String before = conn.exec(Command.probe('echo $$')).stdout()
 
-        when: 'a read kills the shell it runs in (and only that shell: on a channel its parent is sshd)'
-        def r = conn.exec(Command.probe('if [ "$(cat /proc/$PPID/comm)" = sh ]; then kill -9 $PPID; fi; echo answered'))
-        String after = conn.exec(Command.probe('echo $PPID')).stdout()
+        when: 'a read kills the shell it runs in (the shared one only: on a channel the shell is the login shell, with -c)'
+        def r = conn.exec(Command.probe('if [ "$(tr \'\\0\' . </proc/$$/cmdline)" = /bin/sh. ]; then kill -9 $$; fi; echo answered'))
+        String after = conn.exec(Command.probe('echo $$')).stdout()
 
         then:
         r.stdout() == 'answered\n'
@@ -82,8 +98,8 @@ class ProbeShellSpec extends Specification {
 
     def "a user's read-only command runs on its own channel: what it leaves running cannot write into the next read"() {
         when:
-        String shared = conn.exec(Command.probe('echo $PPID')).stdout()
-        def user = conn.exec(new Command('echo $PPID; (sleep 0.3; echo stray) &', null, true))
+        String shared = conn.exec(Command.probe('echo $$')).stdout()
+        def user = conn.exec(new Command('echo $$; (sleep 0.3; echo stray) &', null, true))
         def next = conn.exec(Command.probe('echo next'))
 
         then:

@@ -19,12 +19,14 @@ public final class Files {
     }
 
     public static RemoteFile stat(Connection conn, String path, boolean withContent) {
-        // A literal script with the path as $1; the path is quoted once, structurally.
-        String script = "f=\"$1\"; if [ -L \"$f\" ]; then t=link; elif [ -d \"$f\" ]; then t=directory;"
+        // A literal script after the quoted path; the type comes from the shell's own tests, so the host runs
+        // one program for a directory (stat) and two for a file's content (stat, base64).
+        String script = "f=" + Cmd.quote(path) + "; if [ -L \"$f\" ]; then t=link; elif [ -d \"$f\" ]; then t=directory;"
                 + " elif [ -e \"$f\" ]; then t=file; else echo absent; exit 0; fi;"
-                + " echo \"$t $(stat -c '%U %G %a %u %g' \"$f\")\"; if [ $t = link ]; then readlink \"$f\"; else echo; fi;"
-                + (withContent ? " if [ $t = file ]; then base64 -w0 \"$f\"; fi" : "");
-        ExecResult r = conn.exec(Command.probe(Cmd.of("sh", "-c", script, "stat", path)));
+                + " printf '%s ' $t; stat -c '%U %G %a %u %g' -- \"$f\" || exit;"
+                + " if [ $t = link ]; then readlink -- \"$f\"; else echo; fi"
+                + (withContent ? "; if [ $t = file ]; then base64 -w0 -- \"$f\"; fi" : "");
+        ExecResult r = conn.exec(Command.probe(script));
         if (!r.ok()) {
             throw new IllegalStateException("cannot read " + path + ": " + r.reason());
         }

@@ -18,10 +18,12 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * One {@code /bin/sh} kept open on a host for the modules' state reads ({@link Command#shared}):
- * a fresh channel costs the host an sshd session and a login shell, about 5 ms of CPU, this a fork and an
- * exec. Each command runs as {@code sh -c LINE}, as {@link LocalConnection} runs it, with standard input from
- * /dev/null; after it the shell prints a marker no command can guess (random per shell)
- * with the exit code on stdout, and the marker on stderr, which is where each stream's output ends.
+ * a fresh channel costs the host an sshd session and a login shell, about 5 ms of CPU, this a fork.
+ * Each command runs as {@code ( eval LINE )} with standard input from /dev/null: the subshell keeps what the line
+ * does (variables, {@code cd}, {@code exit}, a syntax error) from the shell, as {@code sh -c LINE} would, without
+ * the exec of a new shell, which cost the host as much as the read itself. After it the shell prints a marker no
+ * command can guess (random per shell) with the exit code on stdout, and the marker on stderr, which is where
+ * each stream's output ends.
  */
 final class ProbeShell implements AutoCloseable {
     private static final byte[] NEWLINE = {'\n'};
@@ -58,7 +60,7 @@ final class ProbeShell implements AutoCloseable {
 
     /** Runs one line; an {@link IOException} means the shell is gone (the caller drops it and retries elsewhere). */
     synchronized ExecResult run(String line) throws IOException {
-        String request = "/bin/sh -c " + Cmd.quote(line) + ending;
+        String request = "( eval " + Cmd.quote(line) + " )" + ending;
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
                 return readUntilMarker(shell.getErrorStream(), false).output;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,27 @@ class FilesTest {
         String backup = Files.backup(c, path);
         assertTrue(backup.startsWith(path + "."), backup);
         assertEquals("two\n", java.nio.file.Files.readString(Path.of(backup)));
+    }
+
+    @Test
+    void statReadsEachKindOfPathWhateverItsName() throws Exception {
+        LocalConnection c = new LocalConnection();
+        Path folder = java.nio.file.Files.createDirectory(dir.resolve("-d it's $HOME `id`"));
+        Path file = folder.resolve("f; rm -rf x");
+        java.nio.file.Files.writeString(file, "no newline at the end ü");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("l \"q\""), file);
+
+        RemoteFile d = Files.stat(c, folder.toString());
+        assertEquals("directory", d.type());
+        assertEquals(System.getProperty("user.name"), d.owner());
+        RemoteFile f = Files.stat(c, file.toString());
+        assertEquals("file", f.type());
+        assertEquals("no newline at the end ü", f.content());
+        assertNull(Files.stat(c, file.toString(), false).content(), "content only when asked for");
+        RemoteFile l = Files.stat(c, link.toString());
+        assertEquals("link", l.type());
+        assertEquals(file.toString(), l.linkTarget());
+        assertEquals("absent", Files.stat(c, dir.resolve("nothing here").toString()).type());
     }
 
     @Test
