@@ -58,11 +58,12 @@ public final class Files {
      * An existing file keeps its owner, group and mode unless {@code mode} is given.
      */
     public static void write(Connection conn, String path, String content, String mode) {
-        String script = "set -e; f=\"$1\"; m=\"$2\"; d=$(dirname \"$f\"); t=$(mktemp \"$d/.gplay.XXXXXX\");"
-                + " trap 'rm -f \"$t\"' EXIT; cat > \"$t\";"
+        // the folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less
+        String script = "set -e; f=\"$1\"; m=\"$2\"; case $f in */*) d=${f%/*} ;; *) d=. ;; esac;"
+                + " t=$(mktemp \"$d/.gplay.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; cat > \"$t\";"
                 + " if [ -e \"$f\" ]; then chown --reference=\"$f\" \"$t\" 2>/dev/null || true;"
-                + " chmod --reference=\"$f\" \"$t\"; else chmod 644 \"$t\"; fi;"
-                + " if [ -n \"$m\" ]; then chmod \"$m\" \"$t\"; fi; mv -f \"$t\" \"$f\"; trap - EXIT";
+                + " chmod \"${m:---reference=$f}\" \"$t\"; else chmod \"${m:-644}\" \"$t\"; fi;"
+                + " mv -f \"$t\" \"$f\"; trap - EXIT";
         ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode),
                 content));
         if (!r.ok()) {

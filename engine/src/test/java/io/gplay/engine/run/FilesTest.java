@@ -30,6 +30,12 @@ class FilesTest {
         assertEquals("600", f.mode());
         Files.write(c, path, "two\n", null);
         assertEquals("600", Files.stat(c, path).mode(), "an existing file keeps its mode");
+        Files.write(c, path, "two\n", "0640");
+        assertEquals("640", Files.stat(c, path).mode(), "unless a mode is given");
+        String fresh = dir.resolve("fresh").toString();
+        Files.write(c, fresh, "", null);
+        assertEquals("644", Files.stat(c, fresh).mode(), "a new file without a mode");
+        java.nio.file.Files.delete(Path.of(fresh));
         try (var s = java.nio.file.Files.list(dir)) {
             assertEquals(1, s.count(), "no temporary file is left beside it");
         }
