@@ -6,6 +6,8 @@
                                             (via /usr/bin/time)
   lib.py floor N OUT.json SSHOPTS -- IP...  N `ssh -S sock IP true` per host over one ControlMaster per host,
                                             hosts in parallel; wall time per command and host
+  lib.py account CGROUP PIDFILE...          moves the processes under each PIDFILE's process (the lab hosts)
+                                            into cpuacct group CGROUP, whose CPU `timed` then records
   lib.py table RESULTS_DIR T                print the table
 """
 import json
@@ -71,12 +73,59 @@ def machine_cpu():
     return busy / os.sysconf("SC_CLK_TCK")
 
 
+def hosts_cpu():
+    """CPU seconds the lab hosts have spent (their cpuacct group, see `account`), or None without one."""
+    usage = os.environ.get("BENCH_HOSTS_CPUACCT")
+    if not usage:
+        return None
+    with open(usage) as f:
+        return int(f.read()) / 1e9
+
+
+def account(cgroup, pidfiles):
+    """Puts every process under the lab's nspawn processes into one cpuacct group (cgroup v1), so that what
+    the hosts spend is measured apart from the tools. Processes started later inherit the group. The hosts'
+    own systemd tracks its services in other hierarchies, which this leaves alone."""
+    roots = set()
+    for pf in pidfiles:
+        with open(pf) as f:
+            roots.add(int(f.read()))
+    parent = {}
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            try:
+                with open(f"/proc/{p}/stat") as f:
+                    parent[int(p)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                pass   # ended meanwhile
+
+    def under_lab(p):
+        while p > 1:
+            if p in roots:
+                return True
+            p = parent.get(p, 0)
+        return False
+
+    os.makedirs(cgroup, exist_ok=True)
+    moved = 0
+    for p in parent:
+        if under_lab(p):
+            try:
+                with open(os.path.join(cgroup, "cgroup.procs"), "w") as f:
+                    f.write(str(p))
+                moved += 1
+            except OSError:
+                pass   # ended meanwhile
+    if moved == 0:
+        sys.exit(f"bench: no lab process found under {pidfiles}")
+
+
 def timed(out_json, log, cmd):
     """Runs CMD under /usr/bin/time; records wall time, time to its first 'TASK [' line, peak RSS (KiB),
-    CPU time (user + system, of the command and the processes it waited for) and the CPU time the whole
-    machine spent meanwhile (the lab hosts' sshd and shells included)."""
+    CPU time (user + system, of the command and the processes it waited for), the CPU time the whole
+    machine spent meanwhile (the lab hosts' sshd and shells included) and the lab hosts' own."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss, open(log, "w") as logf:
-        busy0 = machine_cpu()
+        busy0, hosts0 = machine_cpu(), hosts_cpu()
         t0 = time.monotonic()
         p = subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S", "-o", rss.name] + cmd, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT)
@@ -89,9 +138,11 @@ def timed(out_json, log, cmd):
         rc = p.wait()
         wall = time.monotonic() - t0
         machine = machine_cpu() - busy0
+        hosts = None if hosts0 is None else hosts_cpu() - hosts0
         last = (open(rss.name).read().strip().splitlines() or ["0 0 0"])[-1].split()
         rss_kib, cpu = int(last[0]), float(last[1]) + float(last[2])
-    res = dict(wall=wall, first_task=first, rss_kib=rss_kib, cpu=cpu, machine_cpu=machine, rc=rc, cmd=cmd)
+    res = dict(wall=wall, first_task=first, rss_kib=rss_kib, cpu=cpu, machine_cpu=machine, hosts_cpu=hosts, rc=rc,
+               cmd=cmd)
     with open(out_json, "w") as f:
         json.dump(res, f)
     if rc != 0:
@@ -202,6 +253,18 @@ def table(d, t):
     print(f"  (the 20 hosts share this machine's {os.cpu_count()} cores with both tools; gplay's own CPU time, "
           f"user + system: {g1['cpu']:.2f} s at 1 host, {g20['cpu']:.2f} s at 20;")
     print(f"  the whole machine's meanwhile: {g1['machine_cpu']:.2f} s at 1 host, {g20['machine_cpu']:.2f} s at 20)")
+    if g1.get("hosts_cpu") is not None:
+        parts = []
+        for h in (1, 20):
+            for phase in ("rerun", "first"):
+                g, a = r(f"gplay-h{h}-{phase}"), r(f"ansible-h{h}-{phase}")
+                g1h, a1h = r(f"gplay-h{h}-one"), r(f"ansible-h{h}-one")
+                go = (g["hosts_cpu"] - g1h["hosts_cpu"]) / ((t - 1) * h)
+                ao = (a["hosts_cpu"] - a1h["hosts_cpu"]) / ((t - 1) * h)
+                parts.append(f"{h} host{'s' if h > 1 else ''} {'converged' if phase == 'rerun' else 'first run'}:"
+                             f" gplay {ms(go)}, ansible {ms(ao)}")
+        print("CPU the lab hosts spent a task a host (sshd and what runs there): " + "; ".join(parts[:2]) + ";")
+        print("  " + "; ".join(parts[2:]))
     print(f"peak RSS at 20 hosts: gplay {g20first['rss_kib'] / 1024:.0f} MB (first run), "
           f"{g20['rss_kib'] / 1024:.0f} MB (re-run); ansible-playbook (largest process) "
           f"{a20['rss_kib'] / 1024:.0f} MB")
@@ -241,6 +304,8 @@ if __name__ == "__main__":
     elif cmd == "floor":
         i = rest.index("--")
         floor(rest[0], rest[1], rest[2], rest[i + 1:])
+    elif cmd == "account":
+        account(rest[0], rest[1:])
     elif cmd == "table":
         table(*rest)
     else:
