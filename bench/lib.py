@@ -222,6 +222,11 @@ def table(d, t):
     def ms(x):
         return f"{x * 1000:.1f} ms"
 
+    def per_task(run, one, h, key="wall"):
+        """The cost of a task on a host: the T-task run less the converged 1-task run (start-up, connecting),
+        over the (T-1) x H tasks left; for H > 1, hosts in parallel (forks = H)."""
+        return (run[key] - one[key]) / ((t - 1) * h)
+
     rows = []
     summary = {}
     for h in (1, 5, 20):
@@ -229,10 +234,7 @@ def table(d, t):
         for phase in ("first", "rerun"):
             g, a = r(f"gplay-h{h}-{phase}"), r(f"ansible-h{h}-{phase}")
             g1, a1 = r(f"gplay-h{h}-one"), r(f"ansible-h{h}-one")
-            # cost of a task on a host: the T-task run less the converged 1-task run (start-up, connecting),
-            # over the (T-1) x H tasks left; for H > 1, hosts in parallel (forks = H)
-            go = (g["wall"] - g1["wall"]) / ((t - 1) * h)
-            ao = (a["wall"] - a1["wall"]) / ((t - 1) * h)
+            go, ao = per_task(g, g1, h), per_task(a, a1, h)
             rows.append((f"{t} tasks x {h:>2} host{'s' if h > 1 else ' '}", phase, g["wall"], a["wall"],
                          a["wall"] / g["wall"], go, ao, fl, go / fl))
             summary[(h, phase)] = (g, a, go, fl)
@@ -259,8 +261,7 @@ def table(d, t):
             for phase in ("rerun", "first"):
                 g, a = r(f"gplay-h{h}-{phase}"), r(f"ansible-h{h}-{phase}")
                 g1h, a1h = r(f"gplay-h{h}-one"), r(f"ansible-h{h}-one")
-                go = (g["hosts_cpu"] - g1h["hosts_cpu"]) / ((t - 1) * h)
-                ao = (a["hosts_cpu"] - a1h["hosts_cpu"]) / ((t - 1) * h)
+                go, ao = per_task(g, g1h, h, "hosts_cpu"), per_task(a, a1h, h, "hosts_cpu")
                 parts.append(f"{h} host{'s' if h > 1 else ''} {'converged' if phase == 'rerun' else 'first run'}:"
                              f" gplay {ms(go)}, ansible {ms(ao)}")
         print("CPU the lab hosts spent a task a host (sshd and what runs there): " + "; ".join(parts[:2]) + ";")
