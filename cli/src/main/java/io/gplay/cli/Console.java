@@ -31,8 +31,8 @@ import java.util.TreeMap;
 /**
  * The interactive console: DSL module calls run at once on the current targets; other lines are Groovy,
  * whose variables (assigned without {@code def}) persist; {@code :commands} change targets and settings.
- * Ctrl-C while a line runs cancels it and the console goes on: a run on the hosts stops and its connections
- * close; Groovy code stops at its next loop, call or sleep. A second Ctrl-C stops waiting for the hosts.
+ * Ctrl-C while a line runs cancels it and the console goes on: a run on the hosts stops, commands running there
+ * are sent SIGTERM and the connections close; Groovy code stops at its next loop, call or sleep. A second Ctrl-C stops waiting for the hosts.
  */
 final class Console {
     private final Session session;
@@ -182,8 +182,8 @@ final class Console {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (cancels > 0) {
             reported = true;
-            out.printf("interrupted after %d ms; the hosts' connections were closed"
-                    + " (a command already started on a host may still finish there)%n", ms);
+            out.printf("interrupted after %d ms; the hosts' connections were closed, commands running there"
+                    + " were sent SIGTERM%n", ms);
             return;
         }
         int fresh = session.connectionsOpened() - opened;

@@ -2,7 +2,10 @@ package io.gplay.cli;
 
 import sun.misc.Signal;
 
-/** Ctrl-C stops starting tasks and lets the run close its connections and print the recap, as ansible-playbook does. */
+/**
+ * Ctrl-C stops starting tasks and lets the run end the commands running on the hosts, close its connections
+ * and print the recap, as ansible-playbook does (which leaves those commands running).
+ */
 final class Interrupts {
     private Interrupts() {
     }
@@ -10,7 +13,7 @@ final class Interrupts {
     static void onInterrupt(Runnable action) {
         try {
             Signal.handle(new Signal("INT"), sig -> {
-                System.err.println("\n[interrupted: no new tasks are started; closing connections]");
+                System.err.println("\n[interrupted: no new tasks are started; running commands get SIGTERM; closing connections]");
                 action.run();
             });
         } catch (IllegalArgumentException e) {

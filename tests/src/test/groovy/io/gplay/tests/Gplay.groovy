@@ -32,6 +32,33 @@ class Gplay {
 
     /** Runs a command line as gplay runs in the tests (own compile cache, no colour), keeping what it printed. */
     static Run exec(List<String> cmd, Path workDir = null, Path cache = null, Map<String, String> env = [:]) {
+        launch(cmd, workDir, cache, env).finish()
+    }
+
+    /** bin/gplay started and still running, for a test that acts on it meanwhile (Ctrl-C, say). */
+    static Started start(Path workDir, Path cache, String... args) {
+        launch([ROOT.resolve('bin/gplay').toString()] + args.toList(), workDir, cache, [:])
+    }
+
+    static class Started {
+        Process process
+        private Thread errReader
+        private StringBuilder err
+
+        /** Sends SIGINT, as Ctrl-C in a terminal does. */
+        void interrupt() {
+            assert ['kill', '-INT', process.pid().toString()].execute().waitFor() == 0
+        }
+
+        Run finish() {
+            def out = process.inputStream.text
+            int rc = process.waitFor()
+            errReader.join()
+            new Run(rc: rc, out: out, err: err.toString())
+        }
+    }
+
+    private static Started launch(List<String> cmd, Path workDir, Path cache, Map<String, String> env) {
         def pb = new ProcessBuilder(cmd)
         env.each { k, v -> v == null ? pb.environment().remove(k) : pb.environment().put(k, v) }
         if (workDir) {
@@ -44,9 +71,6 @@ class Gplay {
         def p = pb.start()
         def err = new StringBuilder()
         def t = Thread.start { err << p.errorStream.text }
-        def out = p.inputStream.text
-        int rc = p.waitFor()
-        t.join()
-        new Run(rc: rc, out: out, err: err.toString())
+        new Started(process: p, errReader: t, err: err)
     }
 }

@@ -89,6 +89,15 @@ class ReplTmuxSpec extends TwoSshdSpec {
         }.toList()
     }
 
+    /** True when no process runs {@code line} any more, within 5 s (a process just killed is still listed a moment). */
+    static boolean gone(String line) {
+        long deadline = System.currentTimeMillis() + 5_000
+        while (!remote(line).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20)
+        }
+        remote(line).isEmpty()
+    }
+
     def "module calls run on both hosts over SSH, per-host results on screen; the second call opens no connection"() {
         given:
         repl()
@@ -206,11 +215,12 @@ class ReplTmuxSpec extends TwoSshdSpec {
         long back = (System.nanoTime() - t0).intdiv(1_000_000)
         println "Ctrl-C: the prompt came back after ${back} ms"
 
-        then: 'it had started on both, and is cancelled within seconds'
+        then: 'it had started on both, is cancelled within seconds, and runs no more on either host'
         started == 2
         back < 5_000
-        printed(s, "command '${sleep}'") =~ /interrupted after \d+ ms; the hosts' connections were closed/
+        printed(s, "command '${sleep}'") =~ /interrupted after \d+ ms; the hosts' connections were closed, commands running there were sent SIGTERM/
         !printed(s, "command '${sleep}'").contains('(no new connection)')
+        gone(sleep)
 
         when: 'the next command'
         String again = enter("command 'echo still here'")

@@ -128,6 +128,42 @@ playbook('bad') {
         two.start()
     }
 
+    def "Ctrl-C ends the commands running on the hosts, starts no later task, prints the recap and exits 99"() {
+        given: 'a command that would run for 40 s on both hosts, then a task that marks its host'
+        def inv = inventory()
+        String sleep = "sleep 40.${100 + new Random().nextInt(900)}"
+        playbook("""\
+playbook('long') {
+    play('long', hosts: 'web', gatherFacts: false) {
+        command 'wait', cmd: '${sleep}'
+        command 'after', argv: { ['touch', "\${vars.root}/after"] }
+    }
+}
+""")
+        def started = Gplay.start(work, work.resolve('cache'), 'run', 'site.groovy', '-i', inv.toString())
+        long deadline = System.currentTimeMillis() + 30_000
+        while (ReplTmuxSpec.remote(sleep).size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50)
+        }
+        assert ReplTmuxSpec.remote(sleep).size() == 2
+
+        when:
+        started.interrupt()
+        def run = started.finish()
+
+        then: 'the command ended on both hosts, by SIGTERM'
+        run.rc == 99
+        run.err.contains('[interrupted: ')
+        run.out.count('killed by signal TERM') == 2
+        ['h1', 'h2'].every { run.recap(it).failed == 1 && run.recap(it).ok == 0 }
+        ReplTmuxSpec.gone(sleep)
+        !run.out.contains('TASK [after]')
+        !Files.exists(work.resolve('h1/after')) && !Files.exists(work.resolve('h2/after'))
+
+        cleanup:
+        ReplTmuxSpec.remote(sleep)*.destroy()
+    }
+
     def "unknown host keys are refused unless accepted, and then remembered; a changed key is refused"() {
         given:
         def inv = inventory()

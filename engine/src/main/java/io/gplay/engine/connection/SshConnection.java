@@ -40,6 +40,7 @@ public final class SshConnection implements Connection {
     private final SSHClient client;
     /** Opened at the first shared read; dropped when it fails, and opened again at the next. */
     private volatile ProbeShell probes;
+    private final RunningCommands running = new RunningCommands();
 
     private SshConnection(SSHClient client) {
         this.client = client;
@@ -109,10 +110,16 @@ public final class SshConnection implements Connection {
     }
 
     private ExecResult onChannel(Command command) {
+        running.started();
         try (Session session = client.startSession()) {
-            Session.Command cmd = session.exec(command.line());
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(cmd.getErrorStream()),
-                    STDERR_READERS);
+            Session.Command cmd = session.exec(running.wrap(command.line()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return running.stderrOf(cmd.getErrorStream());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, STDERR_READERS);
             try (OutputStream in = cmd.getOutputStream()) {
                 if (command.stdin() != null) {
                     in.write(command.stdin());
@@ -123,6 +130,10 @@ public final class SshConnection implements Connection {
             String errText = err.join();
             cmd.join(1, TimeUnit.HOURS);
             Integer rc = cmd.getExitStatus();
+            if (rc == null && cmd.getExitSignal() != null) {
+                errText += (errText.isEmpty() || errText.endsWith("\n") ? "" : "\n") + "killed by signal "
+                        + cmd.getExitSignal();
+            }
             return new ExecResult(rc == null ? 255 : rc, out, errText);
         } catch (IOException | RuntimeException e) {
             // sshj reports a dead transport in several ways (IOException, "Not connected" IllegalStateException,
@@ -131,6 +142,8 @@ public final class SshConnection implements Connection {
                 throw new UnreachableException("connection lost: " + e.getMessage(), e);
             }
             throw e instanceof RuntimeException re ? re : new IllegalStateException("ssh command failed: " + e.getMessage(), e);
+        } finally {
+            running.ended();
         }
     }
 
@@ -143,8 +156,10 @@ public final class SshConnection implements Connection {
         }
     }
 
+    /** Ends the connection; a command still running on a channel of it is sent SIGTERM first (Ctrl-C). */
     @Override
     public void close() {
+        running.stopAll(client);
         closeQuietly(client);
     }
 
