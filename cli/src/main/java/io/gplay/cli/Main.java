@@ -70,7 +70,10 @@ public final class Main implements Runnable {
             }
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("gplay: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            cmd.getErr().println("gplay: " + describe(e));
+            if (isBug(e)) {
+                e.printStackTrace(cmd.getErr());
+            }
             return 1;
         });
         cl.setParameterExceptionHandler((e, args2) -> {
@@ -79,6 +82,29 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** A file that cannot be read says which and why; anything else by its message. */
+    static String describe(Throwable e) {
+        Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file: " + f.getFile();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (cause instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+        }
+        if (isBug(e)) {
+            return "internal error (a bug in gplay; the trace below helps to fix it): " + e;
+        }
+        return e.getMessage();
+    }
+
+    private static boolean isBug(Throwable e) {
+        return e.getMessage() == null || e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof IndexOutOfBoundsException;
     }
 
     @Override

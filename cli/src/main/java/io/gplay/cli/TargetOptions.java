@@ -2,6 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
+import io.gplay.engine.shell.ShellWords;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -48,7 +49,8 @@ final class TargetOptions {
             } else if (e.strip().startsWith("{")) {
                 out.putAll(yamlMap(e, "-e"));
             } else {
-                for (String kv : e.strip().split("\\s+")) {
+                // words as a shell splits them, as Ansible does: -e 'motd="hello world" port=80'
+                for (String kv : ShellWords.split(e)) {
                     int eq = kv.indexOf('=');
                     if (eq < 1) {
                         throw new IllegalArgumentException("-e " + e + ": expected key=value, @file or {json}");

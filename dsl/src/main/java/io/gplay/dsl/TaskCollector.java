@@ -5,6 +5,7 @@ import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ParamValidator;
+import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
@@ -108,6 +109,11 @@ public class TaskCollector extends GroovyObjectSupport {
                 params.put(k, ClosureValue.wrap(v));
             }
         });
+        if (keywords.containsKey("check")) {
+            // Ansible's check_mode: false runs a task for real in a check run; here a check run changes nothing
+            ctx.problem(at, "check: a check run changes nothing on any host, so no task runs for real in one;"
+                    + " a command that only reads runs in check runs too when it says so: readOnly: true");
+        }
         if (keywords.containsKey("name")) {
             title = String.valueOf(keywords.remove("name"));
         }
@@ -136,7 +142,7 @@ public class TaskCollector extends GroovyObjectSupport {
 
     private TaskOptions options(Map<String, Object> k, Source at) {
         return new TaskOptions(
-                ClosureValue.condition(k.get("when")),
+                condition(k.get("when"), "when", at),
                 ClosureValue.wrap(k.get("loop")),
                 str(k.get("register")),
                 strings(k.get("notify")),
@@ -144,13 +150,12 @@ public class TaskCollector extends GroovyObjectSupport {
                 bool(k.get("runOnce"), "runOnce", at),
                 ClosureValue.wrap(k.get("delegateTo")),
                 bool(k.get("ignoreErrors"), "ignoreErrors", at),
-                ClosureValue.condition(k.get("changedWhen")),
-                ClosureValue.condition(k.get("failedWhen")),
+                condition(k.get("changedWhen"), "changedWhen", at),
+                condition(k.get("failedWhen"), "failedWhen", at),
                 k.get("retries") == null ? (k.get("until") != null ? 3 : 0) : number(k.get("retries"), "retries", at).intValue(),
-                ClosureValue.condition(k.get("until")),
+                condition(k.get("until"), "until", at),
                 k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
-                k.get("become") == null ? null : bool(k.get("become"), "become", at),
-                k.containsKey("check") && !bool(k.get("check"), "check", at));
+                k.get("become") == null ? null : bool(k.get("become"), "become", at));
     }
 
     private static String str(Object v) {
@@ -176,6 +181,19 @@ public class TaskCollector extends GroovyObjectSupport {
         }
         ctx.problem(at, what + " must be true or false, got '" + v + "'");
         return false;
+    }
+
+    /**
+     * A condition: a closure computed on each host, or a constant true or false. Anything else is refused, a
+     * string above all: {@code when: 'x == 1'} (Ansible's form) would otherwise count as true, being non-empty.
+     */
+    private Deferred condition(Object v, String what, Source at) {
+        if (v == null || v instanceof Closure<?> || v instanceof Boolean) {
+            return ClosureValue.condition(v);
+        }
+        ctx.problem(at, what + " must be a closure or true/false, got " + (v instanceof CharSequence ? "the string '"
+                + v + "' (write it as a closure: " + what + ": { " + v + " })" : "'" + v + "'"));
+        return null;
     }
 
     private Number number(Object v, String what, Source at) {

@@ -83,6 +83,32 @@ playbook('bad') {
         ]*.toString()
     }
 
+    def "a condition is a closure or true/false: a string, Ansible's form, is refused, and so is check:"() {
+        given:
+        def f = write('conditions.groovy', """\
+playbook('c') {
+    play('p', hosts: 'all') {
+        shell 'rm', cmd: 'rm -f /srv/important', when: 'vars.really_delete'
+        debug 'x', msg: 'x', changedWhen: 'false', failedWhen: { result.rc > 1 }, until: 0
+        shell 'install', cmd: 'yum -y install x', check: false
+        debug 'y', msg: 'y', when: false
+    }
+}
+""")
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems() == [
+                "${f}:3: when must be a closure or true/false, got the string 'vars.really_delete' (write it as a closure: when: { vars.really_delete })",
+                "${f}:4: changedWhen must be a closure or true/false, got the string 'false' (write it as a closure: changedWhen: { false })",
+                "${f}:4: until must be a closure or true/false, got '0'",
+                "${f}:5: check: a check run changes nothing on any host, so no task runs for real in one; a command that only reads runs in check runs too when it says so: readOnly: true",
+        ]*.toString()
+    }
+
     def "a helper method defined in the playbook is not mistaken for a module"() {
         given:
         def f = write('helper.groovy', '''\

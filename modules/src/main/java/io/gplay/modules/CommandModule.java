@@ -34,8 +34,8 @@ public class CommandModule implements Module {
                 .param(Param.optional("stdin", ParamType.STRING, null, "text fed to the command's standard input"))
                 .param(Param.optional("readOnly", ParamType.BOOL, false, "the command changes nothing: it runs in check mode and reports ok"))
                 .checkMode("cannot predict what an arbitrary command does: skipped in check mode, unless it declares "
-                        + "`creates`/`removes` (then reported as the change it would make) or `readOnly: true` "
-                        + "(or the task has `check: false`), when it runs as a read-only probe")
+                        + "`creates`/`removes` (then reported as the change it would make) or `readOnly: true`, "
+                        + "when it runs as a read-only probe")
                 .notes("Registered results have rc, stdout, stderr, stdout_lines. The command is reported as changed "
                         + "when it runs; use `changedWhen` to say when it really changed something.")
                 .example(name + " 'show the volumes', cmd: 'gluster volume info', readOnly: true, register: 'volumes'");
@@ -72,7 +72,7 @@ public class CommandModule implements Module {
             ctx.msg("skipped, since " + ctx.str("removes") + " does not exist");
             return;
         }
-        boolean probe = ctx.bool("readOnly") || ctx.probeTask();
+        boolean probe = ctx.bool("readOnly");
         byte[] stdin = ctx.has("stdin") ? ctx.str("stdin").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
         if (probe) {
             record(ctx, ctx.exec(new Command(line, stdin, true)));

@@ -67,10 +67,15 @@ public final class FileModule implements Module {
                 if (cur.exists() && !cur.type().equals("link") && !ctx.bool("force")) {
                     ctx.fail(path + " exists and is a " + cur.type() + "; set force: true to replace it with a link");
                 }
+                // force replaces a file or an empty directory, never what a directory holds (as in Ansible)
+                if (cur.type().equals("directory")
+                        && !ctx.probe(Cmd.of("ls", "-A", "--", path).raw("| head -n 1")).stdout().isBlank()) {
+                    ctx.fail(path + " is a directory that is not empty: refusing to replace it with a link");
+                }
                 String was = cur.type().equals("link") ? " (was -> " + cur.linkTarget() + ")"
                         : cur.exists() ? " (replacing a " + cur.type() + ")" : "";
                 ctx.converge("link " + path + " -> " + src + was, () -> ctx.sh(cur.type().equals("directory")
-                        ? Cmd.of("rm", "-rf", "--", path).and(Cmd.of("ln", "-s", "--", src, path))
+                        ? Cmd.of("rmdir", "--", path).and(Cmd.of("ln", "-s", "--", src, path))
                         : Cmd.of("ln", "-sfn", "--", src, path)));
                 ctx.predict(new RemoteFile(path, "link", null, null, "777", src, null));
                 return;

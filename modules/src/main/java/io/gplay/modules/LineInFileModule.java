@@ -35,6 +35,9 @@ public final class LineInFileModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("path");
         RemoteFile cur = ctx.stat(path);
+        if (!cur.exists() && ctx.str("state").equals("absent")) {
+            return; // no file holds no line: create is for lines that should be there
+        }
         if (!cur.exists() && !ctx.bool("create")) {
             ctx.fail(path + " does not exist (set create: true to create it)");
         }
@@ -66,7 +69,8 @@ public final class LineInFileModule implements Module {
             }
             if (match >= 0) {
                 lines.set(match, line);
-            } else {
+            } else if (!lines.contains(line)) {
+                // as in Ansible: when the regexp matches no line but the line itself is there, it stays as it is
                 lines.add(insertAt(lines, ctx), line);
             }
         }

@@ -43,6 +43,25 @@ class GenericModulesTest {
     }
 
     @Test
+    void forceReplacesAnEmptyDirectoryWithALinkButNeverWhatADirectoryHolds() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data/sub"));
+        Files.writeString(data.resolve("db.txt"), "precious\n");
+        Map<String, Object> full = Map.of("path", dir.resolve("data").toString(), "state", "link", "src", "/srv",
+                "force", true);
+        for (boolean check : new boolean[] {true, false}) {
+            Result refused = Harness.run(new FileModule(), full, check);
+            assertEquals(Status.FAILED, refused.status(), "check mode " + check);
+            assertTrue(refused.msg().contains("not empty"), refused.msg());
+        }
+        assertEquals("precious\n", Files.readString(data.resolve("db.txt")));
+
+        Map<String, Object> empty = Map.of("path", data.toString(), "state", "link", "src", "/srv", "force", true);
+        Files.delete(data.resolve("db.txt"));
+        assertEquals(Status.CHANGED, Harness.run(new FileModule(), empty, false).status());
+        assertEquals(Path.of("/srv"), Files.readSymbolicLink(data));
+    }
+
+    @Test
     void copyWritesOnceShowsADiffAndKeepsABackup() throws Exception {
         Path dest = dir.resolve("virt");
         Files.writeString(dest, "quick-read=on\n");
@@ -72,6 +91,21 @@ class GenericModulesTest {
         Map<String, Object> absent = Map.of("path", vol.toString(), "regexp", "base-port", "state", "absent");
         assertEquals(Status.CHANGED, Harness.run(new LineInFileModule(), absent, false).status());
         assertEquals("volume management\n    type mgmt/glusterd\nend-volume\n", Files.readString(vol));
+    }
+
+    @Test
+    void lineinfileLeavesTheLineWhereItIsWhenTheRegexpMissesAndAnAbsentFileAlone() throws Exception {
+        Path conf = dir.resolve("sshd_config");
+        Files.writeString(conf, "Port 22\nfoo\n");
+        Map<String, Object> p = Map.of("path", conf.toString(), "regexp", "^#?port ", "line", "Port 22");
+        assertEquals(Status.OK, Harness.run(new LineInFileModule(), p, false).status());
+        assertEquals(Status.OK, Harness.run(new LineInFileModule(), p, false).status());
+        assertEquals("Port 22\nfoo\n", Files.readString(conf));
+
+        Path none = dir.resolve("none");
+        Map<String, Object> absent = Map.of("path", none.toString(), "line", "x", "state", "absent", "create", true);
+        assertEquals(Status.OK, Harness.run(new LineInFileModule(), absent, false).status());
+        assertFalse(Files.exists(none));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class Harness {
     static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
         Connection c = check ? new CheckModeGuard(conn) : conn;
         ModuleContext ctx = new ModuleContext(ParamValidator.resolve(module.spec(), params),
-                new Host("local", List.of(), Map.of()), facts, c, check, false);
+                new Host("local", List.of(), Map.of()), facts, c, check);
         try {
             module.run(ctx);
             return ctx.result();

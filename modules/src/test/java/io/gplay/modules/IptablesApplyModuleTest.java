@@ -80,7 +80,7 @@ class IptablesApplyModuleTest {
         Connection c = check ? new CheckModeGuard(ns) : ns;
         IptablesApplyModule module = new IptablesApplyModule();
         ModuleContext ctx = new ModuleContext(ParamValidator.resolve(module.spec(), params),
-                new Host("local", List.of(), Map.of()), Map.of("osFamily", "Debian"), c, check, false)
+                new Host("local", List.of(), Map.of()), Map.of("osFamily", "Debian"), c, check)
                 .reachableAnew(reachable);
         try {
             module.run(ctx);

@@ -32,7 +32,6 @@ public final class ModuleContext {
     private final Map<String, Object> facts;
     private final Connection conn;
     private final boolean check;
-    private final boolean probeTask;
     private final List<String> changes = new ArrayList<>();
     private final List<FileDiff> diffs = new ArrayList<>();
     private final Map<String, Object> data = new LinkedHashMap<>();
@@ -42,13 +41,12 @@ public final class ModuleContext {
     private Map<String, RemoteFile> predicted = new java.util.HashMap<>();
 
     public ModuleContext(Map<String, Object> params, Host host, Map<String, Object> facts, Connection conn,
-                         boolean check, boolean probeTask) {
+                         boolean check) {
         this.params = params;
         this.host = host;
         this.facts = facts;
         this.conn = conn;
         this.check = check;
-        this.probeTask = probeTask;
     }
 
     // ---- parameters (already validated and defaulted against the module's spec) ----
@@ -103,11 +101,6 @@ public final class ModuleContext {
 
     public boolean checkMode() {
         return check;
-    }
-
-    /** True when the task is marked {@code check: false}: a read-only probe that runs in check mode too. */
-    public boolean probeTask() {
-        return probeTask;
     }
 
     /** Runs a command that changes nothing; allowed in check mode. */

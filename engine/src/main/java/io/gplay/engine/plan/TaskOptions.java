@@ -5,13 +5,11 @@ import java.util.List;
 /**
  * A task's keywords, as in Ansible: {@code when}, {@code loop}, {@code register}, {@code notify}, {@code tags},
  * {@code runOnce}, {@code delegateTo}, {@code ignoreErrors}, {@code changedWhen}, {@code failedWhen},
- * {@code retries}/{@code until}/{@code delay}, {@code become}, and {@code check: false} (a read-only probe that
- * also runs in check mode). {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}.
+ * {@code retries}/{@code until}/{@code delay} and {@code become}. {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}.
  */
 public record TaskOptions(Deferred when, Object loop, String register, List<String> handlers, List<String> tags,
                           boolean runOnce, Object delegateTo, boolean ignoreErrors, Deferred changedWhen,
-                          Deferred failedWhen, int retries, Deferred until, double delay, Boolean become,
-                          boolean probe) {
+                          Deferred failedWhen, int retries, Deferred until, double delay, Boolean become) {
     public TaskOptions {
         handlers = handlers == null ? List.of() : List.copyOf(handlers);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -19,6 +17,6 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
 
     public static TaskOptions none() {
         return new TaskOptions(null, null, null, List.of(), List.of(), false, null, false, null, null, 0, null, 5,
-                null, false);
+                null);
     }
 }

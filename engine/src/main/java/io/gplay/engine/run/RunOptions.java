@@ -1,6 +1,8 @@
 package io.gplay.engine.run;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,8 @@ public record RunOptions(boolean check, boolean diff, int forks, String limit, L
     public RunOptions {
         tags = tags == null ? List.of() : List.copyOf(tags);
         skipTags = skipTags == null ? List.of() : List.copyOf(skipTags);
-        extraVars = extraVars == null ? Map.of() : Map.copyOf(extraVars);
+        // a variable may be null (`-e '{"x": null}'`): Map.copyOf refuses that
+        extraVars = extraVars == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraVars));
     }
 
     public static RunOptions defaults() {

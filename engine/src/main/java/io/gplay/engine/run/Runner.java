@@ -76,7 +76,8 @@ public final class Runner {
         this.connections = new Connections(opts.acceptNewHostKeys(), opts.knownHosts());
         this.groups = this.inventory.groupsWithAll();
         for (Host h : this.inventory.hosts()) {
-            hostvars.put(h.name(), new ConcurrentHashMap<>(h.vars()));
+            // a variable may be null (`key:` in YAML): a synchronized map takes that, a concurrent one does not
+            hostvars.put(h.name(), Collections.synchronizedMap(new LinkedHashMap<>(h.vars())));
         }
     }
 
@@ -164,6 +165,7 @@ public final class Runner {
             return t;
         });
         reporter.playbookStart(playbook, opts.check());
+        boolean batchLost = false;
         try {
             for (Play play : playbook.plays()) {
                 if (interrupted) {
@@ -177,8 +179,16 @@ public final class Runner {
                     continue;
                 }
                 int size = play.serial() > 0 ? play.serial() : hosts.size();
-                for (int i = 0; i < hosts.size() && !interrupted; i += size) {
-                    runBatch(play, hosts.subList(i, Math.min(hosts.size(), i + size)));
+                for (int i = 0; i < hosts.size() && !interrupted && !batchLost; i += size) {
+                    List<Host> batch = hosts.subList(i, Math.min(hosts.size(), i + size));
+                    runBatch(play, batch);
+                    // a rolling update whose whole batch failed stops there, as in Ansible
+                    batchLost = active(batch).isEmpty() && i + size < hosts.size();
+                }
+                if (batchLost) {
+                    reporter.warning("every host of a batch failed: the play's remaining hosts and the plays after"
+                            + " it are not run");
+                    break;
                 }
             }
         } finally {
@@ -303,17 +313,18 @@ public final class Runner {
         boolean itemsReported = false;
         try {
             HostScope scope = scope(play, hr);
-            if (o.when() != null && !Truth.of(o.when().resolve(scope))) {
-                r = Result.skipped("conditional result was false");
-            } else if (o.loop() == null) {
-                r = once(play, task, hr, scope);
+            if (o.loop() == null) {
+                r = skippedByWhen(o, scope) ? Result.skipped("conditional result was false") : once(play, task, hr, scope);
             } else {
+                // as in Ansible, `when` is asked for each item, with `item` in its scope
                 List<?> items = loopItems(o.loop(), scope);
                 List<Map<String, Object>> results = new ArrayList<>();
-                Status agg = items.isEmpty() ? Status.SKIPPED : Status.OK;
+                Status agg = Status.SKIPPED;
                 List<String> changes = new ArrayList<>();
                 for (Object item : items) {
-                    Result ri = once(play, task, hr, scope.withItem(item));
+                    HostScope itemScope = scope.withItem(item);
+                    Result ri = skippedByWhen(o, itemScope) ? Result.skipped("conditional result was false")
+                            : once(play, task, hr, itemScope);
                     reporter.hostResult(task, hr.host, ri, item);
                     Map<String, Object> reg = ri.registered();
                     reg.put("item", item);
@@ -325,8 +336,8 @@ public final class Runner {
                     }
                 }
                 itemsReported = !items.isEmpty();
-                r = new Result(agg, agg == Status.SKIPPED ? "no items" : null, changes, List.of(),
-                        Map.of("results", results));
+                r = new Result(agg, items.isEmpty() ? "no items" : agg == Status.SKIPPED ? "every item was skipped"
+                        : null, changes, List.of(), Map.of("results", results));
             }
         } catch (HostScope.UndefinedVariable e) {
             r = Result.failed(task.source() + ": " + e.getMessage());
@@ -337,6 +348,10 @@ public final class Runner {
         }
         record(task, hr, r, itemsReported);
         return r;
+    }
+
+    private static boolean skippedByWhen(TaskOptions o, HostScope scope) {
+        return o.when() != null && !Truth.of(o.when().resolve(scope));
     }
 
     private static Status worse(Status a, Status b) {
@@ -419,7 +434,7 @@ public final class Runner {
         Result r = null;
         for (int attempt = 0; ; attempt++) {
             HostRun t = target;
-            ModuleContext ctx = new ModuleContext(params, target.host, target.facts, conn, opts.check(), o.probe())
+            ModuleContext ctx = new ModuleContext(params, target.host, target.facts, conn, opts.check())
                     .reachableAnew(() -> reachableAnew(t.host)).predictions(t.predicted);
             r = runModule(module, ctx, target);
             r = applyConditions(task, r, scope);

@@ -1,0 +1,95 @@
+package io.gplay.tests
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/** bin/gplay on hosts reached with ansible_connection=local: the run's own rules, as a user meets them. */
+class LocalRunSpec extends Specification {
+    @TempDir
+    Path work
+
+    Gplay.Run gplay(String playbook, String... args) {
+        work.resolve('site.groovy').text = playbook
+        work.resolve('inventory.yml').text = '''\
+all:
+  vars:
+    ansible_connection: local
+    proxy:
+  hosts:
+    a:
+    b:
+    c:
+'''
+        Gplay.run(work, work.resolve('cache'), (['run', 'site.groovy', '-i', 'inventory.yml'] + args.toList()) as String[])
+    }
+
+    def "a variable without a value is null; -e takes quoted words as a shell does; a missing vars file is named"() {
+        given:
+        String pb = '''\
+playbook('p') {
+    play('p', hosts: 'all', gatherFacts: false) {
+        debug 'vars', msg: { "proxy=${vars.proxy ?: 'none'} port=${vars.port ?: 'default'} motd=${vars.motd}" }
+    }
+}
+'''
+
+        when:
+        def run = gplay(pb, '-l', 'a', '-e', '{"port": null}', '-e', 'motd="hello world" x=1')
+
+        then:
+        run.rc == 0
+        run.out.contains('ok: [a] => proxy=none port=default motd=hello world')
+
+        when:
+        def missing = gplay(pb, '-e', '@nosuch.yml')
+
+        then:
+        missing.rc == 1
+        missing.err.trim() == 'gplay: no such file: nosuch.yml'
+    }
+
+    def "in a loop, when is asked for each item"() {
+        when:
+        def run = gplay('''\
+playbook('p') {
+    play('p', hosts: 'all', gatherFacts: false) {
+        debug 'items', msg: { "item ${item}" }, loop: ['x', 'y', 'z'], when: { item != 'y' }
+        debug 'none', msg: 'never', loop: ['x', 'y'], when: { item == 'w' }
+    }
+}
+''', '-l', 'a')
+
+        then:
+        run.rc == 0
+        run.out.contains('ok: [a] => (item=x) => item x')
+        run.out.contains('skipping: [a] => (item=y)')
+        run.out.contains('ok: [a] => (item=z) => item z')
+        !run.out.contains('item y')
+        run.recap('a') == [ok: 1, changed: 0, unreachable: 0, failed: 0, skipped: 1, ignored: 0]
+    }
+
+    def "a rolling update stops when every host of a batch fails: later batches and plays do not run"() {
+        when:
+        def run = gplay('''\
+playbook('p') {
+    play('rolling', hosts: 'all', gatherFacts: false, serial: 1) {
+        shell 'deploy', cmd: { host == 'a' ? 'true' : "echo broken on ${host}; exit 1" }
+    }
+    play('after', hosts: 'all', gatherFacts: false) {
+        debug 'after', msg: 'after'
+    }
+}
+''')
+
+        then: 'a passed, b failed alone in its batch, c was never started'
+        run.rc == 2
+        run.out.contains('changed: [a]')
+        run.out.contains('failed: [b]')
+        !run.out.contains('[c]')
+        run.out.contains('every host of a batch failed')
+        !run.out.contains('PLAY [after]')
+        run.recap('c') == [ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, ignored: 0]
+    }
+}
