@@ -30,14 +30,14 @@ final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModuleRegistry modules = ModuleRegistry.load();
-        RunOptions opts = new RunOptions(check, false, target.forks, null, List.of(), List.of(), null, false,
+        // -l limits every target the console is given (:hosts PATTERN selects within it), as in ansible-console
+        RunOptions opts = new RunOptions(check, false, target.forks, target.limit, List.of(), List.of(), null, false,
                 target.extraVars(), target.acceptNewHostKeys, target.knownHosts, 0);
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintStream out = new PrintStream(terminal.output(), true);
             Session session;
             try {
-                session = new Session(target.loadInventory(), modules, opts,
-                        target.limit == null ? "all" : target.limit,
+                session = new Session(target.loadInventory(), modules, opts, "all",
                         new CompactReporter(out, !Terminal.TYPE_DUMB.equals(terminal.getType()) && System.getenv("NO_COLOR") == null, false));
             } catch (InventoryException e) {
                 System.err.println("gplay: " + e.getMessage());

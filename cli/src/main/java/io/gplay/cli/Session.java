@@ -33,8 +33,15 @@ final class Session implements AutoCloseable {
         this.runner = new Runner(inventory, modules, opts, reporter).session();
     }
 
+    /** The hosts the current pattern selects within the session's {@code --limit}, as a run would. */
     List<Host> targets() {
-        return inventory.select(pattern);
+        List<Host> hosts = inventory.select(pattern);
+        String limit = runner.options().limit();
+        if (limit == null) {
+            return hosts;
+        }
+        List<Host> within = inventory.select(limit);
+        return hosts.stream().filter(within::contains).toList();
     }
 
     RunOptions options() {

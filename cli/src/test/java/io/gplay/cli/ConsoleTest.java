@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,6 +100,27 @@ class ConsoleTest {
             c.handle(":check on");
             c.handle(":become on");
             assertEquals("gplay [web[0] (1 hosts) CHECK become]> ", c.prompt());
+        }
+    }
+
+    @Test
+    void theLimitHoldsForEveryTarget() throws Exception {
+        Files.writeString(dir.resolve("h.ini"), "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n"
+                + "[db]\ndb1 ansible_connection=local\n");
+        RunOptions limited = new RunOptions(false, false, 10, "web2:db1", List.of(), List.of(), null, false, Map.of(),
+                false, null, 0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Terminal t = dumb(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+             Session s = new Session(InventoryLoader.load(dir.resolve("h.ini").toString()), ModuleRegistry.load(),
+                     limited, "all", new CompactReporter(out, false, false))) {
+            Console c = new Console(s, LineReaderBuilder.builder().terminal(t).build(), t, out);
+            assertEquals("gplay [all (2 hosts)]> ", c.prompt());
+            c.handle(":hosts web");
+            assertEquals("gplay [web (1 hosts)]> ", c.prompt());
+            c.handle("command 'true'");
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("web2 | CHANGED"), bytes.toString());
+            assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("web1 |"), bytes.toString());
         }
     }
 

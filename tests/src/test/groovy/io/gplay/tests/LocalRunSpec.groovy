@@ -92,4 +92,26 @@ playbook('p') {
         !run.out.contains('PLAY [after]')
         run.recap('c') == [ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, ignored: 0]
     }
+
+    def "a limit that matches no host and a start task that names none stop the run before any host is touched"() {
+        given:
+        String pb = '''\
+playbook('p') {
+    play('p', hosts: 'all', gatherFacts: false) {
+        command 'install app', argv: ['touch', 'touched']
+    }
+}
+'''
+
+        when:
+        def typo = gplay(pb, '-l', 'nosuch')
+        def task = gplay(pb, '--start-at-task', 'instal app')
+
+        then:
+        typo.rc == 1
+        typo.err.contains("--limit 'nosuch' matches no host of the inventory")
+        task.rc == 1
+        task.err.contains("--start-at-task 'instal app': no task has this title (did you mean 'install app'?)")
+        !work.resolve('touched').toFile().exists()
+    }
 }

@@ -131,9 +131,24 @@ public final class Runner {
         return hosts;
     }
 
-    /** Problems found before any connection: variables the playbook requires that a targeted host lacks. */
+    /**
+     * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
+     * that names no task, variables the playbook requires that a targeted host lacks.
+     */
     public List<String> preflight(Playbook playbook) {
         List<String> problems = new ArrayList<>();
+        // as ansible-playbook: a limit that leaves no host is an error (a typo in a CI job's -l is not a green run)
+        if (opts.limit() != null && inventory.select(opts.limit()).isEmpty()) {
+            problems.add("--limit '" + opts.limit() + "' matches no host of the inventory");
+        }
+        if (opts.startAtTask() != null) {
+            List<String> titles = playbook.plays().stream().flatMap(p -> p.tasks().stream()).map(Task::title).toList();
+            if (!titles.contains(opts.startAtTask())) {
+                String hint = io.gplay.engine.module.Names.closest(opts.startAtTask(), titles);
+                problems.add("--start-at-task '" + opts.startAtTask() + "': no task has this title"
+                        + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            }
+        }
         for (Playbook.RequiredVar rv : playbook.requiredVars()) {
             for (Play play : playbook.plays()) {
                 for (Host h : hostsOf(play)) {
