@@ -6,8 +6,6 @@ import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Puts a file on the host from given content or a local file, atomically, with a diff and optional backup. */
 public final class CopyModule implements Module {
@@ -28,11 +26,7 @@ public final class CopyModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         String content = ctx.str("content");
         if (content == null && ctx.has("src")) {
-            Path src = Path.of(ctx.str("src"));
-            if (!Files.isReadable(src)) {
-                ctx.fail("src " + src + " is not a readable local file");
-            }
-            content = Files.readString(src);
+            content = LocalText.read(ctx, ctx.localFile(ctx.str("src")), "src");
         }
         if (content == null) {
             ctx.fail("give content or src");

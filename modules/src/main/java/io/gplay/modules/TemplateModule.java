@@ -7,7 +7,6 @@ import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +14,9 @@ import java.util.Map;
 /** Renders a Groovy template ({@code ${x}}, {@code <% %>}) with the host's variables and writes it like copy. */
 public final class TemplateModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("template", "Renders a Groovy template (${var}, <% code %>) with the host's variables and facts, then writes it like copy.")
-            .param(Param.required("src", ParamType.STRING, "the template file on the control machine"))
+            .param(Param.required("src", ParamType.STRING, "the template file on the control machine (a relative path is relative to the playbook)"))
             .param(Param.required("dest", ParamType.STRING, "the path on the host"))
-            .param(Param.optional("vars", ParamType.MAP, null, "extra variables for the template (the task passes host, vars, facts, groups)"))
+            .param(Param.optional("vars", ParamType.MAP, null, "extra variables for the template, beside what the task sees: every variable by name, host, vars, facts, groups, hostvars, item"))
             .param(FileContent.BACKUP)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .example("template 'ctdb nodes', src: 'templates/nodes.tpl', dest: '/mnt/lock/nodes', vars: { [nodes: groups.ovirt] }");
@@ -29,16 +28,11 @@ public final class TemplateModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        Path src = Path.of(ctx.str("src"));
-        if (!Files.isReadable(src)) {
-            ctx.fail("template " + src + " is not a readable local file");
-        }
-        Map<String, Object> binding = new LinkedHashMap<>(ctx.host().vars());
-        binding.put("host", ctx.host().name());
-        binding.put("vars", ctx.host().vars());
-        binding.put("facts", ctx.facts());
+        Path src = ctx.localFile(ctx.str("src"));
+        Map<String, Object> binding = new LinkedHashMap<>(ctx.variables());
         binding.putAll(ctx.map("vars"));
-        String text = new SimpleTemplateEngine().createTemplate(Files.readString(src)).make(binding).toString();
+        String text = new SimpleTemplateEngine().createTemplate(LocalText.read(ctx, src, "template")).make(binding)
+                .toString();
         FileContent.ensureWithAttributes(ctx, ctx.str("dest"), text);
     }
 }

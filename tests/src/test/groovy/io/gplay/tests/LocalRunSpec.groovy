@@ -3,6 +3,7 @@ package io.gplay.tests
 import spock.lang.Specification
 import spock.lang.TempDir
 
+import java.nio.file.Files
 import java.nio.file.Path
 
 /** bin/gplay on hosts reached with ansible_connection=local: the run's own rules, as a user meets them. */
@@ -10,9 +11,10 @@ class LocalRunSpec extends Specification {
     @TempDir
     Path work
 
-    Gplay.Run gplay(String playbook, String... args) {
-        work.resolve('site.groovy').text = playbook
-        work.resolve('inventory.yml').text = '''\
+    /** Hosts a, b and c, all this machine; the variable proxy set to nothing. */
+    Path inventory() {
+        Path inv = work.resolve('inventory.yml')
+        inv.text = '''\
 all:
   vars:
     ansible_connection: local
@@ -22,7 +24,12 @@ all:
     b:
     c:
 '''
-        Gplay.run(work, work.resolve('cache'), (['run', 'site.groovy', '-i', 'inventory.yml'] + args.toList()) as String[])
+        inv
+    }
+
+    Gplay.Run gplay(String playbook, String... args) {
+        work.resolve('site.groovy').text = playbook
+        Gplay.run(work, work.resolve('cache'), (['run', 'site.groovy', '-i', inventory().toString()] + args.toList()) as String[])
     }
 
     def "a variable without a value is null; -e takes quoted words as a shell does; a missing vars file is named"() {
@@ -113,5 +120,32 @@ playbook('p') {
         task.rc == 1
         task.err.contains("--start-at-task 'instal app': no task has this title (did you mean 'install app'?)")
         !work.resolve('touched').toFile().exists()
+    }
+
+    def "copy and template read their files beside the playbook; a template sees what the task sees"() {
+        given: 'a playbook in a folder of its own, with its files beside it, run from elsewhere'
+        Path pb = work.resolve('ops')
+        pb.resolve('files').toFile().mkdirs()
+        pb.resolve('files/motd').text = 'welcome\n'
+        pb.resolve('files/app.conf.tpl').text = 'port=${port} peers=${groups.all.join(",")} on ${host} kernel=${uname.stdout}\n'
+        pb.resolve('site.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'a', gatherFacts: false, vars: [port: 8080]) {
+        command 'kernel', cmd: 'echo 6.1', readOnly: true, register: 'uname'
+        copy 'motd', src: 'files/motd', dest: '${work}/motd'
+        template 'conf', src: 'files/app.conf.tpl', dest: '${work}/app.conf'
+    }
+}
+"""
+        Path elsewhere = Files.createDirectories(work.resolve('elsewhere'))
+
+        when:
+        def run = Gplay.run(elsewhere, work.resolve('cache'), 'run', pb.resolve('site.groovy').toString(), '-i',
+                inventory().toString())
+
+        then:
+        run.rc == 0
+        work.resolve('motd').text == 'welcome\n'
+        work.resolve('app.conf').text == 'port=8080 peers=a,b,c on a kernel=6.1\n'
     }
 }

@@ -39,6 +39,8 @@ public final class ModuleContext {
     private String skipped;
     private java.util.function.BooleanSupplier reachableAnew = () -> true;
     private Map<String, RemoteFile> predicted = new java.util.HashMap<>();
+    private Map<String, Object> variables;
+    private java.nio.file.Path localBase = java.nio.file.Path.of("");
 
     public ModuleContext(Map<String, Object> params, Host host, Map<String, Object> facts, Connection conn,
                          boolean check) {
@@ -196,6 +198,38 @@ public final class ModuleContext {
 
     public Connection connection() {
         return conn;
+    }
+
+    /**
+     * Set by the engine: what a per-host value of the task sees (every variable by name, {@code host},
+     * {@code vars}, {@code facts}, {@code groups}, {@code hostvars}, {@code item}).
+     */
+    public ModuleContext variables(Map<String, Object> scope) {
+        this.variables = scope;
+        return this;
+    }
+
+    /** The task's variables as its per-host values see them; without an engine, the host's own and its facts. */
+    public Map<String, Object> variables() {
+        if (variables != null) {
+            return variables;
+        }
+        Map<String, Object> own = new LinkedHashMap<>(host.vars());
+        own.put("host", host.name());
+        own.put("vars", host.vars());
+        own.put("facts", facts);
+        return own;
+    }
+
+    /** Set by the engine: the folder of the task's playbook, against which local paths are read. */
+    public ModuleContext localBase(java.nio.file.Path folder) {
+        this.localBase = folder;
+        return this;
+    }
+
+    /** A file on the control machine: a relative path is relative to the playbook, as in Ansible. */
+    public java.nio.file.Path localFile(String path) {
+        return localBase.resolve(path);
     }
 
     /** Set by the engine: opens a new connection to the host (not the one in use), runs a command, closes it. */

@@ -24,6 +24,8 @@ import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -365,6 +367,13 @@ public final class Runner {
         return r;
     }
 
+    /** The folder of the playbook a task is in, for its local files; a bundled playbook's is the current one. */
+    private static Path playbookFolder(Task task) {
+        Path file = Path.of(task.source().file());
+        return Files.isRegularFile(file) && file.toAbsolutePath().getParent() != null
+                ? file.toAbsolutePath().getParent() : Path.of("");
+    }
+
     private static boolean skippedByWhen(TaskOptions o, HostScope scope) {
         return o.when() != null && !Truth.of(o.when().resolve(scope));
     }
@@ -450,7 +459,8 @@ public final class Runner {
         for (int attempt = 0; ; attempt++) {
             HostRun t = target;
             ModuleContext ctx = new ModuleContext(params, target.host, target.facts, conn, opts.check())
-                    .reachableAnew(() -> reachableAnew(t.host)).predictions(t.predicted);
+                    .reachableAnew(() -> reachableAnew(t.host)).predictions(t.predicted)
+                    .variables(scope.asMap()).localBase(playbookFolder(task));
             r = runModule(module, ctx, target);
             r = applyConditions(task, r, scope);
             if (o.until() == null || r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE) {
