@@ -83,7 +83,10 @@ public final class InventoryLoader {
 
     private Object parseYaml(String text, String file) {
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            // a key given twice (a host listed twice, say) is an error, not a silent "the last one wins"
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            return new Yaml(new SafeConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
             throw new InventoryException(file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
         }
@@ -229,7 +232,10 @@ public final class InventoryLoader {
     // ---- group_vars / host_vars ----
 
     private void readVarDirs(Path dir) {
-        for (String group : new ArrayList<>(groupDefs.keySet())) {
+        // all and ungrouped exist whether or not the inventory file names them, as in Ansible
+        Set<String> groups = new LinkedHashSet<>(List.of("all", "ungrouped"));
+        groups.addAll(groupDefs.keySet());
+        for (String group : groups) {
             varFiles(dir.resolve("group_vars"), group).forEach(f -> group(group).vars.putAll(varsFile(f)));
         }
         for (String host : hostVars.keySet()) {

@@ -77,6 +77,25 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void groupVarsOfAllAndUngroupedApplyWhetherOrNotTheInventoryNamesThem() throws Exception {
+        Files.createDirectories(dir.resolve("group_vars/all"));
+        Files.writeString(dir.resolve("group_vars/all/main.yml"), "x: from_all\ny: from_all\n");
+        Files.writeString(dir.resolve("group_vars/ungrouped.yml"), "y: from_ungrouped\n");
+        Path ini = dir.resolve("hosts.ini");
+        Files.writeString(ini, "loner\n[web]\nweb1\n");
+        Inventory i = InventoryLoader.load(ini.toString());
+        assertEquals("from_all", i.host("web1").var("x"));
+        assertEquals("from_all", i.host("web1").var("y"));
+        assertEquals("from_ungrouped", i.host("loner").var("y"));
+        Path yml = dir.resolve("hosts.yml");
+        Files.writeString(yml, "all:\n  hosts:\n    loner:\n  children:\n    web:\n      hosts:\n        web1:\n");
+        i = InventoryLoader.load(yml.toString());
+        assertEquals("from_all", i.host("web1").var("x"));
+        assertEquals("from_ungrouped", i.host("loner").var("y"));
+        assertEquals("from_all", i.host("loner").var("x"));
+    }
+
+    @Test
     void commaListMakesUngroupedHosts() {
         Inventory i = InventoryLoader.load("alpha,beta,");
         assertEquals(List.of("alpha", "beta"), names(i.hosts()));
@@ -92,6 +111,10 @@ class InventoryLoaderTest {
         Files.writeString(ini, "[web]\nhost1 novalue\n");
         e = assertThrows(InventoryException.class, () -> InventoryLoader.load(ini.toString()));
         assertTrue(e.getMessage().startsWith(ini + ":2:"), e.getMessage());
+        Path twice = dir.resolve("twice.yml");
+        Files.writeString(twice, "all:\n  hosts:\n    a: {x: 1}\n    b:\n    a: {x: 2}\n");
+        e = assertThrows(InventoryException.class, () -> InventoryLoader.load(twice.toString()));
+        assertTrue(e.getMessage().startsWith(twice + ":5: found duplicate key a"), e.getMessage());
         e = assertThrows(InventoryException.class, () -> InventoryLoader.load(dir.resolve("none.yml").toString()));
         assertTrue(e.getMessage().contains("no such file"));
     }
