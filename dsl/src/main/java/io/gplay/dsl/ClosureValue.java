@@ -1,8 +1,13 @@
 package io.gplay.dsl;
 
 import groovy.lang.Closure;
+import groovy.lang.GString;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * A closure in a playbook, computed on each host with that host's scope as its delegate ({@code host},
@@ -21,7 +26,32 @@ final class ClosureValue implements Deferred {
         Closure<?> c = (Closure<?>) closure.clone();
         c.setDelegate(scope);
         c.setResolveStrategy(Closure.DELEGATE_FIRST);
-        return c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
+        Object value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
+        refuseNullsInText(value, scope);
+        return value;
+    }
+
+    /**
+     * A map lookup of a variable that is not set gives null, and Groovy writes a null into a string as "null":
+     * {@code "listen ${vars.prot}"} would put "listen null" into a file. A text (or a list or map of texts)
+     * that took in a null is refused; {@code ?:} gives a variable that may be unset its default.
+     */
+    private static void refuseNullsInText(Object value, HostScope scope) {
+        if (value instanceof GString g && Arrays.asList(g.getValues()).contains(null)) {
+            StringBuilder shown = new StringBuilder();
+            for (int i = 0; i < g.getStrings().length; i++) {
+                shown.append(g.getStrings()[i]);
+                if (i < g.getValues().length) {
+                    shown.append(g.getValues()[i] == null ? "<null>" : String.valueOf(g.getValues()[i]));
+                }
+            }
+            throw HostScope.UndefinedVariable.inText(shown.toString().replace("\n", "\\n"), scope.getHost());
+        }
+        if (value instanceof Collection<?> items) {
+            items.forEach(v -> refuseNullsInText(v, scope));
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> refuseNullsInText(v, scope));
+        }
     }
 
     /** Wraps closures, leaves other values as they are. */

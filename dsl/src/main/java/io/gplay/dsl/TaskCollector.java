@@ -204,8 +204,12 @@ public class TaskCollector extends GroovyObjectSupport {
         return 0;
     }
 
-    /** Quotes a value for a shell command line, for per-host values put into {@code shell}. */
+    /** Quotes a value for a shell command line, for per-host values put into {@code shell}; null is refused. */
     public static String quote(Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("quote(null): the value is not set (a variable that is not set?"
+                    + " vars.x ?: 'default' gives one a default)");
+        }
         return io.gplay.engine.shell.Cmd.quote(value);
     }
 }

@@ -148,4 +148,25 @@ playbook('p') {
         work.resolve('motd').text == 'welcome\n'
         work.resolve('app.conf').text == 'port=8080 peers=a,b,c on a kernel=6.1\n'
     }
+
+    def "a text that takes in a variable that is not set fails its task instead of writing null"() {
+        when:
+        def run = gplay("""\
+playbook('p') {
+    play('p', hosts: 'a', gatherFacts: false) {
+        copy 'conf', dest: '${work}/app.conf', content: { "listen \${vars.prot}\\n" }, ignoreErrors: true
+        shell 'echo', cmd: { "echo " + quote(vars.nothere) + " > ${work}/echoed" }, ignoreErrors: true
+        command 'touch', argv: { ['touch', "${work}/\${vars.port ?: 80}"] }
+    }
+}
+""")
+
+        then: 'the first two fail (their failure ignored), the third has its default'
+        run.rc == 0
+        run.out.contains('failed: [a]: FAILED! => site.groovy:3: a null went into the text "listen <null>\\n" for host a')
+        run.out.contains('quote(null): the value is not set')
+        !Files.exists(work.resolve('app.conf'))
+        !Files.exists(work.resolve('echoed'))
+        Files.exists(work.resolve('80'))
+    }
 }

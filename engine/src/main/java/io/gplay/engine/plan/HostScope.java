@@ -111,7 +111,17 @@ public final class HostScope {
     /** A name used in a per-host value that is neither a scope property nor a variable of the host. */
     public static final class UndefinedVariable extends RuntimeException {
         public UndefinedVariable(String name, String host) {
-            super("'" + name + "' is not defined for host " + host);
+            this("'" + name + "' is not defined for host " + host);
+        }
+
+        private UndefinedVariable(String message) {
+            super(message);
+        }
+
+        /** A per-host text that took in a null where a value was expected: {@code "${vars.typo}"}, say. */
+        public static UndefinedVariable inText(String shown, String host) {
+            return new UndefinedVariable("a null went into the text \"" + shown + "\" for host " + host
+                    + ": a variable that is not set? (vars.x ?: 'default' gives one a default)");
         }
     }
 }
