@@ -35,8 +35,11 @@ import java.util.List;
  * {@code FILE:LINE: message} before any host is touched.
  */
 public final class PlaybookLoader {
-    /** Bump when the DSL's compiled form changes, so stale cache entries are not loaded. */
-    private static final String CACHE_VERSION = "1";
+    /**
+     * Bump when the DSL's compiled form or its compile-time checks change, so stale cache entries (which would
+     * skip a new check) are not loaded. 2: {@link DecimalModeCheck}.
+     */
+    private static final String CACHE_VERSION = "2";
 
     private final ModuleRegistry modules;
     private final Path cacheDir;
@@ -118,7 +121,8 @@ public final class PlaybookLoader {
     private static CompilerConfiguration config() {
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(PlaybookScript.class.getName());
-        cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"));
+        cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
+                new DecimalModeCheck());
         return cc;
     }
 

@@ -109,6 +109,44 @@ playbook('c') {
         ]*.toString()
     }
 
+    def "modes and regular expressions are checked when the plan is made: a decimal mode, a symbolic one, a broken pattern"() {
+        given:
+        def f = write('modes.groovy', """\
+playbook('m') {
+    play('p', hosts: 'all') {
+        file '/srv/a', state: 'directory', mode: 755
+        file '/srv/b', state: 'directory', mode: 0755
+        copy 'c', dest: '/srv/c', content: 'x', mode: '0644'
+        copy 'd', dest: '/srv/d', content: 'x', mode: 644
+        file '/srv/e', state: 'touch', mode: 'u+x'
+        lineinfile 'f', path: '/srv/f', regexp: '^(workers=', line: 'workers=4'
+        lineinfile 'g', path: '/srv/g', regexp: ~/^port=/, line: 'port=80', insertafter: '^main'
+    }
+}
+""")
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems() == [
+                "${f}:3: mode: 755 is a decimal number (01363 as a mode); write '0755' or 0755",
+                "${f}:6: mode: 644 is a decimal number (01204 as a mode); write '0644' or 0644",
+        ]*.toString()
+
+        when: 'the numbers written as modes'
+        Files.writeString(f, Files.readString(f).replace('mode: 755', "mode: '0755'").replace('mode: 644', "mode: '0644'"))
+        loader().load(f)
+
+        then: 'a mode that is no octal mode and a regexp that is no regular expression are refused before any run'
+        e = thrown()
+        e.problems() == [
+                "${f}:7: file: parameter 'mode' must be an octal mode such as '0644', got String u+x",
+                "${f}:8: lineinfile: parameter 'regexp' is no regular expression: Unclosed group at index 10 in '^(workers='",
+        ]*.toString()
+    }
+
     def "a helper method defined in the playbook is not mistaken for a module"() {
         given:
         def f = write('helper.groovy', '''\

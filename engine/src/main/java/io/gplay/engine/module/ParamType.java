@@ -2,12 +2,16 @@ package io.gplay.engine.module;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** The types a module parameter can take; values are coerced the way a playbook author expects. */
 public enum ParamType {
     STRING, INT, BOOL, LIST, MAP, ANY,
-    /** A file mode: {@code '0644'}, {@code 'u+x'}, or a Groovy octal literal {@code 0644}. */
-    MODE;
+    /** An octal file mode: {@code '0644'}, or a Groovy octal literal {@code 0644}. */
+    MODE,
+    /** A Java regular expression, as a string or a Groovy pattern ({@code ~/x/}); checked when the plan is made. */
+    REGEX;
 
     /** The value in this type, or {@code null} when it cannot be read as one. */
     public Object coerce(Object v) {
@@ -20,8 +24,20 @@ public enum ParamType {
             case LIST -> v instanceof List<?> ? v : v instanceof CharSequence s ? List.of(s.toString()) : null;
             case MAP -> v instanceof Map<?, ?> ? v : null;
             case MODE -> v instanceof Number n ? String.format("%04o", n.intValue())
-                    : v instanceof CharSequence s ? s.toString() : null;
+                    : v instanceof CharSequence s && s.toString().matches("[0-7]{3,4}") ? s.toString() : null;
+            case REGEX -> v instanceof Pattern p ? p.pattern()
+                    : v instanceof CharSequence s && regexProblem(s.toString()) == null ? s.toString() : null;
         };
+    }
+
+    /** Why a text is no regular expression, or null when it is one. */
+    public static String regexProblem(String text) {
+        try {
+            Pattern.compile(text);
+            return null;
+        } catch (PatternSyntaxException e) {
+            return e.getDescription() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "");
+        }
     }
 
     private static Boolean bool(String s) {

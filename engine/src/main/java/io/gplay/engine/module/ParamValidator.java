@@ -39,6 +39,10 @@ public final class ParamValidator {
             return null;
         }
         Object v = p.type().coerce(value);
+        if (v == null && p.type() == ParamType.REGEX && value instanceof CharSequence s) {
+            return spec.name() + ": parameter '" + p.name() + "' is no regular expression: "
+                    + ParamType.regexProblem(s.toString()) + " in '" + s + "'";
+        }
         if (v == null) {
             return spec.name() + ": parameter '" + p.name() + "' must be " + article(p.type()) + ", got "
                     + value.getClass().getSimpleName() + " " + abbreviate(value);
@@ -66,6 +70,8 @@ public final class ParamValidator {
     private static String article(ParamType t) {
         return switch (t) {
             case INT -> "an int";
+            case MODE -> "an octal mode such as '0644'";
+            case REGEX -> "a regular expression";
             case ANY -> "a value";
             default -> "a " + t.label();
         };
