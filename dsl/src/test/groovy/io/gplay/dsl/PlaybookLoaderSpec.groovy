@@ -62,7 +62,7 @@ playbook('bad') {
     }
     play('q', hosts: 'all') {
         service 'glusterd', stat: 'started'
-        file 'x', state: 'sideways'
+        file '/x', state: 'sideways'
         lineinfile 'no path', line: 'x'
         copy 'c', dest: '/x', content: 'y', notify: 'nosuch handler'
     }
@@ -144,6 +144,30 @@ playbook('m') {
         e.problems() == [
                 "${f}:7: file: parameter 'mode' must be an octal mode such as '0644', got String u+x",
                 "${f}:8: lineinfile: parameter 'regexp' is no regular expression: Unclosed group at index 10 in '^(workers='",
+        ]*.toString()
+    }
+
+    def "paths on the host are absolute: a title written as a description is not taken for a relative path"() {
+        given:
+        def f = write('paths.groovy', """\
+playbook('p') {
+    play('p', hosts: 'all') {
+        file 'make the app directory', state: 'directory'
+        copy 'motd', dest: 'etc/motd', content: 'hi'
+        file '/srv/app', state: 'directory'
+        copy 'per host', dest: { "/srv/\${host}" }, content: 'hi'
+    }
+}
+""")
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems() == [
+                "${f}:3: file: parameter 'path' must be an absolute path, got 'make the app directory' (a task's title is its path when path: is not given)",
+                "${f}:4: copy: parameter 'dest' must be an absolute path, got 'etc/motd'",
         ]*.toString()
     }
 

@@ -10,7 +10,7 @@ import io.gplay.engine.module.ParamType;
 /** Puts a file on the host from given content or a local file, atomically, with a diff and optional backup. */
 public final class CopyModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("copy", "Writes a file from content or from a local file (atomically: temporary file, then rename).")
-            .param(Param.required("dest", ParamType.STRING, "the path on the host"))
+            .param(Param.required("dest", ParamType.PATH, "the path on the host"))
             .param(Param.optional("content", ParamType.STRING, null, "the file's text"))
             .param(Param.optional("src", ParamType.STRING, null, "a local file (relative to the playbook) whose text is copied"))
             .param(FileContent.BACKUP)

@@ -14,7 +14,7 @@ import java.util.List;
 public final class FileModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("file", "Manages a path: directory, file, link, absent, touch; mode and ownership.")
             .primary("path")
-            .param(Param.required("path", ParamType.STRING, "the path on the host"))
+            .param(Param.required("path", ParamType.PATH, "the path on the host"))
             .param(Param.choice("state", "file", List.of("file", "directory", "link", "absent", "touch"),
                     "file: must exist, only attributes change; directory: created with parents; link: a symbolic link "
                             + "to src; absent: removed (recursively); touch: created empty if missing"))

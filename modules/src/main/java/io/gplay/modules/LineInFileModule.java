@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** Ensures one line is in a file (replacing the last line that matches a pattern) or that matching lines are gone. */
 public final class LineInFileModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("lineinfile", "Ensures a line is present in a file (replacing the last line matching regexp) or absent.")
-            .param(Param.required("path", ParamType.STRING, "the file on the host"))
+            .param(Param.required("path", ParamType.PATH, "the file on the host"))
             .param(Param.optional("line", ParamType.STRING, null, "the line to have (required for state: present)"))
             .param(Param.optional("regexp", ParamType.REGEX, null, "a Java regular expression; the last matching line is replaced (present) or every one removed (absent)"))
             .param(Param.choice("state", "present", List.of("present", "absent"), "whether the line should be there"))

@@ -14,7 +14,7 @@ import java.util.List;
 public final class MountModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("mount", "Mounts or unmounts a file system now; for the lasting /etc/fstab entry use fstab.")
             .primary("path")
-            .param(Param.required("path", ParamType.STRING, "the mount point"))
+            .param(Param.required("path", ParamType.PATH, "the mount point"))
             .param(Param.optional("src", ParamType.STRING, null, "what to mount, e.g. localhost:/meta or UUID=...; needed for mounted"))
             .param(Param.optional("fstype", ParamType.STRING, null, "file system type, e.g. glusterfs, xfs"))
             .param(Param.optional("opts", ParamType.STRING, null, "mount options"))

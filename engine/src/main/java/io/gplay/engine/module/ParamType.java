@@ -10,6 +10,8 @@ public enum ParamType {
     STRING, INT, BOOL, LIST, MAP, ANY,
     /** An octal file mode: {@code '0644'}, or a Groovy octal literal {@code 0644}. */
     MODE,
+    /** An absolute path on the host: a relative one would depend on the login's folder. */
+    PATH,
     /** A Java regular expression, as a string or a Groovy pattern ({@code ~/x/}); checked when the plan is made. */
     REGEX;
 
@@ -25,6 +27,7 @@ public enum ParamType {
             case MAP -> v instanceof Map<?, ?> ? v : null;
             case MODE -> v instanceof Number n ? String.format("%04o", n.intValue())
                     : v instanceof CharSequence s && s.toString().matches("[0-7]{3,4}") ? s.toString() : null;
+            case PATH -> v instanceof CharSequence s && s.toString().startsWith("/") ? s.toString() : null;
             case REGEX -> v instanceof Pattern p ? p.pattern()
                     : v instanceof CharSequence s && regexProblem(s.toString()) == null ? s.toString() : null;
         };

@@ -43,6 +43,11 @@ public final class ParamValidator {
             return spec.name() + ": parameter '" + p.name() + "' is no regular expression: "
                     + ParamType.regexProblem(s.toString()) + " in '" + s + "'";
         }
+        if (v == null && p.type() == ParamType.PATH && value instanceof CharSequence s) {
+            return spec.name() + ": parameter '" + p.name() + "' must be an absolute path, got '" + s + "'"
+                    + (spec.primary().filter(p.name()::equals).isPresent()
+                    ? " (a task's title is its " + p.name() + " when " + p.name() + ": is not given)" : "");
+        }
         if (v == null) {
             return spec.name() + ": parameter '" + p.name() + "' must be " + article(p.type()) + ", got "
                     + value.getClass().getSimpleName() + " " + abbreviate(value);
