@@ -45,9 +45,6 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "show diffs")
     boolean diff;
 
-    @Option(names = {"-b", "--become"}, description = "run through sudo")
-    boolean become;
-
     @Override
     public Integer call() throws Exception {
         ModuleRegistry modules = ModuleRegistry.load();
@@ -61,12 +58,12 @@ final class ExecCommand implements Callable<Integer> {
         RunOptions opts = new RunOptions(check, diff, target.forks, target.limit, List.of(), List.of(), null, false,
                 target.extraVars(), target.acceptNewHostKeys, target.knownHosts, 0);
         boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
-        try (Session s = new Session(target.loadInventory(), modules, opts, pattern, new CompactReporter(System.out, tty, diff))) {
+        try (Session s = new Session(target.loadInventory(false), modules, opts, pattern, new CompactReporter(System.out, tty, diff))) {
             if (s.targets().isEmpty()) {
                 System.err.println("gplay exec: no hosts match '" + pattern + "'");
                 return 1;
             }
-            s.become = become;
+            s.become = target.become;
             Interrupts.onInterrupt(s::interrupt);
             RunSummary summary = s.run(List.of(task), "exec " + module);
             return summary.exitCode();

@@ -37,12 +37,13 @@ final class ReplCommand implements Callable<Integer> {
             PrintStream out = new PrintStream(terminal.output(), true);
             Session session;
             try {
-                session = new Session(target.loadInventory(), modules, opts, "all",
+                session = new Session(target.loadInventory(false), modules, opts, "all",
                         new CompactReporter(out, !Terminal.TYPE_DUMB.equals(terminal.getType()) && System.getenv("NO_COLOR") == null, false));
             } catch (InventoryException e) {
                 System.err.println("gplay: " + e.getMessage());
                 return 1;
             }
+            session.become = target.become;
             try (session) {
                 Console[] console = new Console[1];
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("gplay")

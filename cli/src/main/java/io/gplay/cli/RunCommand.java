@@ -62,6 +62,9 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--list-tasks", description = "list the tasks of each play, and exit")
     boolean listTasks;
 
+    @Option(names = "--syntax-check", description = "compile and check the playbook (and the inventory), and exit")
+    boolean syntaxCheck;
+
     @Option(names = "--report", description = "also write a report (repeatable): json=FILE (a JSON event a line), junit=FILE (JUnit XML; drift is a failure), html=FILE (a self-contained page)")
     List<String> reports = new ArrayList<>();
 
@@ -86,6 +89,11 @@ class RunCommand implements Callable<Integer> {
             e.problems().forEach(p -> System.err.println(p));
             System.err.println("gplay: " + e.problems().size() + " problem(s) in " + playbook + "; no host was touched");
             return 1;
+        }
+        if (syntaxCheck) {
+            out.println("playbook: " + playbook + " (" + plan.plays().size() + " plays, "
+                    + plan.plays().stream().mapToInt(p -> p.tasks().size()).sum() + " tasks): no problem found");
+            return 0;
         }
         RunOptions opts = new RunOptions(check || audit, diff || audit, target.forks, target.limit, tags, skipTags,
                 startAtTask, forceHandlers, target.extraVars(), target.acceptNewHostKeys, target.knownHosts,

@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Options shared by every command that reaches hosts: inventory, limit, extra variables, forks, host keys. */
+/**
+ * Options shared by every command that reaches hosts: inventory, limit, extra variables, forks, host keys, and
+ * ansible-playbook's connection options, which (as there) give defaults that the inventory's variables override.
+ */
 final class TargetOptions {
     @Option(names = {"-i", "--inventory"}, description = "inventory file (YAML or INI) or a comma list host1,host2", required = true)
     String inventory;
@@ -36,8 +39,48 @@ final class TargetOptions {
     @Option(names = "--known-hosts", description = "known_hosts file (default ~/.ssh/known_hosts, or the inventory's gplay_known_hosts)")
     Path knownHosts;
 
+    @Option(names = {"-u", "--user"}, description = "log in as this user (the inventory's ansible_user wins)")
+    String user;
+
+    @Option(names = "--private-key", description = "SSH key file (the inventory's ansible_ssh_private_key_file wins)")
+    String privateKey;
+
+    @Option(names = {"-c", "--connection"}, description = "ssh or local (the inventory's ansible_connection wins)")
+    String connection;
+
+    @Option(names = {"-b", "--become"}, description = "run through sudo (a play's or task's become: false wins)")
+    boolean become;
+
+    @Option(names = "--become-user", description = "the user to become (default root)")
+    String becomeUser;
+
+    /** The inventory with the command line's defaults; -b among them for a playbook run. */
     Inventory loadInventory() {
-        return InventoryLoader.load(inventory);
+        return loadInventory(true);
+    }
+
+    /**
+     * The inventory with the command line's defaults; {@code becomeDefault} false for the console and ad-hoc
+     * commands, whose session holds -b itself (the console's :become switches it).
+     */
+    Inventory loadInventory(boolean becomeDefault) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        if (user != null) {
+            defaults.put("ansible_user", user);
+        }
+        if (privateKey != null) {
+            defaults.put("ansible_ssh_private_key_file", privateKey);
+        }
+        if (connection != null) {
+            defaults.put("ansible_connection", connection);
+        }
+        if (become && becomeDefault) {
+            defaults.put("ansible_become", true);
+        }
+        if (becomeUser != null) {
+            defaults.put("ansible_become_user", becomeUser);
+        }
+        return InventoryLoader.load(inventory).withDefaults(defaults);
     }
 
     Map<String, Object> extraVars() throws IOException {

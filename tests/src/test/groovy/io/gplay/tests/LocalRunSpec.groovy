@@ -169,4 +169,31 @@ playbook('p') {
         !Files.exists(work.resolve('echoed'))
         Files.exists(work.resolve('80'))
     }
+
+    def "ansible-playbook's habits: -c local on a comma list, --syntax-check touching nothing"() {
+        given:
+        work.resolve('site.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'all', gatherFacts: false) {
+        command 'stamp', argv: ['touch', '${work}/stamp']
+    }
+}
+"""
+
+        when:
+        def syntax = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', 'here,', '-c', 'local', '--syntax-check')
+
+        then:
+        syntax.rc == 0
+        syntax.out.contains('playbook: site.groovy (1 plays, 1 tasks): no problem found')
+        !Files.exists(work.resolve('stamp'))
+
+        when:
+        def run = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', 'here,', '-c', 'local')
+
+        then:
+        run.rc == 0
+        run.recap('here').changed == 1
+        Files.exists(work.resolve('stamp'))
+    }
 }

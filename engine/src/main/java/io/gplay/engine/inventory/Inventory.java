@@ -40,6 +40,20 @@ public final class Inventory {
         return HostPattern.parse(pattern).select(this);
     }
 
+    /** A copy whose hosts carry these variables where they have none of their own (command-line {@code -u}, say). */
+    public Inventory withDefaults(Map<String, Object> defaults) {
+        if (defaults.isEmpty()) {
+            return this;
+        }
+        Map<String, Host> h = new LinkedHashMap<>();
+        hosts.forEach((name, host) -> {
+            Map<String, Object> vars = new LinkedHashMap<>(defaults);
+            vars.putAll(host.vars());
+            h.put(name, new Host(name, host.groups(), vars));
+        });
+        return new Inventory(h, groups);
+    }
+
     /** A copy whose hosts carry extra variables on top of their own (command-line {@code -e}). */
     public Inventory withExtraVars(Map<String, Object> extra) {
         Map<String, Host> h = new LinkedHashMap<>();
