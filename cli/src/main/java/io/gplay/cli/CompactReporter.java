@@ -23,7 +23,9 @@ final class CompactReporter implements Reporter {
 
     @Override
     public synchronized void hostResult(Task task, Host host, Result r, Object item) {
-        if (task.module().equals("setup") && r.status() == Status.OK) {
+        // the facts a run gathers by itself are not news; asked for (exec -m setup), they are the answer
+        boolean asked = !task.title().equals("Gathering Facts");
+        if (task.module().equals("setup") && r.status() == Status.OK && !asked) {
             return;
         }
         String code = switch (r.status()) {
@@ -35,6 +37,9 @@ final class CompactReporter implements Reporter {
         String line = host.name() + " | " + r.status().name() + (item == null ? "" : " (item=" + item + ")")
                 + (r.msg() == null || r.msg().isEmpty() ? "" : " | " + r.msg());
         out.println(colour ? "\u001b[" + code + "m" + line + "\u001b[0m" : line);
+        if (task.module().equals("setup") && r.data().get("facts") instanceof java.util.Map<?, ?> facts) {
+            new java.util.TreeMap<>(facts).forEach((k, v) -> out.println("    " + k + ": " + v));
+        }
         Object stdout = r.data().get("stdout");
         if (stdout instanceof String s && !s.isBlank()) {
             s.lines().forEach(l -> out.println("    " + l));

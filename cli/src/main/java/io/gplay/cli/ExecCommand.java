@@ -50,7 +50,7 @@ final class ExecCommand implements Callable<Integer> {
         ModuleRegistry modules = ModuleRegistry.load();
         Task task;
         try {
-            task = TaskCollector.standalone(modules, "-a").task(module, null, parse(args, module, modules));
+            task = TaskCollector.standalone(modules, "gplay exec").task(module, null, parse(args, module, modules));
         } catch (DslException e) {
             e.problems().forEach(System.err::println);
             return 1;

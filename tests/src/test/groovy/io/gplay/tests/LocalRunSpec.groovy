@@ -100,7 +100,7 @@ playbook('p') {
         run.recap('c') == [ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, ignored: 0]
     }
 
-    def "a limit that matches no host and a start task that names none stop the run before any host is touched"() {
+    def "a limit that matches no host, a start task that names none, a port that is no number: stopped before any host is touched"() {
         given:
         String pb = '''\
 playbook('p') {
@@ -114,9 +114,13 @@ playbook('p') {
         def typo = gplay(pb, '-l', 'nosuch')
         def task = gplay(pb, '--start-at-task', 'instal app')
 
+        def port = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', 'x,', '-e', 'ansible_port=abc')
+
         then:
         typo.rc == 1
         typo.err.contains("--limit 'nosuch' matches no host of the inventory")
+        port.rc == 1
+        port.err.contains("inventory: host x: ansible_port must be a number, got 'abc'")
         task.rc == 1
         task.err.contains("--start-at-task 'instal app': no task has this title (did you mean 'install app'?)")
         !work.resolve('touched').toFile().exists()

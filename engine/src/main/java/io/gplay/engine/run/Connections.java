@@ -7,6 +7,8 @@ import io.gplay.engine.connection.SshTarget;
 import io.gplay.engine.inventory.Host;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
@@ -28,6 +30,23 @@ public final class Connections {
         this.acceptNewHostKeys = acceptNewHostKeys;
         this.knownHosts = knownHosts;
         this.agentSocket = agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket);
+    }
+
+    /** What is wrong with a host's connection variables, before any connection is tried. */
+    static List<String> problems(Host host) {
+        List<String> out = new ArrayList<>();
+        for (String number : List.of("ansible_port", "gplay_connect_timeout")) {
+            String v = host.varString(number, null);
+            if (v != null && !v.matches("\\d{1,5}")) {
+                out.add("inventory: host " + host.name() + ": " + number + " must be a number, got '" + v + "'");
+            }
+        }
+        String type = host.varString("ansible_connection", "ssh");
+        if (!List.of("ssh", "smart", "paramiko", "local").contains(type)) {
+            out.add("inventory: host " + host.name() + ": ansible_connection '" + type + "' is not one gplay speaks"
+                    + " (ssh or local)");
+        }
+        return out;
     }
 
     public Connection open(Host host) {

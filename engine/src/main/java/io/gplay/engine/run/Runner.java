@@ -135,7 +135,8 @@ public final class Runner {
 
     /**
      * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
-     * that names no task, variables the playbook requires that a targeted host lacks.
+     * that names no task, connection variables that cannot be used, variables the playbook requires that a
+     * targeted host lacks.
      */
     public List<String> preflight(Playbook playbook) {
         List<String> problems = new ArrayList<>();
@@ -150,6 +151,11 @@ public final class Runner {
                 problems.add("--start-at-task '" + opts.startAtTask() + "': no task has this title"
                         + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
             }
+        }
+        Set<Host> targeted = new java.util.LinkedHashSet<>();
+        playbook.plays().forEach(p -> targeted.addAll(hostsOf(p)));
+        for (Host h : targeted) {
+            problems.addAll(Connections.problems(h));
         }
         for (Playbook.RequiredVar rv : playbook.requiredVars()) {
             for (Play play : playbook.plays()) {
