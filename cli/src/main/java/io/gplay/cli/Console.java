@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * The interactive console: DSL module calls run at once on the current targets; other lines are Groovy,
  * whose variables (assigned without {@code def}) persist; {@code :commands} change targets and settings.
  * Ctrl-C while a line runs cancels it and the console goes on: a run on the hosts stops, commands running there
- * are sent SIGTERM and the connections close; Groovy code stops at its next loop, call or sleep. A second Ctrl-C stops waiting for the hosts.
+ * are sent SIGTERM and the connections close; Groovy code stops at its next loop, call or sleep. A second Ctrl-C
+ * stops waiting for the hosts.
  */
 final class Console {
     private final Session session;

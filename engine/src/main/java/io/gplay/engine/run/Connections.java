@@ -32,6 +32,9 @@ public final class Connections {
         this.agentSocket = agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket);
     }
 
+    /** The values of ansible_connection gplay speaks: Ansible's names for SSH, and local. */
+    private static final List<String> TYPES = List.of("ssh", "smart", "paramiko", "local");
+
     /** What is wrong with a host's connection variables, before any connection is tried. */
     static List<String> problems(Host host) {
         List<String> out = new ArrayList<>();
@@ -42,23 +45,21 @@ public final class Connections {
             }
         }
         String type = host.varString("ansible_connection", "ssh");
-        if (!List.of("ssh", "smart", "paramiko", "local").contains(type)) {
+        if (!TYPES.contains(type)) {
             out.add("inventory: host " + host.name() + ": ansible_connection '" + type + "' is not one gplay speaks"
                     + " (ssh or local)");
         }
         return out;
     }
 
+    /** Opens the host's connection; {@link #problems} are refused here too, for callers that did not ask first. */
     public Connection open(Host host) {
-        String type = host.varString("ansible_connection", "ssh");
-        if (type.equals("local")) {
-            return new LocalConnection();
+        List<String> problems = problems(host);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
-        if (!type.equals("ssh") && !type.equals("smart") && !type.equals("paramiko")) {
-            throw new IllegalArgumentException("host " + host.name() + ": unsupported ansible_connection '" + type
-                    + "' (gplay speaks ssh and local)");
-        }
-        return SshConnection.open(target(host));
+        return host.varString("ansible_connection", "ssh").equals("local") ? new LocalConnection()
+                : SshConnection.open(target(host));
     }
 
     SshTarget target(Host host) {
