@@ -251,7 +251,7 @@ final class Console {
     }
 
     private void facts(String host) {
-        List<Host> hosts = host.isEmpty() ? session.targets() : session.inventory.select(host);
+        List<Host> hosts = host.isEmpty() ? session.targets() : session.select(host);
         List<Task> none = List.of();
         if (hosts.stream().anyMatch(h -> session.facts(h.name()).isEmpty())) {
             String saved = session.pattern;

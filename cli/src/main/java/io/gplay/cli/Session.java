@@ -35,6 +35,11 @@ final class Session implements AutoCloseable {
 
     /** The hosts the current pattern selects within the session's {@code --limit}, as a run would. */
     List<Host> targets() {
+        return select(pattern);
+    }
+
+    /** The hosts a pattern selects within the session's {@code --limit}. */
+    List<Host> select(String pattern) {
         List<Host> hosts = inventory.select(pattern);
         String limit = runner.options().limit();
         if (limit == null) {

@@ -121,6 +121,9 @@ class ConsoleTest {
             c.handle("command 'true'");
             assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("web2 | CHANGED"), bytes.toString());
             assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("web1 |"), bytes.toString());
+            c.handle(":facts web");
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("web2:"), bytes.toString());
+            assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("web1:"), bytes.toString());
         }
     }
 

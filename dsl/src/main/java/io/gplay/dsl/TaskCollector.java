@@ -4,12 +4,15 @@ import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ParamType;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -137,6 +140,7 @@ public class TaskCollector extends GroovyObjectSupport {
         for (String problem : ParamValidator.problems(module.spec(), params, deferred)) {
             ctx.problem(at, problem);
         }
+        checkLocalFiles(module, params, deferred, at);
         return new Task(title, module.name(), params, options(keywords, at), at);
     }
 
@@ -181,6 +185,24 @@ public class TaskCollector extends GroovyObjectSupport {
         }
         ctx.problem(at, what + " must be true or false, got '" + v + "'");
         return false;
+    }
+
+    /** Local files named by a known value must be there now, beside the playbook, not only when the task runs. */
+    private void checkLocalFiles(Module module, Map<String, Object> params, Set<String> deferred, Source at) {
+        Path playbook = Path.of(at.file());
+        if (!Files.isRegularFile(playbook)) {
+            return; // a bundled playbook, or one given as text: its folder is not known
+        }
+        for (var p : module.spec().params()) {
+            if (p.type() == ParamType.LOCAL_FILE && params.get(p.name()) instanceof CharSequence name
+                    && !deferred.contains(p.name())) {
+                Path file = playbook.toAbsolutePath().getParent().resolve(name.toString());
+                if (!Files.isRegularFile(file)) {
+                    ctx.problem(at, module.name() + ": " + p.name() + " '" + name + "' is no file (looked for " + file
+                            + ")");
+                }
+            }
+        }
     }
 
     /**

@@ -171,6 +171,32 @@ playbook('p') {
         ]*.toString()
     }
 
+    def "a local file a task names is looked for beside the playbook when the plan is made"() {
+        given:
+        Files.createDirectories(dir.resolve('files'))
+        Files.writeString(dir.resolve('files/motd'), 'hi\n')
+        def f = write('local.groovy', """\
+playbook('l') {
+    play('p', hosts: 'all') {
+        copy 'motd', src: 'files/motd', dest: '/etc/motd'
+        copy 'issue', src: 'files/issue', dest: '/etc/issue'
+        template 'conf', src: 'templates/app.conf', dest: '/etc/app.conf'
+        copy 'per host', src: { "files/\${host}" }, dest: '/etc/per-host'
+    }
+}
+""")
+
+        when:
+        loader().load(f)
+
+        then: 'the missing ones are named with the path looked for; a per-host name is checked when it runs'
+        DslException e = thrown()
+        e.problems() == [
+                "${f}:4: copy: src 'files/issue' is no file (looked for ${dir.resolve('files/issue')})",
+                "${f}:5: template: src 'templates/app.conf' is no file (looked for ${dir.resolve('templates/app.conf')})",
+        ]*.toString()
+    }
+
     def "a helper method defined in the playbook is not mistaken for a module"() {
         given:
         def f = write('helper.groovy', '''\

@@ -12,7 +12,7 @@ public final class CopyModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("copy", "Writes a file from content or from a local file (atomically: temporary file, then rename).")
             .param(Param.required("dest", ParamType.PATH, "the path on the host"))
             .param(Param.optional("content", ParamType.STRING, null, "the file's text"))
-            .param(Param.optional("src", ParamType.STRING, null, "a local file (relative to the playbook) whose text is copied"))
+            .param(Param.optional("src", ParamType.LOCAL_FILE, null, "a local file (relative to the playbook) whose text is copied"))
             .param(FileContent.BACKUP)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .example("copy '/etc/glusterfs/virt', content: 'quick-read=off\\n', mode: '0644'");

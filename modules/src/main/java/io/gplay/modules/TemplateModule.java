@@ -14,7 +14,7 @@ import java.util.Map;
 /** Renders a Groovy template ({@code ${x}}, {@code <% %>}) with the host's variables and writes it like copy. */
 public final class TemplateModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("template", "Renders a Groovy template (${var}, <% code %>) with the host's variables and facts, then writes it like copy.")
-            .param(Param.required("src", ParamType.STRING, "the template file on the control machine (a relative path is relative to the playbook)"))
+            .param(Param.required("src", ParamType.LOCAL_FILE, "the template file on the control machine (a relative path is relative to the playbook)"))
             .param(Param.required("dest", ParamType.PATH, "the path on the host"))
             .param(Param.optional("vars", ParamType.MAP, null, "extra variables for the template, beside what the task sees: every variable by name, host, vars, facts, groups, hostvars, item"))
             .param(FileContent.BACKUP)

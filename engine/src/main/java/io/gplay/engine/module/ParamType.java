@@ -12,6 +12,8 @@ public enum ParamType {
     MODE,
     /** An absolute path on the host: a relative one would depend on the login's folder. */
     PATH,
+    /** A file on the control machine, relative to the playbook; checked when the plan is made when it is known. */
+    LOCAL_FILE,
     /** A Java regular expression, as a string or a Groovy pattern ({@code ~/x/}); checked when the plan is made. */
     REGEX;
 
@@ -19,7 +21,7 @@ public enum ParamType {
     public Object coerce(Object v) {
         return switch (this) {
             case ANY -> v;
-            case STRING -> v instanceof CharSequence || v instanceof Number || v instanceof Boolean ? v.toString() : null;
+            case STRING, LOCAL_FILE -> v instanceof CharSequence || v instanceof Number || v instanceof Boolean ? v.toString() : null;
             case INT -> v instanceof Number n ? (Object) n.intValue()
                     : v instanceof CharSequence s && s.toString().matches("-?\\d+") ? (Object) Integer.parseInt(s.toString()) : null;
             case BOOL -> v instanceof Boolean ? v : v instanceof CharSequence s ? bool(s.toString()) : null;
