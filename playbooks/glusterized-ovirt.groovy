@@ -150,11 +150,12 @@ playbook('oVirt 3.4, Glusterized') {
     }
 
     play('Configure Firewall', hosts: 'ovirt') {
-        iptables 'the oVirt/Gluster/CTDB rule set', content: firewall, notify: 'restart the firewall'
-        handlers {
-            // "service iptables restart", applied safely: the old rules come back if SSH would be cut
-            iptablesApply 'restart the firewall', timeout: 30
-        }
+        iptables 'the oVirt/Gluster/CTDB rule set', content: firewall
+        // "service iptables restart", applied safely (the old rules come back if SSH would be cut); a task, not
+        // a handler, so that rules changed on the live firewall by hand are found and put back too
+        iptablesApply 'the live firewall follows the rule set', timeout: 30
+        // CentOS loads the rules file at boot through its iptables service (on by default; made sure of here)
+        service 'iptables', enabled: true, when: { facts.osFamily == 'RedHat' }
     }
 
     play('Install Gluster', hosts: 'ovirt') {
@@ -203,8 +204,9 @@ playbook('oVirt 3.4, Glusterized') {
         // too, so an audit sees a brick whose owner was changed
         file 'brick folders', path: { "/gluster/${item}${groups.ovirt.indexOf(host)}" }, state: 'directory',
                 owner: '36', group: '36', loop: ['engine', 'data']
-        copy 'the virt option group', dest: '/var/lib/glusterd/groups/virt', content: virtGroup,
-                when: { host == groups.ovirt[0] }
+        // on every host: the group is set from whichever host runs the volume tasks, and a host without this
+        // file has its distribution's own virt group (sharding, quorum), which is not the procedure's
+        copy 'the virt option group', dest: '/var/lib/glusterd/groups/virt', content: virtGroup
         glusterVolume 'engine', replica: { groups.ovirt.size() }, bricks: { bricks(hostvars, groups.ovirt, 'engine') },
                 options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started',
                 runOnce: true

@@ -53,9 +53,10 @@ public final class GlusterVolumeModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        GlusterCli gluster = new GlusterCli(ctx);
         String name = ctx.str("name");
         String state = ctx.str("state");
+        checkInput(ctx, name);
+        GlusterCli gluster = new GlusterCli(ctx);
         GlusterStore.Volume volume = read(ctx, gluster, name);
         if (state.equals("absent")) {
             if (volume != null) {
@@ -75,7 +76,14 @@ public final class GlusterVolumeModule implements Module {
             if (bricks == null || bricks.isEmpty()) {
                 ctx.fail("volume " + name + " does not exist; give its bricks to create it");
             }
-            ctx.converge("create volume " + name + describe(ctx, bricks), () -> create(ctx, gluster, name, bricks));
+            // without getfattr a brick's mark cannot be told, and nothing is taken off after a failed create
+            List<String> own = ctx.hasProgram("getfattr") ? ownBricks(gluster, bricks) : List.of();
+            List<String> taken = own.stream().filter(path -> marked(ctx, path)).toList();
+            if (!taken.isEmpty()) {
+                ctx.fail("volume " + name + " cannot be created: " + String.join(", ", taken) + " on this host already"
+                        + " belong to a volume (they carry trusted.glusterfs.volume-id); gluster would refuse them too");
+            }
+            ctx.converge("create volume " + name + describe(ctx, bricks), () -> create(ctx, gluster, name, bricks, own));
             status = "Created";
             current = null;
         } else {
@@ -271,30 +279,67 @@ public final class GlusterVolumeModule implements Module {
     }
 
     /**
-     * gluster volume create marks each brick directory as taken before every peer has agreed; when it then
-     * fails (a peer down), the marks stay and every later create says "already part of a volume". Marks on this
-     * host's bricks that are still empty are taken off again, so a re-run can create the volume.
+     * What gluster would refuse only after marking bricks, refused first: a name gluster takes, bricks as
+     * HOST:/path, and as many bricks as a whole number of replica sets.
      */
-    private static void create(ModuleContext ctx, GlusterCli gluster, String name, List<String> bricks) {
+    private static void checkInput(ModuleContext ctx, String name) {
+        if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+            ctx.fail("not a volume name gluster takes (letters, digits, - and _): '" + name + "'");
+        }
+        if (!ctx.has("bricks")) {
+            return;
+        }
+        List<Object> bricks = ctx.list("bricks");
+        for (Object brick : bricks) {
+            if (!String.valueOf(brick).matches("[^\\s:/]+:/\\S*")) {
+                ctx.fail("a brick is HOST:/absolute/path, not '" + brick + "'");
+            }
+        }
+        if (ctx.has("replica") && (ctx.integer("replica") < 2 || bricks.size() % ctx.integer("replica") != 0)) {
+            ctx.fail("replica " + ctx.integer("replica") + " needs a whole number of replica sets of at least 2"
+                    + " bricks; " + bricks.size() + " bricks given");
+        }
+    }
+
+    /** The paths of the bricks that are on this host. */
+    private static List<String> ownBricks(GlusterCli gluster, List<String> bricks) {
+        Set<String> self = gluster.selfNames();
+        return bricks.stream().filter(b -> self.contains(b.substring(0, b.indexOf(':'))))
+                .map(b -> b.substring(b.indexOf(':') + 1)).toList();
+    }
+
+    /** Whether a brick directory carries a volume's mark (so belongs to a volume, or did). */
+    private static boolean marked(ModuleContext ctx, String path) {
+        return ctx.probe(Cmd.of("getfattr", "--absolute-names", "-n", "trusted.glusterfs.volume-id", "--", path)
+                .raw("2>/dev/null")).ok();
+    }
+
+    /**
+     * gluster volume create marks each brick directory as taken before every peer has agreed; when it then
+     * fails (a peer down), the marks stay and every later create says "already part of a volume". This host's
+     * bricks carried no mark before (checked first), so marks on those still empty are this create's own and are
+     * taken off again, so a re-run can create the volume.
+     */
+    private static void create(ModuleContext ctx, GlusterCli gluster, String name, List<String> bricks,
+                               List<String> own) {
         try {
             gluster.change(createArgs(ctx, name, bricks));
         } catch (ModuleFailure e) {
             if (volume(gluster, name) != null) {
                 throw e;
             }
-            Set<String> self = gluster.selfNames();
-            for (String brick : bricks) {
-                int colon = brick.indexOf(':');
-                if (colon > 0 && self.contains(brick.substring(0, colon))) {
-                    ctx.exec(Command.change(Cmd.of("sh", "-c",
-                            "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
-                                    + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
-                                    + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
-                            "unmark", brick.substring(colon + 1))));
-                }
+            if (own.isEmpty()) {
+                throw e;
             }
-            throw new ModuleFailure(e.getMessage()
-                    + " (the marks it left on this host's empty bricks were taken off, so a re-run can create it)");
+            for (String path : own) {
+                ctx.exec(Command.change(Cmd.of("sh", "-c",
+                        "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
+                                + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
+                                + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
+                        "unmark", path)));
+            }
+            throw new ModuleFailure(e.getMessage() + " (the marks it left on this host's bricks, empty and unmarked"
+                    + " before, were taken off; marks on other hosts' bricks stay, for gluster to clear)");
         }
     }
 

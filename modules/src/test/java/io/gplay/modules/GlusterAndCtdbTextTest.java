@@ -98,4 +98,18 @@ class GlusterAndCtdbTextTest {
                 """);
         assertEquals(List.of(Map.of("Public IP", "192.168.1.200", "Node", "1")), legacy);
     }
+
+    @Test
+    void aVolumeThatGlusterWouldRefuseHalfWayIsRefusedFirst() {
+        Map<Map<String, Object>, String> refused = Map.of(
+                Map.of("name", "$(touch /tmp/x)", "bricks", List.of("h1:/gluster/a")), "not a volume name",
+                Map.of("name", "newvol", "replica", 3, "bricks", List.of("h1:/gluster/a", "h2:/gluster/b")),
+                "replica 3 needs a whole number of replica sets",
+                Map.of("name", "newvol", "bricks", List.of("h1:gluster/a")), "a brick is HOST:/absolute/path");
+        refused.forEach((params, why) -> {
+            var r = Harness.run(new GlusterVolumeModule(), params, true);
+            assertEquals(io.gplay.engine.module.Status.FAILED, r.status(), params.toString());
+            assertTrue(r.msg().contains(why), r.msg());
+        });
+    }
 }

@@ -9,7 +9,7 @@ import spock.lang.TempDir
 import java.nio.file.Path
 
 /**
- * Drift found for real: after the bundled playbook converged a two-host lab, eight kinds of out-of-band change;
+ * Drift found for real: after the bundled playbook converged a two-host lab, nine kinds of out-of-band change;
  * the audit reports each on its host and task with the right diff and nothing else, a run repairs them, and
  * the next audit is clean.
  */
@@ -34,7 +34,7 @@ class DriftAuditLabSpec extends Specification {
         audit.rc == 0
     }
 
-    def "eight out-of-band changes are each reported on the right host and task with a correct diff, and nothing else"() {
+    def "nine out-of-band changes are each reported on the right host and task with a correct diff, and nothing else"() {
         given: 'what operators (or accidents) do behind the playbook\'s back'
         lab.ssh('lab1', 'gluster volume set engine performance.quick-read on')                          // a volume option changed
         lab.ssh('lab2', "sed -i 's|xfs defaults 1 2|xfs defaults,noatime 1 2|' /etc/fstab")          // an fstab line edited
@@ -44,6 +44,7 @@ class DriftAuditLabSpec extends Specification {
         lab.ssh('lab2', 'dpkg -r nfs-common >/dev/null')                                                // a package removed
         lab.ssh('lab2', 'cp --remove-destination /mnt/lock/nodes /etc/ctdb/nodes')                       // a link replaced by a file
         lab.ssh('lab2', 'systemctl stop glusterd')                                                      // glusterd stopped
+        lab.ssh('lab2', 'iptables -I INPUT 1 -p tcp --dport 9999 -j ACCEPT')                             // a live rule added
 
         when:
         def audit = GlusterizedOvirtLabSpec.timed('audit with drift') {
@@ -63,8 +64,10 @@ class DriftAuditLabSpec extends Specification {
                 ['lab1', 'the oVirt/Gluster/CTDB rule set', ''],
                 ['lab1', 'CTDB files in the shared volume (first host)', ''],
                 ['lab2', 'nfs and ctdb', ''],
-                ['lab2', 'point the CTDB configuration at the shared files', '']] as Set
-        // the relinked file would restart ctdb there; the rules file already matches the rules in force
+                ['lab2', 'point the CTDB configuration at the shared files', ''],
+                ['lab2', 'the live firewall follows the rule set', '']] as Set
+        // the relinked file would restart ctdb there; lab1's rules file, once put back, matches the rules in
+        // force there, so only lab2's live firewall is out of line
         notified.collect { [it.host, it.task] } == [['lab2', 'restart ctdb']]
 
         diff(drift, 'lab2', 'mount the brick partition at /gluster by UUID') =~ /(?m)^-UUID=\S+ \/gluster xfs defaults,noatime 1 2$/
@@ -78,6 +81,7 @@ class DriftAuditLabSpec extends Specification {
         diff(drift, 'lab1', 'CTDB files in the shared volume (first host)').contains('+10.78.0.200/24 host0')
         msg(drift, 'lab2', 'nfs and ctdb').contains('nfs-common')
         diff(drift, 'lab2', 'point the CTDB configuration at the shared files').contains('+-> /mnt/lock/nodes')
+        diff(drift, 'lab2', 'the live firewall follows the rule set').contains('--A INPUT -p tcp -m tcp --dport 9999 -j ACCEPT')
     }
 
     def "a real run repairs every drift, and the next audit is clean"() {
@@ -94,6 +98,7 @@ class DriftAuditLabSpec extends Specification {
         lab.ssh('lab2', 'readlink /etc/ctdb/nodes').trim() == '/mnt/lock/nodes'
         lab.ssh('lab1', 'cat /etc/iptables/rules.v4').contains('-A INPUT -p tcp -m tcp --dport 4379  -j ACCEPT')
         lab.ssh('lab2', 'dpkg-query -W -f=\'${Status}\' nfs-common') == 'install ok installed'
+        !lab.ssh('lab2', 'iptables -S INPUT').contains('9999')
     }
 
     static List<Map> results(Path report) {

@@ -58,6 +58,13 @@ class GlusterizedOvirtLabSpec extends Specification {
         then:
         again.rc == 0
         lab.hosts.every { again.recap(it).changed == 0 && again.recap(it).failed == 0 }
+
+        when: 'the second host alone, so the run-once volume tasks read the virt group from it'
+        def second = gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '-l', 'lab2', '--check')
+
+        then: 'it has the procedure\'s virt group too: nothing to set'
+        second.rc == 0
+        second.recap('lab2').changed == 0
     }
 
     def "each volume is replicated: a file written through one host is read on the other"() {
@@ -113,6 +120,36 @@ class GlusterizedOvirtLabSpec extends Specification {
          '-A INPUT -j REJECT --reject-with icmp-host-prohibited'].every { file.contains(it) }
         live.contains('-A INPUT -p tcp -m tcp --dport 4379 -j ACCEPT')
         live.readLines().last() == '-A INPUT -j REJECT --reject-with icmp-host-prohibited'
+    }
+
+    def "a volume asked for on another volume's brick is refused before gluster marks anything; that volume stays whole"() {
+        given: 'a plain distributed volume on an empty brick of lab1, then the same brick under another name'
+        def playbook = work.resolve('renamed.groovy')
+        playbook.text = """\
+playbook('renamed') {
+    play('volumes', hosts: 'lab1', gatherFacts: false) {
+        file '/gluster/victim0', state: 'directory'
+        glusterVolume 'victim', bricks: ['${lab.address('lab1')}:/gluster/victim0'], state: 'started'
+        glusterVolume 'renamed', bricks: ['${lab.address('lab1')}:/gluster/victim0'], state: 'started'
+    }
+}
+"""
+
+        when:
+        def run = gplay('run', playbook.toString(), '-i', "${lab.inventory}")
+
+        then:
+        run.rc == 2
+        run.out.contains('changed: [lab1] => create volume victim')
+        run.out.contains('/gluster/victim0 on this host already belong to a volume')
+        lab.sshRun('lab1', 'gluster volume info renamed').rc != 0
+        lab.sshRun('lab1', 'getfattr --absolute-names -n trusted.glusterfs.volume-id /gluster/victim0').rc == 0
+        lab.ssh('lab1', 'gluster volume stop victim --mode=script && gluster volume start victim --mode=script')
+                .contains('success')
+
+        cleanup:
+        lab.sshRun('lab1', 'gluster --mode=script volume stop victim; gluster --mode=script volume delete victim;'
+                + ' rm -rf /gluster/victim0')
     }
 
     def "the hosted engine was deployed on both hosts through the stand-in, the second as an additional host"() {
