@@ -1,6 +1,6 @@
 // Status: read-only health of a glusterized oVirt cluster: CTDB and the virtual IP, Gluster peers and heal state, the hosted engine VM
 //
-// Changes nothing; useful on its own and in audits (gplay audit status -i hosts.yml).
+// Changes nothing and asserts nothing: a report to read (drift from the procedure is `gplay audit glusterized-ovirt`).
 
 playbook('Cluster status') {
     play('Cluster status', hosts: 'ovirt') {
@@ -9,6 +9,11 @@ playbook('Cluster status') {
         debug 'CTDB', msg: { "healthy: ${ctdb.healthy}; public addresses: ${ctdb.ips}" }
         command 'Gluster peers', cmd: 'gluster peer status', readOnly: true, register: 'peers', runOnce: true
         debug 'peers', msg: { peers.stdout }, runOnce: true
+        // every brick with its port and whether it is online (a brick left offline is N in the Online column)
+        command 'bricks', argv: ['gluster', 'volume', 'status', 'all'], readOnly: true, register: 'bricks', runOnce: true,
+                failedWhen: { false }
+        debug 'bricks', msg: { bricks.stdout.readLines().findAll { it.startsWith('Brick ') || it =~ /^Status of volume/ }.join('\n') },
+                runOnce: true
         // "What's the state of my Gluster volume replication?"
         command 'heal statistics', argv: { ['gluster', 'volume', 'heal', item, 'statistics'] }, readOnly: true,
                 loop: ['meta', 'engine', 'data'], register: 'heal', runOnce: true, failedWhen: { false }

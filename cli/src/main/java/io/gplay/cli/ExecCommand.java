@@ -73,9 +73,22 @@ final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code k=v k2='v 2'}, or a free-form value for the module's main parameter (as {@code -a 'uptime'}). */
+    /**
+     * {@code k=v k2='v 2'}, a free-form value for the module's main parameter (as {@code -a 'uptime'}), or a JSON
+     * or YAML mapping ({@code -a '{"name": "data", "options": {"network.ping-timeout": 20}}'}).
+     */
     static Map<String, Object> parse(String args, String module, ModuleRegistry modules) {
         Map<String, Object> out = new LinkedHashMap<>();
+        if (args.strip().startsWith("{")) {
+            // the parameters as JSON or YAML, as Ansible's -a takes them: maps and lists can be given this way
+            Object parsed = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions())).load(args);
+            if (!(parsed instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("-a " + args + ": not a mapping of parameters");
+            }
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
         ModuleSpec spec = modules.find(module.equals("packages") ? "package" : module).map(m -> m.spec()).orElse(null);
         List<String> words = ShellWords.split(args);
         boolean keyValues = !words.isEmpty() && words.stream().allMatch(w -> w.matches("[A-Za-z_][A-Za-z0-9_]*=.*"));

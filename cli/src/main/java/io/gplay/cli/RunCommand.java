@@ -144,8 +144,11 @@ class RunCommand implements Callable<Integer> {
         return loader.load(fileName + " (bundled)", fileName, bundled);
     }
 
+    /** The plan as the run would go: tasks that --tags, --skip-tags or --start-at-task leave out are not listed. */
     private static void list(Playbook plan, Runner runner, PrintStream out) {
         out.println("playbook: " + plan.name());
+        String startAt = runner.options().startAtTask();
+        boolean started = startAt == null;
         for (Play play : plan.plays()) {
             List<Host> hosts = runner.hostsOf(play);
             out.println();
@@ -153,6 +156,10 @@ class RunCommand implements Callable<Integer> {
             out.println("    hosts (" + hosts.size() + "): " + String.join(" ", hosts.stream().map(Host::name).toList()));
             out.println("    tasks:");
             for (Task t : play.tasks()) {
+                started = started || t.title().equals(startAt);
+                if (!started || !t.isFlush() && !runner.selects(t)) {
+                    continue;
+                }
                 out.println("      " + t.title() + "  [" + t.module() + "]"
                         + (t.options().tags().isEmpty() ? "" : " TAGS: " + t.options().tags())
                         + "  (" + t.source() + ")");

@@ -1,5 +1,7 @@
 package io.gplay.modules;
 
+import io.gplay.engine.shell.Cmd;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +14,19 @@ final class CtdbConfig {
     private CtdbConfig() {
     }
 
-    /** The procedure's /mnt/lock/ctdb, variable for variable. */
+    /**
+     * The procedure's /mnt/lock/ctdb, variable for variable. The legacy init script sources it as shell, so each
+     * value is quoted as the shell needs it (the procedure's own values need none and are written as they are).
+     */
     static String legacy(String sharedDir, String recoveryLock, boolean manageSamba, Map<String, Object> tunables) {
         StringBuilder b = new StringBuilder();
-        b.append("CTDB_PUBLIC_ADDRESSES=").append(sharedDir).append("/public_addresses\n");
+        b.append("CTDB_PUBLIC_ADDRESSES=").append(Cmd.quote(sharedDir + "/public_addresses")).append('\n');
         b.append("CTDB_NODES=/etc/ctdb/nodes\n");
         b.append("# Only when using Samba. Unnecessary for NFS.\n");
         b.append("CTDB_MANAGES_SAMBA=").append(manageSamba ? "yes" : "no").append('\n');
         b.append("# some tunables\n");
-        tunables.forEach((k, v) -> b.append("CTDB_SET_").append(k).append('=').append(v).append('\n'));
-        b.append("CTDB_RECOVERY_LOCK=").append(recoveryLock).append('\n');
+        tunables.forEach((k, v) -> b.append("CTDB_SET_").append(k).append('=').append(Cmd.quote(v)).append('\n'));
+        b.append("CTDB_RECOVERY_LOCK=").append(Cmd.quote(recoveryLock)).append('\n');
         return b.toString();
     }
 

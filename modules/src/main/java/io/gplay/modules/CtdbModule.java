@@ -77,8 +77,22 @@ public final class CtdbModule implements Module {
             ctx.fail("writeShared needs nodes and publicAddresses");
         }
         for (Object a : ctx.list("publicAddresses")) {
-            if (!String.valueOf(a).matches("[0-9a-fA-F.:]+/\\d+\\s+[A-Za-z0-9_.:@-]+(,[A-Za-z0-9_.:@-]+)*")) {
+            String[] words = String.valueOf(a).split("\\s+", -1);
+            String[] net = words[0].split("/", -1);
+            if (words.length != 2 || net.length != 2 || !isAddress(net[0]) || !net[1].matches("\\d{1,3}")
+                    || Integer.parseInt(net[1]) > (net[0].contains(":") ? 128 : 32)
+                    || !words[1].matches("[A-Za-z0-9_.:@-]+(,[A-Za-z0-9_.:@-]+)*")) {
                 ctx.fail("public address '" + a + "' is not 'ADDRESS/PREFIX IFACE'");
+            }
+        }
+        for (Object n : ctx.list("nodes")) {
+            if (!isAddress(String.valueOf(n))) {
+                ctx.fail("node '" + n + "' is not an IPv4 or IPv6 address");
+            }
+        }
+        for (String k : ctx.map("tunables").keySet()) {
+            if (!k.matches("[A-Za-z][A-Za-z0-9]*")) {
+                ctx.fail("'" + k + "' is not a CTDB tunable's name");
             }
         }
         RemoteFile d = ctx.stat(dir, false);
@@ -95,6 +109,14 @@ public final class CtdbModule implements Module {
         }
         FileContent.ensure(ctx, dir + "/nodes", CtdbConfig.lines(ctx.list("nodes")), false);
         FileContent.ensure(ctx, dir + "/public_addresses", CtdbConfig.lines(ctx.list("publicAddresses")), false);
+    }
+
+    /** An IPv4 address in dotted quads, or an IPv6 address in hex groups; nothing else (no names, no spaces). */
+    static boolean isAddress(String s) {
+        if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return java.util.Arrays.stream(s.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
+        }
+        return s.matches("[0-9a-fA-F:]+") && s.contains("::") || s.matches("([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}");
     }
 
     /** PATH becomes a link to TARGET; a file found there is kept as PATH.orig. */

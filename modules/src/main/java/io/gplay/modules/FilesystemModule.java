@@ -65,6 +65,10 @@ public final class FilesystemModule implements Module {
         if (held != null && !force) {
             ctx.fail(dev + " already holds data (" + held + "); set force: true to overwrite it");
         }
+        String mountPoint = held == null ? null : MountTable.mountPointOf(ctx, dev);
+        if (mountPoint != null) {
+            ctx.fail(dev + " is mounted on " + mountPoint + ": force does not format a device in use");
+        }
         Cmd mkfs = mkfs(fstype, held != null, opts, dev);
         ctx.converge(mkfs + (held == null ? "" : " (overwriting " + held + ")"), () -> {
             // Asked only when formatting for real: in check mode an earlier task may be installing the tools.

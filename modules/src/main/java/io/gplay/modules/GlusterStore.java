@@ -19,7 +19,8 @@ final class GlusterStore {
     static final String DIR = "/var/lib/glusterd";
 
     /** What glusterd keeps of a volume: status, replica count, bricks in order and the options set on it. */
-    record Volume(String status, int replica, List<String> bricks, Map<String, String> options) {
+    /** {@code everyOption}: the options are every option the volume has (from glusterd), not only those set. */
+    record Volume(String status, int replica, List<String> bricks, Map<String, String> options, boolean everyOption) {
     }
 
     private GlusterStore() {
@@ -83,6 +84,6 @@ final class GlusterStore {
             case "2" -> "Stopped";
             default -> "Created";
         };
-        return new Volume(status, Integer.parseInt(info.getOrDefault("replica_count", "1")), bricks, options);
+        return new Volume(status, Integer.parseInt(info.getOrDefault("replica_count", "1")), bricks, options, false);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * A Gluster volume: created with its type, replica count and bricks, its options and option groups set, and
- * started or stopped. Decides from {@code gluster volume info --xml} and {@code volume get NAME all --xml}.
+ * started or stopped. Decides from {@code gluster volume info --xml}, {@code volume get NAME all --xml} and, for a
+ * started volume, {@code volume status NAME --xml}.
  */
 public final class GlusterVolumeModule implements Module {
     private static final Set<String> TRUE = Set.of("on", "enable", "yes", "true", "1");
@@ -42,7 +43,12 @@ public final class GlusterVolumeModule implements Module {
             .notes("Run it on one host of the pool (runOnce: true). The bricks' directories' parents must exist on their "
                     + "hosts. Changing the bricks or replica count of an existing volume is refused: that is add-brick/"
                     + "remove-brick work to do by hand. An option group's file (e.g. the procedure's virt group) must be on "
-                    + "this host; its options count as set when the volume has each of them.")
+                    + "this host; its options count as set when the volume has each of them. An option the volume does not "
+                    + "have (not in gluster volume get NAME all) is refused. A started volume whose bricks glusterd lists "
+                    + "as offline is started again with start force (bricks of a peer that is down are not listed). The name, "
+                    + "the bricks' HOST:/path form and whole replica sets are checked before gluster is asked; bricks of "
+                    + "this host that already carry a volume's mark are refused, and after a failed create only the marks "
+                    + "it left on this host's bricks are taken off.")
             .example("glusterVolume 'engine', replica: 2, bricks: ['h1:/gluster/engine0', 'h2:/gluster/engine1'],\n"
                     + "        options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started', runOnce: true");
 
@@ -91,10 +97,18 @@ public final class GlusterVolumeModule implements Module {
             status = volume.status();
             current = volume.options();
         }
-        ensureOptions(ctx, gluster, name, current);
+        ensureOptions(ctx, gluster, name, current, volume != null && volume.everyOption());
         if (state.equals("started") && !status.equals("Started")) {
             ctx.converge("start volume " + name, () -> gluster.change("volume", "start", name));
             status = "Started";
+        } else if (state.equals("started") && volume.everyOption()) {
+            // a started volume may have bricks whose process is gone (a host restarted before its brick's file
+            // system was mounted, say): gluster starts them again with start force, leaving the others be
+            List<String> offline = offlineBricks(gluster, name);
+            if (!offline.isEmpty()) {
+                ctx.converge("start the offline bricks of volume " + name + ": " + String.join(" ", offline),
+                        () -> gluster.change("volume", "start", name, "force"));
+            }
         } else if (state.equals("stopped") && status.equals("Started")) {
             ctx.converge("stop volume " + name, () -> gluster.change("volume", "stop", name));
             status = "Stopped";
@@ -126,11 +140,13 @@ public final class GlusterVolumeModule implements Module {
             bricks.add(GlusterCli.text(b, "name", ""));
         }
         return new GlusterStore.Volume(GlusterCli.text(v, "statusStr", ""),
-                Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, settings(gluster, name));
+                Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, settings(gluster, name), true);
     }
 
     /** Options and groups: each differing option is set; a group is applied when any of its options differs. */
-    private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, Map<String, String> current) throws Exception {
+    /** {@code everyOption}: {@code current} holds every option the volume has, so one not in it does not exist. */
+    private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, Map<String, String> current,
+                               boolean everyOption) throws Exception {
         Map<String, String> wanted = new LinkedHashMap<>();
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         for (Object g : ctx.list("groups")) {
@@ -158,6 +174,10 @@ public final class GlusterVolumeModule implements Module {
         Map<String, String> toSet = new LinkedHashMap<>();
         for (Map.Entry<String, String> o : wanted.entrySet()) {
             String have = lookup(current, o.getKey());
+            if (have == null && everyOption && !o.getKey().startsWith("user.")) {
+                ctx.fail("volume " + name + " has no option '" + o.getKey() + "' (gluster volume get " + name
+                        + " all lists those it has)");
+            }
             if (!same(have, o.getValue())) {
                 toSet.put(o.getKey(), o.getValue());
                 before.add(o.getKey() + " = " + (have == null ? "(unset)" : have));
@@ -230,6 +250,23 @@ public final class GlusterVolumeModule implements Module {
         String h = have.toLowerCase();
         String w = want.toLowerCase();
         return h.equals(w) || TRUE.contains(h) && TRUE.contains(w) || FALSE.contains(h) && FALSE.contains(w);
+    }
+
+    /**
+     * The volume's bricks that glusterd lists as not running. Bricks of a peer that is down are not listed at
+     * all, and are not counted: start force could not reach them.
+     */
+    private static List<String> offlineBricks(GlusterCli gluster, String name) {
+        List<String> offline = new ArrayList<>();
+        // cliOutput/volStatus/volumes/volume/node: a brick, or a daemon (its path not a folder)
+        var volumes = gluster.queryOk("volume", "status", name).getElementsByTagName("volume");
+        Element volume = volumes.getLength() == 0 ? null : (Element) volumes.item(0);
+        for (Element node : GlusterCli.children(volume, "node")) {
+            if (GlusterCli.text(node, "path", "").startsWith("/") && GlusterCli.text(node, "status", "1").equals("0")) {
+                offline.add(GlusterCli.text(node, "hostname", "") + ":" + GlusterCli.text(node, "path", ""));
+            }
+        }
+        return offline;
     }
 
     private static Element volume(GlusterCli gluster, String name) {

@@ -33,6 +33,11 @@ public final class GlusterdModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("file");
+        ctx.map("options").forEach((k, v) -> {
+            if (!k.matches("[A-Za-z0-9_.-]+") || !String.valueOf(v).matches("[^\\s]+")) {
+                ctx.fail("glusterd option '" + k + "' = '" + v + "': a name and a value of one word each");
+            }
+        });
         RemoteFile cur = ctx.stat(path);
         if (!cur.isFile()) {
             ctx.fail(path + " does not exist (install glusterfs-server first)");

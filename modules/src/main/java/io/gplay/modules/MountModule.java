@@ -19,6 +19,9 @@ public final class MountModule implements Module {
             .param(Param.optional("fstype", ParamType.STRING, null, "file system type, e.g. glusterfs, xfs"))
             .param(Param.optional("opts", ParamType.STRING, null, "mount options"))
             .param(Param.choice("state", "mounted", List.of("mounted", "unmounted"), "mounted creates the mount point if missing"))
+            .notes("What is mounted is read from /proc/self/mountinfo. Another file system mounted on the path (another "
+                    + "source, or another type; a FUSE mount's fuse.TYPE counts as TYPE) fails the task: it is the "
+                    + "operator's to unmount. A source given as UUID= or LABEL= is not compared.")
             .example("mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs'");
 
     @Override
@@ -29,14 +32,22 @@ public final class MountModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("path");
-        boolean mounted = MountTable.mounted(ctx, path);
+        MountTable.Mounted mounted = MountTable.mountedOn(ctx, path);
         if (ctx.str("state").equals("unmounted")) {
-            if (mounted) {
+            if (mounted != null) {
                 ctx.converge("unmount " + path, () -> ctx.sh(Cmd.of("umount", path)));
             }
             return;
         }
-        if (mounted) {
+        if (mounted != null) {
+            // something else mounted there is not this mount; it is the operator's to take away, not ours
+            boolean sameSource = !ctx.has("src") || ctx.str("src").startsWith("UUID=") || ctx.str("src").startsWith("LABEL=")
+                    || MountTable.normalize(ctx.str("src")).equals(MountTable.normalize(mounted.source()));
+            if (!sameSource || !mounted.isType(ctx.str("fstype"))) {
+                ctx.fail(path + " has " + mounted.source() + " (" + mounted.fstype() + ") mounted on it, not "
+                        + ctx.str("src") + (ctx.has("fstype") ? " (" + ctx.str("fstype") + ")" : "")
+                        + ": unmount it first");
+            }
             return;
         }
         if (!ctx.has("src")) {

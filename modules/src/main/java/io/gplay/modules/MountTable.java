@@ -17,16 +17,43 @@ final class MountTable {
     private MountTable() {
     }
 
+    /** What is mounted on a path: its file system type and source, as the kernel lists them. */
+    record Mounted(String fstype, String source) {
+        /** Whether this is the given type: a FUSE mount lists {@code glusterfs} as {@code fuse.glusterfs}. */
+        boolean isType(String wanted) {
+            return wanted == null || fstype.equals(wanted) || fstype.equals("fuse." + wanted);
+        }
+    }
+
     /** Whether something is mounted on the path. */
     static boolean mounted(ModuleContext ctx, String path) {
+        return mountedOn(ctx, path) != null;
+    }
+
+    /** What is mounted on the path (the last mount, which hides the others), or null. */
+    static Mounted mountedOn(ModuleContext ctx, String path) {
         String target = normalize(path);
+        Mounted found = null;
         for (String line : ctx.read(Cmd.of("cat", "/proc/self/mountinfo")).split("\n")) {
             String[] f = line.split(" ");
-            if (f.length > 4 && unescape(f[4]).equals(target)) {
-                return true;
+            int dash = java.util.Arrays.asList(f).indexOf("-");
+            if (f.length > 4 && unescape(f[4]).equals(target) && dash > 4 && f.length > dash + 2) {
+                found = new Mounted(f[dash + 1], unescape(f[dash + 2]));
             }
         }
-        return false;
+        return found;
+    }
+
+    /** Where a device is mounted (the first mount of it the kernel lists), or null. */
+    static String mountPointOf(ModuleContext ctx, String device) {
+        for (String line : ctx.read(Cmd.of("cat", "/proc/self/mountinfo")).split("\n")) {
+            String[] f = line.split(" ");
+            int dash = java.util.Arrays.asList(f).indexOf("-");
+            if (dash > 4 && f.length > dash + 2 && unescape(f[dash + 2]).equals(device)) {
+                return unescape(f[4]);
+            }
+        }
+        return null;
     }
 
     /** The path without trailing slashes ("/" stays "/"). */

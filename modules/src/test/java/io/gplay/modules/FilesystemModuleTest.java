@@ -64,6 +64,26 @@ class FilesystemModuleTest {
     }
 
     @Test
+    void forceNeverFormatsAMountedDevice() {
+        try (LoopDevices loops = LoopDevices.require()) {
+            String dev = loops.attach(dir.resolve("brick.img"), "300M");
+            Path mnt = dir.resolve("brick");
+            LoopDevices.sh("mkfs.xfs -q " + dev + " && mkdir -p " + mnt + " && mount " + dev + " " + mnt);
+            try {
+                Map<String, Object> p = Map.of("dev", dev, "fstype", "ext4", "force", true);
+                for (boolean check : List.of(true, false)) {
+                    Result refused = Harness.run(new FilesystemModule(), p, check);
+                    assertEquals(Status.FAILED, refused.status(), "check mode " + check);
+                    assertEquals(dev + " is mounted on " + mnt + ": force does not format a device in use", refused.msg());
+                }
+                assertEquals("xfs", LoopDevices.sh("blkid -p -o value -s TYPE " + dev).strip(), "untouched");
+            } finally {
+                loops.quietly("umount " + mnt);
+            }
+        }
+    }
+
+    @Test
     void aMissingDeviceFailsAndIsPredictedInCheckMode() {
         String missing = dir.resolve("vg/gluster").toString();
         Map<String, Object> p = Map.of("dev", missing);

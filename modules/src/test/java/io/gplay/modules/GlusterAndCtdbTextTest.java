@@ -112,4 +112,24 @@ class GlusterAndCtdbTextTest {
             assertTrue(r.msg().contains(why), r.msg());
         });
     }
+
+    @Test
+    void theLegacyFileIsSourcedAsShellSoItsValuesAreQuoted() throws Exception {
+        String marker = "/tmp/gplay-ctdb-" + ProcessHandle.current().pid();
+        String text = CtdbConfig.legacy("/mnt/lock", "/mnt/lock/my lock", false,
+                Map.of("MonitorInterval", "$(touch " + marker + ")"));
+        Process sh = new ProcessBuilder("sh", "-c", ". /dev/stdin; printf '%s|%s' \"$CTDB_RECOVERY_LOCK\" \"$CTDB_SET_MonitorInterval\"")
+                .start();
+        sh.getOutputStream().write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sh.getOutputStream().close();
+        assertEquals("/mnt/lock/my lock|$(touch " + marker + ")", new String(sh.getInputStream().readAllBytes()));
+        assertEquals(0, sh.waitFor());
+        assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of(marker)));
+    }
+
+    @Test
+    void addressesAreAddresses() {
+        List.of("10.0.0.1", "192.168.254.255", "fe80::1", "2001:db8:0:0:0:0:0:1").forEach(a -> assertTrue(CtdbModule.isAddress(a), a));
+        List.of("10.78.0.300", "999.78.0.200", "10.0.0", "10.0.0.9\n10.0.0.10", "host1", "1:2:3").forEach(a -> assertFalse(CtdbModule.isAddress(a), a));
+    }
 }

@@ -92,7 +92,7 @@ class GlusterizedOvirtLabSpec extends Specification {
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
     }
 
-    def "the status playbook reports CTDB, the virtual IP, heal state and the engine, and changes nothing"() {
+    def "the status playbook reports CTDB, the virtual IP, the bricks, heal state and the engine, and changes nothing"() {
         given:
         def before = lab.hosts.collectEntries { [it, lab.hash(it)] }
 
@@ -105,6 +105,7 @@ class GlusterizedOvirtLabSpec extends Specification {
         status.out.contains('healthy: true')
         status.out.contains('10.78.0.200')
         status.out =~ /meta: .*(?i)heal/
+        status.out =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\d+\s+\S+\s+Y\s+\d+/
         lab.hosts.collectEntries { [it, lab.hash(it)] } == before
     }
 
@@ -150,6 +151,40 @@ playbook('renamed') {
         cleanup:
         lab.sshRun('lab1', 'gluster --mode=script volume stop victim; gluster --mode=script volume delete victim;'
                 + ' rm -rf /gluster/victim0')
+    }
+
+    def "a brick whose process is gone is found by an audit and started by a run; an option a volume lacks is refused"() {
+        given: 'the data brick of lab2 killed'
+        lab.ssh('lab2', "pkill -f -- '--brick-name /gluster/data1'")
+        def offline = ~/(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\S+\s+\S+\s+N\b/
+        for (int i = 0; i < 40 && !(lab.ssh('lab1', 'gluster volume status data') =~ offline); i++) {
+            sleep(500)
+        }
+        def unknown = work.resolve('unknown-option.groovy')
+        unknown.text = """\
+playbook('unknown option') {
+    play('data', hosts: 'lab1', gatherFacts: false) {
+        glusterVolume 'data', options: ['performance.no-such-option': 'on']
+    }
+}
+"""
+
+        when:
+        def audit = gplay('audit', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        def run = gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+
+        then:
+        audit.rc == 3
+        run.rc == 0
+        run.out.contains('changed: [lab1] => start the offline bricks of volume data: 10.78.0.12:/gluster/data1')
+        lab.ssh('lab1', 'gluster volume status data') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\d+\s+\S+\s+Y\b/
+
+        when:
+        def refused = gplay('run', unknown.toString(), '-i', "${lab.inventory}", '--check')
+
+        then:
+        refused.rc == 2
+        refused.out.contains("volume data has no option 'performance.no-such-option'")
     }
 
     def "the hosted engine was deployed on both hosts through the stand-in, the second as an additional host"() {

@@ -174,7 +174,7 @@ playbook('p') {
         Files.exists(work.resolve('80'))
     }
 
-    def "ansible-playbook's habits: -c local on a comma list, --syntax-check touching nothing"() {
+    def "ansible-playbook's habits: -c local on a comma list, --syntax-check touching nothing, -a as JSON"() {
         given:
         work.resolve('site.groovy').text = """\
 playbook('p') {
@@ -199,5 +199,13 @@ playbook('p') {
         run.rc == 0
         run.recap('here').changed == 1
         Files.exists(work.resolve('stamp'))
+
+        when: 'an ad-hoc module call whose parameters are given as JSON, as Ansible\'s -a takes them'
+        def exec = Gplay.run(work, work.resolve('cache'), 'exec', 'all', '-i', 'here,', '-c', 'local', '-m', 'copy',
+                '-a', '{"dest": "' + work.resolve('motd') + '", "content": "two words\\n"}')
+
+        then:
+        exec.rc == 0
+        work.resolve('motd').text == 'two words\n'
     }
 }

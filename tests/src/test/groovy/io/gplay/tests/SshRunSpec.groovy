@@ -229,6 +229,14 @@ playbook('opts') {
         list.out.contains('hosts (1): h1')
         list.out.contains('tagged  [copy] TAGS: [greet]')
 
+        when: 'the plan as a tagged run would go'
+        def tagged = gplay('run', 'site.groovy', '-i', inv.toString(), '--list-tasks', '-t', 'greet')
+
+        then: 'always and the tagged task, not the other'
+        tagged.out.contains('dir  [file] TAGS: [always]')
+        tagged.out.contains('tagged  [copy] TAGS: [greet]')
+        !tagged.out.contains('untagged')
+
         when:
         def run = gplay('run', 'site.groovy', '-i', inv.toString(), '-l', 'h2', '-t', 'greet', '-e', 'greeting=hello',
                 '--report', "json=${work.resolve('run.jsonl')}")

@@ -261,7 +261,7 @@ public final class Runner {
             }
             if (task.isFlush()) {
                 runHandlers(play, batch);
-            } else if (selected(task)) {
+            } else if (selects(task)) {
                 runTask(play, task, active(batch), false);
             }
         }
@@ -270,7 +270,8 @@ public final class Runner {
         }
     }
 
-    private boolean selected(Task task) {
+    /** Whether --tags and --skip-tags let a task run. */
+    public boolean selects(Task task) {
         List<String> tags = task.options().tags();
         if (tags.stream().anyMatch(opts.skipTags()::contains)) {
             return false;
