@@ -143,8 +143,10 @@ public final class GlusterVolumeModule implements Module {
                 Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, settings(gluster, name), true);
     }
 
-    /** Options and groups: each differing option is set; a group is applied when any of its options differs. */
-    /** {@code everyOption}: {@code current} holds every option the volume has, so one not in it does not exist. */
+    /**
+     * Options and groups: each differing option is set; a group is applied when any of its options differs.
+     * {@code everyOption}: {@code current} holds every option the volume has, so one not in it does not exist.
+     */
     private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, Map<String, String> current,
                                boolean everyOption) throws Exception {
         Map<String, String> wanted = new LinkedHashMap<>();
