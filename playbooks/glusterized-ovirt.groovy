@@ -33,6 +33,20 @@ def ctdbAddress(Map hv, String name) {
     hv[name]?.ctdb_address ?: glusterAddress(hv, name)
 }
 
+// Waits (10 s at most) until this node's view of the shared public_addresses holds the address, and for ctdb to
+// answer (30 s at most), then runs `ctdb reloadips` for this node when its public addresses differ from the
+// file's; prints "reloaded" when it did.
+def reloadPublicAddresses(String virtualIp) {
+    """\
+for i in \$(seq 20); do awk -v a=${quote(virtualIp)} '\$1 == a { f = 1 } END { exit !f }' /etc/ctdb/public_addresses && break; sleep 0.5; done
+for i in \$(seq 30); do have=\$(ctdb -X ip 2>/dev/null) && break; sleep 1; done
+want=\$(sed 's|/.*||' /etc/ctdb/public_addresses | sort)
+have=\$(printf '%s\\n' "\$have" | awk -F'|' 'NR > 1 && \$2 != "" { print \$2 }' | sort)
+[ "\$want" = "\$have" ] && exit 0
+ctdb reloadips "\$(ctdb pnn | sed 's/.*://')" && echo "reloaded:" \$have "->" \$want
+"""
+}
+
 /** One brick per host, in inventory order: host1:/gluster/meta0, host2:/gluster/meta1, ... */
 def bricks(Map hv, List hosts, String volume) {
     hosts.withIndex().collect { h, i -> "${glusterAddress(hv, h)}:/gluster/${volume}${i}".toString() }
@@ -194,6 +208,11 @@ playbook('oVirt 3.4, Glusterized') {
                 notify: 'restart ctdb'
         flushHandlers()   // as for glusterd: configured first, then started once
         service 'ctdb', state: 'started', enabled: true
+        // A running ctdb reads its public addresses only when it starts or is told to reload them, so a new
+        // virtual_ip would not reach it; each node reloads its own list once it sees the new file (Gluster's
+        // client may show the old one a moment, and a node reloading from it would take the old address).
+        shell 'CTDB serves the configured virtual IP', cmd: { reloadPublicAddresses(vars.virtual_ip) },
+                changedWhen: { result.stdout.contains('reloaded') }
         handlers {
             service 'restart ctdb', name: 'ctdb', state: 'restarted'
         }

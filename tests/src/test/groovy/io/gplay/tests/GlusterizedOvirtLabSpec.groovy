@@ -92,6 +92,28 @@ class GlusterizedOvirtLabSpec extends Specification {
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
     }
 
+    def "a new virtual IP reaches the running CTDB: one host holds it and none the old one; and back"() {
+        when:
+        def moved = timed('new virtual IP') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '-e', 'virtual_ip=10.78.0.201/24') }
+        ctdbStatus('lab1')
+
+        then:
+        moved.rc == 0
+        moved.out.contains('changed: [lab1] => update /mnt/lock/public_addresses')
+        moved.out =~ /changed: \[lab\d\] => run: /
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.201/24') } == 1
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 0
+
+        when:
+        def back = gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        ctdbStatus('lab1')
+
+        then:
+        back.rc == 0
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.201/24') } == 0
+    }
+
     def "the status playbook reports CTDB, the virtual IP, the bricks, heal state and the engine, and changes nothing"() {
         given:
         def before = lab.hosts.collectEntries { [it, lab.hash(it)] }
