@@ -20,6 +20,8 @@
 //   ctdb_address          optional  per host: the CTDB heartbeat address (default: gluster_address)
 //   engine_vm_memory_mb   optional  default 4096
 //   engine_vm_cpus        optional  default 2
+// Tags, one a play: hosts, storage, firewall, gluster, ctdb, volumes, engine, health (-t firewall runs the firewall
+// play alone on a cluster the playbook has already set up).
 // Differences between CentOS 6 and Debian hosts (packages, service manager, file locations) are handled by the
 // modules from facts and by the per-family values below, never by a second playbook.
 
@@ -138,14 +140,14 @@ playbook('oVirt 3.4, Glusterized') {
              engine_vm_cdrom: 'the ISO image on the first host to install the engine VM from, e.g. /root/CentOS-6.5-x86_64-minimal.iso',
              engine_admin_password: "the engine's admin password (keep it in a file given with -e @secrets.yml)"
 
-    play('Host names', hosts: 'ovirt') {
+    play('Host names', hosts: 'ovirt', tags: 'hosts') {
         // "If need be, edit /etc/hosts on both of your machines to establish the right ip address / host name mappings."
         lineinfile 'map every host name to its address', path: '/etc/hosts', loop: { groups.ovirt },
                 regexp: { "\\s${java.util.regex.Pattern.quote(item)}(\\s|\$)" },
                 line: { "${glusterAddress(hostvars, item)} ${item}" }
     }
 
-    play('Prepare Partition for Gluster', hosts: 'ovirt') {
+    play('Prepare Partition for Gluster', hosts: 'ovirt', tags: 'storage') {
         packages 'system-storage-manager (CentOS, from the Copr repository the procedure adds)',
                 name: ['system-storage-manager', 'python-argparse'],
                 when: { vars.brick_pool && facts.osFamily == 'RedHat' }
@@ -163,7 +165,7 @@ playbook('oVirt 3.4, Glusterized') {
                 fstype: 'xfs', options: 'defaults', dump: 1, pass: 2, mount: true
     }
 
-    play('Configure Firewall', hosts: 'ovirt') {
+    play('Configure Firewall', hosts: 'ovirt', tags: 'firewall') {
         iptables 'the oVirt/Gluster/CTDB rule set', content: firewall
         // "service iptables restart", applied safely (the old rules come back if SSH would be cut); a task, not
         // a handler, so that rules changed on the live firewall by hand are found and put back too
@@ -172,7 +174,7 @@ playbook('oVirt 3.4, Glusterized') {
         service 'iptables', enabled: true, when: { facts.osFamily == 'RedHat' }
     }
 
-    play('Install Gluster', hosts: 'ovirt') {
+    play('Install Gluster', hosts: 'ovirt', tags: 'gluster') {
         command 'add the oVirt repository', cmd: 'yum localinstall -y http://resources.ovirt.org/releases/ovirt-release.noarch.rpm',
                 creates: '/etc/yum.repos.d/ovirt.repo', when: { facts.osFamily == 'RedHat' }
         packages 'glusterfs-server'
@@ -192,7 +194,7 @@ playbook('oVirt 3.4, Glusterized') {
         }
     }
 
-    play('CTDB Configuration', hosts: 'ovirt') {
+    play('CTDB Configuration', hosts: 'ovirt', tags: 'ctdb') {
         file 'brick folder for meta', path: { "/gluster/meta${groups.ovirt.indexOf(host)}" }, state: 'directory'
         // The procedure says "replica 2" for its two hosts; the replica count follows the number of hosts.
         glusterVolume 'meta', replica: { groups.ovirt.size() }, bricks: { bricks(hostvars, groups.ovirt, 'meta') },
@@ -218,7 +220,7 @@ playbook('oVirt 3.4, Glusterized') {
         }
     }
 
-    play('Gluster volumes for the engine VM and for VM storage', hosts: 'ovirt') {
+    play('Gluster volumes for the engine VM and for VM storage', hosts: 'ovirt', tags: 'volumes') {
         // vdsm:kvm (36:36) own the oVirt volumes' bricks, as storage.owner-uid/gid below keep them; said here
         // too, so an audit sees a brick whose owner was changed
         file 'brick folders', path: { "/gluster/${item}${groups.ovirt.indexOf(host)}" }, state: 'directory',
@@ -239,7 +241,7 @@ playbook('oVirt 3.4, Glusterized') {
     // "Before running hosted-engine --deploy on your first machine, run service ctdb stop to ensure that the
     // shared virtual IP address is hosted from your other machine." Then ctdb starts again on the first host,
     // and each further host stops its ctdb for its own deploy and starts it again after.
-    play('Hosted engine, first host', hosts: 'ovirt[0]') {
+    play('Hosted engine, first host', hosts: 'ovirt[0]', tags: 'engine') {
         packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
         command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
                 register: 'engine', failedWhen: { false }
@@ -254,7 +256,7 @@ playbook('oVirt 3.4, Glusterized') {
         service 'take part in CTDB again', name: 'ctdb', state: 'started'
     }
 
-    play('Hosted engine, further hosts', hosts: 'ovirt[1:]', serial: 1) {
+    play('Hosted engine, further hosts', hosts: 'ovirt[1:]', serial: 1, tags: 'engine') {
         packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
         command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
                 register: 'engine', failedWhen: { false }
@@ -265,7 +267,7 @@ playbook('oVirt 3.4, Glusterized') {
         service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'
     }
 
-    play('The cluster is healthy', hosts: 'ovirt[0]') {
+    play('The cluster is healthy', hosts: 'ovirt[0]', tags: 'health') {
         ctdbStatus 'every CTDB node OK and the virtual IP held', until: { result.healthy && result.holder },
                 retries: 60, delay: 2, when: { !checkMode }
     }

@@ -144,7 +144,7 @@ class RunCommand implements Callable<Integer> {
         return loader.load(fileName + " (bundled)", fileName, bundled);
     }
 
-    /** The plan as the run would go: tasks that --tags, --skip-tags or --start-at-task leave out are not listed. */
+    /** The plan as the run would go: tasks --tags, --skip-tags or --start-at-task leave out, and flushes, unlisted. */
     private static void list(Playbook plan, Runner runner, PrintStream out) {
         out.println("playbook: " + plan.name());
         String startAt = runner.options().startAtTask();
@@ -157,7 +157,7 @@ class RunCommand implements Callable<Integer> {
             out.println("    tasks:");
             for (Task t : play.tasks()) {
                 started = started || t.title().equals(startAt);
-                if (!started || !t.isFlush() && !runner.selects(t)) {
+                if (!started || t.isFlush() || !runner.selects(t)) {
                     continue;
                 }
                 out.println("      " + t.title() + "  [" + t.module() + "]"

@@ -17,7 +17,7 @@ import java.util.Set;
 /** The body of {@code playbook('name') { }}: plays and the variables the playbook requires. */
 public class PlaybookBuilder {
     private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "become", "becomeUser",
-            "gatherFacts", "name");
+            "gatherFacts", "name", "tags");
 
     private final BuildContext ctx;
     private final List<Play> plays = new ArrayList<>();
@@ -48,10 +48,14 @@ public class PlaybookBuilder {
         checkNotify(name, pb.handlerTasks(), pb.handlerTasks());
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = options.get("vars") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        // a play's tags are each of its tasks' too, as in Ansible: -t firewall runs the firewall play
+        List<String> playTags = options.get("tags") == null ? List.of() : options.get("tags") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(options.get("tags")));
+        List<Task> tasks = pb.tasks.stream().map(t -> t.withTags(playTags)).toList();
         plays.add(new Play(name, String.valueOf(options.get("hosts")), new LinkedHashMap<>(vars),
                 intOption(options, "serial", 0, at), boolOption(options, "become", false, at),
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
-                boolOption(options, "gatherFacts", true, at), pb.tasks, pb.handlerTasks(), at));
+                boolOption(options, "gatherFacts", true, at), tasks, pb.handlerTasks(), at));
     }
 
     public void play(String name, Map<String, Object> options, Closure<?> body) {

@@ -53,6 +53,28 @@ playbook('site') {
         play.handlers()*.title() == ['restart glusterd']
     }
 
+    def "a play's tags are each of its tasks' too"() {
+        given:
+        def f = write('tags.groovy', '''\
+playbook('t') {
+    play('firewall', hosts: 'all', tags: 'firewall') {
+        command 'rules', cmd: 'true', tags: ['rules']
+        command 'apply', cmd: 'true'
+    }
+    play('other', hosts: 'all') {
+        command 'untagged', cmd: 'true'
+    }
+}
+''')
+
+        when:
+        def pb = loader().load(f)
+
+        then:
+        pb.plays()[0].tasks()*.options()*.tags() == [['rules', 'firewall'], ['firewall']]
+        pb.plays()[1].tasks()[0].options().tags() == []
+    }
+
     def "every problem is reported with file and line before anything runs"() {
         given:
         def f = write('bad.groovy', '''\

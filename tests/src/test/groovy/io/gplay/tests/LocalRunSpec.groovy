@@ -208,4 +208,24 @@ playbook('p') {
         exec.rc == 0
         work.resolve('motd').text == 'two words\n'
     }
+
+    def "a tag runs one play of the bundled playbook: its tasks are the ones listed"() {
+        given: 'two hosts in the group the playbook targets, and its required variables'
+        Path inv = work.resolve('ovirt.ini')
+        inv.text = '[ovirt]\nh1 ansible_connection=local\nh2 ansible_connection=local\n'
+        def required = ['virtual_ip=10.0.0.200/24', 'virtual_ip_interface=eth0', 'brick_device=/dev/vdb',
+                        'engine_fqdn=engine.test', 'engine_vm_cdrom=/root/x.iso', 'engine_admin_password=x']
+
+        when:
+        def list = Gplay.run(work, work.resolve('cache'), (['run', 'glusterized-ovirt', '-i', inv.toString(),
+                '--list-tasks', '-t', 'firewall'] + required.collectMany { ['-e', it] }) as String[])
+        def tasks = list.out.readLines().findAll { it.startsWith('      ') }*.trim()
+
+        then:
+        list.rc == 0
+        tasks.size() == 3
+        tasks[0].startsWith('the oVirt/Gluster/CTDB rule set  [iptables] TAGS: [firewall]')
+        tasks[1].startsWith('the live firewall follows the rule set  [iptablesApply] TAGS: [firewall]')
+        tasks[2].startsWith('iptables  [service] TAGS: [firewall]')
+    }
 }

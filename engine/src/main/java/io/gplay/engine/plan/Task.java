@@ -2,7 +2,10 @@ package io.gplay.engine.plan;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One step of a play: a module with its parameters (plain values or {@link Deferred}s) and keywords.
@@ -21,5 +24,15 @@ public record Task(String title, String module, Map<String, Object> params, Task
 
     public boolean isFlush() {
         return FLUSH_HANDLERS.equals(module);
+    }
+
+    /** The same task with these tags added to its own (a play's tags, say). */
+    public Task withTags(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Set<String> tags = new LinkedHashSet<>(options.tags());
+        tags.addAll(more);
+        return new Task(title, module, params, options.withTags(List.copyOf(tags)), source);
     }
 }

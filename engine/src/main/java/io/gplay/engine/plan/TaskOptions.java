@@ -15,6 +15,11 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    public TaskOptions withTags(List<String> newTags) {
+        return new TaskOptions(when, loop, register, handlers, newTags, runOnce, delegateTo, ignoreErrors, changedWhen,
+                failedWhen, retries, until, delay, become);
+    }
+
     public static TaskOptions none() {
         return new TaskOptions(null, null, null, List.of(), List.of(), false, null, false, null, null, 0, null, 5,
                 null);
