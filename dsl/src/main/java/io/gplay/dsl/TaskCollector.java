@@ -189,14 +189,14 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /** Local files named by a known value must be there now, beside the playbook, not only when the task runs. */
     private void checkLocalFiles(Module module, Map<String, Object> params, Set<String> deferred, Source at) {
-        Path playbook = Path.of(at.file());
-        if (!Files.isRegularFile(playbook)) {
+        Path folder = at.folder().orElse(null);
+        if (folder == null) {
             return; // a bundled playbook, or one given as text: its folder is not known
         }
         for (var p : module.spec().params()) {
             if (p.type() == ParamType.LOCAL_FILE && params.get(p.name()) instanceof CharSequence name
                     && !deferred.contains(p.name())) {
-                Path file = playbook.toAbsolutePath().getParent().resolve(name.toString());
+                Path file = folder.resolve(name.toString());
                 if (!Files.isRegularFile(file)) {
                     ctx.problem(at, module.name() + ": " + p.name() + " '" + name + "' is no file (looked for " + file
                             + ")");

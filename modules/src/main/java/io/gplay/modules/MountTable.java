@@ -3,6 +3,8 @@ package io.gplay.modules;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.shell.Cmd;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,11 +36,9 @@ final class MountTable {
     static Mounted mountedOn(ModuleContext ctx, String path) {
         String target = normalize(path);
         Mounted found = null;
-        for (String line : ctx.read(Cmd.of("cat", "/proc/self/mountinfo")).split("\n")) {
-            String[] f = line.split(" ");
-            int dash = java.util.Arrays.asList(f).indexOf("-");
-            if (f.length > 4 && unescape(f[4]).equals(target) && dash > 4 && f.length > dash + 2) {
-                found = new Mounted(f[dash + 1], unescape(f[dash + 2]));
+        for (Entry e : entries(ctx)) {
+            if (e.mountPoint().equals(target)) {
+                found = e.mounted();
             }
         }
         return found;
@@ -46,14 +46,24 @@ final class MountTable {
 
     /** Where a device is mounted (the first mount of it the kernel lists), or null. */
     static String mountPointOf(ModuleContext ctx, String device) {
+        return entries(ctx).stream().filter(e -> e.mounted().source().equals(device)).map(Entry::mountPoint)
+                .findFirst().orElse(null);
+    }
+
+    private record Entry(String mountPoint, Mounted mounted) {
+    }
+
+    /** The kernel's mounts in order: mount point (field 5), then type and source after the "-" separator. */
+    private static List<Entry> entries(ModuleContext ctx) {
+        List<Entry> out = new ArrayList<>();
         for (String line : ctx.read(Cmd.of("cat", "/proc/self/mountinfo")).split("\n")) {
-            String[] f = line.split(" ");
-            int dash = java.util.Arrays.asList(f).indexOf("-");
-            if (dash > 4 && f.length > dash + 2 && unescape(f[dash + 2]).equals(device)) {
-                return unescape(f[4]);
+            List<String> f = List.of(line.split(" "));
+            int dash = f.indexOf("-");
+            if (dash > 4 && f.size() > dash + 2) {
+                out.add(new Entry(unescape(f.get(4)), new Mounted(f.get(dash + 1), unescape(f.get(dash + 2)))));
             }
         }
-        return null;
+        return out;
     }
 
     /** The path without trailing slashes ("/" stays "/"). */

@@ -24,7 +24,6 @@ import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,6 +57,7 @@ public final class Runner {
     private final Connections connections;
     private final Map<String, HostRun> runs = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> hostvars = new ConcurrentHashMap<>();
+    private final Map<String, Path> playbookFolders = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups;
     /**
      * Each play's host names, for every task's scope: worked out once per run, not once per task and host.
@@ -374,11 +374,10 @@ public final class Runner {
         return r;
     }
 
-    /** The folder of the playbook a task is in, for its local files; a bundled playbook's is the current one. */
-    private static Path playbookFolder(Task task) {
-        Path file = Path.of(task.source().file());
-        return Files.isRegularFile(file) && file.toAbsolutePath().getParent() != null
-                ? file.toAbsolutePath().getParent() : Path.of("");
+    /** The folder of the playbook a task is in, for its local files (the current one for a bundled playbook). */
+    private Path playbookFolder(Task task) {
+        // asked for every task on every host: the file system is asked once a playbook
+        return playbookFolders.computeIfAbsent(task.source().file(), f -> task.source().folder().orElse(Path.of("")));
     }
 
     private static boolean skippedByWhen(TaskOptions o, HostScope scope) {
