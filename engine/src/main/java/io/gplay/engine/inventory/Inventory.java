@@ -42,24 +42,23 @@ public final class Inventory {
 
     /** A copy whose hosts carry these variables where they have none of their own (command-line {@code -u}, say). */
     public Inventory withDefaults(Map<String, Object> defaults) {
-        if (defaults.isEmpty()) {
-            return this;
-        }
-        Map<String, Host> h = new LinkedHashMap<>();
-        hosts.forEach((name, host) -> {
-            Map<String, Object> vars = new LinkedHashMap<>(defaults);
-            vars.putAll(host.vars());
-            h.put(name, new Host(name, host.groups(), vars));
-        });
-        return new Inventory(h, groups);
+        return withVars(defaults, false);
     }
 
     /** A copy whose hosts carry extra variables on top of their own (command-line {@code -e}). */
     public Inventory withExtraVars(Map<String, Object> extra) {
+        return withVars(extra, true);
+    }
+
+    /** A copy whose hosts also carry {@code more}, over their own variables or under them. */
+    private Inventory withVars(Map<String, Object> more, boolean over) {
+        if (more.isEmpty()) {
+            return this;
+        }
         Map<String, Host> h = new LinkedHashMap<>();
         hosts.forEach((name, host) -> {
-            Map<String, Object> vars = new LinkedHashMap<>(host.vars());
-            vars.putAll(extra);
+            Map<String, Object> vars = new LinkedHashMap<>(over ? host.vars() : more);
+            vars.putAll(over ? more : host.vars());
             h.put(name, new Host(name, host.groups(), vars));
         });
         return new Inventory(h, groups);
