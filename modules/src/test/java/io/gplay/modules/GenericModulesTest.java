@@ -1,5 +1,14 @@
 package io.gplay.modules;
 
+import io.gplay.modules.system.CommandModule;
+import io.gplay.modules.files.CopyModule;
+import io.gplay.modules.files.FileModule;
+import io.gplay.modules.files.LineInFileModule;
+import io.gplay.modules.system.PackageModule;
+import io.gplay.modules.system.ServiceModule;
+import io.gplay.modules.system.ShellModule;
+import io.gplay.modules.files.TemplateModule;
+
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.Test;
@@ -156,18 +165,5 @@ class GenericModulesTest {
         assertEquals(Status.CHANGED, Harness.run(new TemplateModule(), p, false).status());
         assertEquals("10.0.0.1\n10.0.0.2\n", Files.readString(dest));
         assertEquals(Status.OK, Harness.run(new TemplateModule(), p, false).status());
-    }
-
-    @Test
-    void setupReadsFactsFromOneScript() {
-        Map<String, Object> f = SetupModule.parse("id=centos\nid_like=rhel fedora\nversion_id=6.5\nhostname=h1\n"
-                + "service_mgr=sysvinit\npkg_mgr=yum\naddresses=eth0=10.0.0.1/24 lo=127.0.0.1/8 \n");
-        assertEquals("RedHat", f.get("osFamily"));
-        assertEquals("6", f.get("distributionMajorVersion"));
-        assertEquals("yum", f.get("pkgMgr"));
-        assertEquals(List.of("10.0.0.1", "127.0.0.1"), f.get("ipv4"));
-        Map<String, Object> old = SetupModule.parse("id=\nredhat_release=CentOS release 6.5 (Final)\n");
-        assertEquals("RedHat", old.get("osFamily"));
-        assertEquals("6.5", old.get("distributionVersion"));
     }
 }

@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a module on this machine through the local connection, as the runner would (check mode guarded too). */
-final class Harness {
+public final class Harness {
     private Harness() {
     }
 
-    static Result run(Module module, Map<String, Object> params, boolean check) {
+    public static Result run(Module module, Map<String, Object> params, boolean check) {
         return run(module, params, check, new LocalConnection(), Map.of("pkgMgr", "apt", "serviceMgr", "systemd",
                 "osFamily", "Debian"));
     }
 
-    static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
+    public static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
         Connection c = check ? new CheckModeGuard(conn) : conn;
         ModuleContext ctx = new ModuleContext(ParamValidator.resolve(module.spec(), params),
                 new Host("local", List.of(), Map.of()), facts, c, check);
@@ -42,7 +42,7 @@ final class Harness {
         }
     }
 
-    static boolean changed(Result r) {
+    public static boolean changed(Result r) {
         return r.status() == Status.CHANGED;
     }
 }

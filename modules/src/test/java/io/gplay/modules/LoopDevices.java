@@ -10,32 +10,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loop devices over sparse image files, for tests that need real block devices (root only); detached on close. */
-final class LoopDevices implements AutoCloseable {
+public final class LoopDevices implements AutoCloseable {
     private final List<String> devices = new ArrayList<>();
     private final LocalConnection local = new LocalConnection();
 
-    static LoopDevices require() {
+    public static LoopDevices require() {
         Assumptions.assumeTrue("0".equals(sh("id -u").strip()), "needs root for loop devices");
         return new LoopDevices();
     }
 
     /** A new loop device over a sparse file of the given size (e.g. 300M, xfs's minimum). */
-    String attach(Path image, String size) {
+    public String attach(Path image, String size) {
         String dev = sh("truncate -s " + size + " " + image + " && losetup -f --show " + image).strip();
         devices.add(dev);
         return dev;
     }
 
-    List<String> devices() {
+    public List<String> devices() {
         return List.copyOf(devices);
     }
 
     /** Whether a command succeeds here. */
-    static boolean ok(String line) {
+    public static boolean ok(String line) {
         return new LocalConnection().exec(Command.change(line)).ok();
     }
 
-    static String sh(String line) {
+    public static String sh(String line) {
         ExecResult r = new LocalConnection().exec(Command.change(line));
         if (!r.ok()) {
             throw new AssertionError(line + ": " + r.reason());
@@ -44,7 +44,7 @@ final class LoopDevices implements AutoCloseable {
     }
 
     /** Runs a clean-up command, whatever it returns. */
-    void quietly(String line) {
+    public void quietly(String line) {
         local.exec(Command.change(line));
     }
 

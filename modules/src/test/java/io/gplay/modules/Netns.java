@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A throwaway network namespace on this machine and a connection whose every command runs inside it, so firewall
  * tests never touch the machine's own rules. Files stay shared with the machine.
  */
-final class Netns implements Connection {
+public final class Netns implements Connection {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    final String name = "gplaytest" + ProcessHandle.current().pid() + "n" + SEQ.incrementAndGet();
+    public final String name = "gplaytest" + ProcessHandle.current().pid() + "n" + SEQ.incrementAndGet();
     private final LocalConnection local = new LocalConnection();
 
-    Netns() {
+    public Netns() {
         host("ip netns add " + name);
         exec(Command.change("ip link set lo up"));
     }
@@ -30,7 +30,7 @@ final class Netns implements Connection {
     }
 
     /** Runs a command inside the namespace that must succeed; returns its output. */
-    String sh(String line) {
+    public String sh(String line) {
         ExecResult r = exec(Command.change(line));
         if (!r.ok()) {
             throw new IllegalStateException(line + ": " + r.reason());
@@ -39,7 +39,7 @@ final class Netns implements Connection {
     }
 
     /** The processes left in the namespace. */
-    String pids() {
+    public String pids() {
         return host("ip netns pids " + name).strip();
     }
 

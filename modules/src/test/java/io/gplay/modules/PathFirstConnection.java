@@ -13,11 +13,11 @@ import java.util.Map;
  * The local connection with a folder of stand-in programs first on PATH and some variables set, for every
  * command line (compound ones too: the variables are exported before the line runs).
  */
-final class PathFirstConnection implements Connection {
+public final class PathFirstConnection implements Connection {
     private final Connection inner = new LocalConnection();
     private final String prefix;
 
-    PathFirstConnection(Path bin, Map<String, Object> vars) {
+    public PathFirstConnection(Path bin, Map<String, Object> vars) {
         StringBuilder p = new StringBuilder("export PATH=").append(Cmd.quote(bin)).append(":\"$PATH\"");
         vars.forEach((k, v) -> p.append(' ').append(k).append('=').append(Cmd.quote(v)));
         prefix = p.append("; ").toString();

@@ -16,8 +16,8 @@ import java.util.Map;
  * a directory that a {@link Connection} puts first on PATH for every command; their calls and state are kept
  * in another directory.
  */
-final class StandIns implements Connection {
-    static final List<String> LVM_TOOLS = List.of("pvs", "vgs", "lvs", "pvcreate", "vgcreate", "vgextend", "lvcreate",
+public final class StandIns implements Connection {
+    public static final List<String> LVM_TOOLS = List.of("pvs", "vgs", "lvs", "pvcreate", "vgcreate", "vgextend", "lvcreate",
             "blkid", "mkfs.xfs", "mkfs.ext4");
 
     private final Path bin;
@@ -25,7 +25,7 @@ final class StandIns implements Connection {
     private final Connection inner;
 
     /** The LVM stand-ins, and ssm too when {@code withSsm}. */
-    StandIns(Path dir, boolean withSsm) throws IOException {
+    public StandIns(Path dir, boolean withSsm) throws IOException {
         bin = Files.createDirectories(dir.resolve("bin"));
         state = Files.createDirectories(dir.resolve("state"));
         Path lvm = install("lvm");
@@ -58,18 +58,18 @@ final class StandIns implements Connection {
     }
 
     /** The stand-in calls made so far, one command line each. */
-    List<String> calls() throws IOException {
+    public List<String> calls() throws IOException {
         Path log = state.resolve("calls");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
     /** The calls that would change something (everything but the reports and probes). */
-    List<String> changes() throws IOException {
+    public List<String> changes() throws IOException {
         return calls().stream().filter(c -> !c.matches("(pvs|vgs|lvs|blkid|ssm list)( .*)?")).toList();
     }
 
     /** The stand-ins' state file, as DEV|POOL or POOL|NAME|BYTES|FSTYPE|UUID lines. */
-    List<String> state(String file) throws IOException {
+    public List<String> state(String file) throws IOException {
         Path f = state.resolve(file);
         return Files.exists(f) ? Files.readAllLines(f) : List.of();
     }

@@ -1,0 +1,92 @@
+package io.gplay.modules.files;
+
+import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
+
+import java.util.List;
+
+/** Directories, empty files, symbolic links, absence, and the mode and ownership of a path. */
+public final class FileModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("file", "Manages a path: directory, file, link, absent, touch; mode and ownership.")
+            .primary("path")
+            .param(Param.required("path", ParamType.PATH, "the path on the host"))
+            .param(Param.choice("state", "file", List.of("file", "directory", "link", "absent", "touch"),
+                    "file: must exist, only attributes change; directory: created with parents; link: a symbolic link "
+                            + "to src; absent: removed (recursively); touch: created empty if missing"))
+            .param(Param.optional("src", ParamType.STRING, null, "the link target, for state: link"))
+            .param(Param.optional("force", ParamType.BOOL, false, "for state: link, replace a file or directory that stands at path"))
+            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .example("file '/gluster/meta0', state: 'directory', mode: '0755'")
+            .example("file '/etc/ctdb/nodes', state: 'link', src: '/mnt/lock/nodes', force: true");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        String path = ctx.str("path");
+        RemoteFile cur = ctx.stat(path, false);
+        switch (ctx.str("state")) {
+            case "absent" -> {
+                if (cur.exists()) {
+                    ctx.converge("remove " + path + " (" + cur.type() + ")", () -> ctx.sh(Cmd.of("rm", "-rf", "--", path)));
+                    ctx.predict(RemoteFile.absent(path));
+                }
+                return;
+            }
+            case "directory" -> {
+                if (cur.exists() && !cur.type().equals("directory")) {
+                    ctx.fail(path + " exists and is a " + cur.type() + ", not a directory");
+                }
+                if (!cur.exists()) {
+                    ctx.converge("create directory " + path, () -> ctx.sh(Cmd.of("mkdir", "-p", "--", path)));
+                    ctx.predict(new RemoteFile(path, "directory", null, null, "755", null, null));
+                }
+            }
+            case "touch" -> {
+                if (!cur.exists()) {
+                    ctx.converge("create empty file " + path, () -> ctx.sh(Cmd.of("touch", "--", path)));
+                    ctx.predict(new RemoteFile(path, "file", null, null, "644", null, ""));
+                }
+            }
+            case "link" -> {
+                if (!ctx.has("src")) {
+                    ctx.fail("state: link needs src");
+                }
+                String src = ctx.str("src");
+                if (cur.type().equals("link") && src.equals(cur.linkTarget())) {
+                    break;
+                }
+                if (cur.exists() && !cur.type().equals("link") && !ctx.bool("force")) {
+                    ctx.fail(path + " exists and is a " + cur.type() + "; set force: true to replace it with a link");
+                }
+                // force replaces a file or an empty directory, never what a directory holds (as in Ansible)
+                if (cur.type().equals("directory")
+                        && !ctx.probe(Cmd.of("ls", "-A", "--", path).raw("| head -n 1")).stdout().isBlank()) {
+                    ctx.fail(path + " is a directory that is not empty: refusing to replace it with a link");
+                }
+                String was = cur.type().equals("link") ? " (was -> " + cur.linkTarget() + ")"
+                        : cur.exists() ? " (replacing a " + cur.type() + ")" : "";
+                ctx.converge("link " + path + " -> " + src + was, () -> ctx.sh(cur.type().equals("directory")
+                        ? Cmd.of("rmdir", "--", path).and(Cmd.of("ln", "-s", "--", src, path))
+                        : Cmd.of("ln", "-sfn", "--", src, path)));
+                ctx.predict(new RemoteFile(path, "link", null, null, "777", src, null));
+                return;
+            }
+            default -> {
+                if (!cur.exists()) {
+                    ctx.fail(path + " does not exist (use state: touch or directory to create it)");
+                }
+            }
+        }
+        // Compared with the path as it was found, in a real run as in check mode, so both report the same.
+        Attributes.ensure(ctx, cur, path);
+    }
+}

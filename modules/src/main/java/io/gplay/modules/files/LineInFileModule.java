@@ -1,0 +1,106 @@
+package io.gplay.modules.files;
+
+import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Ensures one line is in a file (replacing the last line that matches a pattern) or that matching lines are gone. */
+public final class LineInFileModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("lineinfile", "Ensures a line is present in a file (replacing the last line matching regexp) or absent.")
+            .param(Param.required("path", ParamType.PATH, "the file on the host"))
+            .param(Param.optional("line", ParamType.STRING, null, "the line to have (required for state: present)"))
+            .param(Param.optional("regexp", ParamType.REGEX, null, "a Java regular expression; the last matching line is replaced (present) or every one removed (absent)"))
+            .param(Param.choice("state", "present", List.of("present", "absent"), "whether the line should be there"))
+            .param(Param.optional("insertafter", ParamType.REGEX, "EOF", "where a new line goes when nothing matches: EOF, or after the last line matching this pattern"))
+            .param(Param.optional("insertbefore", ParamType.REGEX, null, "BOF, or before the first line matching this pattern"))
+            .param(Param.optional("create", ParamType.BOOL, false, "create the file if it does not exist"))
+            .param(FileContent.BACKUP)
+            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .example("lineinfile 'move brick ports', path: '/etc/glusterfs/glusterd.vol', regexp: /#?\\s*option base-port/, line: '    option base-port 50152'");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        String path = ctx.str("path");
+        RemoteFile cur = ctx.stat(path);
+        if (!cur.exists() && ctx.str("state").equals("absent")) {
+            return; // no file holds no line: create is for lines that should be there
+        }
+        if (!cur.exists() && !ctx.bool("create")) {
+            ctx.fail(path + " does not exist (set create: true to create it)");
+        }
+        String before = cur.isFile() ? cur.content() : "";
+        String after = edit(before, ctx);
+        if (!after.equals(before) || !cur.exists()) {
+            FileContent.ensure(ctx, path, after, ctx.bool("backup"));
+        }
+        Attributes.ensure(ctx, cur, path);
+    }
+
+    static String edit(String text, ModuleContext ctx) {
+        boolean endsWithNewline = text.isEmpty() || text.endsWith("\n");
+        List<String> lines = new ArrayList<>(text.isEmpty() ? List.of()
+                : Arrays.asList((endsWithNewline ? text.substring(0, text.length() - 1) : text).split("\n", -1)));
+        Pattern re = ctx.has("regexp") ? Pattern.compile(ctx.str("regexp")) : null;
+        String line = ctx.str("line");
+        if (ctx.str("state").equals("absent")) {
+            lines.removeIf(l -> re != null ? re.matcher(l).find() : l.equals(line));
+        } else {
+            if (line == null) {
+                ctx.fail("state: present needs line");
+            }
+            int match = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (re != null ? re.matcher(lines.get(i)).find() : lines.get(i).equals(line)) {
+                    match = i;
+                }
+            }
+            if (match >= 0) {
+                lines.set(match, line);
+            } else if (!lines.contains(line)) {
+                // as in Ansible: when the regexp matches no line but the line itself is there, it stays as it is
+                lines.add(insertAt(lines, ctx), line);
+            }
+        }
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+
+    private static int insertAt(List<String> lines, ModuleContext ctx) {
+        String before = ctx.str("insertbefore");
+        if (before != null) {
+            if (before.equals("BOF")) {
+                return 0;
+            }
+            Pattern p = Pattern.compile(before);
+            for (int i = 0; i < lines.size(); i++) {
+                if (p.matcher(lines.get(i)).find()) {
+                    return i;
+                }
+            }
+            return lines.size();
+        }
+        String after = ctx.str("insertafter");
+        if (after.equals("EOF")) {
+            return lines.size();
+        }
+        Pattern p = Pattern.compile(after);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (p.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return lines.size();
+    }
+}

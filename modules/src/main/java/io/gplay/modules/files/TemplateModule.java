@@ -1,0 +1,38 @@
+package io.gplay.modules.files;
+
+import groovy.text.SimpleTemplateEngine;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders a Groovy template ({@code ${x}}, {@code <% %>}) with the host's variables and writes it like copy. */
+public final class TemplateModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("template", "Renders a Groovy template (${var}, <% code %>) with the host's variables and facts, then writes it like copy.")
+            .param(Param.required("src", ParamType.LOCAL_FILE, "the template file on the control machine (a relative path is relative to the playbook)"))
+            .param(Param.required("dest", ParamType.PATH, "the path on the host"))
+            .param(Param.optional("vars", ParamType.MAP, null, "extra variables for the template, beside what the task sees: every variable by name, host, vars, facts, groups, hostvars, item"))
+            .param(FileContent.BACKUP)
+            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .example("template 'ctdb nodes', src: 'templates/nodes.tpl', dest: '/mnt/lock/nodes', vars: { [nodes: groups.ovirt] }");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        Path src = ctx.localFile(ctx.str("src"));
+        Map<String, Object> binding = new LinkedHashMap<>(ctx.variables());
+        binding.putAll(ctx.map("vars"));
+        String text = new SimpleTemplateEngine().createTemplate(LocalText.read(ctx, src, "template")).make(binding)
+                .toString();
+        FileContent.ensureWithAttributes(ctx, ctx.str("dest"), text);
+    }
+}

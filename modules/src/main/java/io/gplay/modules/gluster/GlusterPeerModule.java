@@ -1,0 +1,107 @@
+package io.gplay.modules.gluster;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Probes hosts into this host's trusted storage pool; a host already in the pool is left alone. */
+public final class GlusterPeerModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("glusterPeer", "Probes hosts into the Gluster trusted pool from this host (gluster peer probe), idempotently.")
+            .param(Param.required("peers", ParamType.LIST, "host names or addresses to have in the pool"))
+            .param(Param.optional("wait", ParamType.INT, 60, "seconds to wait for the peers to be connected and 'Peer in Cluster'"))
+            .checkMode("the pool is read with gluster peer status --xml (with glusterd stopped, from its store); missing peers are reported as would-be probes")
+            .notes("Run it on one host (runOnce: true); the others learn the pool from it. A peer is known by any "
+                    + "of the names gluster records for it. This host itself is skipped.")
+            .example("glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        GlusterCli gluster = new GlusterCli(ctx);
+        Set<String> self = gluster.selfNames();
+        Set<String> pool = known(ctx, gluster);
+        List<String> missing = new ArrayList<>();
+        for (Object p : ctx.list("peers")) {
+            String peer = String.valueOf(p);
+            if (!self.contains(peer) && !pool.contains(peer)) {
+                missing.add(peer);
+            }
+        }
+        if (!missing.isEmpty()) {
+            ctx.converge("probe " + String.join(", ", missing), () -> {
+                for (String peer : missing) {
+                    gluster.change("peer", "probe", peer);
+                }
+            });
+        }
+        if (!ctx.checkMode()) {
+            // A peer whose glusterd has just started is in the pool but not yet connected; volume commands
+            // sent meanwhile can leave cluster locks held until they time out.
+            awaitInCluster(ctx, gluster, ctx.list("peers").stream().map(String::valueOf)
+                    .filter(p -> !self.contains(p)).toList());
+        }
+        ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(pool(gluster).keySet()));
+    }
+
+    /** The pool's names; in check mode, from glusterd's store when glusterd does not answer. */
+    private static Set<String> known(ModuleContext ctx, GlusterCli gluster) {
+        try {
+            return pool(gluster).keySet();
+        } catch (GlusterCli.DaemonDown e) {
+            if (!ctx.checkMode()) {
+                throw e;
+            }
+            ctx.set("read_from", GlusterStore.DIR + " (glusterd is not running)");
+            return GlusterStore.peers(ctx);
+        }
+    }
+
+    /** Each peer under every name gluster records for it. */
+    static Map<String, Element> pool(GlusterCli gluster) {
+        Element root = gluster.queryOk("peer", "status");
+        Map<String, Element> byName = new LinkedHashMap<>();
+        Element status = GlusterCli.child(root, "peerStatus");
+        for (Element peer : GlusterCli.children(status, "peer")) {
+            byName.put(GlusterCli.text(peer, "hostname", ""), peer);
+            Element names = GlusterCli.child(peer, "hostnames");
+            for (Element n : GlusterCli.children(names, "hostname")) {
+                byName.put(n.getTextContent().trim(), peer);
+            }
+        }
+        return byName;
+    }
+
+    private static void awaitInCluster(ModuleContext ctx, GlusterCli gluster, List<String> peers) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + ctx.integer("wait") * 1000L;
+        while (true) {
+            Map<String, Element> pool = pool(gluster);
+            List<String> waiting = peers.stream().filter(p -> !inCluster(pool.get(p))).toList();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                ctx.fail("probed, but not connected and in the pool after " + ctx.integer("wait") + " s: " + waiting);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean inCluster(Element peer) {
+        return peer != null && GlusterCli.text(peer, "connected", "0").equals("1")
+                && GlusterCli.text(peer, "stateStr", "").equals("Peer in Cluster");
+    }
+}

@@ -1,0 +1,403 @@
+package io.gplay.modules.gluster;
+
+import io.gplay.engine.connection.Command;
+import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleFailure;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Gluster volume: created with its type, replica count and bricks, its options and option groups set, and
+ * started or stopped. Decides from {@code gluster volume info --xml}, {@code volume get NAME all --xml} and, for a
+ * started volume, {@code volume status NAME --xml}.
+ */
+public final class GlusterVolumeModule implements Module {
+    private static final Set<String> TRUE = Set.of("on", "enable", "yes", "true", "1");
+    private static final Set<String> FALSE = Set.of("off", "disable", "no", "false", "0");
+
+    private static final ModuleSpec SPEC = new ModuleSpec("glusterVolume", "Creates, starts, stops or deletes a Gluster volume and sets its options and option groups.")
+            .primary("name")
+            .param(Param.required("name", ParamType.STRING, "the volume"))
+            .param(Param.choice("state", "started", List.of("present", "started", "stopped", "absent"),
+                    "present: created (started or not); started; stopped; absent: stopped and deleted (its bricks' data stays)"))
+            .param(Param.optional("bricks", ParamType.LIST, null, "HOST:/path for each brick, in replica-set order (needed to create)"))
+            .param(Param.optional("replica", ParamType.INT, null, "replica count; without it a distributed volume"))
+            .param(Param.choice("transport", "tcp", List.of("tcp", "rdma", "tcp,rdma"), "the volume's transport"))
+            .param(Param.optional("options", ParamType.MAP, Map.of(), "volume options, e.g. ['storage.owner-uid': 36]"))
+            .param(Param.optional("groups", ParamType.LIST, List.of(), "option groups to apply (gluster volume set NAME group G), read from /var/lib/glusterd/groups/G"))
+            .param(Param.optional("force", ParamType.BOOL, false, "create even with bricks on the root file system (gluster's force)"))
+            .checkMode("the volume is read with --xml; creation, option changes and start/stop are predicted with a diff of the "
+                    + "options. With glusterd stopped, the volume is read from glusterd's store (/var/lib/glusterd) instead")
+            .notes("Run it on one host of the pool (runOnce: true). The bricks' directories' parents must exist on their "
+                    + "hosts. Changing the bricks or replica count of an existing volume is refused: that is add-brick/"
+                    + "remove-brick work to do by hand. An option group's file (e.g. the procedure's virt group) must be on "
+                    + "this host; its options count as set when the volume has each of them. An option the volume does not "
+                    + "have (not in gluster volume get NAME all) is refused. A started volume whose bricks glusterd lists "
+                    + "as offline is started again with start force (bricks of a peer that is down are not listed). The name, "
+                    + "the bricks' HOST:/path form and whole replica sets are checked before gluster is asked; bricks of "
+                    + "this host that already carry a volume's mark are refused, and after a failed create only the marks "
+                    + "it left on this host's bricks are taken off.")
+            .example("glusterVolume 'engine', replica: 2, bricks: ['h1:/gluster/engine0', 'h2:/gluster/engine1'],\n"
+                    + "        options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started', runOnce: true");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        String name = ctx.str("name");
+        String state = ctx.str("state");
+        checkInput(ctx, name);
+        GlusterCli gluster = new GlusterCli(ctx);
+        GlusterStore.Volume volume = read(ctx, gluster, name);
+        if (state.equals("absent")) {
+            if (volume != null) {
+                ctx.converge("delete volume " + name, () -> {
+                    if (volume.status().equals("Started")) {
+                        gluster.change("volume", "stop", name);
+                    }
+                    gluster.change("volume", "delete", name);
+                });
+            }
+            return;
+        }
+        List<String> bricks = ctx.has("bricks") ? ctx.list("bricks").stream().map(String::valueOf).toList() : null;
+        String status;
+        Map<String, String> current;
+        if (volume == null) {
+            if (bricks == null || bricks.isEmpty()) {
+                ctx.fail("volume " + name + " does not exist; give its bricks to create it");
+            }
+            // without getfattr a brick's mark cannot be told, and nothing is taken off after a failed create
+            List<String> own = ctx.hasProgram("getfattr") ? ownBricks(gluster, bricks) : List.of();
+            List<String> taken = own.stream().filter(path -> marked(ctx, path)).toList();
+            if (!taken.isEmpty()) {
+                ctx.fail("volume " + name + " cannot be created: " + String.join(", ", taken) + " on this host already"
+                        + " belong to a volume (they carry trusted.glusterfs.volume-id); gluster would refuse them too");
+            }
+            ctx.converge("create volume " + name + describe(ctx, bricks), () -> create(ctx, gluster, name, bricks, own));
+            status = "Created";
+            current = null;
+        } else {
+            checkLayout(ctx, volume, bricks);
+            status = volume.status();
+            current = volume.options();
+        }
+        ensureOptions(ctx, gluster, name, current, volume != null && volume.everyOption());
+        if (state.equals("started") && !status.equals("Started")) {
+            ctx.converge("start volume " + name, () -> gluster.change("volume", "start", name));
+            status = "Started";
+        } else if (state.equals("started") && volume.everyOption()) {
+            // a started volume may have bricks whose process is gone (a host restarted before its brick's file
+            // system was mounted, say): gluster starts them again with start force, leaving the others be
+            List<String> offline = offlineBricks(gluster, name);
+            if (!offline.isEmpty()) {
+                ctx.converge("start the offline bricks of volume " + name + ": " + String.join(" ", offline),
+                        () -> gluster.change("volume", "start", name, "force"));
+            }
+        } else if (state.equals("stopped") && status.equals("Started")) {
+            ctx.converge("stop volume " + name, () -> gluster.change("volume", "stop", name));
+            status = "Stopped";
+        }
+        ctx.set("volume", name);
+        ctx.set("status", status);
+    }
+
+    /**
+     * The volume as glusterd reports it (options with their effective values); in check mode, from glusterd's
+     * store when glusterd does not answer (options: only those set on the volume).
+     */
+    private static GlusterStore.Volume read(ModuleContext ctx, GlusterCli gluster, String name) {
+        Element v;
+        try {
+            v = volume(gluster, name);
+        } catch (GlusterCli.DaemonDown e) {
+            if (!ctx.checkMode()) {
+                throw e;
+            }
+            ctx.set("read_from", GlusterStore.DIR + " (glusterd is not running)");
+            return GlusterStore.volume(ctx, name);
+        }
+        if (v == null) {
+            return null;
+        }
+        List<String> bricks = new ArrayList<>();
+        for (Element b : GlusterCli.children(GlusterCli.child(v, "bricks"), "brick")) {
+            bricks.add(GlusterCli.text(b, "name", ""));
+        }
+        return new GlusterStore.Volume(GlusterCli.text(v, "statusStr", ""),
+                Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, settings(gluster, name), true);
+    }
+
+    /**
+     * Options and groups: each differing option is set; a group is applied when any of its options differs.
+     * {@code everyOption}: {@code current} holds every option the volume has, so one not in it does not exist.
+     */
+    private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, Map<String, String> current,
+                               boolean everyOption) throws Exception {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+        for (Object g : ctx.list("groups")) {
+            Map<String, String> opts = group(ctx, String.valueOf(g));
+            groups.put(String.valueOf(g), opts);
+        }
+        ctx.map("options").forEach((k, v) -> wanted.put(k, String.valueOf(v)));
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        List<String> groupsToApply = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> g : groups.entrySet()) {
+            boolean differs = false;
+            for (Map.Entry<String, String> o : g.getValue().entrySet()) {
+                String have = lookup(current, o.getKey());
+                if (!same(have, o.getValue())) {
+                    differs = true;
+                    before.add(o.getKey() + " = " + (have == null ? "(unset)" : have));
+                    after.add(o.getKey() + " = " + o.getValue() + "    (group " + g.getKey() + ")");
+                }
+            }
+            if (differs) {
+                groupsToApply.add(g.getKey());
+            }
+        }
+        Map<String, String> toSet = new LinkedHashMap<>();
+        for (Map.Entry<String, String> o : wanted.entrySet()) {
+            String have = lookup(current, o.getKey());
+            if (have == null && everyOption && !o.getKey().startsWith("user.")) {
+                ctx.fail("volume " + name + " has no option '" + o.getKey() + "' (gluster volume get " + name
+                        + " all lists those it has)");
+            }
+            if (!same(have, o.getValue())) {
+                toSet.put(o.getKey(), o.getValue());
+                before.add(o.getKey() + " = " + (have == null ? "(unset)" : have));
+                after.add(o.getKey() + " = " + o.getValue());
+            }
+        }
+        if (groupsToApply.isEmpty() && toSet.isEmpty()) {
+            return;
+        }
+        String label = "gluster volume " + name + " options";
+        ctx.converge("set " + String.join(", ", toSet.keySet())
+                        + (groupsToApply.isEmpty() ? "" : (toSet.isEmpty() ? "" : " and ") + "group " + String.join(", ", groupsToApply))
+                        + " on volume " + name,
+                new FileDiff(label, lines(before), lines(after)), () -> {
+                    for (String g : groupsToApply) {
+                        gluster.change("volume", "set", name, "group", g);
+                    }
+                    for (Map.Entry<String, String> o : toSet.entrySet()) {
+                        gluster.change("volume", "set", name, o.getKey(), o.getValue());
+                    }
+                });
+    }
+
+    private static String lines(List<String> l) {
+        return l.isEmpty() ? "" : String.join("\n", l) + "\n";
+    }
+
+    /** An option group's file, as gluster reads it: KEY=VALUE lines. */
+    private static Map<String, String> group(ModuleContext ctx, String group) {
+        if (!group.matches("[A-Za-z0-9_.-]+")) {
+            ctx.fail("not an option group name: " + group);
+        }
+        String path = "/var/lib/glusterd/groups/" + group;
+        RemoteFile f = ctx.stat(path);
+        if (!f.isFile()) {
+            ctx.fail("option group " + group + " has no file " + path + " on this host");
+        }
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String line : f.content().split("\n")) {
+            String t = line.trim();
+            int eq = t.indexOf('=');
+            if (!t.isEmpty() && !t.startsWith("#") && eq > 0) {
+                opts.put(t.substring(0, eq).trim(), t.substring(eq + 1).trim());
+            }
+        }
+        return opts;
+    }
+
+    /** The current value of an option by its full or short name (quick-read is performance.quick-read). */
+    static String lookup(Map<String, String> current, String key) {
+        if (current == null) {
+            return null;
+        }
+        if (current.containsKey(key)) {
+            return current.get(key);
+        }
+        for (Map.Entry<String, String> e : current.entrySet()) {
+            if (e.getKey().endsWith("." + key)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Gluster's boolean spellings are interchangeable (enable, on, yes, true, 1). */
+    static boolean same(String have, String want) {
+        if (have == null) {
+            return false;
+        }
+        String h = have.toLowerCase();
+        String w = want.toLowerCase();
+        return h.equals(w) || TRUE.contains(h) && TRUE.contains(w) || FALSE.contains(h) && FALSE.contains(w);
+    }
+
+    /**
+     * The volume's bricks that glusterd lists as not running. Bricks of a peer that is down are not listed at
+     * all, and are not counted: start force could not reach them.
+     */
+    private static List<String> offlineBricks(GlusterCli gluster, String name) {
+        List<String> offline = new ArrayList<>();
+        // cliOutput/volStatus/volumes/volume/node: a brick, or a daemon (its path not a folder)
+        var volumes = gluster.queryOk("volume", "status", name).getElementsByTagName("volume");
+        Element volume = volumes.getLength() == 0 ? null : (Element) volumes.item(0);
+        for (Element node : GlusterCli.children(volume, "node")) {
+            if (GlusterCli.text(node, "path", "").startsWith("/") && GlusterCli.text(node, "status", "1").equals("0")) {
+                offline.add(GlusterCli.text(node, "hostname", "") + ":" + GlusterCli.text(node, "path", ""));
+            }
+        }
+        return offline;
+    }
+
+    private static Element volume(GlusterCli gluster, String name) {
+        Element root = gluster.query("volume", "info", name);
+        if (GlusterCli.opRet(root) != 0) {
+            if (GlusterCli.opErr(root).contains("does not exist")) {
+                return null;
+            }
+            throw new ModuleFailure("gluster volume info " + name + ": " + GlusterCli.opErr(root));
+        }
+        Element volumes = GlusterCli.child(GlusterCli.child(root, "volInfo"), "volumes");
+        for (Element v : GlusterCli.children(volumes, "volume")) {
+            if (GlusterCli.text(v, "name", "").equals(name)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Every option's effective value (gluster marks defaults "(DEFAULT)"; the mark is dropped). */
+    private static Map<String, String> settings(GlusterCli gluster, String name) {
+        Element root = gluster.queryOk("volume", "get", name, "all");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Element opt : GlusterCli.children(GlusterCli.child(root, "volGetopts"), "Opt")) {
+            String value = GlusterCli.text(opt, "Value", "");
+            out.put(GlusterCli.text(opt, "Option", ""), value.endsWith(" (DEFAULT)") ? value.substring(0, value.length() - 10) : value);
+        }
+        return out;
+    }
+
+    /** Bricks and replica count of an existing volume must be the ones asked for. */
+    private static void checkLayout(ModuleContext ctx, GlusterStore.Volume volume, List<String> bricks) {
+        List<String> have = volume.bricks();
+        String name = ctx.str("name");
+        if (bricks != null && !normalise(bricks).equals(normalise(have))) {
+            ctx.fail("volume " + name + " has bricks " + have + ", not " + bricks
+                    + "; changing bricks is add-brick/remove-brick work to do by hand");
+        }
+        int replica = volume.replica();
+        if (ctx.has("replica") && ctx.integer("replica") != replica) {
+            ctx.fail("volume " + name + " has replica " + replica + ", not " + ctx.integer("replica"));
+        }
+    }
+
+    private static List<String> normalise(List<String> bricks) {
+        return bricks.stream().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toList();
+    }
+
+    /**
+     * What gluster would refuse only after marking bricks, refused first: a name gluster takes, bricks as
+     * HOST:/path, and as many bricks as a whole number of replica sets.
+     */
+    private static void checkInput(ModuleContext ctx, String name) {
+        if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+            ctx.fail("not a volume name gluster takes (letters, digits, - and _): '" + name + "'");
+        }
+        if (!ctx.has("bricks")) {
+            return;
+        }
+        List<Object> bricks = ctx.list("bricks");
+        for (Object brick : bricks) {
+            if (!String.valueOf(brick).matches("[^\\s:/]+:/\\S*")) {
+                ctx.fail("a brick is HOST:/absolute/path, not '" + brick + "'");
+            }
+        }
+        if (ctx.has("replica") && (ctx.integer("replica") < 2 || bricks.size() % ctx.integer("replica") != 0)) {
+            ctx.fail("replica " + ctx.integer("replica") + " needs a whole number of replica sets of at least 2"
+                    + " bricks; " + bricks.size() + " bricks given");
+        }
+    }
+
+    /** The paths of the bricks that are on this host. */
+    private static List<String> ownBricks(GlusterCli gluster, List<String> bricks) {
+        Set<String> self = gluster.selfNames();
+        return bricks.stream().filter(b -> self.contains(b.substring(0, b.indexOf(':'))))
+                .map(b -> b.substring(b.indexOf(':') + 1)).toList();
+    }
+
+    /** Whether a brick directory carries a volume's mark (so belongs to a volume, or did). */
+    private static boolean marked(ModuleContext ctx, String path) {
+        return ctx.probe(Cmd.of("getfattr", "--absolute-names", "-n", "trusted.glusterfs.volume-id", "--", path)
+                .raw("2>/dev/null")).ok();
+    }
+
+    /**
+     * gluster volume create marks each brick directory as taken before every peer has agreed; when it then
+     * fails (a peer down), the marks stay and every later create says "already part of a volume". This host's
+     * bricks carried no mark before (checked first), so marks on those still empty are this create's own and are
+     * taken off again, so a re-run can create the volume.
+     */
+    private static void create(ModuleContext ctx, GlusterCli gluster, String name, List<String> bricks,
+                               List<String> own) {
+        try {
+            gluster.change(createArgs(ctx, name, bricks));
+        } catch (ModuleFailure e) {
+            if (volume(gluster, name) != null) {
+                throw e;
+            }
+            if (own.isEmpty()) {
+                throw e;
+            }
+            for (String path : own) {
+                ctx.exec(Command.change(Cmd.of("sh", "-c",
+                        "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
+                                + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
+                                + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
+                        "unmark", path)));
+            }
+            throw new ModuleFailure(e.getMessage() + " (the marks it left on this host's bricks, empty and unmarked"
+                    + " before, were taken off; marks on other hosts' bricks stay, for gluster to clear)");
+        }
+    }
+
+    private static String[] createArgs(ModuleContext ctx, String name, List<String> bricks) {
+        List<String> args = new ArrayList<>(List.of("volume", "create", name));
+        if (ctx.has("replica")) {
+            args.add("replica");
+            args.add(String.valueOf(ctx.integer("replica")));
+        }
+        args.add("transport");
+        args.add(ctx.str("transport"));
+        args.addAll(bricks);
+        if (ctx.bool("force")) {
+            args.add("force");
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private static String describe(ModuleContext ctx, List<String> bricks) {
+        return (ctx.has("replica") ? " replica " + ctx.integer("replica") : "") + " on " + String.join(" ", bricks);
+    }
+}

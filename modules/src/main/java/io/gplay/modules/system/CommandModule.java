@@ -1,0 +1,103 @@
+package io.gplay.modules.system;
+
+import io.gplay.engine.connection.Command;
+import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
+import io.gplay.engine.shell.ShellWords;
+
+import java.util.List;
+
+/**
+ * Runs a program with arguments, no shell: {@code argv} items are each quoted, a string {@code cmd} is split
+ * on white space (quote what needs it). {@link ShellModule} is the same with a shell.
+ */
+public class CommandModule implements Module {
+    private final ModuleSpec spec;
+
+    public CommandModule() {
+        this("command", "Runs a program with its arguments (no shell features: use `shell` for pipes and redirects).");
+    }
+
+    protected CommandModule(String name, String summary) {
+        spec = new ModuleSpec(name, summary)
+                .primary("cmd")
+                .param(Param.optional("cmd", ParamType.STRING, null, "the command line"))
+                .param(Param.optional("argv", ParamType.LIST, null, "program and arguments as a list; each item is quoted (command only)"))
+                .param(Param.optional("chdir", ParamType.STRING, null, "change into this directory first"))
+                .param(Param.optional("creates", ParamType.STRING, null, "a path; when it exists, the command is not run"))
+                .param(Param.optional("removes", ParamType.STRING, null, "a path; when it does not exist, the command is not run"))
+                .param(Param.optional("stdin", ParamType.STRING, null, "text fed to the command's standard input"))
+                .param(Param.optional("readOnly", ParamType.BOOL, false, "the command changes nothing: it runs in check mode and reports ok"))
+                .checkMode("cannot predict what an arbitrary command does: skipped in check mode, unless it declares "
+                        + "`creates`/`removes` (then reported as the change it would make) or `readOnly: true`, "
+                        + "when it runs as a read-only probe")
+                .notes("Registered results have rc, stdout, stderr, stdout_lines. The command is reported as changed "
+                        + "when it runs; use `changedWhen` to say when it really changed something.")
+                .example(name + " 'show the volumes', cmd: 'gluster volume info', readOnly: true, register: 'volumes'");
+    }
+
+    @Override
+    public ModuleSpec spec() {
+        return spec;
+    }
+
+    /** The command line as the host's shell will run it. */
+    protected String commandLine(ModuleContext ctx) {
+        if (ctx.has("argv")) {
+            return Cmd.of("exec").args(ctx.list("argv")).toString();
+        }
+        if (!ctx.has("cmd")) {
+            ctx.fail("give cmd or argv");
+        }
+        // Without a shell: the words are passed to exec, so ; | $( ) have no special meaning.
+        return Cmd.of("exec").args(ShellWords.split(ctx.str("cmd"))).toString();
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        String line = commandLine(ctx);
+        if (ctx.has("chdir")) {
+            line = Cmd.of("cd", ctx.str("chdir")).raw("&&").raw(line).toString();
+        }
+        if (ctx.has("creates") && exists(ctx, ctx.str("creates"))) {
+            ctx.msg("skipped, since " + ctx.str("creates") + " exists");
+            return;
+        }
+        if (ctx.has("removes") && !exists(ctx, ctx.str("removes"))) {
+            ctx.msg("skipped, since " + ctx.str("removes") + " does not exist");
+            return;
+        }
+        boolean probe = ctx.bool("readOnly");
+        byte[] stdin = ctx.has("stdin") ? ctx.str("stdin").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        if (probe) {
+            record(ctx, ctx.exec(new Command(line, stdin, true)));
+            return;
+        }
+        if (ctx.checkMode() && !ctx.has("creates") && !ctx.has("removes")) {
+            ctx.skip("check mode: a command's effect cannot be predicted (declare creates/removes, or readOnly: true)");
+            return;
+        }
+        String run = line;
+        String shown = ctx.has("cmd") ? ctx.str("cmd") : String.join(" ", ctx.list("argv").stream().map(String::valueOf).toList());
+        ctx.converge("run: " + shown, () -> record(ctx, ctx.exec(new Command(run, stdin, false))));
+    }
+
+    private static boolean exists(ModuleContext ctx, String path) {
+        return ctx.probe(Cmd.of("test", "-e", path)).ok();
+    }
+
+    private static void record(ModuleContext ctx, ExecResult r) {
+        ctx.set("rc", r.rc());
+        ctx.set("stdout", r.stdout().stripTrailing());
+        ctx.set("stderr", r.stderr().stripTrailing());
+        ctx.set("stdout_lines", List.of(r.stdout().stripTrailing().split("\n")));
+        if (!r.ok()) {
+            ctx.fail("non-zero return code " + r.rc() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.gplay.modules.system;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.Param;
+import io.gplay.engine.module.ParamType;
+
+import java.util.List;
+
+/** Starts, stops, restarts, reloads and enables services on systemd or SysV init (service + chkconfig). */
+public final class ServiceModule implements Module {
+    private static final ModuleSpec SPEC = new ModuleSpec("service", "Manages a service on systemd or SysV init (service + chkconfig), chosen from facts.")
+            .primary("name")
+            .param(Param.required("name", ParamType.STRING, "the service"))
+            .param(Param.choice("state", null, List.of("started", "stopped", "restarted", "reloaded"),
+                    "started/stopped change only what differs; restarted and reloaded always act (use them in handlers)"))
+            .param(Param.optional("enabled", ParamType.BOOL, null, "start at boot"))
+            .param(Param.choice("manager", null, List.of("systemd", "sysvinit"), "override the service manager found in facts"))
+            .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded are reported as changes")
+            .notes("When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
+                    + "last journal lines, so the reason is in the run's output.")
+            .example("service 'glusterd', state: 'started', enabled: true")
+            .example("service 'restart glusterd', name: 'glusterd', state: 'restarted'");
+
+    @Override
+    public ModuleSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public void run(ModuleContext ctx) throws Exception {
+        ServiceManager sm = new ServiceManager(ctx, ctx.str("manager"));
+        String name = ctx.str("name");
+        String state = ctx.str("state");
+        if (state == null && !ctx.has("enabled")) {
+            ctx.fail("give state or enabled");
+        }
+        if (ctx.has("enabled") && sm.enabled(name) != ctx.bool("enabled")) {
+            boolean on = ctx.bool("enabled");
+            ctx.converge((on ? "enable " : "disable ") + name, () -> ctx.sh(sm.enable(name, on)));
+        }
+        if (state == null) {
+            return;
+        }
+        switch (state) {
+            case "started" -> sm.ensureRunning(name, true);
+            case "stopped" -> sm.ensureRunning(name, false);
+            case "restarted" -> {
+                ctx.converge("restart " + name, () -> sm.act("restart", name));
+                ctx.predictState("service:" + name, "running");
+            }
+            default -> ctx.converge("reload " + name, () -> sm.act("reload", name));
+        }
+        ctx.set("state", state);
+    }
+}

@@ -1,0 +1,22 @@
+package io.gplay.modules.system;
+
+import io.gplay.engine.module.ModuleContext;
+
+/**
+ * Runs a command line through {@code sh}: pipes, redirects and variables work. The line is the playbook
+ * author's own shell code; per-host values interpolated into it should be quoted with {@code Cmd.quote}
+ * (in the DSL: {@code quote(x)}).
+ */
+public final class ShellModule extends CommandModule {
+    public ShellModule() {
+        super("shell", "Runs a command line through the host's shell (pipes, redirects, variables).");
+    }
+
+    @Override
+    protected String commandLine(ModuleContext ctx) {
+        if (!ctx.has("cmd")) {
+            ctx.fail("shell needs cmd");
+        }
+        return ctx.str("cmd");
+    }
+}
