@@ -1,7 +1,7 @@
 package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Task;
@@ -50,9 +50,9 @@ final class AuditReporter implements Reporter {
                         + f.source() + ")");
                 if (r.status() == Status.CHANGED) {
                     drifted++;
-                    r.changes().forEach(c -> out.println("    would " + c));
-                    for (FileDiff d : r.diffs()) {
-                        d.unified().lines().forEach(l -> out.println("    " + l));
+                    for (Change c : r.changes()) {
+                        out.println("    would " + c.description());
+                        c.optionalDiff().ifPresent(d -> d.unified().lines().forEach(l -> out.println("    " + l)));
                     }
                 } else {
                     out.println("    " + r.msg());

@@ -1,7 +1,7 @@
 package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Task;
@@ -45,8 +45,8 @@ final class CompactReporter implements Reporter {
             s.lines().forEach(l -> out.println("    " + l));
         }
         if (diff) {
-            for (FileDiff d : r.diffs()) {
-                d.unified().lines().forEach(l -> out.println("    " + l));
+            for (Change c : r.changes()) {
+                c.optionalDiff().ifPresent(d -> d.unified().lines().forEach(l -> out.println("    " + l)));
             }
         }
     }

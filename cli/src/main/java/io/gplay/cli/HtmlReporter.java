@@ -159,7 +159,7 @@ final class HtmlReporter implements Reporter {
         if (r.msg() != null && !r.msg().isEmpty()) {
             s.append(": ").append(r.msg());
         }
-        String diff = JunitReporter.diffText(r);
+        String diff = ReportText.changes(r);
         if (!diff.isEmpty()) {
             s.append("\n\n").append(diff);
         }
@@ -175,6 +175,6 @@ final class HtmlReporter implements Reporter {
     }
 
     private static String esc(String s) {
-        return JunitReporter.esc(s);
+        return ReportText.xml(s);
     }
 }

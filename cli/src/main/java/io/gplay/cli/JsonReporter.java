@@ -2,7 +2,7 @@ package io.gplay.cli;
 
 import groovy.json.JsonOutput;
 import io.gplay.engine.inventory.Host;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
@@ -52,8 +52,8 @@ final class JsonReporter implements Reporter {
         e.put("host", host.name());
         e.put("status", r.status().label());
         e.put("msg", r.msg());
-        e.put("changes", r.changes());
-        e.put("diffs", r.diffs().stream().map(FileDiff::unified).toList());
+        e.put("changes", r.descriptions());
+        e.put("diffs", r.diffs().stream().map(Diff::unified).toList());
         if (item != null) {
             e.put("item", String.valueOf(item));
         }

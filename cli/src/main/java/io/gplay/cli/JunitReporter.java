@@ -1,7 +1,6 @@
 package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
-import io.gplay.engine.module.FileDiff;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Playbook;
@@ -51,27 +50,27 @@ final class JunitReporter implements Reporter {
     @Override
     public synchronized void recap(Map<String, Stats> stats, long elapsedMillis) {
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"")
-                .append(esc(playbook)).append("\">\n");
+                .append(ReportText.xml(playbook)).append("\">\n");
         byHost.forEach((host, cases) -> {
             long failures = cases.stream().filter(c -> check && c.result.status() == Status.CHANGED).count();
             long errors = cases.stream().filter(c -> c.result.status() == Status.FAILED
                     || c.result.status() == Status.UNREACHABLE).count();
             long skipped = cases.stream().filter(c -> c.result.status() == Status.SKIPPED).count();
-            x.append("  <testsuite name=\"").append(esc(host)).append("\" tests=\"").append(cases.size())
+            x.append("  <testsuite name=\"").append(ReportText.xml(host)).append("\" tests=\"").append(cases.size())
                     .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
                     .append("\" skipped=\"").append(skipped).append("\">\n");
             for (Case c : cases) {
-                x.append("    <testcase classname=\"").append(esc(host)).append("\" name=\"").append(esc(c.task))
-                        .append("\" file=\"").append(esc(c.source)).append("\"");
+                x.append("    <testcase classname=\"").append(ReportText.xml(host)).append("\" name=\"").append(ReportText.xml(c.task))
+                        .append("\" file=\"").append(ReportText.xml(c.source)).append("\"");
                 Result r = c.result;
                 if (check && r.status() == Status.CHANGED) {
-                    x.append(">\n      <failure type=\"drift\" message=\"").append(esc("drift: " + r.msg()))
-                            .append("\">").append(esc(diffText(r))).append("</failure>\n    </testcase>\n");
+                    x.append(">\n      <failure type=\"drift\" message=\"").append(ReportText.xml("drift: " + r.msg()))
+                            .append("\">").append(ReportText.xml(ReportText.changes(r))).append("</failure>\n    </testcase>\n");
                 } else if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
                     x.append(">\n      <error type=\"").append(r.status().label()).append("\" message=\"")
-                            .append(esc(r.msg())).append("\"/>\n    </testcase>\n");
+                            .append(ReportText.xml(r.msg())).append("\"/>\n    </testcase>\n");
                 } else if (r.status() == Status.SKIPPED) {
-                    x.append(">\n      <skipped message=\"").append(esc(r.msg())).append("\"/>\n    </testcase>\n");
+                    x.append(">\n      <skipped message=\"").append(ReportText.xml(r.msg())).append("\"/>\n    </testcase>\n");
                 } else {
                     x.append("/>\n");
                 }
@@ -86,19 +85,4 @@ final class JunitReporter implements Reporter {
         }
     }
 
-    static String diffText(Result r) {
-        StringBuilder s = new StringBuilder(String.join("\n", r.changes()));
-        for (FileDiff d : r.diffs()) {
-            s.append("\n").append(d.unified());
-        }
-        return s.toString();
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
-    }
 }

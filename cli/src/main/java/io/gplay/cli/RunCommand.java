@@ -119,9 +119,13 @@ class RunCommand implements Callable<Integer> {
         Interrupts.onInterrupt(runner::interrupt);
         RunSummary summary = runner.run(plan);
         reporter.close();
-        if (summary.engineError()) {
+        if (summary.checkModeViolation()) {
             System.err.println("gplay: ENGINE ERROR: a module tried to change a host in check mode (see above); "
                     + "the change was refused. Please report this bug.");
+        }
+        if (summary.internalError()) {
+            System.err.println("gplay: INTERNAL ERROR: a task ended in an error of gplay itself (see above); "
+                    + "the hosts it ran on may not have finished it. Please report this bug.");
         }
         int code = summary.exitCode();
         if (audit && code == 0 && summary.changed() > 0) {

@@ -1,7 +1,7 @@
 package io.gplay.tests
 
 import groovy.transform.CompileStatic
-import io.gplay.engine.connection.Command
+import io.gplay.engine.shell.Cmd
 import io.gplay.engine.module.Module
 import io.gplay.engine.module.ModuleContext
 import io.gplay.engine.module.ModuleSpec
@@ -16,7 +16,7 @@ import io.gplay.engine.module.ParamType
 class CarelessModule implements Module {
     private final ModuleSpec spec = new ModuleSpec('careless', 'changes the host even in check mode (a bug)')
             .param(Param.required('path', ParamType.STRING, 'the file it writes'))
-            .param(Param.choice('how', 'writeFile', ['writeFile', 'sh', 'readOnly'], 'how it changes the host'))
+            .param(Param.choice('how', 'writeFile', ['writeFile', 'change', 'readOnly'], 'how it changes the host'))
             .primary('path')
 
     @Override
@@ -31,11 +31,11 @@ class CarelessModule implements Module {
             case 'writeFile':
                 ctx.writeFile(path, 'written\n', '0644')
                 break
-            case 'sh':
-                ctx.sh("echo written > '${path}'")
+            case 'change':
+                ctx.change(Cmd.of('touch', path))
                 break
             default:
-                ctx.exec(Command.probe("test -e '${path}'"))
+                ctx.probe(Cmd.of('test', '-e', path))
         }
         ctx.msg('done')
     }

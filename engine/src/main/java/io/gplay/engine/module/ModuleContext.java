@@ -1,5 +1,6 @@
 package io.gplay.engine.module;
 
+import io.gplay.engine.connection.CheckModeGuard;
 import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.ExecResult;
@@ -8,6 +9,7 @@ import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.shell.Cmd;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.Map;
 
 /**
  * Everything a module sees while it runs on one host: its validated parameters, the host and its facts, and
- * the host's connection. Reads go through {@link #probe}; changes only through {@link #converge} blocks,
- * which check mode reports without running (Chef's {@code converge_by}).
+ * one way to read ({@link #probe}) and one way to change ({@link #change}, only inside a {@link #converge}
+ * block, which check mode records without running: Chef's {@code converge_by}). In check mode the connection
+ * is wrapped in {@link CheckModeGuard} here, so no module and no caller can forget it.
  */
 public final class ModuleContext {
     /** A change to the host, run only outside check mode. */
@@ -25,30 +28,18 @@ public final class ModuleContext {
         void apply() throws Exception;
     }
 
-    private static final String STATE_KEY = "state:";
-
     private final Map<String, Object> params;
-    private final Host host;
-    private final Map<String, Object> facts;
+    private final HostContext where;
     private final Connection conn;
-    private final boolean check;
-    private final List<String> changes = new ArrayList<>();
-    private final List<FileDiff> diffs = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>();
     private final Map<String, Object> data = new LinkedHashMap<>();
     private String msg;
     private String skipped;
-    private java.util.function.BooleanSupplier reachableAnew = () -> true;
-    private Map<String, RemoteFile> predicted = new java.util.HashMap<>();
-    private Map<String, Object> variables;
-    private java.nio.file.Path localBase = java.nio.file.Path.of("");
 
-    public ModuleContext(Map<String, Object> params, Host host, Map<String, Object> facts, Connection conn,
-                         boolean check) {
+    public ModuleContext(Map<String, Object> params, HostContext where) {
         this.params = params;
-        this.host = host;
-        this.facts = facts;
-        this.conn = conn;
-        this.check = check;
+        this.where = where;
+        this.conn = where.check() ? new CheckModeGuard(where.connection()) : where.connection();
     }
 
     // ---- parameters (already validated and defaulted against the module's spec) ----
@@ -89,29 +80,54 @@ public final class ModuleContext {
     // ---- the host ----
 
     public Host host() {
-        return host;
+        return where.host();
     }
 
     public Map<String, Object> facts() {
-        return facts;
+        return where.facts();
     }
 
     public String fact(String name) {
-        Object v = facts.get(name);
+        Object v = where.facts().get(name);
         return v == null ? "" : v.toString();
     }
 
     public boolean checkMode() {
-        return check;
+        return where.check();
     }
 
-    /** Runs a command that changes nothing; allowed in check mode. */
-    public ExecResult probe(Object cmd) {
+    /** What the task's per-host values see: every variable by name, {@code host}, {@code vars}, {@code facts}... */
+    public Map<String, Object> variables() {
+        return where.variables();
+    }
+
+    /** A file on the control machine: a relative path is relative to the playbook, as in Ansible. */
+    public Path localFile(String path) {
+        return where.localBase().resolve(path);
+    }
+
+    /**
+     * Whether a new control connection to the host can be opened now; a module that changes what could cut
+     * the connection (a firewall) asks this after the change, as iptables-apply does.
+     */
+    public boolean reachableAnew() {
+        return where.reachableAnew().getAsBoolean();
+    }
+
+    // ---- reading: allowed in check mode ----
+
+    /** Reads the host's state with a command that changes nothing; its result whatever the exit code. */
+    public ExecResult probe(Cmd cmd) {
         return conn.exec(Command.probe(cmd));
     }
 
-    /** Runs a read-only command that must succeed and returns its standard output. */
-    public String read(Object cmd) {
+    /** A read-only command fed on its standard input (a validator such as {@code iptables-restore --test}). */
+    public ExecResult probe(Cmd cmd, byte[] stdin) {
+        return conn.exec(new Command(cmd.toString(), stdin, true));
+    }
+
+    /** A read that must succeed: its standard output. */
+    public String read(Cmd cmd) {
         ExecResult r = probe(cmd);
         if (!r.ok()) {
             throw new ModuleFailure(cmd + ": " + r.reason());
@@ -127,22 +143,8 @@ public final class ModuleContext {
     /** Fails the task with a clear message when the host lacks a program the module needs. */
     public void requireProgram(String name, String hint) {
         if (!hasProgram(name)) {
-            throw new ModuleFailure(name + " is not installed on " + host.name() + (hint == null ? "" : " (" + hint + ")"));
+            throw new ModuleFailure(name + " is not installed on " + host().name() + (hint == null ? "" : " (" + hint + ")"));
         }
-    }
-
-    /** Runs a changing command that must succeed; only to be called inside a converge block. */
-    public ExecResult sh(Object cmd) {
-        ExecResult r = conn.exec(Command.change(cmd));
-        if (!r.ok()) {
-            throw new ModuleFailure(cmd + ": " + r.reason());
-        }
-        return r;
-    }
-
-    /** Runs a changing command and returns its result whatever the exit code; only inside a converge block. */
-    public ExecResult exec(Command command) {
-        return conn.exec(command);
     }
 
     public RemoteFile stat(String path) {
@@ -151,7 +153,7 @@ public final class ModuleContext {
 
     /** The path as it is, or in check mode as an earlier task of this run predicted it would be. */
     public RemoteFile stat(String path, boolean withContent) {
-        RemoteFile p = check ? predicted.get(path) : null;
+        RemoteFile p = checkMode() ? where.predictions().file(path) : null;
         return p != null ? p : Files.stat(conn, path, withContent);
     }
 
@@ -160,34 +162,56 @@ public final class ModuleContext {
      * run see it (a lineinfile on a file a copy would create predicts its edit instead of failing).
      */
     public void predict(RemoteFile after) {
-        if (check) {
-            predicted.put(after.path(), after);
+        if (checkMode()) {
+            where.predictions().file(after);
         }
     }
 
-    /**
-     * In check mode, records the predicted value of some state that is not a file (e.g. "service:ctdb" →
-     * "running"), so a later task reads the state an earlier one would have left. Kept with the file
-     * predictions under a key no path can have.
-     */
+    /** In check mode, records the predicted value of a state that is not a file ("service:ctdb" → "running"). */
     public void predictState(String key, String value) {
-        if (check) {
-            predicted.put(STATE_KEY + key, new RemoteFile(STATE_KEY + key, "state", null, null, null, null, value));
+        if (checkMode()) {
+            where.predictions().state(key, value);
         }
     }
 
     /** In check mode, the value an earlier task predicted for this state; null when none did (or in a real run). */
     public String predictedState(String key) {
-        RemoteFile p = check ? predicted.get(STATE_KEY + key) : null;
-        return p == null ? null : p.content();
+        return checkMode() ? where.predictions().state(key) : null;
     }
 
-    /** Set by the engine: the host's predictions, kept across the tasks of a check run. */
-    public ModuleContext predictions(Map<String, RemoteFile> shared) {
-        this.predicted = shared;
-        return this;
+    // ---- changing: only inside a converge block ----
+
+    /** Records a change; runs it unless in check mode. */
+    public void converge(String description, Action action) throws Exception {
+        converge(Change.of(description), action);
     }
 
+    /** Records a change with the diff of what it touches; runs it unless in check mode. */
+    public void converge(String description, Diff diff, Action action) throws Exception {
+        converge(new Change(description, diff), action);
+    }
+
+    private void converge(Change change, Action action) throws Exception {
+        changes.add(change);
+        if (!checkMode()) {
+            action.apply();
+        }
+    }
+
+    /** Runs a changing command that must succeed. */
+    public ExecResult change(Cmd cmd) {
+        return orFail(cmd, attempt(cmd, null));
+    }
+
+    /**
+     * Runs a changing command, with standard input when {@code stdin} is not null, and returns its result
+     * whatever the exit code, for a module that reads the failure itself.
+     */
+    public ExecResult attempt(Cmd cmd, byte[] stdin) {
+        return conn.exec(new Command(cmd.toString(), stdin, false));
+    }
+
+    /** Writes a file atomically (a temporary file beside it, renamed over it). */
     public void writeFile(String path, String content, String mode) {
         Files.write(conn, path, content, mode);
     }
@@ -196,71 +220,14 @@ public final class ModuleContext {
         return Files.backup(conn, path);
     }
 
-    public Connection connection() {
-        return conn;
-    }
-
-    /**
-     * Set by the engine: what a per-host value of the task sees (every variable by name, {@code host},
-     * {@code vars}, {@code facts}, {@code groups}, {@code hostvars}, {@code item}).
-     */
-    public ModuleContext variables(Map<String, Object> scope) {
-        this.variables = scope;
-        return this;
-    }
-
-    /** The task's variables as its per-host values see them; without an engine, the host's own and its facts. */
-    public Map<String, Object> variables() {
-        if (variables != null) {
-            return variables;
+    private static ExecResult orFail(Cmd cmd, ExecResult r) {
+        if (!r.ok()) {
+            throw new ModuleFailure(cmd + ": " + r.reason());
         }
-        Map<String, Object> own = new LinkedHashMap<>(host.vars());
-        own.put("host", host.name());
-        own.put("vars", host.vars());
-        own.put("facts", facts);
-        return own;
+        return r;
     }
 
-    /** Set by the engine: the folder of the task's playbook, against which local paths are read. */
-    public ModuleContext localBase(java.nio.file.Path folder) {
-        this.localBase = folder;
-        return this;
-    }
-
-    /** A file on the control machine: a relative path is relative to the playbook, as in Ansible. */
-    public java.nio.file.Path localFile(String path) {
-        return localBase.resolve(path);
-    }
-
-    /** Set by the engine: opens a new connection to the host (not the one in use), runs a command, closes it. */
-    public ModuleContext reachableAnew(java.util.function.BooleanSupplier probe) {
-        this.reachableAnew = probe;
-        return this;
-    }
-
-    /**
-     * Whether a new control connection to the host can be opened now; a module that changes what could cut
-     * the connection (a firewall) asks this after the change, as iptables-apply does.
-     */
-    public boolean reachableAnew() {
-        return reachableAnew.getAsBoolean();
-    }
-
-    // ---- changes ----
-
-    /** Records a change; runs it unless in check mode. */
-    public void converge(String description, Action action) throws Exception {
-        changes.add(description);
-        if (!check) {
-            action.apply();
-        }
-    }
-
-    /** Records a change with its diff; runs it unless in check mode. */
-    public void converge(String description, FileDiff diff, Action action) throws Exception {
-        diffs.add(diff);
-        converge(description, action);
-    }
+    // ---- the result ----
 
     public void set(String key, Object value) {
         data.put(key, value);
@@ -284,13 +251,13 @@ public final class ModuleContext {
             Map<String, Object> d = new LinkedHashMap<>(data);
             d.put("skipped", true);
             d.put("msg", skipped);
-            return new Result(Status.SKIPPED, skipped, changes, diffs, d);
+            return new Result(Status.SKIPPED, skipped, changes, d);
         }
         Status s = changes.isEmpty() ? Status.OK : Status.CHANGED;
-        String m = msg != null ? msg : String.join("; ", changes);
+        String m = msg != null ? msg : String.join("; ", changes.stream().map(Change::description).toList());
         Map<String, Object> d = new LinkedHashMap<>(data);
         d.put("changed", s == Status.CHANGED);
-        d.put("changes", List.copyOf(changes));
-        return new Result(s, m, changes, diffs, d);
+        d.put("changes", changes.stream().map(Change::description).toList());
+        return new Result(s, m, changes, d);
     }
 }

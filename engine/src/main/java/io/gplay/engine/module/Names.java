@@ -21,6 +21,12 @@ public final class Names {
         return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
     }
 
+    /** {@code " (did you mean 'x'?)"} for the closest candidate, or an empty text when none is close. */
+    public static String didYouMean(String name, Collection<String> candidates) {
+        String hint = closest(name, candidates);
+        return hint == null ? "" : " (did you mean '" + hint + "'?)";
+    }
+
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

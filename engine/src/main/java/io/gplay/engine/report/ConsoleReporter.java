@@ -1,7 +1,7 @@
 package io.gplay.engine.report;
 
 import io.gplay.engine.inventory.Host;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Play;
@@ -100,17 +100,16 @@ public final class ConsoleReporter implements Reporter {
         } else if ((showMsg || Boolean.TRUE.equals(r.data().get("display"))) && msg != null && !msg.isEmpty()) {
             line.append(r.status() == Status.FAILED ? ": FAILED! => " : " => ").append(msg);
         } else if (r.status() == Status.CHANGED && !r.changes().isEmpty()) {
-            line.append(" => ").append(String.join("; ", r.changes()));
+            line.append(" => ").append(String.join("; ", r.descriptions()));
         }
         out.println(paint(colourOf(r.status()), line.toString()));
         if (verbosity > 0 && r.data().get("stdout") instanceof String s && !s.isBlank()) {
             out.println(s.stripTrailing());
         }
         if (diff && r.status() == Status.CHANGED) {
-            for (FileDiff d : r.diffs()) {
-                for (String l : d.unified().split("\n")) {
-                    out.println(l.startsWith("+") ? paint("32", l) : l.startsWith("-") ? paint("31", l) : l);
-                }
+            for (Change c : r.changes()) {
+                c.optionalDiff().ifPresent(d -> d.unified().lines().forEach(l ->
+                        out.println(l.startsWith("+") ? paint("32", l) : l.startsWith("-") ? paint("31", l) : l)));
             }
         }
     }

@@ -1,14 +1,19 @@
 package io.gplay.engine.run;
 
+import io.gplay.engine.connection.Become;
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.connection.SshConnection;
 import io.gplay.engine.connection.SshTarget;
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.ParamType;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Task;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
@@ -60,6 +65,20 @@ public final class Connections {
         }
         return host.varString("ansible_connection", "ssh").equals("local") ? new LocalConnection()
                 : SshConnection.open(target(host));
+    }
+
+    /**
+     * The connection a task uses on a host: through {@code sudo} when the task, the play or the host's
+     * {@code ansible_become} asks for it and the user to become is not the one logged in. (Check mode is
+     * guarded where a module's context is made, {@link io.gplay.engine.module.ModuleContext}.)
+     */
+    static Connection forTask(Connection base, Play play, Task task, Host host, Map<String, Object> facts) {
+        boolean become = task.options().become() != null ? task.options().become()
+                : play.become() || Boolean.TRUE.equals(ParamType.BOOL.coerce(host.var("ansible_become")));
+        String becomeUser = play.becomeUser() != null ? play.becomeUser() : host.varString("ansible_become_user", "root");
+        String loginUser = String.valueOf(facts.getOrDefault("user",
+                host.varString("ansible_user", System.getProperty("user.name"))));
+        return become && !becomeUser.equals(loginUser) ? new Become(base, becomeUser) : base;
     }
 
     SshTarget target(Host host) {

@@ -2,6 +2,7 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Predictions;
 import io.gplay.engine.report.Stats;
 
 import java.util.LinkedHashMap;
@@ -16,8 +17,8 @@ final class HostRun {
     final Stats stats = new Stats();
     final Map<String, Object> registered = new ConcurrentHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
-    /** In check mode: paths as earlier tasks predicted them. */
-    final Map<String, io.gplay.engine.connection.RemoteFile> predicted = new ConcurrentHashMap<>();
+    /** In check mode: what earlier tasks predicted they would leave on the host. */
+    final Predictions predicted = new Predictions();
     Map<String, Object> facts = new LinkedHashMap<>();
     Connection connection;
     String unreachable;

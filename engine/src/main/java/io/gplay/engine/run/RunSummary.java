@@ -6,9 +6,11 @@ import java.util.Map;
 
 /**
  * How a run ended. Exit codes follow ansible-playbook: 0 all ok, 2 a task failed, 4 a host was unreachable,
- * 99 interrupted by the user.
+ * 99 interrupted by the user. Two things beyond any task fail the run too: a module that tried to change a
+ * host in check mode (refused by the engine), and an internal error of the engine.
  */
-public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean engineError) {
+public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean checkModeViolation,
+                         boolean internalError) {
     public int exitCode() {
         if (interrupted) {
             return 99;
@@ -16,7 +18,7 @@ public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean 
         if (stats.values().stream().anyMatch(s -> s.unreachable() > 0)) {
             return 4;
         }
-        if (engineError || stats.values().stream().anyMatch(s -> s.failed() > 0)) {
+        if (checkModeViolation || internalError || stats.values().stream().anyMatch(s -> s.failed() > 0)) {
             return 2;
         }
         return 0;

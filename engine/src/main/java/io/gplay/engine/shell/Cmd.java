@@ -27,6 +27,14 @@ public final class Cmd {
         return cmd;
     }
 
+    /**
+     * A whole line of shell code run as written: a module's own literal script, or the line a playbook's author
+     * gives the {@code shell} module (that module's promise). Never build one from a value.
+     */
+    public static Cmd script(String authorsShellCode) {
+        return new Cmd().raw(authorsShellCode);
+    }
+
     /** Quotes one value for a POSIX shell; a value that needs no quoting is left as it is. */
     public static String quote(Object value) {
         String s = String.valueOf(value);

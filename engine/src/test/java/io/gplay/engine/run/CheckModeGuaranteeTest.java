@@ -1,6 +1,5 @@
 package io.gplay.engine.run;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.module.Module;
@@ -17,6 +16,7 @@ import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.report.Reporter;
+import io.gplay.engine.shell.Cmd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +44,7 @@ class CheckModeGuaranteeTest {
     static final class Careless implements Module {
         private final ModuleSpec spec = new ModuleSpec("careless", "changes the host even in check mode (a bug)")
                 .param(Param.required("path", ParamType.STRING, "the file it writes"))
-                .param(Param.choice("how", "writeFile", List.of("writeFile", "sh", "exec", "readOnly"),
+                .param(Param.choice("how", "writeFile", List.of("writeFile", "change", "attempt", "readOnly"),
                         "how it changes the host"));
 
         @Override
@@ -57,10 +57,10 @@ class CheckModeGuaranteeTest {
             String path = ctx.str("path");
             switch (ctx.str("how")) {
                 case "writeFile" -> ctx.writeFile(path, "written\n", "0644");
-                case "sh" -> ctx.sh("echo written > '" + path + "'");
-                case "exec" -> ctx.exec(Command.change("touch '" + path + "'"));
+                case "change" -> ctx.change(Cmd.of("cp", "/dev/null", path));
+                case "attempt" -> ctx.attempt(Cmd.of("touch", path), null);
                 // a change falsely declared read-only is the module's lie; the guard trusts the declaration
-                default -> ctx.read("test -e '" + path + "' || echo absent");
+                default -> ctx.probe(Cmd.of("test", "-e", path));
             }
             ctx.msg("done");
         }
@@ -109,7 +109,7 @@ class CheckModeGuaranteeTest {
         RunSummary summary = run(true, rec, TaskOptions.none(), params(file, how));
 
         assertFalse(Files.exists(file), how + ": check mode wrote nothing");
-        assertTrue(summary.engineError(), how + ": the run ends with an engine error");
+        assertTrue(summary.checkModeViolation(), how + ": the run ends with an engine error");
         assertEquals(2, summary.exitCode(), how + ": the core's exit code for a failed run");
         assertEquals(1, summary.stats().get("h1").failed());
         Result r = rec.results.get("h1/break the promise");
@@ -129,8 +129,8 @@ class CheckModeGuaranteeTest {
 
     @Test
     void aChangingCommandInCheckModeIsRefusedAndFailsTheRunWithAnEngineError() {
-        assertEngineError("sh", "echo written > '" + dir.resolve("target-sh.conf") + "'");
-        assertEngineError("exec", "touch '" + dir.resolve("target-exec.conf") + "'");
+        assertEngineError("change", "cp /dev/null " + dir.resolve("target-change.conf"));
+        assertEngineError("attempt", "touch " + dir.resolve("target-attempt.conf"));
     }
 
     @Test
@@ -143,7 +143,7 @@ class CheckModeGuaranteeTest {
         RunSummary summary = run(true, rec, ignore, params(file, "writeFile"));
 
         assertFalse(Files.exists(file));
-        assertTrue(summary.engineError());
+        assertTrue(summary.checkModeViolation());
         assertEquals(2, summary.exitCode(), "an ignored task failure still ends the run as an engine error");
         assertTrue(rec.results.get("h1/break the promise").msg().contains("ENGINE ERROR"));
     }
@@ -153,13 +153,13 @@ class CheckModeGuaranteeTest {
         Path file = dir.resolve("real.conf");
         Recorder check = new Recorder();
         RunSummary probe = run(true, check, TaskOptions.none(), params(file, "readOnly"));
-        assertFalse(probe.engineError());
+        assertFalse(probe.checkModeViolation());
         assertEquals(0, probe.exitCode());
         assertEquals(Status.OK, check.results.get("h1/break the promise").status());
 
         Recorder real = new Recorder();
         RunSummary summary = run(false, real, TaskOptions.none(), params(file, "writeFile"));
-        assertFalse(summary.engineError());
+        assertFalse(summary.checkModeViolation());
         assertEquals(0, summary.exitCode());
         assertTrue(Files.exists(file), "outside check mode the guard is not there");
     }

@@ -4,7 +4,7 @@ import io.gplay.modules.files.FileContent;
 
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -138,10 +138,10 @@ public final class CtdbModule implements Module {
         String keep = path + ".orig";
         boolean keepOriginal = cur.isFile() && !ctx.stat(keep, false).exists();
         ctx.converge("link " + path + " -> " + target + (keepOriginal ? " (the file kept as " + keep + ")" : ""),
-                new FileDiff(path, was, "-> " + target + "\n"), () -> {
+                new Diff(path, was, "-> " + target + "\n"), () -> {
                     Cmd mkdir = Cmd.of("mkdir", "-p", parent(path));
                     Cmd ln = Cmd.of("ln", "-sfn", target, path);
-                    ctx.sh(keepOriginal ? mkdir.and(Cmd.of("mv", path, keep)).and(ln) : mkdir.and(Cmd.of("rm", "-f", path)).and(ln));
+                    ctx.change(keepOriginal ? mkdir.and(Cmd.of("mv", path, keep)).and(ln) : mkdir.and(Cmd.of("rm", "-f", path)).and(ln));
                 });
         ctx.predict(new RemoteFile(path, "link", "root", "root", "777", target, null));
     }

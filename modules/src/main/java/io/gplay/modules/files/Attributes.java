@@ -34,15 +34,15 @@ public final class Attributes {
         boolean exists = current.exists();
         if (mode != null && (!exists || Integer.parseInt(current.mode(), 8) != Integer.parseInt(mode, 8))) {
             ctx.converge("set mode of " + path + (exists ? " from " + current.mode() : "") + " to " + mode,
-                    () -> ctx.sh(Cmd.of("chmod", mode, path)));
+                    () -> ctx.change(Cmd.of("chmod", mode, path)));
         }
         if (owner != null && (!exists || !same(ctx, "passwd", owner, current.owner()))) {
             ctx.converge("set owner of " + path + (exists ? " from " + current.owner() : "") + " to " + owner,
-                    () -> ctx.sh(Cmd.of("chown", "-h", owner, path)));
+                    () -> ctx.change(Cmd.of("chown", "-h", owner, path)));
         }
         if (group != null && (!exists || !same(ctx, "group", group, current.group()))) {
             ctx.converge("set group of " + path + (exists ? " from " + current.group() : "") + " to " + group,
-                    () -> ctx.sh(Cmd.of("chgrp", "-h", group, path)));
+                    () -> ctx.change(Cmd.of("chgrp", "-h", group, path)));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.gplay.modules.files;
 
 import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
@@ -27,7 +27,7 @@ public final class FileContent {
         String before = current.isFile() ? current.content() : "";
         if (!current.exists() || !before.equals(content)) {
             String what = current.exists() ? "update " + path : "create " + path;
-            ctx.converge(what, new FileDiff(path, before, content), () -> {
+            ctx.converge(what, new Diff(path, before, content), () -> {
                 if (backup && current.exists()) {
                     ctx.set("backup_file", ctx.backup(path));
                 }

@@ -36,7 +36,7 @@ public final class FileModule implements Module {
         switch (ctx.str("state")) {
             case "absent" -> {
                 if (cur.exists()) {
-                    ctx.converge("remove " + path + " (" + cur.type() + ")", () -> ctx.sh(Cmd.of("rm", "-rf", "--", path)));
+                    ctx.converge("remove " + path + " (" + cur.type() + ")", () -> ctx.change(Cmd.of("rm", "-rf", "--", path)));
                     ctx.predict(RemoteFile.absent(path));
                 }
                 return;
@@ -46,13 +46,13 @@ public final class FileModule implements Module {
                     ctx.fail(path + " exists and is a " + cur.type() + ", not a directory");
                 }
                 if (!cur.exists()) {
-                    ctx.converge("create directory " + path, () -> ctx.sh(Cmd.of("mkdir", "-p", "--", path)));
+                    ctx.converge("create directory " + path, () -> ctx.change(Cmd.of("mkdir", "-p", "--", path)));
                     ctx.predict(new RemoteFile(path, "directory", null, null, "755", null, null));
                 }
             }
             case "touch" -> {
                 if (!cur.exists()) {
-                    ctx.converge("create empty file " + path, () -> ctx.sh(Cmd.of("touch", "--", path)));
+                    ctx.converge("create empty file " + path, () -> ctx.change(Cmd.of("touch", "--", path)));
                     ctx.predict(new RemoteFile(path, "file", null, null, "644", null, ""));
                 }
             }
@@ -74,7 +74,7 @@ public final class FileModule implements Module {
                 }
                 String was = cur.type().equals("link") ? " (was -> " + cur.linkTarget() + ")"
                         : cur.exists() ? " (replacing a " + cur.type() + ")" : "";
-                ctx.converge("link " + path + " -> " + src + was, () -> ctx.sh(cur.type().equals("directory")
+                ctx.converge("link " + path + " -> " + src + was, () -> ctx.change(cur.type().equals("directory")
                         ? Cmd.of("rmdir", "--", path).and(Cmd.of("ln", "-s", "--", src, path))
                         : Cmd.of("ln", "-sfn", "--", src, path)));
                 ctx.predict(new RemoteFile(path, "link", null, null, "777", src, null));

@@ -2,10 +2,9 @@ package io.gplay.modules.firewall;
 
 import io.gplay.modules.system.ServiceManager;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -74,7 +73,7 @@ public final class IptablesApplyModule implements Module {
         if (wanted == null) {
             ctx.converge(what, action);
         } else {
-            ctx.converge(what, new FileDiff("live rules", text(wanted.keySet(), live), text(wanted.keySet(), wanted)), action);
+            ctx.converge(what, new Diff("live rules", text(wanted.keySet(), live), text(wanted.keySet(), wanted)), action);
         }
         if (ctx.checkMode()) {
             ctx.msg("would " + what);
@@ -86,8 +85,8 @@ public final class IptablesApplyModule implements Module {
      * that vanishes with the command (nothing on the host changes); null when that cannot be done here.
      */
     private static Map<String, List<String>> canonical(ModuleContext ctx, String content) {
-        ExecResult r = ctx.connection().exec(new Command(Cmd.of("unshare", "-n", "sh", "-c", "iptables-restore && iptables-save")
-                .toString(), content.getBytes(StandardCharsets.UTF_8), true));
+        ExecResult r = ctx.probe(Cmd.of("unshare", "-n", "sh", "-c", "iptables-restore && iptables-save"),
+                content.getBytes(StandardCharsets.UTF_8));
         return r.ok() ? IptablesRules.tables(r.stdout()) : null;
     }
 
@@ -112,7 +111,7 @@ public final class IptablesApplyModule implements Module {
 
     private static void applySafely(ModuleContext ctx, Cmd apply, String path, int timeout) throws Exception {
         IptablesRollback rollback = IptablesRollback.arm(ctx, timeout);
-        ExecResult r = ctx.exec(Command.change(apply));
+        ExecResult r = ctx.attempt(apply, null);
         if (!r.ok()) {
             rollback.restoreNow();
             ctx.fail("applying " + path + " failed, the previous rules are back: " + apply + ": " + r.reason());

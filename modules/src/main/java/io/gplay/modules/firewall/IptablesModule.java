@@ -3,7 +3,6 @@ package io.gplay.modules.firewall;
 import io.gplay.modules.files.Attributes;
 import io.gplay.modules.files.FileContent;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Module;
@@ -82,7 +81,7 @@ public final class IptablesModule implements Module {
     /** Debian has no /etc/iptables until iptables-persistent is installed. */
     private static void ensureDirectory(ModuleContext ctx, String dir) throws Exception {
         if (!ctx.stat(dir, false).exists()) {
-            ctx.converge("create directory " + dir, () -> ctx.sh(Cmd.of("mkdir", "-p", "-m", "755", dir)));
+            ctx.converge("create directory " + dir, () -> ctx.change(Cmd.of("mkdir", "-p", "-m", "755", dir)));
             ctx.predict(new RemoteFile(dir, "directory", "root", "root", "755", null, null));
         }
     }
@@ -90,8 +89,7 @@ public final class IptablesModule implements Module {
     /** iptables-restore --test parses and checks the rules without committing them: read-only, so check mode runs it too. */
     private static void validate(ModuleContext ctx, String text, String path) {
         ctx.requireProgram("iptables-restore", "install iptables");
-        ExecResult r = ctx.connection().exec(new Command(Cmd.of("iptables-restore", "--test").toString(),
-                text.getBytes(StandardCharsets.UTF_8), true));
+        ExecResult r = ctx.probe(Cmd.of("iptables-restore", "--test"), text.getBytes(StandardCharsets.UTF_8));
         if (!r.ok()) {
             String why = Arrays.stream((r.stderr() + "\n" + r.stdout()).split("\n"))
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("Try `"))

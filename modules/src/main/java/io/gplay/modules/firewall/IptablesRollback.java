@@ -39,19 +39,19 @@ final class IptablesRollback {
 
     /** Saves the live rules and starts the process that restores them after {@code seconds}. */
     static IptablesRollback arm(ModuleContext ctx, int seconds) {
-        String[] out = ctx.sh(Cmd.of("sh", "-c", ARM, "arm", seconds)).stdout().strip().split(" ");
+        String[] out = ctx.change(Cmd.of("sh", "-c", ARM, "arm", seconds)).stdout().strip().split(" ");
         return new IptablesRollback(ctx, out[0], out[1], System.nanoTime() + seconds * 1_000_000_000L);
     }
 
     /** Stops the pending rollback; false when it has already fired (the timeout was too short). */
     boolean cancel() {
-        return ctx.sh(Cmd.of("sh", "-c", "if mkdir \"$1/claim\" 2>/dev/null; then kill -- -\"$2\"; rm -rf -- \"$1\";"
+        return ctx.change(Cmd.of("sh", "-c", "if mkdir \"$1/claim\" 2>/dev/null; then kill -- -\"$2\"; rm -rf -- \"$1\";"
                 + " echo cancelled; fi", "cancel", dir, pid)).stdout().contains("cancelled");
     }
 
     /** Restores the saved rules at once (an apply that failed half-way), and stops the pending rollback. */
     void restoreNow() {
-        ctx.sh(Cmd.of("sh", "-c", "if mkdir \"$1/claim\" 2>/dev/null; then kill -- -\"$2\"; fi;"
+        ctx.change(Cmd.of("sh", "-c", "if mkdir \"$1/claim\" 2>/dev/null; then kill -- -\"$2\"; fi;"
                 + " iptables-restore < \"$1/saved\" && rm -rf -- \"$1\"", "restore", dir, pid));
     }
 
@@ -74,7 +74,7 @@ final class IptablesRollback {
             }
             String saved = ctx.read(Cmd.of("cat", dir + "/saved"));
             boolean same = IptablesRules.tables(ctx.read(Cmd.of("iptables-save"))).equals(IptablesRules.tables(saved));
-            ctx.sh(Cmd.of("rm", "-rf", "--", dir));
+            ctx.change(Cmd.of("rm", "-rf", "--", dir));
             return same ? null : "the rollback ran, yet the live rules differ from the saved ones";
         } catch (UnreachableException | IllegalStateException e) {
             Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000) + 1000);

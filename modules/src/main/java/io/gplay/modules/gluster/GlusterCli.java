@@ -1,6 +1,5 @@
 package io.gplay.modules.gluster;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleFailure;
@@ -69,7 +68,7 @@ final class GlusterCli {
 
     /** Runs a changing gluster command; only inside a converge block. */
     void change(String... args) {
-        ExecResult r = ctx.exec(Command.change(command(false, args)));
+        ExecResult r = ctx.attempt(command(false, args), null);
         if (!r.ok()) {
             throw new ModuleFailure("gluster " + String.join(" ", args) + ": " + r.reason());
         }
@@ -134,7 +133,7 @@ final class GlusterCli {
         if (address != null) {
             names.add(String.valueOf(address));
         }
-        for (String word : ctx.read("hostname; hostname -I 2>/dev/null || true").split("\\s+")) {
+        for (String word : ctx.read(Cmd.script("hostname; hostname -I 2>/dev/null || true")).split("\\s+")) {
             if (!word.isBlank()) {
                 names.add(word);
             }

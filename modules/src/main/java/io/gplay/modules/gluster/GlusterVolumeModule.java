@@ -1,8 +1,7 @@
 package io.gplay.modules.gluster;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleFailure;
@@ -193,7 +192,7 @@ public final class GlusterVolumeModule implements Module {
         ctx.converge("set " + String.join(", ", toSet.keySet())
                         + (groupsToApply.isEmpty() ? "" : (toSet.isEmpty() ? "" : " and ") + "group " + String.join(", ", groupsToApply))
                         + " on volume " + name,
-                new FileDiff(label, lines(before), lines(after)), () -> {
+                new Diff(label, lines(before), lines(after)), () -> {
                     for (String g : groupsToApply) {
                         gluster.change("volume", "set", name, "group", g);
                     }
@@ -371,11 +370,11 @@ public final class GlusterVolumeModule implements Module {
                 throw e;
             }
             for (String path : own) {
-                ctx.exec(Command.change(Cmd.of("sh", "-c",
+                ctx.attempt(Cmd.of("sh", "-c",
                         "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
                                 + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
                                 + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
-                        "unmark", path)));
+                        "unmark", path), null);
             }
             throw new ModuleFailure(e.getMessage() + " (the marks it left on this host's bricks, empty and unmarked"
                     + " before, were taken off; marks on other hosts' bricks stay, for gluster to clear)");

@@ -1,9 +1,8 @@
 package io.gplay.modules.ovirt;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -139,7 +138,7 @@ public final class HostedEngineModule implements Module {
         writeAnswers(ctx, path, content);
         String deploy = "hosted-engine --deploy --config-append=" + path;
         ctx.converge("run " + deploy, () -> {
-            ExecResult r = ctx.exec(Command.change(Cmd.of("hosted-engine", "--deploy", "--config-append=" + path)));
+            ExecResult r = ctx.attempt(Cmd.of("hosted-engine", "--deploy", "--config-append=" + path), null);
             ctx.set("rc", r.rc());
             ctx.set("stdout_tail", scrub(tail(r.stdout(), 20), password));
             if (!r.ok()) {
@@ -294,15 +293,15 @@ public final class HostedEngineModule implements Module {
             if (cur.exists() && mask(before).equals(mask(content))) {
                 what += ": the admin password differs";
             }
-            ctx.converge(what, new FileDiff(path, mask(before), mask(content)), () -> {
+            ctx.converge(what, new Diff(path, mask(before), mask(content)), () -> {
                 String dir = path.contains("/") ? path.substring(0, Math.max(1, path.lastIndexOf('/'))) : ".";
-                ctx.sh(Cmd.of("mkdir", "-p", dir));
+                ctx.change(Cmd.of("mkdir", "-p", dir));
                 ctx.writeFile(path, content, "600");
             });
             ctx.predict(new RemoteFile(path, "file", cur.owner(), cur.group(), "600", null, content));
         } else if (Integer.parseInt(cur.mode(), 8) != 0600) {
             ctx.converge("set mode of " + path + " from " + cur.mode() + " to 0600",
-                    () -> ctx.sh(Cmd.of("chmod", "600", path)));
+                    () -> ctx.change(Cmd.of("chmod", "600", path)));
         }
     }
 

@@ -73,7 +73,7 @@ public final class FilesystemModule implements Module {
         ctx.converge(mkfs + (held == null ? "" : " (overwriting " + held + ")"), () -> {
             // Asked only when formatting for real: in check mode an earlier task may be installing the tools.
             ctx.requireProgram("mkfs." + fstype, fstype.equals("xfs") ? "install xfsprogs" : "install e2fsprogs");
-            ctx.sh(mkfs);
+            ctx.change(mkfs);
             ctx.set("uuid", Blkid.uuid(ctx, dev));
         });
     }

@@ -76,7 +76,7 @@ public final class FstabModule implements Module {
             }
             mount.arg(path);
             ctx.converge("mount " + path, () -> {
-                ctx.sh(Cmd.of("mkdir", "-p", "--", path).and(mount));
+                ctx.change(Cmd.of("mkdir", "-p", "--", path).and(mount));
                 if (!MountTable.mounted(ctx, path)) {
                     ctx.fail(mount + " succeeded but nothing is mounted on " + path);
                 }

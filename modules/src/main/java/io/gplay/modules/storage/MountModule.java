@@ -35,7 +35,7 @@ public final class MountModule implements Module {
         MountTable.Mounted mounted = MountTable.mountedOn(ctx, path);
         if (ctx.str("state").equals("unmounted")) {
             if (mounted != null) {
-                ctx.converge("unmount " + path, () -> ctx.sh(Cmd.of("umount", path)));
+                ctx.converge("unmount " + path, () -> ctx.change(Cmd.of("umount", path)));
             }
             return;
         }
@@ -71,6 +71,6 @@ public final class MountModule implements Module {
             m.raw("-o").arg(opts);
         }
         m.arg(src).arg(path);
-        ctx.sh(Cmd.of("mkdir", "-p", "--", path).and(m));
+        ctx.change(Cmd.of("mkdir", "-p", "--", path).and(m));
     }
 }

@@ -128,7 +128,7 @@ public class SsmModule implements Module {
         String overwriting = held == null ? "" : " (overwriting " + held + ")";
         if (ssm) {
             Cmd add = ssm(held != null).raw("add").raw("-p").arg(pool).arg(dev);
-            ctx.converge(add + overwriting, () -> ctx.sh(add));
+            ctx.converge(add + overwriting, () -> ctx.change(add));
             return;
         }
         if (current == null) {
@@ -137,10 +137,10 @@ public class SsmModule implements Module {
                 pv.raw("-y"); // answers pvcreate's "wipe the signature?" question, asked only with force
             }
             pv.arg(dev);
-            ctx.converge(pv + overwriting, () -> ctx.sh(pv));
+            ctx.converge(pv + overwriting, () -> ctx.change(pv));
         }
         Cmd vg = Cmd.of(state.hasPool(pool) ? "vgextend" : "vgcreate", pool, dev);
-        ctx.converge(vg.toString(), () -> ctx.sh(vg));
+        ctx.converge(vg.toString(), () -> ctx.change(vg));
     }
 
     private static void create(ModuleContext ctx, LvmState state, boolean ssm) throws Exception {
@@ -177,7 +177,7 @@ public class SsmModule implements Module {
                 create.raw("-s").arg(size); // -s: a bare positional argument would be read as a device
             }
             ctx.converge(create + note, () -> {
-                ctx.sh(create);
+                ctx.change(create);
                 ctx.set("uuid", Blkid.uuid(ctx, path));
             });
             return;
@@ -186,7 +186,7 @@ public class SsmModule implements Module {
         Cmd lv = Cmd.of("lvcreate").raw("-y").raw("-n").arg(name);
         lv = size != null ? lv.raw("-L").arg(size) : lv.raw("-l").raw("100%FREE");
         Cmd lvcreate = lv.arg(pool);
-        ctx.converge(lvcreate + note, () -> ctx.sh(lvcreate));
+        ctx.converge(lvcreate + note, () -> ctx.change(lvcreate));
         if (!fstype.equals("none")) {
             // In check mode the volume does not exist yet: blkid finds nothing and the mkfs is predicted.
             FilesystemModule.ensure(ctx, path, fstype, false, List.of(), Blkid.read(ctx, path));

@@ -1,6 +1,5 @@
 package io.gplay.modules.system;
 
-import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
@@ -47,23 +46,20 @@ public class CommandModule implements Module {
     }
 
     /** The command line as the host's shell will run it. */
-    protected String commandLine(ModuleContext ctx) {
+    protected Cmd commandLine(ModuleContext ctx) {
         if (ctx.has("argv")) {
-            return Cmd.of("exec").args(ctx.list("argv")).toString();
+            return Cmd.of("exec").args(ctx.list("argv"));
         }
         if (!ctx.has("cmd")) {
             ctx.fail("give cmd or argv");
         }
         // Without a shell: the words are passed to exec, so ; | $( ) have no special meaning.
-        return Cmd.of("exec").args(ShellWords.split(ctx.str("cmd"))).toString();
+        return Cmd.of("exec").args(ShellWords.split(ctx.str("cmd")));
     }
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        String line = commandLine(ctx);
-        if (ctx.has("chdir")) {
-            line = Cmd.of("cd", ctx.str("chdir")).raw("&&").raw(line).toString();
-        }
+        Cmd line = ctx.has("chdir") ? Cmd.of("cd", ctx.str("chdir")).and(commandLine(ctx)) : commandLine(ctx);
         if (ctx.has("creates") && exists(ctx, ctx.str("creates"))) {
             ctx.msg("skipped, since " + ctx.str("creates") + " exists");
             return;
@@ -75,16 +71,16 @@ public class CommandModule implements Module {
         boolean probe = ctx.bool("readOnly");
         byte[] stdin = ctx.has("stdin") ? ctx.str("stdin").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
         if (probe) {
-            record(ctx, ctx.exec(new Command(line, stdin, true)));
+            // a user's read-only command gets a channel of its own, as every command of a user's does
+            record(ctx, ctx.probe(line, stdin));
             return;
         }
         if (ctx.checkMode() && !ctx.has("creates") && !ctx.has("removes")) {
             ctx.skip("check mode: a command's effect cannot be predicted (declare creates/removes, or readOnly: true)");
             return;
         }
-        String run = line;
         String shown = ctx.has("cmd") ? ctx.str("cmd") : String.join(" ", ctx.list("argv").stream().map(String::valueOf).toList());
-        ctx.converge("run: " + shown, () -> record(ctx, ctx.exec(new Command(run, stdin, false))));
+        ctx.converge("run: " + shown, () -> record(ctx, ctx.attempt(line, stdin)));
     }
 
     private static boolean exists(ModuleContext ctx, String path) {

@@ -53,7 +53,7 @@ public final class PackageModule implements Module {
                     present ? "install" : "remove").raw("--").args(todo);
             default -> Cmd.of(mgr, "-y", "-q", present ? "install" : "remove").raw("--").args(todo);
         };
-        ctx.converge((present ? "install " : "remove ") + String.join(", ", todo), () -> ctx.sh(cmd));
+        ctx.converge((present ? "install " : "remove ") + String.join(", ", todo), () -> ctx.change(cmd));
     }
 
     private static boolean installed(ModuleContext ctx, String mgr, String name) {

@@ -58,7 +58,7 @@ public final class ServiceManager {
      */
     public void act(String action, String name) {
         try {
-            ctx.sh(action(action, name));
+            ctx.change(action(action, name));
         } catch (ModuleFailure e) {
             String journal = systemd
                     ? ctx.probe(Cmd.of("journalctl", "--no-pager", "-n", "12", "-o", "short-precise", "-u", name)).stdout().strip()

@@ -38,7 +38,7 @@ public final class ServiceModule implements Module {
         }
         if (ctx.has("enabled") && sm.enabled(name) != ctx.bool("enabled")) {
             boolean on = ctx.bool("enabled");
-            ctx.converge((on ? "enable " : "disable ") + name, () -> ctx.sh(sm.enable(name, on)));
+            ctx.converge((on ? "enable " : "disable ") + name, () -> ctx.change(sm.enable(name, on)));
         }
         if (state == null) {
             return;

@@ -3,6 +3,7 @@ package io.gplay.modules.system;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.shell.Cmd;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public final class SetupModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) {
-        ctx.set("facts", parse(ctx.read(SCRIPT)));
+        ctx.set("facts", parse(ctx.read(Cmd.script(SCRIPT))));
     }
 
     static Map<String, Object> parse(String output) {

@@ -1,6 +1,7 @@
 package io.gplay.modules.system;
 
 import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.shell.Cmd;
 
 /**
  * Runs a command line through {@code sh}: pipes, redirects and variables work. The line is the playbook
@@ -13,10 +14,10 @@ public final class ShellModule extends CommandModule {
     }
 
     @Override
-    protected String commandLine(ModuleContext ctx) {
+    protected Cmd commandLine(ModuleContext ctx) {
         if (!ctx.has("cmd")) {
             ctx.fail("shell needs cmd");
         }
-        return ctx.str("cmd");
+        return Cmd.script(ctx.str("cmd"));
     }
 }

@@ -2,12 +2,10 @@ package io.gplay.modules.firewall;
 
 import io.gplay.modules.Netns;
 
-import io.gplay.engine.connection.CheckModeGuard;
 import io.gplay.engine.connection.Command;
-import io.gplay.engine.connection.Connection;
 import io.gplay.engine.inventory.Host;
-import io.gplay.engine.module.ModuleContext;
-import io.gplay.engine.module.ModuleFailure;
+import io.gplay.engine.module.HostContext;
+import io.gplay.engine.module.ModuleInvocation;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
@@ -79,17 +77,10 @@ class IptablesApplyModuleTest {
     private Result apply(String rules, int timeout, boolean check, BooleanSupplier reachable) throws Exception {
         Files.writeString(file, rules);
         Map<String, Object> params = Map.of("path", file.toString(), "timeout", timeout, "method", "restore");
-        Connection c = check ? new CheckModeGuard(ns) : ns;
         IptablesApplyModule module = new IptablesApplyModule();
-        ModuleContext ctx = new ModuleContext(ParamValidator.resolve(module.spec(), params),
-                new Host("local", List.of(), Map.of()), Map.of("osFamily", "Debian"), c, check)
-                .reachableAnew(reachable);
-        try {
-            module.run(ctx);
-            return ctx.result();
-        } catch (ModuleFailure e) {
-            return new Result(Status.FAILED, e.getMessage(), List.of(), List.of(), Map.of());
-        }
+        HostContext where = HostContext.of(new Host("local", List.of(), Map.of()), Map.of("osFamily", "Debian"), ns, check)
+                .withReachableAnew(reachable);
+        return ModuleInvocation.run(module, ParamValidator.resolve(module.spec(), params), where);
     }
 
     private Map<String, List<String>> live() {

@@ -7,7 +7,7 @@ import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.LocalConnection;
-import io.gplay.engine.module.FileDiff;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +77,7 @@ class HostedEngineModuleTest {
 
     private static void assertPasswordNowhere(Result r) {
         StringBuilder all = new StringBuilder(String.valueOf(r.msg())).append(r.data()).append(r.changes());
-        for (FileDiff d : r.diffs()) {
+        for (Diff d : r.diffs()) {
             all.append(d.before()).append(d.after()).append(d.unified());
         }
         assertFalse(all.toString().contains(PASSWORD), "the admin password leaked into the result: " + all);

@@ -32,7 +32,7 @@ class FilesystemModuleTest {
         Map<String, Object> p = Map.of("dev", disk.toString(), "fstype", "xfs");
         Result predicted = Harness.run(new FilesystemModule(), p, true);
         assertEquals(Status.CHANGED, predicted.status());
-        assertEquals(List.of("mkfs.xfs " + disk), predicted.changes());
+        assertEquals(List.of("mkfs.xfs " + disk), predicted.descriptions());
         assertEquals("", blkid("TYPE", disk), "check mode made nothing");
 
         Result made = Harness.run(new FilesystemModule(), p, false);
@@ -61,7 +61,7 @@ class FilesystemModuleTest {
         assertEquals(uuid, blkid("UUID", disk), "untouched");
         p.put("force", true);
         Result forced = Harness.run(new FilesystemModule(), p, false);
-        assertEquals(List.of("mkfs.ext4 -F -L 'brick one' " + disk + " (overwriting xfs file system)"), forced.changes());
+        assertEquals(List.of("mkfs.ext4 -F -L 'brick one' " + disk + " (overwriting xfs file system)"), forced.descriptions());
         assertEquals("ext4", blkid("TYPE", disk));
         assertEquals("brick one", blkid("LABEL", disk), "opts are passed as words");
     }
@@ -94,7 +94,7 @@ class FilesystemModuleTest {
         assertEquals(Status.FAILED, failed.status());
         assertTrue(failed.msg().contains("does not exist"), failed.msg());
         Result predicted = Harness.run(new FilesystemModule(), p, true);
-        assertEquals(List.of("mkfs.xfs " + missing + " (" + missing + " does not exist yet)"), predicted.changes());
+        assertEquals(List.of("mkfs.xfs " + missing + " (" + missing + " does not exist yet)"), predicted.descriptions());
         Result relative = Harness.run(new FilesystemModule(), Map.of("dev", "vdb"), false);
         assertTrue(relative.msg().contains("absolute path"), relative.msg());
     }

@@ -137,7 +137,7 @@ class FstabModuleTest {
         Result predicted = Harness.run(new FstabModule(), p, true);
         assertEquals(Status.CHANGED, predicted.status(), predicted.msg());
         assertTrue(predicted.diffs().get(0).unified().contains("+UUID=<uuid of " + dev + " after mkfs> " + mountPoint), predicted.diffs().get(0).unified());
-        assertEquals(List.of("update " + fstab, "mount " + mountPoint), predicted.changes());
+        assertEquals(List.of("update " + fstab, "mount " + mountPoint), predicted.descriptions());
         assertEquals(ORIGINAL, Files.readString(fstab));
         Result noUuid = Harness.run(new FstabModule(), p, false);
         assertEquals(Status.FAILED, noUuid.status());

@@ -64,12 +64,12 @@ class LvmRealDeviceTest {
         Map<String, Object> add = Map.of("action", "add", "pool", pool, "device", vdb, "tool", "lvm");
         Result predicted = run(add, true);
         assertEquals(Status.CHANGED, predicted.status());
-        assertEquals(List.of("pvcreate " + vdb, "vgcreate " + pool + " " + vdb), predicted.changes());
+        assertEquals(List.of("pvcreate " + vdb, "vgcreate " + pool + " " + vdb), predicted.descriptions());
         assertEquals(null, poolOf(vdb), "check mode changed nothing");
 
         Result added = run(add, false);
         assertEquals(Status.CHANGED, added.status(), added.msg());
-        assertEquals(predicted.changes(), added.changes());
+        assertEquals(predicted.descriptions(), added.descriptions());
         assertEquals(pool, poolOf(vdb));
         assertEquals(Status.OK, run(add, false).status(), "second run changes nothing");
 
@@ -93,7 +93,7 @@ class LvmRealDeviceTest {
         forced.put("force", true);
         Result extended = run(forced, false);
         assertEquals(List.of("pvcreate -y " + vdc + " (overwriting ext4 file system)", "vgextend " + pool + " " + vdc),
-                extended.changes(), extended.msg());
+                extended.descriptions(), extended.msg());
         assertEquals(pool, poolOf(vdc));
     }
 }

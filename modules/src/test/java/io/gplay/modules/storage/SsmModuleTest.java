@@ -49,13 +49,13 @@ class SsmModuleTest {
         StandIns host = new StandIns(dir, false);
         Result predicted = run(host, add(vdb), true);
         assertEquals(Status.CHANGED, predicted.status());
-        assertEquals(List.of("pvcreate " + vdb, "vgcreate vg_gluster " + vdb), predicted.changes());
+        assertEquals(List.of("pvcreate " + vdb, "vgcreate vg_gluster " + vdb), predicted.descriptions());
         assertEquals(List.of(), host.changes(), "check mode ran no changing command");
         assertEquals(List.of(), host.state("pvs"));
 
         Result added = run(host, add(vdb), false);
         assertEquals(Status.CHANGED, added.status());
-        assertEquals(predicted.changes(), added.changes(), "check mode predicted the real run");
+        assertEquals(predicted.descriptions(), added.descriptions(), "check mode predicted the real run");
         assertEquals(List.of("pvcreate " + vdb, "vgcreate vg_gluster " + vdb), host.changes());
         assertEquals(List.of(vdb + "|vg_gluster"), host.state("pvs"));
         Result again = run(host, add(vdb), false);
@@ -63,20 +63,20 @@ class SsmModuleTest {
         assertTrue(again.msg().contains("already in pool vg_gluster"), again.msg());
 
         Result extended = run(host, add(vdc), false);
-        assertEquals(List.of("pvcreate " + vdc, "vgextend vg_gluster " + vdc), extended.changes());
+        assertEquals(List.of("pvcreate " + vdc, "vgextend vg_gluster " + vdc), extended.descriptions());
         assertEquals(List.of(vdb + "|vg_gluster", vdc + "|vg_gluster"), host.state("pvs"));
 
         Map<String, Object> create = Map.of("action", "create", "pool", "vg_gluster", "name", "gluster", "fstype", "xfs");
         int before = host.changes().size();
         Result wouldCreate = run(host, create, true);
         assertEquals(List.of("lvcreate -y -n gluster -l 100%FREE vg_gluster", "mkfs.xfs /dev/vg_gluster/gluster"),
-                wouldCreate.changes());
+                wouldCreate.descriptions());
         assertEquals(before, host.changes().size(), "check mode ran no changing command");
         Result created = run(host, create, false);
         assertEquals(Status.CHANGED, created.status());
-        assertEquals(wouldCreate.changes(), created.changes());
+        assertEquals(wouldCreate.descriptions(), created.descriptions());
         List<String> all = host.changes();
-        assertEquals(wouldCreate.changes(), all.subList(all.size() - 2, all.size()));
+        assertEquals(wouldCreate.descriptions(), all.subList(all.size() - 2, all.size()));
         String[] lv = host.state("lvs").get(0).split("\\|");
         assertEquals(List.of("vg_gluster", "gluster", "2147483648", "xfs"), List.of(lv).subList(0, 4), "the rest of the pool, as xfs");
         assertEquals(lv[4], created.data().get("uuid"));
@@ -97,7 +97,7 @@ class SsmModuleTest {
     void withSsmInstalledGoesThroughSsm() throws Exception {
         StandIns host = new StandIns(dir, true);
         Result predicted = run(host, add(vdb), true);
-        assertEquals(List.of("ssm add -p vg_gluster " + vdb), predicted.changes());
+        assertEquals(List.of("ssm add -p vg_gluster " + vdb), predicted.descriptions());
         assertEquals(List.of(), host.changes());
         assertEquals(Status.CHANGED, run(host, add(vdb), false).status());
         assertEquals(List.of("ssm add -p vg_gluster " + vdb), host.changes());
@@ -106,7 +106,7 @@ class SsmModuleTest {
 
         Map<String, Object> create = Map.of("action", "create", "pool", "vg_gluster", "name", "gluster",
                 "fstype", "xfs", "size", "512M");
-        assertEquals(List.of("ssm create -p vg_gluster --fstype xfs -n gluster -s 512M"), run(host, create, true).changes());
+        assertEquals(List.of("ssm create -p vg_gluster --fstype xfs -n gluster -s 512M"), run(host, create, true).descriptions());
         Result created = run(host, create, false);
         assertEquals(Status.CHANGED, created.status());
         assertEquals("ssm", created.data().get("tool"));
@@ -120,7 +120,7 @@ class SsmModuleTest {
         assertTrue(list.data().get("stdout").toString().contains("vg_gluster"), "ssm list's own output is registered");
 
         Result viaLvm = run(host, Map.of("action", "create", "pool", "vg_gluster", "name", "bricks", "tool", "lvm"), true);
-        assertEquals(List.of("lvcreate -y -n bricks -l 100%FREE vg_gluster"), viaLvm.changes(), "tool: 'lvm' bypasses ssm");
+        assertEquals(List.of("lvcreate -y -n bricks -l 100%FREE vg_gluster"), viaLvm.descriptions(), "tool: 'lvm' bypasses ssm");
     }
 
     @Test
@@ -147,7 +147,7 @@ class SsmModuleTest {
         p.put("force", true);
         Result forced = run(host, p, false);
         assertEquals(List.of("pvcreate -y " + xfs + " (overwriting xfs file system)", "vgcreate vg_gluster " + xfs),
-                forced.changes());
+                forced.descriptions());
         assertEquals(List.of("pvcreate -y " + xfs, "vgcreate vg_gluster " + xfs), host.changes());
 
         run(host, Map.of("action", "add", "pool", "vg_other", "device", vdb), false);
@@ -169,7 +169,7 @@ class SsmModuleTest {
         Result predicted = run(host, create, true);
         assertEquals(Status.CHANGED, predicted.status(), "in check mode an earlier add may make the pool");
         assertEquals(List.of("lvcreate -y -n gluster -l 100%FREE vg_gluster (pool vg_gluster does not exist yet)"),
-                predicted.changes());
+                predicted.descriptions());
 
         assertFails(host, Map.of("action", "create", "pool", "vg_gluster", "name", "gluster", "size", "10"), "unit");
         assertFails(host, Map.of("action", "create", "pool", "vg_gluster", "name", "-rf"), "LVM name");

@@ -6,8 +6,11 @@ import com.github.difflib.UnifiedDiffUtils;
 import java.util.Arrays;
 import java.util.List;
 
-/** A before/after pair for one thing a module changes (a file, a setting), rendered as a unified diff. */
-public record FileDiff(String label, String before, String after) {
+/**
+ * The before and after of what one change touches (a file's text, a volume's settings, the live rules),
+ * rendered as a unified diff labelled with that thing's name.
+ */
+public record Diff(String label, String before, String after) {
     public String unified() {
         List<String> a = lines(before);
         List<String> b = lines(after);

@@ -1,0 +1,56 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Names;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
+ * that names no task, connection variables that cannot be used, variables the playbook requires that a
+ * targeted host lacks.
+ */
+final class Preflight {
+    private Preflight() {
+    }
+
+    static List<String> problems(Playbook playbook, Targets targets, RunOptions opts) {
+        List<String> problems = new ArrayList<>();
+        // as ansible-playbook: a limit that leaves no host is an error (a typo in a CI job's -l is not a green run)
+        if (targets.limitMatchesNothing()) {
+            problems.add("--limit '" + opts.limit() + "' matches no host of the inventory");
+        }
+        if (opts.startAtTask() != null) {
+            List<String> titles = playbook.plays().stream().flatMap(p -> p.tasks().stream()).map(Task::title).toList();
+            if (!titles.contains(opts.startAtTask())) {
+                problems.add("--start-at-task '" + opts.startAtTask() + "': no task has this title"
+                        + Names.didYouMean(opts.startAtTask(), titles));
+            }
+        }
+        Set<Host> targeted = new LinkedHashSet<>();
+        playbook.plays().forEach(p -> targeted.addAll(targets.of(p)));
+        for (Host h : targeted) {
+            problems.addAll(Connections.problems(h));
+        }
+        for (Playbook.RequiredVar rv : playbook.requiredVars()) {
+            for (Play play : playbook.plays()) {
+                for (Host h : targets.of(play)) {
+                    if (!h.vars().containsKey(rv.name()) && !play.vars().containsKey(rv.name())) {
+                        String p = rv.source() + ": required variable '" + rv.name() + "' is not set for host "
+                                + h.name() + (rv.doc().isEmpty() ? "" : " (" + rv.doc() + ")");
+                        if (!problems.contains(p)) {
+                            problems.add(p);
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,46 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.inventory.Inventory;
+import io.gplay.engine.plan.Play;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The hosts each play runs on: its pattern over the inventory, narrowed by {@code --limit}. */
+final class Targets {
+    private final Inventory inventory;
+    private final String limit;
+    /**
+     * Each play's host names, for every task's scope: worked out once, not once per task and host. By
+     * identity: a play is a record, and hashing its tasks for every lookup would cost more than it saves.
+     */
+    private final Map<Play, List<String>> names = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    Targets(Inventory inventory, String limit) {
+        this.inventory = inventory;
+        this.limit = limit;
+    }
+
+    List<Host> of(Play play) {
+        List<Host> hosts = inventory.select(play.hosts());
+        if (limit != null) {
+            Set<String> allowed = inventory.select(limit).stream().map(Host::name).collect(Collectors.toSet());
+            hosts = hosts.stream().filter(h -> allowed.contains(h.name())).toList();
+        }
+        return hosts;
+    }
+
+    List<String> namesOf(Play play) {
+        return names.computeIfAbsent(play, p -> of(p).stream().map(Host::name).toList());
+    }
+
+    /** A {@code --limit} that leaves no host of the inventory. */
+    boolean limitMatchesNothing() {
+        return limit != null && inventory.select(limit).isEmpty();
+    }
+}

@@ -1,0 +1,260 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.connection.CheckModeViolation;
+import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.UnreachableException;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Failures;
+import io.gplay.engine.module.HostContext;
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleFailure;
+import io.gplay.engine.module.ModuleInvocation;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.ParamValidator;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.HostScope;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
+import io.gplay.engine.report.Reporter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What happens to one task on one host: its scope, {@code when}, {@code loop} (with {@code when} asked per
+ * item), {@code delegateTo}, the module run with {@code until}/{@code retries}, {@code changedWhen} and
+ * {@code failedWhen}, and then what the result leaves behind: a registered variable, notified handlers,
+ * gathered facts, the host's counts, the report.
+ */
+final class TaskOnHost {
+    static final String FACTS_MODULE = "setup";
+    private static final List<Status> SEVERITY = List.of(Status.SKIPPED, Status.OK, Status.CHANGED, Status.FAILED,
+            Status.UNREACHABLE);
+
+    private final RunState state;
+    private final ModuleRegistry modules;
+    private final RunOptions opts;
+    private final Reporter reporter;
+    private final Targets targets;
+    /** Asked for every task on every host: the file system is asked once a playbook. */
+    private final Map<String, Path> playbookFolders = new ConcurrentHashMap<>();
+
+    TaskOnHost(RunState state, ModuleRegistry modules, RunOptions opts, Reporter reporter, Targets targets) {
+        this.state = state;
+        this.modules = modules;
+        this.opts = opts;
+        this.reporter = reporter;
+        this.targets = targets;
+    }
+
+    /** Runs the task on the host and records what it did. */
+    Result run(Play play, Task task, HostRun hr) {
+        reporter.hostStart(task, hr.host);
+        TaskOptions o = task.options();
+        Result r;
+        boolean itemsReported = false;
+        try {
+            HostScope scope = scope(play, hr);
+            if (o.loop() == null) {
+                r = skippedByWhen(o, scope) ? Result.skipped("conditional result was false") : once(play, task, hr, scope);
+            } else {
+                List<?> items = loopItems(o.loop(), scope);
+                r = loop(play, task, hr, scope, items);
+                itemsReported = !items.isEmpty();
+            }
+        } catch (HostScope.UndefinedVariable e) {
+            r = Result.failed(task.source() + ": " + e.getMessage());
+        } catch (UnreachableException e) {
+            r = Result.unreachable(e.getMessage());
+        } catch (RuntimeException e) {
+            r = Result.failed(task.source() + ": " + Failures.describe(e));
+        }
+        record(task, hr, r, itemsReported);
+        return r;
+    }
+
+    /** As in Ansible, {@code when} is asked for each item, with {@code item} in its scope. */
+    private Result loop(Play play, Task task, HostRun hr, HostScope scope, List<?> items) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        Status agg = Status.SKIPPED;
+        List<io.gplay.engine.module.Change> changes = new ArrayList<>();
+        for (Object item : items) {
+            HostScope itemScope = scope.withItem(item);
+            Result ri = skippedByWhen(task.options(), itemScope) ? Result.skipped("conditional result was false")
+                    : once(play, task, hr, itemScope);
+            reporter.hostResult(task, hr.host, ri, item);
+            Map<String, Object> reg = ri.registered();
+            reg.put("item", item);
+            results.add(reg);
+            changes.addAll(ri.changes());
+            agg = SEVERITY.indexOf(ri.status()) > SEVERITY.indexOf(agg) ? ri.status() : agg;
+            if (ri.status() == Status.UNREACHABLE) {
+                break;
+            }
+        }
+        return new Result(agg, items.isEmpty() ? "no items" : agg == Status.SKIPPED ? "every item was skipped" : null,
+                changes, Map.of("results", results));
+    }
+
+    /** The module once, on the host or its delegate, again while {@code until} is not met. */
+    private Result once(Play play, Task task, HostRun hr, HostScope scope) {
+        TaskOptions o = task.options();
+        Module module = modules.find(task.module()).orElseThrow(
+                () -> new ModuleFailure("unknown module '" + task.module() + "'"));
+        Map<String, Object> params;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> raw = (Map<String, Object>) resolve(task.params(), scope);
+            params = ParamValidator.resolve(module.spec(), raw);
+        } catch (ModuleFailure e) {
+            return Result.failed(task.source() + ": " + e.getMessage());
+        }
+        HostRun target = hr;
+        if (o.delegateTo() != null) {
+            Object d = o.delegateTo() instanceof Deferred def ? def.resolve(scope) : o.delegateTo();
+            Host dh = state.inventory.host(String.valueOf(d));
+            if (dh == null) {
+                return Result.failed(task.source() + ": delegateTo '" + d + "' is not an inventory host");
+            }
+            target = state.runFor(dh);
+        }
+        Connection conn = Connections.forTask(state.connection(target), play, task, target.host, target.facts);
+        Host targetHost = target.host;
+        HostContext where = new HostContext(targetHost, target.facts, conn, opts.check(), target.predicted,
+                scope.asMap(), playbookFolder(task), () -> state.reachableAnew(targetHost));
+        for (int attempt = 0; ; attempt++) {
+            Result r = applyConditions(task, invoke(module, params, where), scope);
+            if (o.until() == null || r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE
+                    || Truth.of(o.until().resolve(scope.withResult(r.registered())))) {
+                return r;
+            }
+            if (attempt >= o.retries() || state.interrupted) {
+                return r.withStatus(Status.FAILED).withMsg("until condition not met after " + (attempt + 1)
+                        + " attempt(s)" + (r.msg() == null || r.msg().isEmpty() ? "" : ": " + r.msg()));
+            }
+            try {
+                Thread.sleep((long) (o.delay() * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
+    private Result invoke(Module module, Map<String, Object> params, HostContext where) {
+        try {
+            return ModuleInvocation.run(module, params, where);
+        } catch (CheckModeViolation e) {
+            state.checkModeViolation = true;
+            return Result.failed("ENGINE ERROR: module '" + module.name() + "' tried to change " + where.host().name()
+                    + " in check mode; this is a bug in the module and nothing was changed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Result applyConditions(Task task, Result r, HostScope scope) {
+        TaskOptions o = task.options();
+        if (r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE) {
+            return r;
+        }
+        if (o.changedWhen() != null && r.status() != Status.FAILED) {
+            r = r.withStatus(Truth.of(o.changedWhen().resolve(scope.withResult(r.registered())))
+                    ? Status.CHANGED : Status.OK);
+        }
+        if (o.failedWhen() != null) {
+            if (Truth.of(o.failedWhen().resolve(scope.withResult(r.registered())))) {
+                r = r.withStatus(Status.FAILED).withMsg("failedWhen condition is true" + (r.msg() == null ? ""
+                        : ": " + r.msg()));
+            } else if (r.status() == Status.FAILED) {
+                r = r.withStatus(r.changes().isEmpty() ? Status.OK : Status.CHANGED);
+            }
+        }
+        return r;
+    }
+
+    private void record(Task task, HostRun hr, Result r, boolean itemsReported) {
+        TaskOptions o = task.options();
+        if (o.register() != null) {
+            hr.registered.put(o.register(), r.registered());
+        }
+        boolean ignored = r.status() == Status.FAILED && o.ignoreErrors();
+        switch (r.status()) {
+            case UNREACHABLE -> {
+                hr.unreachable = r.msg();
+                hr.closeConnection();
+            }
+            case FAILED -> hr.failed |= !ignored;
+            case CHANGED -> o.handlers().forEach(hr::notifyHandler);
+            default -> {
+            }
+        }
+        if (task.module().equals(FACTS_MODULE) && r.status() != Status.FAILED && r.data().get("facts") instanceof Map<?, ?> f) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> facts = (Map<String, Object>) f;
+            hr.facts = facts;
+            state.hostvars.get(hr.host.name()).put("facts", facts);
+        }
+        hr.stats.count(r.status(), ignored);
+        if (!itemsReported) {
+            reporter.hostResult(task, hr.host, ignored ? r.withMsg(r.msg() + " (ignored)") : r, null);
+        }
+    }
+
+    private HostScope scope(Play play, HostRun hr) {
+        Map<String, Object> vars = new LinkedHashMap<>(hr.host.vars());
+        vars.putAll(play.vars());
+        vars.putAll(hr.registered);
+        vars.putAll(opts.extraVars());
+        return new HostScope(hr.host.name(), vars, hr.facts, state.groups, state.hostvars, opts.check())
+                .withPlayHosts(targets.namesOf(play));
+    }
+
+    /** The folder of the playbook a task is in, for its local files (the current one for a bundled playbook). */
+    private Path playbookFolder(Task task) {
+        return playbookFolders.computeIfAbsent(task.source().file(), f -> task.source().folder().orElse(Path.of("")));
+    }
+
+    private static boolean skippedByWhen(TaskOptions o, HostScope scope) {
+        return o.when() != null && !Truth.of(o.when().resolve(scope));
+    }
+
+    private static List<?> loopItems(Object loop, HostScope scope) {
+        Object v = loop instanceof Deferred d ? d.resolve(scope) : loop;
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        if (v instanceof Iterable<?> it) {
+            List<Object> out = new ArrayList<>();
+            it.forEach(out::add);
+            return out;
+        }
+        throw new ModuleFailure("loop must be a list, got " + (v == null ? "null" : v.getClass().getSimpleName()));
+    }
+
+    /** Replaces every per-host value, however deep in lists and maps, by its value on this host. */
+    static Object resolve(Object v, HostScope scope) {
+        if (v instanceof Deferred d) {
+            return resolve(d.resolve(scope), scope);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), resolve(val, scope)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(resolve(x, scope)));
+            return out;
+        }
+        if (v instanceof CharSequence s && !(v instanceof String)) {
+            return s.toString();
+        }
+        return v;
+    }
+}
