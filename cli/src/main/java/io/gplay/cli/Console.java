@@ -225,7 +225,7 @@ final class Console {
             case ":become" -> session.become = on(arg, session.become);
             case ":facts" -> facts(arg);
             case ":doc" -> {
-                Module m = session.modules.find(arg.equals("packages") ? "package" : arg).orElse(null);
+                Module m = session.modules.find(arg).orElse(null);
                 if (m == null) {
                     out.println("no module '" + arg + "'; :modules lists them");
                 } else {

@@ -24,10 +24,9 @@ final class DocCommand implements Callable<Integer> {
             modules.all().values().forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
             return 0;
         }
-        Module m = modules.find(module.equals("packages") ? "package" : module).orElse(null);
+        Module m = modules.find(module).orElse(null);
         if (m == null) {
-            String hint = modules.suggest(module);
-            System.err.println("gplay doc: no module '" + module + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            System.err.println("gplay doc: no module '" + module + "'" + modules.didYouMean(module));
             return 1;
         }
         print(m.spec(), out);

@@ -9,7 +9,6 @@ import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
-import io.gplay.engine.shell.ShellWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +54,7 @@ final class ExecCommand implements Callable<Integer> {
             e.problems().forEach(System.err::println);
             return 1;
         }
-        RunOptions opts = new RunOptions(check, diff, target.forks, target.limit, List.of(), List.of(), null, false,
-                target.extraVars(), target.acceptNewHostKeys, target.knownHosts, 0);
+        RunOptions opts = target.runOptions().output(check, diff, 0).build();
         boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
         try (Session s = new Session(target.loadInventory(false), modules, opts, pattern, new CompactReporter(System.out, tty, diff))) {
             if (s.targets().isEmpty()) {
@@ -81,28 +79,19 @@ final class ExecCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         if (args.strip().startsWith("{")) {
             // the parameters as JSON or YAML, as Ansible's -a takes them: maps and lists can be given this way
-            Object parsed = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
-                    new org.yaml.snakeyaml.LoaderOptions())).load(args);
-            if (!(parsed instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException("-a " + args + ": not a mapping of parameters");
-            }
-            map.forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
+            return KeyValues.mapping(args, "-a " + args);
         }
-        ModuleSpec spec = modules.find(module.equals("packages") ? "package" : module).map(m -> m.spec()).orElse(null);
-        List<String> words = ShellWords.split(args);
-        boolean keyValues = !words.isEmpty() && words.stream().allMatch(w -> w.matches("[A-Za-z_][A-Za-z0-9_]*=.*"));
-        if (!keyValues) {
+        ModuleSpec spec = modules.find(module).map(m -> m.spec()).orElse(null);
+        if (!KeyValues.arePairs(args)) {
             String primary = spec == null ? null : spec.primary().orElse(null);
             if (primary != null && !args.isBlank()) {
                 out.put(primary, args);
             }
             return out;
         }
-        for (String w : words) {
-            int eq = w.indexOf('=');
-            String key = w.substring(0, eq);
-            String value = w.substring(eq + 1);
+        for (var kv : KeyValues.pairs(args, "-a " + args).entrySet()) {
+            String key = kv.getKey();
+            String value = kv.getValue();
             boolean list = spec != null && spec.param(key).map(p -> p.type() == ParamType.LIST).orElse(false);
             out.put(key, list ? List.of(value.split(",")) : value);
         }

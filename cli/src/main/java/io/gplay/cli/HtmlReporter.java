@@ -4,9 +4,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Play;
-import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
-import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
 import java.io.IOException;
@@ -24,22 +22,13 @@ import java.util.Map;
  * One self-contained HTML page (no network fetches): a task × host grid coloured by outcome (ok, drift or
  * changed, failed, unreachable, skipped); clicking a cell shows its changes and diff.
  */
-final class HtmlReporter implements Reporter {
-    private final Path file;
+final class HtmlReporter extends FileReport {
     private final List<String> tasks = new ArrayList<>();
     private final Map<String, Map<String, Result>> cells = new LinkedHashMap<>();
     private final List<String> hosts = new ArrayList<>();
-    private boolean check;
-    private String playbook = "";
 
     HtmlReporter(Path file) {
-        this.file = file;
-    }
-
-    @Override
-    public void playbookStart(Playbook pb, boolean check) {
-        this.check = check;
-        this.playbook = pb.name();
+        super(file);
     }
 
     /** Columns in inventory order, whichever host answers first. */

@@ -3,9 +3,7 @@ package io.gplay.cli;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
-import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
-import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
 import java.io.IOException;
@@ -22,23 +20,14 @@ import java.util.Map;
  * check mode a task that would change is a failure named drift, with its diff as the text, so CI servers
  * (Jenkins, GitLab) show drift like a failing test.
  */
-final class JunitReporter implements Reporter {
+final class JunitReporter extends FileReport {
     private record Case(String task, String source, Result result) {
     }
 
-    private final Path file;
     private final Map<String, List<Case>> byHost = new LinkedHashMap<>();
-    private boolean check;
-    private String playbook = "gplay";
 
     JunitReporter(Path file) {
-        this.file = file;
-    }
-
-    @Override
-    public void playbookStart(Playbook pb, boolean check) {
-        this.check = check;
-        this.playbook = pb.name();
+        super(file);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.gplay.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 import java.nio.file.Files;

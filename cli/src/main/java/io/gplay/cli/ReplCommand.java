@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code gplay repl -i INV [-l PATTERN]}: the interactive console over the inventory's hosts. */
@@ -31,8 +30,7 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModuleRegistry modules = ModuleRegistry.load();
         // -l limits every target the console is given (:hosts PATTERN selects within it), as in ansible-console
-        RunOptions opts = new RunOptions(check, false, target.forks, target.limit, List.of(), List.of(), null, false,
-                target.extraVars(), target.acceptNewHostKeys, target.knownHosts, 0);
+        RunOptions opts = target.runOptions().output(check, false, 0).build();
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintStream out = new PrintStream(terminal.output(), true);
             Session session;

@@ -38,7 +38,7 @@ final class ReplCompleter implements Completer {
         String first = words.isEmpty() ? "" : words.get(0);
         if (line.wordIndex() == 0) {
             COMMANDS.forEach(c -> out.add(new Candidate(c)));
-            modules.all().keySet().forEach(m -> out.add(new Candidate(m.equals("package") ? "packages" : m)));
+            modules.byDslName().keySet().forEach(m -> out.add(new Candidate(m)));
             return;
         }
         switch (first) {
@@ -50,7 +50,7 @@ final class ReplCompleter implements Completer {
     }
 
     private void moduleArguments(String moduleWord, String before, List<Candidate> out) {
-        Module m = modules.find(moduleWord.equals("packages") ? "package" : moduleWord).orElse(null);
+        Module m = modules.find(moduleWord).orElse(null);
         if (m == null) {
             return;
         }

@@ -95,9 +95,8 @@ class RunCommand implements Callable<Integer> {
                     + plan.plays().stream().mapToInt(p -> p.tasks().size()).sum() + " tasks): no problem found");
             return 0;
         }
-        RunOptions opts = new RunOptions(check || audit, diff || audit, target.forks, target.limit, tags, skipTags,
-                startAtTask, forceHandlers, target.extraVars(), target.acceptNewHostKeys, target.knownHosts,
-                verbose.length);
+        RunOptions opts = target.runOptions().output(check || audit, diff || audit, verbose.length)
+                .tasks(tags, skipTags, startAtTask, forceHandlers).build();
         List<Reporter> reporters = new ArrayList<>();
         boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
         reporters.add(audit ? new AuditReporter(out, tty) : new ConsoleReporter(out, tty, opts.diff(), opts.verbosity()));

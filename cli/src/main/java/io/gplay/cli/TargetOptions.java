@@ -2,10 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
-import io.gplay.engine.shell.ShellWords;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.gplay.engine.run.RunOptions;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -88,29 +85,18 @@ final class TargetOptions {
         for (String e : extraVars) {
             if (e.startsWith("@")) {
                 Path f = Path.of(e.substring(1));
-                out.putAll(yamlMap(Files.readString(f), f.toString()));
+                out.putAll(KeyValues.mapping(Files.readString(f), f.toString()));
             } else if (e.strip().startsWith("{")) {
-                out.putAll(yamlMap(e, "-e"));
+                out.putAll(KeyValues.mapping(e, "-e"));
             } else {
-                // words as a shell splits them, as Ansible does: -e 'motd="hello world" port=80'
-                for (String kv : ShellWords.split(e)) {
-                    int eq = kv.indexOf('=');
-                    if (eq < 1) {
-                        throw new IllegalArgumentException("-e " + e + ": expected key=value, @file or {json}");
-                    }
-                    out.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
+                out.putAll(KeyValues.pairs(e, "-e " + e));
             }
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> yamlMap(String text, String where) {
-        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        if (!(o instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(where + ": extra variables must be a mapping");
-        }
-        return (Map<String, Object>) o;
+    /** The run options every command takes from these: forks, limit, extra variables, host keys. */
+    RunOptions.Builder runOptions() throws IOException {
+        return RunOptions.builder().hosts(forks, limit, extraVars(), acceptNewHostKeys, knownHosts);
     }
 }

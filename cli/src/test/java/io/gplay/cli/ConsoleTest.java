@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,8 +106,7 @@ class ConsoleTest {
     void theLimitHoldsForEveryTarget() throws Exception {
         Files.writeString(dir.resolve("h.ini"), "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n"
                 + "[db]\ndb1 ansible_connection=local\n");
-        RunOptions limited = new RunOptions(false, false, 10, "web2:db1", List.of(), List.of(), null, false, Map.of(),
-                false, null, 0);
+        RunOptions limited = RunOptions.builder().hosts(10, "web2:db1", java.util.Map.of(), false, null).build();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         try (Terminal t = dumb(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());

@@ -2,6 +2,7 @@ package io.gplay.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
+import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
@@ -32,9 +33,7 @@ public class PlaybookBuilder {
         Source at = ctx.here();
         for (String k : options.keySet()) {
             if (!PLAY_OPTIONS.contains(k)) {
-                String hint = io.gplay.engine.module.Names.closest(k, PLAY_OPTIONS);
-                ctx.problem(at, "play '" + name + "': unknown option '" + k + "'" + (hint == null ? ""
-                        : " (did you mean '" + hint + "'?)"));
+                ctx.problem(at, "play '" + name + "': unknown option '" + k + "'" + Names.didYouMean(k, PLAY_OPTIONS));
             }
         }
         if (options.get("hosts") == null) {
@@ -86,9 +85,8 @@ public class PlaybookBuilder {
         for (Task t : tasks) {
             for (String n : t.options().handlers()) {
                 if (!titles.contains(n)) {
-                    String hint = io.gplay.engine.module.Names.closest(n, titles);
                     ctx.problem(t.source(), "notify '" + n + "': no such handler in play '" + play + "'"
-                            + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+                            + Names.didYouMean(n, titles));
                 }
             }
         }

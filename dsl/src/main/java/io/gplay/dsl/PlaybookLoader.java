@@ -82,9 +82,7 @@ public final class PlaybookLoader {
             script.run();
         } catch (MissingMethodException e) {
             Source at = ctx.sourceOf(e);
-            String hint = modules.suggest(e.getMethod());
-            ctx.problem(at, "unknown module or method '" + e.getMethod() + "'"
-                    + (hint != null ? " (did you mean '" + hint + "'?)" : ""));
+            ctx.problem(at, "unknown module or method '" + e.getMethod() + "'" + modules.didYouMean(e.getMethod()));
         } catch (MissingPropertyException e) {
             ctx.problem(ctx.sourceOf(e), "'" + e.getProperty() + "' is not defined here (a per-host value must be a"
                     + " closure: { vars." + e.getProperty() + " })");

@@ -28,7 +28,6 @@ import java.util.Set;
  */
 public class TaskCollector extends GroovyObjectSupport {
     /** DSL names that differ from module names: {@code package} and {@code assert} are Groovy keywords. */
-    private static final Map<String, String> ALIASES = Map.of("packages", "package", "verify", "assert");
     static final Set<String> KEYWORDS = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
             "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "check", "name");
 
@@ -54,11 +53,10 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /** A task from a module name, an optional title and named parameters (the ad-hoc command's -m and -a). */
     public Task task(String module, String title, Map<String, Object> named) {
-        Module m = ctx.modules.find(ALIASES.getOrDefault(module, module)).orElse(null);
+        Module m = ctx.modules.find(module).orElse(null);
         if (m == null) {
-            String hint = ctx.modules.suggest(module);
             throw new DslException(List.of(ctx.displayName + ": unknown module '" + module + "'"
-                    + (hint == null ? "" : " (did you mean '" + hint + "'?)")));
+                    + ctx.modules.didYouMean(module)));
         }
         Task t = task(m, title, named, new Source(ctx.displayName, 0));
         if (!ctx.problems.isEmpty()) {
@@ -69,14 +67,12 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /** Any call that is not a DSL method is a module call. */
     public Object methodMissing(String name, Object argsObj) {
-        String moduleName = ALIASES.getOrDefault(name, name);
-        Module module = ctx.modules.find(moduleName).orElse(null);
+        Module module = ctx.modules.find(name).orElse(null);
         if (module == null) {
             if (ctx.scriptResponds(name, (Object[]) argsObj)) {
                 throw new MissingMethodException(name, getClass(), (Object[]) argsObj); // Groovy then asks the script
             }
-            String hint = ctx.modules.suggest(moduleName);
-            ctx.problem(ctx.here(), "unknown module '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+            ctx.problem(ctx.here(), "unknown module '" + name + "'" + ctx.modules.didYouMean(name));
             return null;
         }
         Object[] args = (Object[]) argsObj;

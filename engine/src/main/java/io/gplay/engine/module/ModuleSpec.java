@@ -13,6 +13,7 @@ public final class ModuleSpec {
     private final String summary;
     private final List<Param> params = new ArrayList<>();
     private String primary;
+    private String dslName;
     private String checkMode = "predicts its change from the host's current state, with the same code as a real run";
     private String notes = "";
     private final List<String> examples = new ArrayList<>();
@@ -29,6 +30,12 @@ public final class ModuleSpec {
 
     public ModuleSpec primary(String param) {
         this.primary = param;
+        return this;
+    }
+
+    /** The name a playbook calls the module by, where its own name is a Groovy keyword ({@code package}, {@code assert}). */
+    public ModuleSpec dslName(String name) {
+        this.dslName = name;
         return this;
     }
 
@@ -49,6 +56,11 @@ public final class ModuleSpec {
 
     public String name() {
         return name;
+    }
+
+    /** The name a playbook calls the module by: its own, or the one it takes where that is a Groovy keyword. */
+    public String dslName() {
+        return dslName == null ? name : dslName;
     }
 
     public String summary() {

@@ -16,9 +16,8 @@ public final class ParamValidator {
         for (var e : params.entrySet()) {
             var p = spec.param(e.getKey());
             if (p.isEmpty()) {
-                String hint = Names.closest(e.getKey(), spec.params().stream().map(Param::name).toList());
                 out.add(spec.name() + ": unknown parameter '" + e.getKey() + "'"
-                        + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+                        + Names.didYouMean(e.getKey(), spec.params().stream().map(Param::name).toList()));
             } else if (!deferred.contains(e.getKey())) {
                 String problem = valueProblem(spec, p.get(), e.getValue());
                 if (problem != null) {

@@ -9,6 +9,7 @@ import io.gplay.engine.module.ParamType;
 /** Fails the host when a condition does not hold: a guard before a risky step. */
 public final class AssertModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("assert", "Fails the host, with a message, when a condition is false.")
+            .dslName("verify")
             .param(Param.required("that", ParamType.BOOL, "the condition, usually a per-host closure"))
             .param(Param.optional("msg", ParamType.STRING, "assertion failed", "the failure message"))
             .checkMode("evaluated in check mode too")

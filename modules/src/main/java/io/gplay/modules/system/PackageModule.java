@@ -13,6 +13,7 @@ import java.util.List;
 /** Installs or removes packages with the host's package manager (apt, yum or dnf, from facts). */
 public final class PackageModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("package", "Installs or removes packages with apt, yum or dnf (chosen from facts). In the DSL: `packages`.")
+            .dslName("packages")
             .primary("name")
             .param(Param.required("name", ParamType.LIST, "a package name or a list of them"))
             .param(Param.choice("state", "present", List.of("present", "absent"), "installed or removed"))
