@@ -8,7 +8,6 @@ import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
-import io.gplay.engine.shell.Cmd;
 import org.w3c.dom.Element;
 
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class GlusterVolumeModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         String name = ctx.str("name");
         String state = ctx.str("state");
-        checkInput(ctx, name);
+        VolumeBricks.checkInput(ctx, name);
         GlusterCli gluster = new GlusterCli(ctx);
         GlusterStore.Volume volume = read(ctx, gluster, name);
         if (state.equals("absent")) {
@@ -82,17 +81,18 @@ public final class GlusterVolumeModule implements Module {
                 ctx.fail("volume " + name + " does not exist; give its bricks to create it");
             }
             // without getfattr a brick's mark cannot be told, and nothing is taken off after a failed create
-            List<String> own = ctx.hasProgram("getfattr") ? ownBricks(gluster, bricks) : List.of();
-            List<String> taken = own.stream().filter(path -> marked(ctx, path)).toList();
+            List<String> own = ctx.hasProgram("getfattr") ? VolumeBricks.own(gluster, bricks) : List.of();
+            List<String> taken = own.stream().filter(path -> VolumeBricks.marked(ctx, path)).toList();
             if (!taken.isEmpty()) {
                 ctx.fail("volume " + name + " cannot be created: " + String.join(", ", taken) + " on this host already"
                         + " belong to a volume (they carry trusted.glusterfs.volume-id); gluster would refuse them too");
             }
-            ctx.converge("create volume " + name + describe(ctx, bricks), () -> create(ctx, gluster, name, bricks, own));
+            ctx.converge("create volume " + name + VolumeBricks.describe(ctx, bricks),
+                    () -> VolumeBricks.create(ctx, gluster, name, bricks, own));
             status = "Created";
             current = null;
         } else {
-            checkLayout(ctx, volume, bricks);
+            VolumeBricks.checkLayout(ctx, volume, bricks);
             status = volume.status();
             current = volume.options();
         }
@@ -270,7 +270,7 @@ public final class GlusterVolumeModule implements Module {
         return offline;
     }
 
-    private static Element volume(GlusterCli gluster, String name) {
+    static Element volume(GlusterCli gluster, String name) {
         Element root = gluster.query("volume", "info", name);
         if (GlusterCli.opRet(root) != 0) {
             if (GlusterCli.opErr(root).contains("does not exist")) {
@@ -296,107 +296,5 @@ public final class GlusterVolumeModule implements Module {
             out.put(GlusterCli.text(opt, "Option", ""), value.endsWith(" (DEFAULT)") ? value.substring(0, value.length() - 10) : value);
         }
         return out;
-    }
-
-    /** Bricks and replica count of an existing volume must be the ones asked for. */
-    private static void checkLayout(ModuleContext ctx, GlusterStore.Volume volume, List<String> bricks) {
-        List<String> have = volume.bricks();
-        String name = ctx.str("name");
-        if (bricks != null && !normalise(bricks).equals(normalise(have))) {
-            ctx.fail("volume " + name + " has bricks " + have + ", not " + bricks
-                    + "; changing bricks is add-brick/remove-brick work to do by hand");
-        }
-        int replica = volume.replica();
-        if (ctx.has("replica") && ctx.integer("replica") != replica) {
-            ctx.fail("volume " + name + " has replica " + replica + ", not " + ctx.integer("replica"));
-        }
-    }
-
-    private static List<String> normalise(List<String> bricks) {
-        return bricks.stream().map(b -> b.endsWith("/") ? b.substring(0, b.length() - 1) : b).toList();
-    }
-
-    /**
-     * What gluster would refuse only after marking bricks, refused first: a name gluster takes, bricks as
-     * HOST:/path, and as many bricks as a whole number of replica sets.
-     */
-    private static void checkInput(ModuleContext ctx, String name) {
-        if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-            ctx.fail("not a volume name gluster takes (letters, digits, - and _): '" + name + "'");
-        }
-        if (!ctx.has("bricks")) {
-            return;
-        }
-        List<Object> bricks = ctx.list("bricks");
-        for (Object brick : bricks) {
-            if (!String.valueOf(brick).matches("[^\\s:/]+:/\\S*")) {
-                ctx.fail("a brick is HOST:/absolute/path, not '" + brick + "'");
-            }
-        }
-        if (ctx.has("replica") && (ctx.integer("replica") < 2 || bricks.size() % ctx.integer("replica") != 0)) {
-            ctx.fail("replica " + ctx.integer("replica") + " needs a whole number of replica sets of at least 2"
-                    + " bricks; " + bricks.size() + " bricks given");
-        }
-    }
-
-    /** The paths of the bricks that are on this host. */
-    private static List<String> ownBricks(GlusterCli gluster, List<String> bricks) {
-        Set<String> self = gluster.selfNames();
-        return bricks.stream().filter(b -> self.contains(b.substring(0, b.indexOf(':'))))
-                .map(b -> b.substring(b.indexOf(':') + 1)).toList();
-    }
-
-    /** Whether a brick directory carries a volume's mark (so belongs to a volume, or did). */
-    private static boolean marked(ModuleContext ctx, String path) {
-        return ctx.probe(Cmd.of("getfattr", "--absolute-names", "-n", "trusted.glusterfs.volume-id", "--", path)
-                .raw("2>/dev/null")).ok();
-    }
-
-    /**
-     * gluster volume create marks each brick directory as taken before every peer has agreed; when it then
-     * fails (a peer down), the marks stay and every later create says "already part of a volume". This host's
-     * bricks carried no mark before (checked first), so marks on those still empty are this create's own and are
-     * taken off again, so a re-run can create the volume.
-     */
-    private static void create(ModuleContext ctx, GlusterCli gluster, String name, List<String> bricks,
-                               List<String> own) {
-        try {
-            gluster.change(createArgs(ctx, name, bricks));
-        } catch (ModuleFailure e) {
-            if (volume(gluster, name) != null) {
-                throw e;
-            }
-            if (own.isEmpty()) {
-                throw e;
-            }
-            for (String path : own) {
-                ctx.attempt(Cmd.of("sh", "-c",
-                        "[ -d \"$1\" ] && [ -z \"$(ls -A \"$1\" | grep -vx .glusterfs)\" ] || exit 0; "
-                                + "setfattr -x trusted.glusterfs.volume-id \"$1\" 2>/dev/null; "
-                                + "setfattr -x trusted.gfid \"$1\" 2>/dev/null; rm -rf \"$1/.glusterfs\"",
-                        "unmark", path), null);
-            }
-            throw new ModuleFailure(e.getMessage() + " (the marks it left on this host's bricks, empty and unmarked"
-                    + " before, were taken off; marks on other hosts' bricks stay, for gluster to clear)");
-        }
-    }
-
-    private static String[] createArgs(ModuleContext ctx, String name, List<String> bricks) {
-        List<String> args = new ArrayList<>(List.of("volume", "create", name));
-        if (ctx.has("replica")) {
-            args.add("replica");
-            args.add(String.valueOf(ctx.integer("replica")));
-        }
-        args.add("transport");
-        args.add(ctx.str("transport"));
-        args.addAll(bricks);
-        if (ctx.bool("force")) {
-            args.add("force");
-        }
-        return args.toArray(String[]::new);
-    }
-
-    private static String describe(ModuleContext ctx, List<String> bricks) {
-        return (ctx.has("replica") ? " replica " + ctx.integer("replica") : "") + " on " + String.join(" ", bricks);
     }
 }
