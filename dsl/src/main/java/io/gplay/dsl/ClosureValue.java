@@ -5,8 +5,11 @@ import groovy.lang.GString;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,9 +57,33 @@ final class ClosureValue implements Deferred {
         }
     }
 
-    /** Wraps closures, leaves other values as they are. */
+    /** Wraps closures, wherever they sit in lists and maps ({@code argv: ['echo', { host }]}); leaves the rest. */
     static Object wrap(Object v) {
-        return v instanceof Closure<?> c ? new ClosureValue(c) : v;
+        if (v instanceof Closure<?> c) {
+            return new ClosureValue(c);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, wrap(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(wrap(x)));
+            return out;
+        }
+        return v;
+    }
+
+    /** Whether a value is, or holds in its lists and maps, a per-host value: known only on each host. */
+    static boolean holdsOne(Object v) {
+        if (v instanceof Deferred) {
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(ClosureValue::holdsOne);
+        }
+        return v instanceof Collection<?> c && c.stream().anyMatch(ClosureValue::holdsOne);
     }
 
     /** A closure as a condition, with Groovy truth. */

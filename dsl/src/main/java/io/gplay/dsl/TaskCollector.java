@@ -126,7 +126,7 @@ public class TaskCollector extends GroovyObjectSupport {
         }
         Set<String> deferred = new HashSet<>();
         params.forEach((k, v) -> {
-            if (v instanceof ClosureValue || v instanceof Map || v instanceof List) {
+            if (ClosureValue.holdsOne(v)) {
                 deferred.add(k);
             }
         });

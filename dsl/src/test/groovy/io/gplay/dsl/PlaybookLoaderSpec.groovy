@@ -1,6 +1,7 @@
 package io.gplay.dsl
 
 import io.gplay.engine.module.ModuleRegistry
+import io.gplay.engine.plan.Deferred
 import io.gplay.engine.plan.HostScope
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -293,5 +294,40 @@ playbook('c') {
         then:
         entries.size() == 1
         Files.list(cache).withCloseable { it.count() } == 2
+    }
+    def "a closure inside a list or a map parameter is a per-host value too"() {
+        given:
+        def f = write('deep.groovy', """\
+playbook('d') {
+    play('p', hosts: 'all') {
+        command 'say', argv: ['echo', { host }, [nested: { vars.pool }]]
+    }
+}
+""")
+        def task = loader().load(f).plays()[0].tasks()[0]
+        def scope = new HostScope('h1', [pool: 'vg0'], [:], [:], [:], false)
+
+        expect: 'each closure is computed on the host, wherever it sits'
+        Deferred.resolveAll(task.params().argv, scope) == ['echo', 'h1', [nested: 'vg0']]
+    }
+
+    def "a literal parameter of the wrong type is found when the plan is made, in a list as anywhere"() {
+        given:
+        def f = write('types.groovy', """\
+playbook('t') {
+    play('p', hosts: 'all') {
+        command 'first', cmd: 'true'
+        lineinfile 'motd', path: '/etc/motd', line: ['a', 'b']
+    }
+}
+""")
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems().size() == 1
+        e.problems()[0].startsWith("${f}:4: lineinfile: parameter 'line' must be a string")
     }
 }

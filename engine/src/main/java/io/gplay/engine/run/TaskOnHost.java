@@ -111,7 +111,7 @@ final class TaskOnHost {
         Map<String, Object> params;
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) resolve(task.params(), scope);
+            Map<String, Object> raw = (Map<String, Object>) Deferred.resolveAll(task.params(), scope);
             params = ParamValidator.resolve(module.spec(), raw);
         } catch (ModuleFailure e) {
             return Result.failed(task.source() + ": " + e.getMessage());
@@ -235,26 +235,5 @@ final class TaskOnHost {
             return out;
         }
         throw new ModuleFailure("loop must be a list, got " + (v == null ? "null" : v.getClass().getSimpleName()));
-    }
-
-    /** Replaces every per-host value, however deep in lists and maps, by its value on this host. */
-    static Object resolve(Object v, HostScope scope) {
-        if (v instanceof Deferred d) {
-            return resolve(d.resolve(scope), scope);
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, val) -> out.put(String.valueOf(k), resolve(val, scope)));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(resolve(x, scope)));
-            return out;
-        }
-        if (v instanceof CharSequence s && !(v instanceof String)) {
-            return s.toString();
-        }
-        return v;
     }
 }
