@@ -115,7 +115,8 @@ public final class PasswordSource {
     private static byte[] fromScript(Path script, String label) {
         String name = script.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        List<String> command = new ArrayList<>(List.of(script.toString()));
+        // absolute, as a relative name without a slash would be looked up on PATH
+        List<String> command = new ArrayList<>(List.of(script.toAbsolutePath().toString()));
         if ((dot > 0 ? name.substring(0, dot) : name).endsWith("-client") && label != null) {
             command.addAll(List.of("--vault-id", label));
         }

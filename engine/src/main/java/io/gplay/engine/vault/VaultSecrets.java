@@ -37,6 +37,15 @@ public final class VaultSecrets {
 
     /** The clear bytes of a vault text; {@code where} (a file, FILE:LINE) names it in errors. */
     public byte[] decrypt(String vaultText, String where) {
+        return decryptForEdit(vaultText, where).clear();
+    }
+
+    /** Clear bytes, and the password to encrypt them again with: the one that fitted, under the text's label. */
+    public record Decrypted(byte[] clear, VaultPassword rewriteWith) {
+    }
+
+    /** As {@link #decrypt}, keeping what writing the text back needs (as ansible-vault edit does). */
+    public Decrypted decryptForEdit(String vaultText, String where) {
         VaultFormat.Envelope envelope = VaultFormat.parse(vaultText, where);
         if (passwords.isEmpty()) {
             throw new VaultException(where + " is vault-encrypted and no vault password was given: give one with "
@@ -49,7 +58,8 @@ public final class VaultSecrets {
         }
         for (VaultPassword p : candidates) {
             try {
-                return VaultCipher.decrypt(envelope.body(), p.bytes());
+                return new Decrypted(VaultCipher.decrypt(envelope.body(), p.bytes()),
+                        new VaultPassword(envelope.label(), p.bytes()));
             } catch (VaultCipher.WrongPassword e) {
                 // the next password may fit
             } catch (IllegalArgumentException e) {
