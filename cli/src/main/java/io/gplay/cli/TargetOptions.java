@@ -3,9 +3,9 @@ package io.gplay.cli;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.shell.ShellWords;
+import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -54,6 +54,9 @@ final class TargetOptions {
     @Option(names = "--become-user", description = "the user to become (default root)")
     String becomeUser;
 
+    @Mixin
+    VaultOptions vault;
+
     /** The inventory with the command line's defaults; -b among them for a playbook run. */
     Inventory loadInventory() {
         return loadInventory(true);
@@ -80,7 +83,7 @@ final class TargetOptions {
         if (becomeUser != null) {
             defaults.put("ansible_become_user", becomeUser);
         }
-        return InventoryLoader.load(inventory).withDefaults(defaults);
+        return InventoryLoader.load(inventory, vault.secrets()).withDefaults(defaults);
     }
 
     Map<String, Object> extraVars() throws IOException {
@@ -106,8 +109,8 @@ final class TargetOptions {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> yamlMap(String text, String where) {
-        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    private Map<String, Object> yamlMap(String text, String where) {
+        Object o = VaultYaml.load(text, where, new LoaderOptions(), vault.secrets());
         if (!(o instanceof Map<?, ?>)) {
             throw new IllegalArgumentException(where + ": extra variables must be a mapping");
         }
