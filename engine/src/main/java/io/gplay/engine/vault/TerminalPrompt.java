@@ -32,11 +32,21 @@ public final class TerminalPrompt implements PasswordSource.Prompter {
     private static String askOnTerminal(String prompt, InputStream in, OutputStream out) throws IOException {
         PrintStream term = new PrintStream(out, true, StandardCharsets.UTF_8);
         term.print(prompt);
+        // Ctrl-C at the prompt must not leave the terminal without echo
+        Thread restore = new Thread(() -> {
+            try {
+                stty("echo");
+            } catch (IOException ignored) {
+                // the terminal is gone
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(restore);
         stty("-echo");
         try {
             return readLine(in);
         } finally {
             stty("echo");
+            Runtime.getRuntime().removeShutdownHook(restore);
             term.println();
         }
     }
