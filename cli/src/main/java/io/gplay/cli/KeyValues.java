@@ -1,9 +1,9 @@
 package io.gplay.cli;
 
 import io.gplay.engine.shell.ShellWords;
+import io.gplay.engine.vault.VaultSecrets;
+import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,12 @@ final class KeyValues {
 
     /** A YAML or JSON mapping ({@code {"name": "data"}}); {@code where} names it in an error. */
     static Map<String, Object> mapping(String text, String where) {
-        Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        return mapping(text, where, VaultSecrets.none());
+    }
+
+    /** The same, where a whole encrypted file or a {@code !vault} value is opened with these secrets. */
+    static Map<String, Object> mapping(String text, String where, VaultSecrets vault) {
+        Object o = VaultYaml.load(text, where, new LoaderOptions(), vault);
         if (!(o instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(where + ": expected a mapping of names to values");
         }

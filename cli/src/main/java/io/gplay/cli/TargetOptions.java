@@ -3,6 +3,7 @@ package io.gplay.cli;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.run.RunOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -51,6 +52,9 @@ final class TargetOptions {
     @Option(names = "--become-user", description = "the user to become (default root)")
     String becomeUser;
 
+    @Mixin
+    VaultOptions vault;
+
     /** The inventory with the command line's defaults; -b among them for a playbook run. */
     Inventory loadInventory() {
         return loadInventory(true);
@@ -77,7 +81,7 @@ final class TargetOptions {
         if (becomeUser != null) {
             defaults.put("ansible_become_user", becomeUser);
         }
-        return InventoryLoader.load(inventory).withDefaults(defaults);
+        return InventoryLoader.load(inventory, vault.secrets()).withDefaults(defaults);
     }
 
     Map<String, Object> extraVars() throws IOException {
@@ -85,9 +89,9 @@ final class TargetOptions {
         for (String e : extraVars) {
             if (e.startsWith("@")) {
                 Path f = Path.of(e.substring(1));
-                out.putAll(KeyValues.mapping(Files.readString(f), f.toString()));
+                out.putAll(KeyValues.mapping(Files.readString(f), f.toString(), vault.secrets()));
             } else if (e.strip().startsWith("{")) {
-                out.putAll(KeyValues.mapping(e, "-e"));
+                out.putAll(KeyValues.mapping(e, "-e", vault.secrets()));
             } else {
                 out.putAll(KeyValues.pairs(e, "-e " + e));
             }

@@ -1,8 +1,8 @@
 package io.gplay.engine.inventory;
 
+import io.gplay.engine.vault.VaultSecrets;
+import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
@@ -33,6 +33,7 @@ public final class InventoryLoader {
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
     private final Map<String, GroupDef> groupDefs = new LinkedHashMap<>();
     private String source = "<inventory>";
+    private VaultSecrets vault = VaultSecrets.none();
 
     private static final class GroupDef {
         final Set<String> hosts = new LinkedHashSet<>();
@@ -42,7 +43,13 @@ public final class InventoryLoader {
 
     /** Loads {@code spec}: a YAML or INI file, or a comma-separated host list. */
     public static Inventory load(String spec) {
+        return load(spec, VaultSecrets.none());
+    }
+
+    /** As {@link #load(String)}, decrypting vault files and {@code !vault} values with {@code vault}. */
+    public static Inventory load(String spec, VaultSecrets vault) {
         InventoryLoader loader = new InventoryLoader();
+        loader.vault = vault;
         Path path = Path.of(spec);
         if (!Files.exists(path) && spec.contains(",")) {
             loader.source = "-i " + spec;
@@ -57,7 +64,7 @@ public final class InventoryLoader {
             throw new InventoryException("inventory " + spec + ": no such file");
         }
         loader.source = spec;
-        String text = readString(path);
+        String text = vault.open(readString(path), spec);
         String name = path.getFileName().toString();
         if (name.endsWith(".yml") || name.endsWith(".yaml") || looksLikeYaml(text)) {
             loader.readYaml(text);
@@ -86,7 +93,7 @@ public final class InventoryLoader {
             // a key given twice (a host listed twice, say) is an error, not a silent "the last one wins"
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            return new Yaml(new SafeConstructor(options)).load(text);
+            return VaultYaml.load(text, file, options, vault);
         } catch (MarkedYAMLException e) {
             throw new InventoryException(file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
         }
