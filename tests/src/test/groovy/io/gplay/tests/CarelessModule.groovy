@@ -32,7 +32,7 @@ class CarelessModule implements Module {
                 ctx.writeFile(path, 'written\n', '0644')
                 break
             case 'change':
-                ctx.change(Cmd.of('touch', path))
+                ctx.change(Cmd.of('sh', '-c', 'echo written > "$1"', 'sh', path))
                 break
             default:
                 ctx.probe(Cmd.of('test', '-e', path))

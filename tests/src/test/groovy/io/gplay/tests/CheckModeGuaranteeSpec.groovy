@@ -75,7 +75,7 @@ playbook('careless') {
         where:
         what                           | how         | tried
         'writes a file'                | 'writeFile' | ' write TARGET 0644)'  // the atomic write script's arguments
-        'runs a command not read-only' | 'change'    | 'touch TARGET'
+        'runs a command not read-only' | 'change'    | '\'echo written > "$1"\' sh TARGET'
     }
 
     def "a module that only reads passes the audit"() {
