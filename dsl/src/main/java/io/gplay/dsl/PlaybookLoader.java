@@ -37,9 +37,9 @@ import java.util.List;
 public final class PlaybookLoader {
     /**
      * Bump when the DSL's compiled form or its compile-time checks change, so stale cache entries (which would
-     * skip a new check) are not loaded. 2: {@link DecimalModeCheck}.
+     * skip a new check) are not loaded. 2: {@link DecimalModeCheck}. 3: scripts named by {@link #scriptName}.
      */
-    private static final String CACHE_VERSION = "2";
+    private static final String CACHE_VERSION = "3";
 
     private final ModuleRegistry modules;
     private final Path cacheDir;
@@ -68,8 +68,9 @@ public final class PlaybookLoader {
 
     /** Builds the plan of a playbook given as text; {@code fileName} is what stack traces will name. */
     public Playbook load(String displayName, String fileName, String text) {
-        Class<?> cls = compile(displayName, fileName, text);
-        BuildContext ctx = new BuildContext(modules, displayName, fileName);
+        String scriptName = scriptName(fileName);
+        Class<?> cls = compile(displayName, scriptName, text);
+        BuildContext ctx = new BuildContext(modules, displayName, scriptName);
         PlaybookScript script;
         try {
             script = (PlaybookScript) cls.getDeclaredConstructor().newInstance();
@@ -96,6 +97,17 @@ public final class PlaybookLoader {
             throw new DslException(ctx.problems);
         }
         return script.built();
+    }
+
+    /**
+     * The name the script is compiled under, {@code gplay$NAME.groovy}, which names its class too. Groovy names
+     * a script's class after its file, so {@code long.groovy} made a class named {@code long} (which the JVM
+     * refuses) and in {@code once.groovy} the name {@code once} meant the class, not the result a task
+     * registered as {@code once}. The {@code $} keeps it out of any name a playbook's author writes.
+     */
+    static String scriptName(String fileName) {
+        String base = fileName.endsWith(".groovy") ? fileName.substring(0, fileName.length() - 7) : fileName;
+        return "gplay$" + base.replaceAll("[^A-Za-z0-9_]", "_") + ".groovy";
     }
 
     private Class<?> compile(String displayName, String fileName, String text) {

@@ -144,7 +144,7 @@ public class TaskCollector extends GroovyObjectSupport {
         return new TaskOptions(
                 condition(k.get("when"), "when", at),
                 ClosureValue.wrap(k.get("loop")),
-                str(k.get("register")),
+                register(k.get("register"), at),
                 strings(k.get("notify")),
                 strings(k.get("tags")),
                 bool(k.get("runOnce"), "runOnce", at),
@@ -156,6 +156,19 @@ public class TaskCollector extends GroovyObjectSupport {
                 condition(k.get("until"), "until", at),
                 k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
                 k.get("become") == null ? null : bool(k.get("become"), "become", at));
+    }
+
+    /** Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. */
+    private static final Set<String> SCOPE_NAMES = Set.of("host", "vars", "facts", "groups", "hostvars", "playHosts",
+            "checkMode");
+
+    private String register(Object v, Source at) {
+        String name = str(v);
+        if (name != null && SCOPE_NAMES.contains(name)) {
+            ctx.problem(at, "register: '" + name + "' is a name gplay gives every per-host value (" + SCOPE_NAMES
+                    .stream().sorted().toList() + "), so the result could not be read; choose another name");
+        }
+        return name;
     }
 
     private static String str(Object v) {

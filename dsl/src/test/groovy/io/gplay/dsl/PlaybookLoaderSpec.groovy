@@ -330,4 +330,50 @@ playbook('t') {
         e.problems().size() == 1
         e.problems()[0].startsWith("${f}:4: lineinfile: parameter 'line' must be a string")
     }
+    def "any legal file name and any register name work: a Java keyword, a name the script also registers"() {
+        given:
+        def f = write(name, """\
+playbook('k') {
+    play('p', hosts: 'all') {
+        command 'probe', cmd: 'true', register: '${register}'
+        debug 'show', msg: { ${register}.stdout }
+    }
+}
+""")
+        def tasks = loader().load(f).plays()[0].tasks()
+        def scope = new HostScope('h1', [(register): [stdout: 'seen']], [:], [:], [:], false)
+
+        expect:
+        tasks[1].params().msg.resolve(scope) == 'seen'
+
+        where:
+        name              | register
+        'long.groovy'     | 'out'
+        'int.groovy'      | 'out'
+        'once.groovy'     | 'once'
+        'my-site.groovy'  | 'result'
+        '2024.groovy'     | 'x'
+    }
+    def "a register name that gplay's own scope would hide is refused, result and item work outside their keywords"() {
+        given:
+        def f = write('reg.groovy', """\
+playbook('r') {
+    play('p', hosts: 'all') {
+        command 'probe', cmd: 'true', register: 'facts'
+    }
+}
+""")
+        def scope = new HostScope('h1', [result: [rc: 3], item: 'registered'], [:], [:], [:], false)
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems()[0].startsWith("${f}:3: register: 'facts' is a name gplay gives every per-host value")
+        scope.result.rc == 3
+        scope.item == 'registered'
+        scope.withResult([rc: 0]).result.rc == 0
+        scope.withItem('looped').item == 'looped'
+    }
 }

@@ -77,12 +77,15 @@ public final class HostScope {
         return hostvars;
     }
 
+    /** The loop's item; outside a loop, a result registered as {@code item}, if any. */
     public Object getItem() {
-        return item;
+        return item != null || !vars.containsKey("item") ? item : vars.get("item");
     }
 
+    /** The result an {@code until} reads; elsewhere, a result registered as {@code result}, if any. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> getResult() {
-        return result;
+        return result != null || !(vars.get("result") instanceof Map<?, ?> m) ? result : (Map<String, Object>) m;
     }
 
     public boolean isCheckMode() {
