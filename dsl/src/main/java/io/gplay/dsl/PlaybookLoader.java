@@ -85,8 +85,12 @@ public final class PlaybookLoader {
             Source at = ctx.sourceOf(e);
             ctx.problem(at, "unknown module or method '" + e.getMethod() + "'" + modules.didYouMean(e.getMethod()));
         } catch (MissingPropertyException e) {
-            ctx.problem(ctx.sourceOf(e), "'" + e.getProperty() + "' is not defined here (a per-host value must be a"
-                    + " closure: { vars." + e.getProperty() + " })");
+            Source at = ctx.sourceOf(e);
+            ctx.problem(at, SyntaxProblem.missingComma(lineOf(text, at)).orElse("'" + e.getProperty()
+                    + "' is not defined here (a per-host value must be a closure: { vars." + e.getProperty() + " })"));
+        } catch (NullPointerException e) {
+            Source at = ctx.sourceOf(e);
+            ctx.problem(at, SyntaxProblem.missingComma(lineOf(text, at)).orElse("NullPointerException: " + e.getMessage()));
         } catch (RuntimeException e) {
             ctx.problem(ctx.sourceOf(e), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -97,6 +101,10 @@ public final class PlaybookLoader {
             throw new DslException(ctx.problems);
         }
         return script.built();
+    }
+
+    private static String lineOf(String text, Source at) {
+        return text.lines().skip(Math.max(0, at.line() - 1)).findFirst().orElse("");
     }
 
     /**
@@ -148,7 +156,7 @@ public final class PlaybookLoader {
             cu.compile(Phases.OUTPUT);
         } catch (MultipleCompilationErrorsException e) {
             deleteTree(tmp);
-            throw new DslException(messages(displayName, e));
+            throw new DslException(messages(displayName, text, e));
         }
         String main = cu.getAST().getClasses().stream()
                 .filter(c -> c.getSuperClass().getName().equals(PlaybookScript.class.getName()))
@@ -162,12 +170,13 @@ public final class PlaybookLoader {
         }
     }
 
-    private static List<String> messages(String displayName, MultipleCompilationErrorsException e) {
+    private static List<String> messages(String displayName, String text, MultipleCompilationErrorsException e) {
         List<String> out = new ArrayList<>();
         for (Message m : e.getErrorCollector().getErrors()) {
             if (m instanceof SyntaxErrorMessage s) {
                 var se = s.getCause();
-                out.add(displayName + ":" + se.getStartLine() + ": " + se.getOriginalMessage());
+                out.add(SyntaxProblem.describe(displayName, text, se.getStartLine(), se.getStartColumn(),
+                        se.getOriginalMessage()));
             } else if (m instanceof ExceptionMessage em) {
                 out.add(displayName + ": " + em.getCause().getMessage());
             } else if (m instanceof SimpleMessage sm) {

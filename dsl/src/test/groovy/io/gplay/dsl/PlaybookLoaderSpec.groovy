@@ -153,9 +153,9 @@ playbook('m') {
 
         then:
         DslException e = thrown()
-        e.problems() == [
-                "${f}:3: mode: 755 is a decimal number (01363 as a mode); write '0755' or 0755",
-                "${f}:6: mode: 644 is a decimal number (01204 as a mode); write '0644' or 0644",
+        e.problems()*.readLines()*.first() == [
+                "${f}:3:50: mode: 755 is a decimal number (01363 as a mode); write '0755' or 0755",
+                "${f}:6:55: mode: 644 is a decimal number (01204 as a mode); write '0644' or 0644",
         ]*.toString()
 
         when: 'the numbers written as modes'
@@ -375,5 +375,28 @@ playbook('r') {
         scope.item == 'registered'
         scope.withResult([rc: 0]).result.rc == 0
         scope.withItem('looped').item == 'looped'
+    }
+    def "syntax errors name line and column, show the line with a caret, and say what is wrong in plain words"() {
+        given:
+        def f = write('broken.groovy', text)
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems().size() == 1
+        def lines = e.problems()[0].readLines()
+        lines[0] == "${f}:${at}: ${sentence}".toString()
+        lines.size() == 1 || lines[2].indexOf('^') == lines[2].length() - 1
+
+        where:
+        text                                                                                   | at     | sentence
+        "playbook('x') {\n  play('p', hosts: 'all') {\n    command 'true'\n  \n}\n"           | '6:1'  | "a '{' is not closed: the block opened on line 1 has no '}'"
+        "playbook('x') {\n  play('p', hosts: 'all') {\n    command 'true\n  }\n}\n"           | '3:13' | 'a string is not closed: the quote here has no closing quote on its line'
+        "playbook('x') {\n  play('p', hosts: 'all') {\n    file '/a', state: 'file' mode: '0644'\n  }\n}\n" | '3:34' | "a comma is missing before 'mode:' (a task's title and its parameters are separated by commas: file '/etc/motd', state: 'file', mode: '0644')"
+        "playbook('x') {\n  play('p', hosts: 'all') {\n    command 'true'\n  }\n}\n}\n"      | '6:1'  | "a '}' closes nothing: the one on line 6 has no '{' before it"
+        "playbook('x') {\n  play('p', hosts: 'all') {\n    file '/a', state: \n  }\n}\n"       | '4:3'  | "'state:' has no value"
+        "playbook('x') {\n  play('p', hosts: 'all') {\n    file '/a' state: 'absent'\n  }\n}\n" | '3'    | "a comma is missing before 'state:' (a task's title and its parameters are separated by commas: file '/etc/motd', state: 'file', mode: '0644')"
     }
 }
