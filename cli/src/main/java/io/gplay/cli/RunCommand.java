@@ -81,6 +81,13 @@ class RunCommand implements Callable<Integer> {
         Playbook plan;
         try {
             inventory = target.loadInventory();
+            if (syntaxCheck) {
+                // compiled and checked, never run: safe on an untrusted change
+                PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? loader().check(Path.of(playbook))
+                        : loader().check(bundledName(playbook) + " (bundled)", bundledName(playbook), bundled(playbook));
+                out.println("playbook: " + playbook + " (" + s.plays() + " plays, " + s.tasks() + " tasks): no problem found");
+                return 0;
+            }
             plan = load(playbook);
         } catch (InventoryException e) {
             System.err.println("gplay: " + e.getMessage());
@@ -89,11 +96,6 @@ class RunCommand implements Callable<Integer> {
             e.problems().forEach(p -> System.err.println(p));
             System.err.println("gplay: " + e.problems().size() + " problem(s) in " + playbook + "; no host was touched");
             return 1;
-        }
-        if (syntaxCheck) {
-            out.println("playbook: " + playbook + " (" + plan.plays().size() + " plays, "
-                    + plan.plays().stream().mapToInt(p -> p.tasks().size()).sum() + " tasks): no problem found");
-            return 0;
         }
         RunOptions opts = target.runOptions().output(check || audit, diff || audit, verbose.length)
                 .tasks(tags, skipTags, startAtTask, forceHandlers).build();
@@ -133,18 +135,27 @@ class RunCommand implements Callable<Integer> {
         return code;
     }
 
+    private static PlaybookLoader loader() {
+        return new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir());
+    }
+
     private static Playbook load(String name) throws Exception {
-        PlaybookLoader loader = new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir());
-        Path file = Path.of(name);
-        if (Files.isRegularFile(file)) {
-            return loader.load(file);
+        if (Files.isRegularFile(Path.of(name))) {
+            return loader().load(Path.of(name));
         }
-        String bundled = Playbooks.bundled(name.endsWith(".groovy") ? name : name + ".groovy");
-        if (bundled == null) {
+        return loader().load(bundledName(name) + " (bundled)", bundledName(name), bundled(name));
+    }
+
+    private static String bundledName(String name) {
+        return name.endsWith(".groovy") ? name : name + ".groovy";
+    }
+
+    private static String bundled(String name) throws java.io.IOException {
+        String text = Playbooks.bundled(bundledName(name));
+        if (text == null) {
             throw new DslException(List.of(name + ": no such file, nor a bundled playbook (see gplay list)"));
         }
-        String fileName = name.endsWith(".groovy") ? name : name + ".groovy";
-        return loader.load(fileName + " (bundled)", fileName, bundled);
+        return text;
     }
 
     /** The plan as the run would go: tasks --tags, --skip-tags or --start-at-task leave out, and flushes, unlisted. */

@@ -10,6 +10,7 @@ import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -28,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compiles a playbook file (cached by content hash: compiling costs 1–2 s on a cold JVM, loading a cached
@@ -37,7 +39,7 @@ import java.util.List;
 public final class PlaybookLoader {
     /**
      * Bump when the DSL's compiled form or its compile-time checks change, so stale cache entries (which would
-     * skip a new check) are not loaded. 2: {@link DecimalModeCheck}. 3: scripts named by {@link #scriptName}.
+     * skip a new check) are not loaded. 2: {@link DecimalModeCheck}. 3: scripts named by {@link #scriptName}; {@link LargeBlocks}; {@link CompileTimeCode}.
      */
     private static final String CACHE_VERSION = "3";
 
@@ -57,13 +59,15 @@ public final class PlaybookLoader {
     }
 
     public Playbook load(Path file) {
-        String text;
+        return load(file.toString(), file.getFileName().toString(), read(file));
+    }
+
+    private static String read(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DslException(List.of(file + ": cannot read: " + e.getMessage()));
         }
-        return load(file.toString(), file.getFileName().toString(), text);
     }
 
     /** Builds the plan of a playbook given as text; {@code fileName} is what stack traces will name. */
@@ -139,9 +143,42 @@ public final class PlaybookLoader {
     private static CompilerConfiguration config() {
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(PlaybookScript.class.getName());
+        // @Grab would fetch and load code while compiling; nothing a playbook needs
+        cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
         cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
-                new DecimalModeCheck());
+                new CompileTimeCode(), new DecimalModeCheck(), new LargeBlocks());
         return cc;
+    }
+
+    /**
+     * {@code --syntax-check}: compiles the playbook and checks what its source says, without running any of its
+     * code, so it is safe on an untrusted change (see {@link StaticCheck}). Returns the plays and tasks written.
+     */
+    public Summary check(Path file) {
+        return check(file.toString(), file.getFileName().toString(), read(file));
+    }
+
+    /** {@link #check(Path)} of a playbook given as text; {@code fileName} as in {@link #load(String, String, String)}. */
+    public Summary check(String displayName, String fileName, String text) {
+        CompilerConfiguration cc = config();
+        CompilationUnit cu = new CompilationUnit(cc, null,
+                new GroovyClassLoader(PlaybookLoader.class.getClassLoader(), cc));
+        SourceUnit source = cu.addSource(scriptName(fileName), text);
+        try {
+            cu.compile(Phases.CLASS_GENERATION);
+        } catch (MultipleCompilationErrorsException e) {
+            throw new DslException(messages(displayName, text, e));
+        }
+        StaticCheck check = new StaticCheck(modules, displayName);
+        List<String> problems = check.check(source.getAST(), source);
+        if (!problems.isEmpty()) {
+            throw new DslException(problems);
+        }
+        return new Summary(check.plays, check.tasks);
+    }
+
+    /** What {@link #check} found written: plays and task calls. */
+    public record Summary(int plays, int tasks) {
     }
 
     private void compileInto(Path dir, String displayName, String fileName, String text) throws IOException {

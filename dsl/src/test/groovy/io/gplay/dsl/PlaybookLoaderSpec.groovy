@@ -399,4 +399,73 @@ playbook('r') {
         "playbook('x') {\n  play('p', hosts: 'all') {\n    file '/a', state: \n  }\n}\n"       | '4:3'  | "'state:' has no value"
         "playbook('x') {\n  play('p', hosts: 'all') {\n    file '/a' state: 'absent'\n  }\n}\n" | '3'    | "a comma is missing before 'state:' (a task's title and its parameters are separated by commas: file '/etc/motd', state: 'file', mode: '0644')"
     }
+    def "a play of 3000 tasks compiles, and each task keeps its own line"() {
+        given:
+        def tasks = (1..3000).collect { "        copy 'f${it}', dest: '/srv/f${it}', content: 'x${it}\\n', mode: '0644'" }
+        def f = write('big.groovy', "playbook('big') {\n    play('p', hosts: 'all') {\n${tasks.join('\n')}\n    }\n}\n")
+
+        when:
+        def play = loader().load(f).plays()[0]
+
+        then:
+        play.tasks().size() == 3000
+        play.tasks()[2999].params().dest == '/srv/f3000'
+        play.tasks()[2999].source().line() == 3002
+    }
+
+    def "--syntax-check compiles and checks the source without running any of its code"() {
+        given:
+        Path marker = dir.resolve('ran')
+        def f = write('untrusted.groovy', """\
+new File('${marker}').text = 'the playbook ran'
+System.exit(3)
+playbook('u') {
+    play('p', hosts: 'all') {
+        copy 'x', dest: '/tmp/x', content: 'y', mod: '0644'
+        lineinfile 'motd', path: '/etc/motd', line: ['a', 'b']
+        comand 'typo'
+        command 'fine', cmd: { vars.x }, register: 'out'
+    }
+}
+""")
+
+        when:
+        loader().check(f)
+
+        then: 'what the source says is checked, and none of its code ran'
+        DslException e = thrown()
+        e.problems() == [
+                "${f}:5: copy: unknown parameter 'mod' (did you mean 'mode'?)",
+                "${f}:6: lineinfile: parameter 'line' must be a string, got ArrayList [a, b]",
+                "${f}:7: unknown module or method 'comand' (did you mean 'command'?)",
+        ]*.toString()
+        !Files.exists(marker)
+
+        when: 'a clean playbook'
+        Files.writeString(f, Files.readString(f).replace('mod:', 'mode:').replace("['a', 'b']", "'a'").replace('comand', 'command'))
+        def summary = loader().check(f)
+
+        then:
+        summary.plays() == 1
+        summary.tasks() == 4
+        !Files.exists(marker)
+    }
+
+    def "annotations that run code while compiling are refused"() {
+        given:
+        Path marker = dir.resolve('compiled')
+        def f = write('ast.groovy', """\
+@groovy.transform.ASTTest(value = { new File('${marker}').text = 'ran at compile time' })
+def x = 1
+playbook('a') { play('p', hosts: 'all') { command 'true' } }
+""")
+
+        when:
+        loader().check(f)
+
+        then:
+        DslException e = thrown()
+        e.problems()[0].startsWith("${f}:1:1: @ASTTest runs or fetches code while the playbook is compiled")
+        !Files.exists(marker)
+    }
 }

@@ -1,0 +1,159 @@
+package io.gplay.dsl;
+
+import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.ParamValidator;
+import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.expr.ConstantExpression;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.ListExpression;
+import org.codehaus.groovy.ast.expr.MapEntryExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
+import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.TupleExpression;
+import org.codehaus.groovy.control.SourceUnit;
+import org.codehaus.groovy.runtime.DefaultGroovyMethods;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What {@code --syntax-check} can know without running a playbook's code (which may be an untrusted change in
+ * CI): the calls of the compiled source. A call by name that is no DSL method, no method of the playbook and
+ * no Groovy method is an unknown module; a module call's literal parameters are checked against its spec. Values
+ * computed by code are not known here; a run checks them before any host is touched.
+ */
+final class StaticCheck {
+    /** Names a playbook calls that are no modules: the DSL's own and the script's. */
+    private static final Set<String> DSL = names(PlaybookScript.class, PlaybookBuilder.class, PlayBuilder.class,
+            TaskCollector.class, groovy.lang.Script.class);
+    private static final Set<String> GROOVY = names(DefaultGroovyMethods.class);
+
+    private final ModuleRegistry modules;
+    private final String displayName;
+    private final List<String> problems = new ArrayList<>();
+    int plays;
+    int tasks;
+
+    StaticCheck(ModuleRegistry modules, String displayName) {
+        this.modules = modules;
+        this.displayName = displayName;
+    }
+
+    List<String> check(ModuleNode module, SourceUnit source) {
+        Set<String> own = new HashSet<>();
+        module.getClasses().forEach(c -> c.getMethods().forEach(m -> own.add(m.getName())));
+        ClassCodeVisitorSupport visitor = new ClassCodeVisitorSupport() {
+            @Override
+            protected SourceUnit getSourceUnit() {
+                return source;
+            }
+
+            @Override
+            public void visitMethodCallExpression(MethodCallExpression call) {
+                if (call.isImplicitThis() && call.getMethodAsString() != null) {
+                    call(call.getMethodAsString(), call, own);
+                }
+                super.visitMethodCallExpression(call);
+            }
+        };
+        for (ClassNode c : module.getClasses()) {
+            for (MethodNode m : c.getMethods()) {
+                if (m.getCode() != null) {
+                    m.getCode().visit(visitor);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private void call(String name, MethodCallExpression call, Set<String> own) {
+        if (name.equals("play")) {
+            plays++;
+        }
+        if (DSL.contains(name) || own.contains(name)) {
+            return;
+        }
+        Module module = modules.find(name).orElse(null);
+        if (module == null) {
+            if (!GROOVY.contains(name)) {
+                problem(call, "unknown module or method '" + name + "'" + modules.didYouMean(name));
+            }
+            return;
+        }
+        tasks++;
+        List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
+        if (!args.stream().allMatch(a -> a instanceof MapExpression || a instanceof ConstantExpression)) {
+            return; // parameters given as a variable or by code: known only when run
+        }
+        Map<String, Object> literal = new LinkedHashMap<>();
+        Set<String> computed = new HashSet<>();
+        for (MapEntryExpression e : namedArguments(args)) {
+            if (!(e.getKeyExpression() instanceof ConstantExpression key)) {
+                continue;
+            }
+            String k = String.valueOf(key.getValue());
+            if (TaskCollector.KEYWORDS.contains(k) && !(k.equals("name") && module.spec().param(k).isPresent())) {
+                continue;
+            }
+            Object v = literal(e.getValueExpression());
+            literal.put(k, v == NOT_LITERAL ? null : v);
+            if (v == NOT_LITERAL) {
+                computed.add(k);
+            }
+        }
+        args.stream().filter(x -> x instanceof ConstantExpression c && c.getValue() instanceof String).findFirst()
+                .flatMap(title -> module.spec().primary().filter(p -> !literal.containsKey(p))
+                        .map(p -> literal.put(p, ((ConstantExpression) title).getValue())));
+        if (namedArguments(args).stream().anyMatch(e -> e.getKeyExpression() instanceof ConstantExpression k
+                && "loop".equals(k.getValue()))) {
+            computed.addAll(literal.keySet()); // each item's values are known only on the host
+        }
+        ParamValidator.problems(module.spec(), literal, computed).forEach(p -> problem(call, p));
+    }
+
+    private static final Object NOT_LITERAL = new Object();
+
+    /** A value written as a literal (a constant, or a list of them); anything else is known only when run. */
+    private static Object literal(Expression e) {
+        if (e instanceof ConstantExpression c) {
+            return c.getValue();
+        }
+        if (e instanceof ListExpression l) {
+            List<Object> out = new ArrayList<>();
+            for (Expression x : l.getExpressions()) {
+                Object v = literal(x);
+                if (v == NOT_LITERAL) {
+                    return NOT_LITERAL;
+                }
+                out.add(v);
+            }
+            return out;
+        }
+        return NOT_LITERAL;
+    }
+
+    private static List<MapEntryExpression> namedArguments(List<Expression> args) {
+        return args.stream().filter(MapExpression.class::isInstance)
+                .flatMap(m -> ((MapExpression) m).getMapEntryExpressions().stream()).toList();
+    }
+
+    private void problem(Expression at, String message) {
+        problems.add(displayName + ":" + at.getLineNumber() + ": " + message);
+    }
+
+    private static Set<String> names(Class<?>... classes) {
+        Set<String> out = new HashSet<>();
+        Stream.of(classes).flatMap(c -> Stream.of(c.getMethods())).map(Method::getName).forEach(out::add);
+        return out;
+    }
+}
