@@ -4,15 +4,12 @@ import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.IOUtils;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -168,53 +165,6 @@ public final class SshConnection implements Connection {
             client.disconnect();
         } catch (IOException | RuntimeException ignored) {
             // closing is best effort: the host may already be gone
-        }
-    }
-
-    /**
-     * OpenSSH's known_hosts rules: a known key must match; an unknown host is refused unless accept-new is on
-     * (then learned and written); a changed key is always refused.
-     */
-    static final class KnownHostsVerifier extends OpenSSHKnownHosts {
-        private final boolean acceptNew;
-        /** Why the host's key was refused, for the UNREACHABLE message. */
-        String refusal;
-
-        KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
-            super(ensure(file).toFile());
-            this.acceptNew = acceptNew;
-        }
-
-        private static Path ensure(Path file) throws IOException {
-            if (!java.nio.file.Files.exists(file)) {
-                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-                java.nio.file.Files.createFile(file);
-            }
-            return file;
-        }
-
-        @Override
-        protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
-            if (!acceptNew) {
-                refusal = "host key for " + hostname + " is not in " + getFile()
-                        + " (refused; use --accept-new-host-keys to learn new hosts)";
-                return false;
-            }
-            try {
-                write(new HostEntry(null, hostname, net.schmizz.sshj.common.KeyType.fromKey(key), key));
-                return true;
-            } catch (Exception e) {
-                refusal = "cannot record host key for " + hostname + ": " + e.getMessage();
-                return false;
-            }
-        }
-
-        @Override
-        protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-            refusal = "HOST KEY CHANGED for " + hostname + ": the key offered does not match "
-                    + getFile() + " (refused: possible man-in-the-middle; remove the old entry if the host was"
-                    + " reinstalled)";
-            return false;
         }
     }
 }
