@@ -56,6 +56,16 @@ class Gplay {
             errReader.join()
             new Run(rc: rc, out: out, err: err.toString())
         }
+
+        /** As {@link #finish()}, failing (and ending gplay) when it has not ended within this many seconds. */
+        Run finishWithin(int seconds) {
+            if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach { it.destroyForcibly() }
+                process.destroyForcibly()
+                assert false, "gplay had not ended after ${seconds} s"
+            }
+            finish()
+        }
     }
 
     private static Started launch(List<String> cmd, Path workDir, Path cache, Map<String, String> env) {
