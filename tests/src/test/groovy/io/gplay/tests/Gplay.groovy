@@ -45,9 +45,9 @@ class Gplay {
         private Thread errReader
         private StringBuilder err
 
-        /** Sends SIGINT, as Ctrl-C in a terminal does. */
-        void interrupt() {
-            assert ['kill', '-INT', process.pid().toString()].execute().waitFor() == 0
+        /** Sends SIGINT, as Ctrl-C in a terminal does, or another signal (TERM, say). */
+        void interrupt(String signal = 'INT') {
+            assert ['kill', "-${signal}", process.pid().toString()].execute().waitFor() == 0
         }
 
         Run finish() {
