@@ -108,6 +108,11 @@ public final class SshConnection implements Connection {
 
     @Override
     public ExecResult exec(Command command) {
+        if (command.line().indexOf('\0') >= 0) {
+            // sshd drops the whole connection over a NUL in a command line ("Broken transport")
+            throw new IllegalArgumentException("the command line holds a NUL character (\\0), which no shell"
+                    + " command can; it was not sent (is a value NUL-terminated or binary?)");
+        }
         if (command.shared()) {
             ExecResult r = probe(command.line());
             if (r != null) {
