@@ -45,9 +45,9 @@ class Gplay {
         private Thread errReader
         private StringBuilder err
 
-        /** Sends SIGINT, as Ctrl-C in a terminal does. */
-        void interrupt() {
-            assert ['kill', '-INT', process.pid().toString()].execute().waitFor() == 0
+        /** Sends SIGINT, as Ctrl-C in a terminal does, or another signal (TERM, say). */
+        void interrupt(String signal = 'INT') {
+            assert ['kill', "-${signal}", process.pid().toString()].execute().waitFor() == 0
         }
 
         Run finish() {
@@ -55,6 +55,16 @@ class Gplay {
             int rc = process.waitFor()
             errReader.join()
             new Run(rc: rc, out: out, err: err.toString())
+        }
+
+        /** As {@link #finish()}, failing (and ending gplay) when it has not ended within this many seconds. */
+        Run finishWithin(int seconds) {
+            if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach { it.destroyForcibly() }
+                process.destroyForcibly()
+                assert false, "gplay had not ended after ${seconds} s"
+            }
+            finish()
         }
     }
 

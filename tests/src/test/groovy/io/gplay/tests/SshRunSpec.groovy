@@ -128,7 +128,7 @@ playbook('bad') {
         two.start()
     }
 
-    def "Ctrl-C ends the commands running on the hosts, starts no later task, prints the recap and exits 99"() {
+    def "Ctrl-C (SIG#signal) ends the commands running on the hosts, starts no later task, prints the recap and exits 99"() {
         given: 'a command that would run for 40 s on both hosts, then a task that marks its host'
         def inv = inventory()
         String sleep = "sleep 40.${100 + new Random().nextInt(900)}"
@@ -148,12 +148,12 @@ playbook('long') {
         assert ReplTmuxSpec.remote(sleep).size() == 2
 
         when:
-        started.interrupt()
+        started.interrupt(signal)
         def run = started.finish()
 
         then: 'the command ended on both hosts, by SIGTERM'
         run.rc == 99
-        run.err.contains('[interrupted: ')
+        run.err.contains("[interrupted (SIG${signal}): ")
         run.out.count('killed by signal TERM') == 2
         ['h1', 'h2'].every { run.recap(it).failed == 1 && run.recap(it).ok == 0 }
         ReplTmuxSpec.gone(sleep)
@@ -162,6 +162,9 @@ playbook('long') {
 
         cleanup:
         ReplTmuxSpec.remote(sleep)*.destroy()
+
+        where: 'SIGTERM (a service manager, a CI job cancelled) as Ctrl-C'
+        signal << ['INT', 'TERM']
     }
 
     def "unknown host keys are refused unless accepted, and then remembered; a changed key is refused"() {

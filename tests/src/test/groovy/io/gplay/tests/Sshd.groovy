@@ -16,21 +16,22 @@ class Sshd implements Closeable {
     final Path hostKeyPub
     Process process
 
-    Sshd(Path dir) {
+    /** {@code hostKeyTypes}: the host keys it offers (ssh-keygen's -t), the first one's is {@link #hostKeyPub}. */
+    Sshd(Path dir, List<String> hostKeyTypes = ['ed25519']) {
         this.dir = dir
         Files.createDirectories(dir)
         this.port = freePort()
         this.clientKey = dir.resolve('id_ed25519')
-        this.hostKeyPub = dir.resolve('host_ed25519.pub')
+        this.hostKeyPub = dir.resolve("host_${hostKeyTypes[0]}.pub")
         if (!Files.exists(clientKey)) {
-            sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', dir.resolve('host_ed25519').toString())
+            hostKeyTypes.each { sh('ssh-keygen', '-q', '-t', it, '-N', '', '-f', dir.resolve("host_${it}").toString()) }
             sh('ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', clientKey.toString())
         }
         Files.copy(dir.resolve('id_ed25519.pub'), dir.resolve('authorized_keys'), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
         Files.writeString(dir.resolve('sshd_config'), """\
 Port ${port}
 ListenAddress 127.0.0.1
-HostKey ${dir.resolve('host_ed25519')}
+${hostKeyTypes.collect { "HostKey ${dir.resolve("host_${it}")}" }.join('\n')}
 PidFile ${dir.resolve('sshd.pid')}
 AuthorizedKeysFile ${dir.resolve('authorized_keys')}
 StrictModes no

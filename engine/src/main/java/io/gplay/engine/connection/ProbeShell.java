@@ -58,8 +58,25 @@ final class ProbeShell implements AutoCloseable {
         }
     }
 
-    /** Runs one line; an {@link IOException} means the shell is gone (the caller drops it and retries elsewhere). */
-    synchronized ExecResult run(String line) throws IOException {
+    /**
+     * Runs one line; an {@link IOException} means the shell is gone (the caller drops it and retries elsewhere).
+     * Past {@code timeoutSeconds} the shell is closed and the read fails with {@link CommandTimeout.Expired}.
+     */
+    synchronized ExecResult run(String line, int timeoutSeconds) throws IOException {
+        CommandTimeout timeout = new CommandTimeout(timeoutSeconds, this::close);
+        try {
+            return run(line);
+        } catch (IOException | RuntimeException e) {
+            if (timeout.expired()) {
+                throw timeout.failure();
+            }
+            throw e;
+        } finally {
+            timeout.close();
+        }
+    }
+
+    private ExecResult run(String line) throws IOException {
         String request = "( eval " + Cmd.quote(line) + " )" + ending;
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {

@@ -10,9 +10,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -51,23 +54,26 @@ final class RunningCommands {
         return "echo \"" + marker + "$$\" >&2\n" + line;
     }
 
-    /** A wrapped command's stderr, read to its end without the process-id line; meanwhile its group is known. */
-    String stderrOf(InputStream stream) throws IOException {
+    /**
+     * A wrapped command's stderr, read to its end without the process-id line; meanwhile its group is known
+     * (and set in {@code group}, to end this one command when it times out).
+     */
+    String stderrOf(InputStream stream, AtomicLong group) throws IOException {
         InputStream in = new BufferedInputStream(stream);
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        long group = -1;
         try {
             int b;
             // lines before the marker's (a login shell's start-up may print some) are the command's too
-            while (group < 0 && (b = in.read()) >= 0) {
+            while (group.get() < 0 && (b = in.read()) >= 0) {
                 if (b != '\n') {
                     line.write(b);
                     continue;
                 }
-                group = groupIn(line.toString(StandardCharsets.ISO_8859_1));
-                if (group > 0) {
-                    groups.add(group);
+                long found = groupIn(line.toString(StandardCharsets.ISO_8859_1));
+                if (found > 0) {
+                    groups.add(found);
+                    group.set(found);
                 } else {
                     line.write('\n');
                     line.writeTo(kept);
@@ -78,9 +84,7 @@ final class RunningCommands {
             in.transferTo(kept);
             return kept.toString(StandardCharsets.UTF_8);
         } finally {
-            if (group > 0) {
-                groups.remove(group);
-            }
+            groups.remove(group.get());
         }
     }
 
@@ -94,11 +98,31 @@ final class RunningCommands {
 
     /** The shell command that sends SIGTERM to the process group of every command still running; "" for none. */
     String killLine() {
+        return killLine(groups);
+    }
+
+    private static String killLine(Collection<Long> groups) {
         if (groups.isEmpty()) {
             return "";
         }
         // `-s TERM --` is the form in which both dash's and bash's kill take a negative id (a group)
         return "kill -s TERM -- " + groups.stream().map(g -> "-" + g).collect(Collectors.joining(" "));
+    }
+
+    /** Sends SIGTERM to one command's process group (one that ran out of time), over a channel of its own. */
+    static void stop(SSHClient client, long group) {
+        if (group > 0) {
+            send(client, killLine(List.of(group)));
+        }
+    }
+
+    /** Runs a kill line on the host; best effort, as {@link #stopAll}. */
+    private static void send(SSHClient client, String kill) {
+        try (Session session = client.startSession()) {
+            session.exec(kill + " 2>/dev/null").join(5, TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException ignored) {
+            // the host went meanwhile: its commands went with it, or cannot be reached
+        }
     }
 
     /**
@@ -111,11 +135,9 @@ final class RunningCommands {
         if (kill.isEmpty() || !client.isConnected()) {
             return;
         }
-        try (Session session = client.startSession()) {
-            session.exec(kill + " 2>/dev/null").join(5, TimeUnit.SECONDS);
+        send(client, kill);
+        try {
             awaitResults(3_000);
-        } catch (IOException | RuntimeException ignored) {
-            // the host went meanwhile: its commands went with it, or cannot be reached
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

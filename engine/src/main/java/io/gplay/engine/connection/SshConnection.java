@@ -1,22 +1,22 @@
 package io.gplay.engine.connection;
 
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.IOUtils;
+import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.channel.direct.Session;
-import net.schmizz.sshj.transport.TransportException;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.UserAuthException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One SSH connection per host, opened once and reused for every command of the run. The modules' state reads
@@ -37,49 +37,82 @@ public final class SshConnection implements Connection {
         return t;
     });
 
+    /** As OpenSSH's ServerAliveCountMax: this many keepalives unanswered and the link is taken for dead. */
+    private static final int KEEPALIVES_UNANSWERED = 3;
+
     private final SSHClient client;
+    private final int commandTimeoutSeconds;
     /** Opened at the first shared read; dropped when it fails, and opened again at the next. */
     private volatile ProbeShell probes;
     private final RunningCommands running = new RunningCommands();
 
-    private SshConnection(SSHClient client) {
+    private SshConnection(SSHClient client, int commandTimeoutSeconds) {
         this.client = client;
+        this.commandTimeoutSeconds = commandTimeoutSeconds;
     }
 
+    /**
+     * Opens and logs in. Each stage (TCP, the server's banner, key exchange, authentication) waits at most the
+     * target's timeout; once in, keepalives tell a dead link from a quiet command.
+     */
     public static SshConnection open(SshTarget target) {
         SSHClient client = new SSHClient(SshConfig.SHARED);
+        int ms = target.timeoutSeconds() * 1000;
+        client.setConnectTimeout(ms);
+        client.setTimeout(ms); // the socket's reads: the banner (sshj's reader thread goes on past a timeout)
+        client.getTransport().setTimeoutMs(ms); // key exchange, authentication
+        client.getConnection().setTimeoutMs(ms); // opening a channel, its requests
+        // before connecting: sshj starts its keepalive thread at the connection only when an interval is set
+        KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
+        keepAlive.setKeepAliveInterval(target.keepAliveSeconds());
+        keepAlive.setMaxAliveCount(KEEPALIVES_UNANSWERED);
         KnownHostsVerifier verifier = null;
-        try {
-            verifier = new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys());
-            client.addHostKeyVerifier(verifier);
-            client.setConnectTimeout(target.timeoutSeconds() * 1000);
-            client.setTimeout(0);
-            client.connect(target.address(), target.port());
-            client.getSocket().setTcpNoDelay(true);
-            client.getConnection().getKeepAlive().setKeepAliveInterval(15);
-            try (LoginKeys keys = LoginKeys.of(client, target)) {
-                try {
-                    client.auth(target.user(), keys.methods);
-                } catch (UserAuthException e) {
-                    closeQuietly(client);
-                    throw new UnreachableException("authentication failed for " + target.user() + "@"
-                            + target.address() + " (" + keys.describe() + ")", e);
-                }
+        try (Handshake handshake = Handshake.start(client, target)) {
+            try {
+                verifier = new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys());
+                client.addHostKeyVerifier(verifier);
+                client.connect(target.address(), target.port());
+                client.getSocket().setTcpNoDelay(true);
+                handshake.authenticating();
+                login(client, target);
+                return new SshConnection(client, target.commandTimeoutSeconds());
+            } catch (IOException e) {
+                UnreachableException failure = verifier != null && verifier.refusal != null
+                        ? new UnreachableException(verifier.refusal, e)
+                        : handshake.failure(e); // before closing: it names the stage from the client's state
+                closeQuietly(client);
+                throw failure;
             }
-            return new SshConnection(client);
-        } catch (TransportException e) {
-            closeQuietly(client);
-            String why = verifier != null && verifier.refusal != null ? verifier.refusal : e.getMessage();
-            throw new UnreachableException(why, e);
-        } catch (IOException e) {
-            closeQuietly(client);
-            throw new UnreachableException("cannot connect to " + target.address() + ":" + target.port() + ": "
-                    + e.getMessage(), e);
+        }
+    }
+
+    /** Ends every connection being opened (Ctrl-C): each fails at once instead of waiting out its timeout. */
+    public static void abortOpening() {
+        Handshake.abortAll();
+    }
+
+    private static void login(SSHClient client, SshTarget target) throws IOException {
+        try (LoginKeys keys = LoginKeys.of(client, target)) {
+            try {
+                client.auth(target.user(), keys.methods);
+            } catch (UserAuthException e) {
+                if (Handshake.timedOut(e)) {
+                    throw e;
+                }
+                closeQuietly(client);
+                throw new UnreachableException("authentication failed for " + target.user() + "@"
+                        + target.address() + " (" + keys.describe() + ")", e);
+            }
         }
     }
 
     @Override
     public ExecResult exec(Command command) {
+        if (command.line().indexOf('\0') >= 0) {
+            // sshd drops the whole connection over a NUL in a command line ("Broken transport")
+            throw new IllegalArgumentException("the command line holds a NUL character (\\0), which no shell"
+                    + " command can; it was not sent (is a value NUL-terminated or binary?)");
+        }
         if (command.shared()) {
             ExecResult r = probe(command.line());
             if (r != null) {
@@ -95,27 +128,40 @@ public final class SshConnection implements Connection {
             if (probes == null) {
                 probes = ProbeShell.open(client, STDERR_READERS);
             }
-            return probes.run(line);
+            return probes.run(line, commandTimeoutSeconds);
+        } catch (CommandTimeout.Expired e) {
+            dropProbes();
+            throw e; // not run again on a channel: it would wait as long again
         } catch (IOException | RuntimeException e) {
-            ProbeShell broken = probes;
-            probes = null;
-            if (broken != null) {
-                broken.close();
-            }
-            if (!client.isConnected() || !client.getTransport().isRunning()) {
-                throw new UnreachableException("connection lost: " + e.getMessage(), e);
+            dropProbes();
+            if (transportGone(e)) {
+                throw lost(e);
             }
             return null; // e.g. a command ended the shell: reads are safe to run again
         }
     }
 
+    private void dropProbes() {
+        ProbeShell broken = probes;
+        probes = null;
+        if (broken != null) {
+            broken.close();
+        }
+    }
+
     private ExecResult onChannel(Command command) {
         running.started();
+        AtomicLong group = new AtomicLong(-1);
+        CommandTimeout timeout = null;
         try (Session session = client.startSession()) {
+            timeout = new CommandTimeout(commandTimeoutSeconds, () -> {
+                RunningCommands.stop(client, group.get());
+                closeQuietly(session);
+            });
             Session.Command cmd = session.exec(running.wrap(command.line()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return running.stderrOf(cmd.getErrorStream());
+                    return running.stderrOf(cmd.getErrorStream(), group);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -128,7 +174,10 @@ public final class SshConnection implements Connection {
             }
             String out = readAll(cmd.getInputStream());
             String errText = err.join();
-            cmd.join(1, TimeUnit.HOURS);
+            cmd.join(commandTimeoutSeconds, TimeUnit.SECONDS);
+            if (timeout.expired()) {
+                throw timeout.failure();
+            }
             Integer rc = cmd.getExitStatus();
             if (rc == null && cmd.getExitSignal() != null) {
                 errText += (errText.isEmpty() || errText.endsWith("\n") ? "" : "\n") + "killed by signal "
@@ -138,13 +187,41 @@ public final class SshConnection implements Connection {
         } catch (IOException | RuntimeException e) {
             // sshj reports a dead transport in several ways (IOException, "Not connected" IllegalStateException,
             // a wrapped read error); the host is unreachable whenever the transport is gone
-            if (!client.isConnected() || !client.getTransport().isRunning()) {
-                throw new UnreachableException("connection lost: " + e.getMessage(), e);
+            if (transportGone(e)) {
+                throw lost(e);
+            }
+            if (timeout != null && timeout.expired()) {
+                throw timeout.failure();
             }
             throw e instanceof RuntimeException re ? re : new IllegalStateException("ssh command failed: " + e.getMessage(), e);
         } finally {
+            if (timeout != null) {
+                timeout.close();
+            }
             running.ended();
         }
+    }
+
+    /**
+     * Whether the connection is gone: a dying transport wakes the channels' readers before it reads as stopped,
+     * so a reason to disconnect (a transport's, e.g. keepalives unanswered) in the failure counts as gone too.
+     */
+    private boolean transportGone(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSHException ssh && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN) {
+                return true;
+            }
+        }
+        return !client.isConnected() || !client.getTransport().isRunning();
+    }
+
+    /** The host unreachable: e.g. "connection lost: Did not receive any keep-alive response for 45 seconds". */
+    private static UnreachableException lost(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new UnreachableException("connection lost: " + root.getMessage(), e);
     }
 
     private static String readAll(java.io.InputStream in) {
@@ -163,58 +240,11 @@ public final class SshConnection implements Connection {
         closeQuietly(client);
     }
 
-    private static void closeQuietly(SSHClient client) {
+    private static void closeQuietly(java.io.Closeable closeable) {
         try {
-            client.disconnect();
+            closeable.close();
         } catch (IOException | RuntimeException ignored) {
             // closing is best effort: the host may already be gone
-        }
-    }
-
-    /**
-     * OpenSSH's known_hosts rules: a known key must match; an unknown host is refused unless accept-new is on
-     * (then learned and written); a changed key is always refused.
-     */
-    static final class KnownHostsVerifier extends OpenSSHKnownHosts {
-        private final boolean acceptNew;
-        /** Why the host's key was refused, for the UNREACHABLE message. */
-        String refusal;
-
-        KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
-            super(ensure(file).toFile());
-            this.acceptNew = acceptNew;
-        }
-
-        private static Path ensure(Path file) throws IOException {
-            if (!java.nio.file.Files.exists(file)) {
-                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-                java.nio.file.Files.createFile(file);
-            }
-            return file;
-        }
-
-        @Override
-        protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
-            if (!acceptNew) {
-                refusal = "host key for " + hostname + " is not in " + getFile()
-                        + " (refused; use --accept-new-host-keys to learn new hosts)";
-                return false;
-            }
-            try {
-                write(new HostEntry(null, hostname, net.schmizz.sshj.common.KeyType.fromKey(key), key));
-                return true;
-            } catch (Exception e) {
-                refusal = "cannot record host key for " + hostname + ": " + e.getMessage();
-                return false;
-            }
-        }
-
-        @Override
-        protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-            refusal = "HOST KEY CHANGED for " + hostname + ": the key offered does not match "
-                    + getFile() + " (refused: possible man-in-the-middle; remove the old entry if the host was"
-                    + " reinstalled)";
-            return false;
         }
     }
 }

@@ -62,14 +62,14 @@ public final class ConsoleReporter implements Reporter {
     public synchronized void playStart(Play play, List<Host> hosts) {
         clearLiveLine();
         out.println();
-        out.println(banner("PLAY [" + play.name() + "]"));
+        out.println(banner("PLAY [" + TerminalText.escaped(play.name()) + "]"));
     }
 
     @Override
     public synchronized void taskStart(Task task, boolean handler) {
         clearLiveLine();
         out.println();
-        out.println(banner((handler ? "RUNNING HANDLER [" : "TASK [") + task.title() + "]"));
+        out.println(banner((handler ? "RUNNING HANDLER [" : "TASK [") + TerminalText.escaped(task.title()) + "]"));
     }
 
     @Override
@@ -102,13 +102,13 @@ public final class ConsoleReporter implements Reporter {
         } else if (r.status() == Status.CHANGED && !r.changes().isEmpty()) {
             line.append(" => ").append(String.join("; ", r.descriptions()));
         }
-        out.println(paint(colourOf(r.status()), line.toString()));
+        out.println(paint(colourOf(r.status()), TerminalText.escaped(line.toString())));
         if (verbosity > 0 && r.data().get("stdout") instanceof String s && !s.isBlank()) {
-            out.println(s.stripTrailing());
+            out.println(TerminalText.escaped(s.stripTrailing()));
         }
         if (diff && r.status() == Status.CHANGED) {
             for (Change c : r.changes()) {
-                c.optionalDiff().ifPresent(d -> d.unified().lines().forEach(l ->
+                c.optionalDiff().ifPresent(d -> TerminalText.escaped(d.unified()).lines().forEach(l ->
                         out.println(l.startsWith("+") ? paint("32", l) : l.startsWith("-") ? paint("31", l) : l)));
             }
         }
@@ -117,7 +117,7 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public synchronized void warning(String message) {
         clearLiveLine();
-        out.println(paint("35", "[WARNING]: " + message));
+        out.println(paint("35", "[WARNING]: " + TerminalText.escaped(message)));
     }
 
     @Override

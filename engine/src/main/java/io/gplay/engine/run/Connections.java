@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
  * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
- * and gplay's {@code gplay_known_hosts} and {@code gplay_connect_timeout}; keys also from ssh-agent when
- * {@code SSH_AUTH_SOCK} is set.
+ * and gplay's {@code gplay_known_hosts}, {@code gplay_connect_timeout}, {@code gplay_command_timeout} and
+ * {@code gplay_keepalive_interval} (seconds); keys also from ssh-agent when {@code SSH_AUTH_SOCK} is set.
  */
 public final class Connections {
     private final boolean acceptNewHostKeys;
@@ -43,10 +43,14 @@ public final class Connections {
     /** What is wrong with a host's connection variables, before any connection is tried. */
     static List<String> problems(Host host) {
         List<String> out = new ArrayList<>();
-        for (String number : List.of("ansible_port", "gplay_connect_timeout")) {
+        for (String number : List.of("ansible_port", "gplay_connect_timeout", "gplay_command_timeout",
+                "gplay_keepalive_interval")) {
             String v = host.varString(number, null);
             if (v != null && !v.matches("\\d{1,5}")) {
                 out.add("inventory: host " + host.name() + ": " + number + " must be a number, got '" + v + "'");
+            } else if (v != null && Integer.parseInt(v) == 0) {
+                // a timeout of 0 would be none: every wait on a host has a bound
+                out.add("inventory: host " + host.name() + ": " + number + " must be at least 1, got '0'");
             }
         }
         String type = host.varString("ansible_connection", "ssh");
@@ -93,8 +97,14 @@ public final class Connections {
                 key == null ? null : Path.of(expand(key)),
                 known,
                 acceptNewHostKeys,
-                Integer.parseInt(host.varString("gplay_connect_timeout", "10")),
-                agentSocket);
+                seconds(host, "gplay_connect_timeout", SshTarget.DEFAULT_CONNECT_TIMEOUT),
+                agentSocket,
+                seconds(host, "gplay_command_timeout", SshTarget.DEFAULT_COMMAND_TIMEOUT),
+                seconds(host, "gplay_keepalive_interval", SshTarget.DEFAULT_KEEPALIVE_INTERVAL));
+    }
+
+    private static int seconds(Host host, String name, int byDefault) {
+        return Integer.parseInt(host.varString(name, String.valueOf(byDefault)));
     }
 
     private static String expand(String path) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class RunningCommandsTest {
         byte[] err = stderrOf("echo 'printed by the login shell' >&2\n" + line);
 
         assertEquals("printed by the login shell\nno newline at the end ü",
-                running.stderrOf(new ByteArrayInputStream(err)));
+                running.stderrOf(new ByteArrayInputStream(err), new AtomicLong(-1)));
     }
 
     @Test
@@ -35,8 +36,8 @@ class RunningCommandsTest {
         RunningCommands mine = new RunningCommands();
         String theirs = new String(stderrOf(new RunningCommands().wrap("true")), StandardCharsets.UTF_8);
 
-        assertEquals(theirs, mine.stderrOf(new ByteArrayInputStream(theirs.getBytes(StandardCharsets.UTF_8))));
-        assertEquals("", mine.stderrOf(InputStream.nullInputStream()));
+        assertEquals(theirs, mine.stderrOf(new ByteArrayInputStream(theirs.getBytes(StandardCharsets.UTF_8)), new AtomicLong(-1)));
+        assertEquals("", mine.stderrOf(InputStream.nullInputStream(), new AtomicLong(-1)));
     }
 
     @Test
@@ -48,7 +49,7 @@ class RunningCommandsTest {
         Process p = new ProcessBuilder("setsid", "sh", "-c", line).start();
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
             try {
-                return running.stderrOf(p.getErrorStream());
+                return running.stderrOf(p.getErrorStream(), new AtomicLong(-1));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,0 +1,44 @@
+package io.gplay.engine.report;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConsoleReporterTest {
+    /** Clear screen, set the window title, return to the line's start to print over it. */
+    private static final String HOSTILE = "\u001b[2J\u001b]0;owned\u0007\rok: [h1]";
+
+    @Test
+    void escapeSequencesFromAHostAreShownEscapedNotSentToTheTerminal() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleReporter console = new ConsoleReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,
+                false, 1);
+        Task task = new Task("t", "command", Map.of(), TaskOptions.none(), new Source("site.groovy", 3));
+        Host host = new Host("h1", List.of(), Map.of());
+
+        console.hostResult(task, host, Result.failed("stderr: " + HOSTILE + "\nline two"), HOSTILE);
+        console.hostResult(task, host, new Result(io.gplay.engine.module.Status.OK, null, List.of(),
+                Map.of("stdout", HOSTILE + "\n")), null);
+        console.warning(HOSTILE);
+        console.close();
+
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertFalse(shown.contains("\u001b[2J") || shown.contains("\u001b]") || shown.contains("\u0007")
+                || shown.contains("\r"), shown);
+        assertTrue(shown.contains("\\e[2J\\e]0;owned\\a\\rok: [h1]"), shown);
+        assertTrue(shown.contains("line two"), "newlines stay newlines: " + shown);
+        assertTrue(shown.contains("\u001b[31m"), "gplay's own colours still reach the terminal: " + shown);
+    }
+}
