@@ -6,7 +6,6 @@ import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +39,8 @@ final class ClosureValue implements Deferred {
      * that took in a null is refused; {@code ?:} gives a variable that may be unset its default.
      */
     private static void refuseNullsInText(Object value, HostScope scope) {
-        if (value instanceof GString g && Arrays.asList(g.getValues()).contains(null)) {
-            StringBuilder shown = new StringBuilder();
-            for (int i = 0; i < g.getStrings().length; i++) {
-                shown.append(g.getStrings()[i]);
-                if (i < g.getValues().length) {
-                    shown.append(g.getValues()[i] == null ? "<null>" : String.valueOf(g.getValues()[i]));
-                }
-            }
-            throw HostScope.UndefinedVariable.inText(shown.toString().replace("\n", "\\n"), scope.getHost());
+        if (value instanceof GString g && HostScope.UndefinedVariable.holdsNull(g.getValues())) {
+            throw HostScope.UndefinedVariable.inText(g.getStrings(), g.getValues(), scope.getHost());
         }
         if (value instanceof Collection<?> items) {
             items.forEach(v -> refuseNullsInText(v, scope));

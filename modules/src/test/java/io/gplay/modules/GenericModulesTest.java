@@ -166,4 +166,18 @@ class GenericModulesTest {
         assertEquals("10.0.0.1\n10.0.0.2\n", Files.readString(dest));
         assertEquals(Status.OK, Harness.run(new TemplateModule(), p, false).status());
     }
+    @Test
+    void aTemplateThatTakesInANullFailsAndWritesNothing() throws Exception {
+        Path tpl = dir.resolve("site.conf.tpl");
+        Files.writeString(tpl, "server {\n    listen ${vars.app_prot};\n}\n");
+        Path dest = dir.resolve("site.conf");
+        Map<String, Object> p = Map.of("src", tpl.toString(), "dest", dest.toString());
+        Result r = Harness.run(new TemplateModule(), p, false);
+        assertEquals(Status.FAILED, r.status(), r.msg());
+        assertTrue(r.msg().contains("listen <null>;"), r.msg());
+        assertFalse(Files.exists(dest), "nothing was written");
+        Files.writeString(tpl, "listen ${vars.app_port ?: 80};\n<% if (vars.tls) { %>ssl on;\n<% } %>");
+        assertEquals(Status.CHANGED, Harness.run(new TemplateModule(), p, false).status(), "?: and a null test stay allowed");
+        assertEquals("listen 80;\n", Files.readString(dest));
+    }
 }

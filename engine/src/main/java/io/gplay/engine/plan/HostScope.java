@@ -121,10 +121,25 @@ public final class HostScope {
             super(message);
         }
 
-        /** A per-host text that took in a null where a value was expected: {@code "${vars.typo}"}, say. */
-        public static UndefinedVariable inText(String shown, String host) {
-            return new UndefinedVariable("a null went into the text \"" + shown + "\" for host " + host
-                    + ": a variable that is not set? (vars.x ?: 'default' gives one a default)");
+        /**
+         * A per-host text that took in a null where a value was expected ({@code "${vars.typo}"}, say), given as
+         * a GString's parts: its literal strings and the values between them; shown with {@code <null>} there.
+         */
+        public static UndefinedVariable inText(String[] strings, Object[] values, String host) {
+            StringBuilder shown = new StringBuilder();
+            for (int i = 0; i < strings.length; i++) {
+                shown.append(strings[i]);
+                if (i < values.length) {
+                    shown.append(values[i] == null ? "<null>" : String.valueOf(values[i]));
+                }
+            }
+            return new UndefinedVariable("a null went into the text \"" + shown.toString().replace("\n", "\\n")
+                    + "\" for host " + host + ": a variable that is not set? (vars.x ?: 'default' gives one a default)");
+        }
+
+        /** Whether a GString's values, as {@code getValues()} gives them, hold a null. */
+        public static boolean holdsNull(Object[] values) {
+            return java.util.Arrays.asList(values).contains(null);
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.gplay.modules.files;
 
+import groovy.lang.GroovyShell;
 import groovy.text.SimpleTemplateEngine;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
+import org.codehaus.groovy.control.CompilerConfiguration;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,6 +23,16 @@ public final class TemplateModule implements Module {
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .example("template 'ctdb nodes', src: 'templates/nodes.tpl', dest: '/mnt/lock/nodes', vars: { [nodes: groups.ovirt] }");
 
+    /** Templates compile on {@link TemplateScript}, whose {@code out} refuses a text that took in a null. */
+    private static final SimpleTemplateEngine ENGINE = new SimpleTemplateEngine(new GroovyShell(
+            TemplateModule.class.getClassLoader(), configuration()));
+
+    private static CompilerConfiguration configuration() {
+        CompilerConfiguration cc = new CompilerConfiguration();
+        cc.setScriptBaseClass(TemplateScript.class.getName());
+        return cc;
+    }
+
     @Override
     public ModuleSpec spec() {
         return SPEC;
@@ -31,8 +43,8 @@ public final class TemplateModule implements Module {
         Path src = ctx.localFile(ctx.str("src"));
         Map<String, Object> binding = new LinkedHashMap<>(ctx.variables());
         binding.putAll(ctx.map("vars"));
-        String text = new SimpleTemplateEngine().createTemplate(LocalText.read(ctx, src, "template")).make(binding)
-                .toString();
+        binding.put(TemplateScript.HOST, ctx.host().name());
+        String text = ENGINE.createTemplate(LocalText.read(ctx, src, "template")).make(binding).toString();
         FileContent.ensureWithAttributes(ctx, ctx.str("dest"), text);
     }
 }
