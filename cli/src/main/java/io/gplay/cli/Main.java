@@ -31,6 +31,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("repl", ReplCommand::new);
         SUBCOMMANDS.put("doc", DocCommand::new);
         SUBCOMMANDS.put("list", ListCommand::new);
+        SUBCOMMANDS.put("inventory", InventoryCommand::new);
         SUBCOMMANDS.put("lab", LabCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }

@@ -27,7 +27,7 @@ public final class InventoryView {
         Map<String, Object> hostvars = new TreeMap<>();
         for (Host h : inv.hosts()) {
             if (!h.vars().isEmpty()) {
-                hostvars.put(h.name(), new TreeMap<>(h.vars()));
+                hostvars.put(h.name(), jsonable(h.vars()));
             }
         }
         out.put("_meta", Map.of("hostvars", hostvars));
@@ -83,6 +83,20 @@ public final class InventoryView {
         if (h == null) {
             throw new InventoryException("--host " + name + ": no such host in the inventory");
         }
-        return new TreeMap<>(h.vars());
+        return jsonable(h.vars());
+    }
+
+    /** Keys as JSON has them, text, as Python's json writes them: None is "null", True "true", 1 "1". */
+    @SuppressWarnings("unchecked")
+    private static <T> T jsonable(T value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), jsonable(v)));
+            return (T) out;
+        }
+        if (value instanceof List<?> l) {
+            return (T) l.stream().map(InventoryView::jsonable).toList();
+        }
+        return value;
     }
 }
