@@ -4,6 +4,7 @@ import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.connection.SshConnection;
 import io.gplay.engine.connection.SshTarget;
+import io.gplay.engine.inventory.ConnectionVars;
 import io.gplay.engine.inventory.Host;
 
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
- * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
+ * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file} (and
+ * Ansible's other names for them, {@link ConnectionVars}),
  * and gplay's {@code gplay_known_hosts} and {@code gplay_connect_timeout}; keys also from ssh-agent when
  * {@code SSH_AUTH_SOCK} is set.
  */
@@ -38,18 +40,20 @@ public final class Connections {
     /** What is wrong with a host's connection variables, before any connection is tried. */
     static List<String> problems(Host host) {
         List<String> out = new ArrayList<>();
-        for (String number : List.of("ansible_port", "gplay_connect_timeout")) {
-            String v = host.varString(number, null);
-            if (v != null && !v.matches("\\d{1,5}")) {
-                out.add("inventory: host " + host.name() + ": " + number + " must be a number, got '" + v + "'");
-            }
-        }
+        checkNumber(host, ConnectionVars.PORT.nameIn(host), ConnectionVars.PORT.of(host, null), out);
+        checkNumber(host, "gplay_connect_timeout", host.varString("gplay_connect_timeout", null), out);
         String type = host.varString("ansible_connection", "ssh");
         if (!TYPES.contains(type)) {
             out.add("inventory: host " + host.name() + ": ansible_connection '" + type + "' is not one gplay speaks"
                     + " (ssh or local)");
         }
         return out;
+    }
+
+    private static void checkNumber(Host host, String name, String v, List<String> out) {
+        if (v != null && !v.matches("\\d{1,5}")) {
+            out.add("inventory: host " + host.name() + ": " + name + " must be a number, got '" + v + "'");
+        }
     }
 
     /** Opens the host's connection; {@link #problems} are refused here too, for callers that did not ask first. */
@@ -63,14 +67,14 @@ public final class Connections {
     }
 
     SshTarget target(Host host) {
-        String key = host.varString("ansible_ssh_private_key_file", host.varString("ansible_private_key_file", null));
+        String key = ConnectionVars.PRIVATE_KEY_FILE.of(host, null);
         String kh = host.varString("gplay_known_hosts", null);
         Path known = kh != null ? Path.of(expand(kh))
                 : knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         return new SshTarget(
-                host.varString("ansible_host", host.name()),
-                Integer.parseInt(host.varString("ansible_port", "22")),
-                host.varString("ansible_user", System.getProperty("user.name")),
+                ConnectionVars.HOST.of(host, host.name()),
+                Integer.parseInt(ConnectionVars.PORT.of(host, "22")),
+                ConnectionVars.USER.of(host, System.getProperty("user.name")),
                 key == null ? null : Path.of(expand(key)),
                 known,
                 acceptNewHostKeys,
