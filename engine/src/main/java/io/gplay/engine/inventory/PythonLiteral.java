@@ -92,14 +92,8 @@ final class PythonLiteral {
     }
 
     private static Object negate(Object n) {
-        if (n instanceof Integer i) {
-            return i == Integer.MIN_VALUE ? -(long) i : -i;
-        }
-        if (n instanceof Long l) {
-            return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : -l;
-        }
-        if (n instanceof BigInteger b) {
-            return integer(b.negate());
+        if (n instanceof Integer || n instanceof Long || n instanceof BigInteger) {
+            return integer(new BigInteger(n.toString()).negate());
         }
         return -(Double) n;
     }
@@ -229,105 +223,14 @@ final class PythonLiteral {
 
     // ---- strings ----
 
-    /** One string literal or several side by side ({@code 'a' "b"} is "ab"), as Python joins them. */
+    /** One string literal or several side by side, read by {@link PythonStrings}. */
     private String strings() {
-        StringBuilder out = new StringBuilder();
-        Boolean bytes = null;
-        do {
-            int start = pos;
-            while (isNameStart(peek())) {
-                pos++;
-            }
-            String prefix = s.substring(start, pos).toLowerCase();
-            if (!List.of("", "r", "u", "b", "br", "rb").contains(prefix)) {
-                throw new NotALiteral(); // f-strings are not literals
-            }
-            boolean isBytes = prefix.contains("b");
-            if (bytes != null && bytes != isBytes) {
-                throw new NotALiteral(); // Python cannot join bytes and text
-            }
-            bytes = isBytes;
-            out.append(string(prefix.contains("r")));
-            skipBlanks();
-        } while (pos < s.length() && (peek() == '\'' || peek() == '"' || isStringPrefix()));
-        return out.toString();
-    }
-
-    private boolean isStringPrefix() {
-        int p = pos;
-        while (p < s.length() && p - pos < 2 && Character.isLetter(s.charAt(p))) {
-            p++;
-        }
-        return p > pos && p < s.length() && (s.charAt(p) == '\'' || s.charAt(p) == '"');
-    }
-
-    private String string(boolean raw) {
-        char q = peek();
-        if (q != '\'' && q != '"') {
+        PythonStrings.Read r = PythonStrings.read(s, pos);
+        if (r == null) {
             throw new NotALiteral();
         }
-        String end = s.startsWith(String.valueOf(q).repeat(3), pos) ? String.valueOf(q).repeat(3) : String.valueOf(q);
-        pos += end.length();
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw new NotALiteral();
-            }
-            if (s.startsWith(end, pos)) {
-                pos += end.length();
-                return out.toString();
-            }
-            char c = s.charAt(pos++);
-            if (c == '\\' && pos < s.length()) {
-                if (raw) {
-                    out.append(c).append(s.charAt(pos++));
-                } else {
-                    escape(out);
-                }
-            } else if ((c == '\n' || c == '\r') && end.length() == 1) {
-                throw new NotALiteral();
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    private void escape(StringBuilder out) {
-        char c = s.charAt(pos++);
-        switch (c) {
-            case '\n' -> { }
-            case '\\', '\'', '"' -> out.append(c);
-            case 'a' -> out.append('\u0007');
-            case 'b' -> out.append('\b');
-            case 'f' -> out.append('\f');
-            case 'n' -> out.append('\n');
-            case 'r' -> out.append('\r');
-            case 't' -> out.append('\t');
-            case 'v' -> out.append('\u000b');
-            case 'x' -> out.appendCodePoint(hex(2));
-            case 'u' -> out.appendCodePoint(hex(4));
-            case 'U' -> out.appendCodePoint(hex(8));
-            case '0', '1', '2', '3', '4', '5', '6', '7' -> {
-                int start = pos - 1;
-                while (pos < s.length() && pos - start < 3 && s.charAt(pos) >= '0' && s.charAt(pos) <= '7') {
-                    pos++;
-                }
-                out.appendCodePoint(Integer.parseInt(s.substring(start, pos), 8));
-            }
-            default -> out.append('\\').append(c); // Python keeps an unknown escape as it is
-        }
-    }
-
-    private int hex(int n) {
-        if (pos + n > s.length() || !s.substring(pos, pos + n).matches("[0-9a-fA-F]+")) {
-            throw new NotALiteral();
-        }
-        int cp = (int) Long.parseLong(s.substring(pos, pos + n), 16);
-        if (!Character.isValidCodePoint(cp)) {
-            throw new NotALiteral();
-        }
-        pos += n;
-        return cp;
+        pos = r.end();
+        return r.value();
     }
 
     // ---- characters ----
