@@ -32,6 +32,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("doc", DocCommand::new);
         SUBCOMMANDS.put("list", ListCommand::new);
         SUBCOMMANDS.put("vault", VaultCommand::new);
+        SUBCOMMANDS.put("inventory", InventoryCommand::new);
         SUBCOMMANDS.put("lab", LabCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }

@@ -5,15 +5,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Hosts in inventory order and groups (each a list of host names, children resolved). Immutable once built. */
+/**
+ * Hosts in inventory order and groups (each a list of host names, children resolved), and the groups as the
+ * file declared them (for {@code gplay inventory}). Immutable once built.
+ */
 public final class Inventory {
     private final Map<String, Host> hosts;
     private final Map<String, List<String>> groups;
+    private final Map<String, Group> tree;
 
+    /** A group as declared: its own hosts and its child groups, in the order the inventory gave them. */
+    public record Group(String name, List<String> hosts, List<String> children) {
+        public Group {
+            hosts = List.copyOf(hosts);
+            children = List.copyOf(children);
+        }
+    }
+
+    /** An inventory whose groups have no children: each holds its hosts itself, all holds the groups. */
     public Inventory(Map<String, Host> hosts, Map<String, List<String>> groups) {
+        this(hosts, groups, flat(groups));
+    }
+
+    public Inventory(Map<String, Host> hosts, Map<String, List<String>> groups, Map<String, Group> tree) {
         this.hosts = new LinkedHashMap<>(hosts);
         this.groups = new LinkedHashMap<>();
         groups.forEach((k, v) -> this.groups.put(k, List.copyOf(v)));
+        this.tree = Map.copyOf(tree);
+    }
+
+    private static Map<String, Group> flat(Map<String, List<String>> groups) {
+        Map<String, Group> tree = new LinkedHashMap<>();
+        tree.put("all", new Group("all", List.of(), List.copyOf(groups.keySet())));
+        groups.forEach((name, members) -> tree.put(name, new Group(name, members, List.of())));
+        return tree;
     }
 
     public List<Host> hosts() {
@@ -26,6 +51,11 @@ public final class Inventory {
 
     public Map<String, List<String>> groups() {
         return groups;
+    }
+
+    /** The group {@code name} as declared ({@code all} included), or null. */
+    public Group group(String name) {
+        return tree.get(name);
     }
 
     /** Group name to host names, as playbooks see it in {@code groups}, with {@code all} included. */
@@ -61,6 +91,6 @@ public final class Inventory {
             vars.putAll(over ? more : host.vars());
             h.put(name, new Host(name, host.groups(), vars));
         });
-        return new Inventory(h, groups);
+        return new Inventory(h, groups, tree);
     }
 }

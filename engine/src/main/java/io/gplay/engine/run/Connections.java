@@ -5,6 +5,7 @@ import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.connection.SshConnection;
 import io.gplay.engine.connection.SshTarget;
+import io.gplay.engine.inventory.ConnectionVars;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.Play;
@@ -17,9 +18,10 @@ import java.util.Map;
 
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
- * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
- * and gplay's {@code gplay_known_hosts}, {@code gplay_connect_timeout}, {@code gplay_command_timeout} and
- * {@code gplay_keepalive_interval} (seconds); keys also from ssh-agent when {@code SSH_AUTH_SOCK} is set.
+ * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file} (and
+ * Ansible's other names for them, {@link ConnectionVars}), and gplay's {@code gplay_known_hosts},
+ * {@code gplay_connect_timeout}, {@code gplay_command_timeout} and {@code gplay_keepalive_interval} (seconds);
+ * keys also from ssh-agent when {@code SSH_AUTH_SOCK} is set.
  */
 public final class Connections {
     private final boolean acceptNewHostKeys;
@@ -43,15 +45,9 @@ public final class Connections {
     /** What is wrong with a host's connection variables, before any connection is tried. */
     static List<String> problems(Host host) {
         List<String> out = new ArrayList<>();
-        for (String number : List.of("ansible_port", "gplay_connect_timeout", "gplay_command_timeout",
-                "gplay_keepalive_interval")) {
-            String v = host.varString(number, null);
-            if (v != null && !v.matches("\\d{1,5}")) {
-                out.add("inventory: host " + host.name() + ": " + number + " must be a number, got '" + v + "'");
-            } else if (v != null && Integer.parseInt(v) == 0) {
-                // a timeout of 0 would be none: every wait on a host has a bound
-                out.add("inventory: host " + host.name() + ": " + number + " must be at least 1, got '0'");
-            }
+        checkNumber(host, ConnectionVars.PORT.nameIn(host), ConnectionVars.PORT.of(host, null), out);
+        for (String timeout : List.of("gplay_connect_timeout", "gplay_command_timeout", "gplay_keepalive_interval")) {
+            checkNumber(host, timeout, host.varString(timeout, null), out);
         }
         String type = host.varString("ansible_connection", "ssh");
         if (!TYPES.contains(type)) {
@@ -59,6 +55,15 @@ public final class Connections {
                     + " (ssh or local)");
         }
         return out;
+    }
+
+    private static void checkNumber(Host host, String name, String v, List<String> out) {
+        if (v != null && !v.matches("\\d{1,5}")) {
+            out.add("inventory: host " + host.name() + ": " + name + " must be a number, got '" + v + "'");
+        } else if (v != null && Integer.parseInt(v) == 0) {
+            // a port or timeout of 0 would be none: every wait on a host has a bound
+            out.add("inventory: host " + host.name() + ": " + name + " must be at least 1, got '0'");
+        }
     }
 
     /** Opens the host's connection; {@link #problems} are refused here too, for callers that did not ask first. */
@@ -81,19 +86,19 @@ public final class Connections {
                 : play.become() || Boolean.TRUE.equals(ParamType.BOOL.coerce(host.var("ansible_become")));
         String becomeUser = play.becomeUser() != null ? play.becomeUser() : host.varString("ansible_become_user", "root");
         String loginUser = String.valueOf(facts.getOrDefault("user",
-                host.varString("ansible_user", System.getProperty("user.name"))));
+                ConnectionVars.USER.of(host, System.getProperty("user.name"))));
         return become && !becomeUser.equals(loginUser) ? new Become(base, becomeUser) : base;
     }
 
     SshTarget target(Host host) {
-        String key = host.varString("ansible_ssh_private_key_file", host.varString("ansible_private_key_file", null));
+        String key = ConnectionVars.PRIVATE_KEY_FILE.of(host, null);
         String kh = host.varString("gplay_known_hosts", null);
         Path known = kh != null ? Path.of(expand(kh))
                 : knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         return new SshTarget(
-                host.varString("ansible_host", host.name()),
-                Integer.parseInt(host.varString("ansible_port", "22")),
-                host.varString("ansible_user", System.getProperty("user.name")),
+                ConnectionVars.HOST.of(host, host.name()),
+                Integer.parseInt(ConnectionVars.PORT.of(host, "22")),
+                ConnectionVars.USER.of(host, System.getProperty("user.name")),
                 key == null ? null : Path.of(expand(key)),
                 known,
                 acceptNewHostKeys,

@@ -34,7 +34,7 @@ public final class VaultYaml {
     }
 
     /** Every value in a decrypted file is a secret: strings and numbers (keys, booleans and nulls are not). */
-    static void registerLeaves(Object node, SecretMask mask) {
+    public static void registerLeaves(Object node, SecretMask mask) {
         if (node instanceof Map<?, ?> m) {
             m.values().forEach(v -> registerLeaves(v, mask));
         } else if (node instanceof Collection<?> c) {
@@ -44,23 +44,29 @@ public final class VaultYaml {
         }
     }
 
+    /** Adds {@code !vault} scalars, as their clear text, to a SnakeYAML constructor's tags. */
+    public static void addTo(Map<Tag, org.yaml.snakeyaml.constructor.Construct> constructors, VaultSecrets secrets,
+                             String where) {
+        constructors.put(VAULT, new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+                String at = where + ":" + (node.getStartMark().getLine() + 1);
+                if (!(node instanceof ScalarNode scalar)) {
+                    throw new VaultException(at + ": !vault must tag a string (the output of "
+                            + "gplay vault encrypt_string)");
+                }
+                String clear = new String(secrets.decrypt(scalar.getValue(), at), StandardCharsets.UTF_8);
+                SecretMask.global().add(clear);
+                return clear;
+            }
+        });
+    }
+
     /** SnakeYAML's safe constructor, and {@code !vault} scalars as their clear text. */
     private static final class Constructor extends SafeConstructor {
         Constructor(LoaderOptions options, VaultSecrets secrets, String where) {
             super(options);
-            yamlConstructors.put(VAULT, new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    String at = where + ":" + (node.getStartMark().getLine() + 1);
-                    if (!(node instanceof ScalarNode scalar)) {
-                        throw new VaultException(at + ": !vault must tag a string (the output of "
-                                + "gplay vault encrypt_string)");
-                    }
-                    String clear = new String(secrets.decrypt(scalar.getValue(), at), StandardCharsets.UTF_8);
-                    SecretMask.global().add(clear);
-                    return clear;
-                }
-            });
+            addTo(yamlConstructors, secrets, where);
         }
     }
 }

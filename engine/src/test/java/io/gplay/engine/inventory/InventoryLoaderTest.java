@@ -143,4 +143,18 @@ class InventoryLoaderTest {
         assertEquals(List.of("d1"), names(i.select("d1")));
         assertEquals(List.of(), names(i.select("nosuch")));
     }
+
+    @Test
+    void groupVarsFilesRankAboveTheInventorysGroupVariablesAsInAnsible() throws Exception {
+        // ansible-inventory 2.14 --host w1 on these files: x all_file, y host_file, z web_inv, d and e as text
+        Files.createDirectories(dir.resolve("group_vars"));
+        Files.createDirectories(dir.resolve("host_vars"));
+        Files.writeString(dir.resolve("hosts"), "[web]\nw1 y=host_inv\n[web:vars]\nx=web_inv\ny=web_inv\nz=web_inv\n"
+                + "[all:vars]\nz=all_inv\n");
+        Files.writeString(dir.resolve("group_vars/all.yml"), "x: all_file\ny: all_file\nd: 2001-12-14\ne: 1e3\n");
+        Files.writeString(dir.resolve("host_vars/w1.yml"), "y: host_file\n");
+        Host w1 = InventoryLoader.load(dir.resolve("hosts").toString()).host("w1");
+        assertEquals(java.util.Map.of("x", "all_file", "y", "host_file", "z", "web_inv", "d", "2001-12-14", "e", "1e3"),
+                w1.vars());
+    }
 }

@@ -1,0 +1,59 @@
+package io.gplay.cli;
+
+import groovy.json.JsonGenerator;
+import groovy.json.JsonOutput;
+import io.gplay.engine.inventory.Inventory;
+import io.gplay.engine.inventory.InventoryLoader;
+import io.gplay.engine.inventory.InventoryView;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code gplay inventory -i INV --list | --graph [GROUP] | --host HOST}: what gplay read, as ansible-inventory shows it. */
+@Command(name = "inventory", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows what gplay read from an inventory, as ansible-inventory shows it:",
+                "  gplay inventory -i hosts.ini --list       groups, hosts, _meta.hostvars (JSON)",
+                "  gplay inventory -i hosts.ini --graph web  the tree of groups and hosts",
+                "  gplay inventory -i hosts.ini --host web1  one host's variables (JSON)",
+                "A host's variables are shown merged, its groups' included, as plays see them."})
+final class InventoryCommand implements Callable<Integer> {
+    @Option(names = {"-i", "--inventory"}, required = true,
+            description = "inventory file (YAML or INI) or a comma list host1,host2")
+    String inventory;
+
+    @ArgGroup(multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--list", required = true, description = "all groups and hosts, as JSON")
+        boolean list;
+
+        @Option(names = "--graph", required = true, description = "the groups as a tree, from all or from GROUP")
+        boolean graph;
+
+        @Option(names = "--host", required = true, paramLabel = "HOST", description = "one host's variables, as JSON")
+        String host;
+    }
+
+    @Parameters(arity = "0..1", paramLabel = "GROUP", description = "with --graph: the group to start from (default all)")
+    String group;
+
+    @Override
+    public Integer call() {
+        Inventory inv = InventoryLoader.load(inventory);
+        if (group != null && !action.graph) {
+            throw new IllegalArgumentException("a GROUP is given only with --graph");
+        }
+        if (action.graph) {
+            System.out.println(InventoryView.graph(inv, group == null ? "all" : group));
+        } else {
+            Object shown = action.list ? InventoryView.list(inv) : InventoryView.host(inv, action.host);
+            String json = new JsonGenerator.Options().disableUnicodeEscaping().build().toJson(shown);
+            System.out.println(JsonOutput.prettyPrint(json, true));
+        }
+        return 0;
+    }
+}
