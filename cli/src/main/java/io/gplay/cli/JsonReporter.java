@@ -45,6 +45,12 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
+    public void retrying(Task task, Host host, Result r, int left) {
+        emit("retrying", Map.of("task", task.title(), "host", host.name(), "retries_left", left,
+                "status", r.status().label(), "msg", r.msg() == null ? "" : r.msg()));
+    }
+
+    @Override
     public void hostResult(Task task, Host host, Result r, Object item) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("task", task.title());

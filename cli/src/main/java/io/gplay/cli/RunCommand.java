@@ -2,13 +2,10 @@ package io.gplay.cli;
 
 import io.gplay.dsl.DslException;
 import io.gplay.dsl.PlaybookLoader;
-import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
-import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
-import io.gplay.engine.plan.Task;
 import io.gplay.engine.report.ConsoleReporter;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Reporters;
@@ -114,7 +111,7 @@ class RunCommand implements Callable<Integer> {
             return 1;
         }
         if (listHosts || listTasks) {
-            list(plan, runner, out);
+            new PlanListing(plan, runner, out).print(listTasks);
             return 0;
         }
         Interrupts.onInterrupt(runner::interrupt);
@@ -156,31 +153,5 @@ class RunCommand implements Callable<Integer> {
             throw new DslException(List.of(name + ": no such file, nor a bundled playbook (see gplay list)"));
         }
         return text;
-    }
-
-    /** The plan as the run would go: tasks --tags, --skip-tags or --start-at-task leave out, and flushes, unlisted. */
-    private static void list(Playbook plan, Runner runner, PrintStream out) {
-        out.println("playbook: " + plan.name());
-        String startAt = runner.options().startAtTask();
-        boolean started = startAt == null;
-        for (Play play : plan.plays()) {
-            List<Host> hosts = runner.hostsOf(play);
-            out.println();
-            out.println("  play: " + play.name() + " (hosts: " + play.hosts() + ")");
-            out.println("    hosts (" + hosts.size() + "): " + String.join(" ", hosts.stream().map(Host::name).toList()));
-            out.println("    tasks:");
-            for (Task t : play.tasks()) {
-                started = started || t.title().equals(startAt);
-                if (!started || t.isFlush() || !runner.selects(t)) {
-                    continue;
-                }
-                out.println("      " + t.title() + "  [" + t.module() + "]"
-                        + (t.options().tags().isEmpty() ? "" : " TAGS: " + t.options().tags())
-                        + "  (" + t.source() + ")");
-            }
-            if (!play.handlers().isEmpty()) {
-                out.println("    handlers: " + String.join(", ", play.handlers().stream().map(Task::title).toList()));
-            }
-        }
     }
 }

@@ -232,6 +232,15 @@ playbook('opts') {
         list.out.contains('hosts (1): h1')
         list.out.contains('tagged  [copy] TAGS: [greet]')
 
+        when: 'the hosts only'
+        def hosts = gplay('run', 'site.groovy', '-i', inv.toString(), '--list-hosts')
+
+        then: 'each play with its hosts, no task'
+        hosts.rc == 0
+        hosts.out.contains('hosts (2): h1 h2')
+        !hosts.out.contains('tasks:')
+        !hosts.out.contains('[copy]')
+
         when: 'the plan as a tagged run would go'
         def tagged = gplay('run', 'site.groovy', '-i', inv.toString(), '--list-tasks', '-t', 'greet')
 

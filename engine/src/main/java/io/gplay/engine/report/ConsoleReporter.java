@@ -114,6 +114,15 @@ public final class ConsoleReporter implements Reporter {
         }
     }
 
+    /** As Ansible prints it: {@code FAILED - RETRYING: [host]: title (N retries left).} */
+    @Override
+    public synchronized void retrying(Task task, Host host, Result result, int left) {
+        clearLiveLine();
+        out.println(paint("31", TerminalText.escaped("FAILED - RETRYING: [" + host.name() + "]: " + task.title() + " ("
+                + left + " retries left)." + (verbosity > 0 && result.msg() != null && !result.msg().isEmpty()
+                ? " Result was: " + result.msg() : ""))));
+    }
+
     @Override
     public synchronized void warning(String message) {
         clearLiveLine();

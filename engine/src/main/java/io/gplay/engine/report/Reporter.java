@@ -27,6 +27,10 @@ public interface Reporter {
     default void hostResult(Task task, Host host, Result result, Object item) {
     }
 
+    /** An {@code until} not met yet on a host: the task runs again after its delay, {@code left} more times at most. */
+    default void retrying(Task task, Host host, Result result, int left) {
+    }
+
     default void warning(String message) {
     }
 

@@ -43,6 +43,11 @@ public final class Reporters implements Reporter {
     }
 
     @Override
+    public void retrying(Task task, Host host, Result result, int left) {
+        all.forEach(r -> r.retrying(task, host, result, left));
+    }
+
+    @Override
     public void warning(String message) {
         all.forEach(r -> r.warning(message));
     }

@@ -139,6 +139,7 @@ final class TaskOnHost {
                 return r.withStatus(Status.FAILED).withMsg("until condition not met after " + (attempt + 1)
                         + " attempt(s)" + (r.msg() == null || r.msg().isEmpty() ? "" : ": " + r.msg()));
             }
+            reporter.retrying(task, hr.host, r, o.retries() - attempt);
             try {
                 Thread.sleep((long) (o.delay() * 1000));
             } catch (InterruptedException e) {
