@@ -223,7 +223,8 @@ public class TaskCollector extends GroovyObjectSupport {
             return ClosureValue.condition(v);
         }
         ctx.problem(at, what + " must be a closure or true/false, got " + (v instanceof CharSequence ? "the string '"
-                + v + "' (write it as a closure: " + what + ": { " + v + " })" : "'" + v + "'"));
+                + v + "' (write it as a closure: " + what + ": " + AnsibleCondition.asClosure(v.toString()) + ")"
+                : "'" + v + "'"));
         return null;
     }
 

@@ -468,4 +468,15 @@ playbook('a') { play('p', hosts: 'all') { command 'true' } }
         e.problems()[0].startsWith("${f}:1:1: @ASTTest runs or fetches code while the playbook is compiled")
         !Files.exists(marker)
     }
+    def "an Ansible condition is refused with the closure gplay takes, in gplay's names"() {
+        expect:
+        AnsibleCondition.asClosure(ansible) == closure
+
+        where:
+        ansible                                                              | closure
+        'ansible_os_family == "Debian"'                                      | "{ facts.osFamily == 'Debian' }"
+        'ansible_facts["distribution_major_version"] == "6" and not reboot' | "{ facts.distributionMajorVersion == '6' && !vars.reboot }"
+        'proxy is defined or inventory_hostname in groups["db"]'            | "{ vars.proxy != null || host in groups['db'] }"
+        'vars.really_delete'                                                 | '{ vars.really_delete }'
+    }
 }
