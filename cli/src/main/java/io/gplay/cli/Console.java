@@ -175,9 +175,14 @@ final class Console {
 
     /** Runs tasks on the targets now, then tells how long it took and how many connections it opened. */
     private void runNow(List<Task> tasks) {
+        runNow(() -> session.run(tasks, "console"));
+    }
+
+    /** Runs on the hosts, then says how long it took and how many connections it opened. */
+    private void runNow(Runnable work) {
         long t0 = System.nanoTime();
         int opened = session.connectionsOpened();
-        if (!onHosts(() -> session.run(tasks, "console"))) {
+        if (!onHosts(work)) {
             return;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -282,12 +287,12 @@ final class Console {
         }
         for (Play p : loaded.plays()) {
             if (what.equals(":play") && p.name().equals(name)) {
-                runNow(p.tasks());
+                runNow(() -> session.run(loaded, p, p.tasks()));
                 return;
             }
             for (Task t : p.tasks()) {
                 if (what.equals(":task") && t.title().equals(name)) {
-                    runNow(List.of(t));
+                    runNow(() -> session.run(loaded, p, List.of(t)));
                     return;
                 }
             }

@@ -67,6 +67,16 @@ final class Session implements AutoCloseable {
         return runner.run(new Playbook(title, "console", List.of(play), List.of()));
     }
 
+    /**
+     * Runs a play of a loaded playbook, or some of its tasks, as {@code gplay run} would (its variables, become,
+     * handlers, the playbook's required variables), on its hosts among the current targets.
+     */
+    RunSummary run(Playbook loaded, Play play, List<Task> tasks) {
+        Play part = new Play(play.name(), play.hosts() + ":&" + pattern, play.vars(), play.serial(),
+                play.become() || become, play.becomeUser(), play.gatherFacts(), tasks, play.handlers(), play.source());
+        return runner.run(new Playbook(loaded.name(), loaded.file(), List.of(part), loaded.requiredVars()));
+    }
+
     /** Runs a whole playbook (or part of it) with this session's connections. */
     RunSummary run(Playbook playbook) {
         return runner.run(playbook);

@@ -252,4 +252,24 @@ class ConsoleTest {
         c.complete(null, new DefaultParser().parse(line, line.length()), out);
         return out;
     }
+    @Test
+    void aLoadedPlayOrTaskRunsWithThePlaysOwnVariablesAsGplayRunGivesThem() throws Exception {
+        Path site = dir.resolve("site.groovy");
+        Path conf = dir.resolve("site.conf");
+        Files.writeString(site, "playbook('site') {\n"
+                + "    play('web server', hosts: 'web', vars: [app_port: 8080]) {\n"
+                + "        copy 'site config', dest: '" + conf + "', content: { \"listen ${vars.app_port}\\n\" },"
+                + " notify: 'note'\n"
+                + "        handlers {\n"
+                + "            debug 'note', msg: 'handler ran'\n"
+                + "        }\n"
+                + "    }\n"
+                + "}\n");
+        String out = run(":load " + site + "\n:play web server\n:quit\n");
+        assertEquals("listen 8080\n", Files.readString(conf), out);
+        assertTrue(out.contains("handler ran"), "the play's handlers run as in gplay run: " + out);
+        Files.delete(conf);
+        out = run(":load " + site + "\n:task site config\n:quit\n");
+        assertEquals("listen 8080\n", Files.readString(conf), out);
+    }
 }
