@@ -61,7 +61,7 @@ final class ExecCommand implements Callable<Integer> {
                 System.err.println("gplay exec: no hosts match '" + pattern + "'");
                 return 1;
             }
-            s.become = target.become;
+            s.become = target.become();
             Interrupts.onInterrupt(s::interrupt);
             RunSummary summary = s.run(List.of(task), "exec " + module);
             return summary.exitCode();

@@ -41,7 +41,7 @@ final class ReplCommand implements Callable<Integer> {
                 System.err.println("gplay: " + e.getMessage());
                 return 1;
             }
-            session.become = target.become;
+            session.become = target.become();
             try (session) {
                 Console[] console = new Console[1];
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("gplay")

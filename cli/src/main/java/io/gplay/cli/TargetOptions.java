@@ -1,5 +1,6 @@
 package io.gplay.cli;
 
+import io.gplay.engine.config.AnsibleConfig;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.run.RunOptions;
@@ -13,13 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Options shared by every command that reaches hosts: inventory, limit, extra variables, forks, host keys, and
  * ansible-playbook's connection options, which (as there) give defaults that the inventory's variables override.
  */
 final class TargetOptions {
-    @Option(names = {"-i", "--inventory"}, description = "inventory file (YAML or INI) or a comma list host1,host2", required = true)
+    @Option(names = {"-i", "--inventory"}, description = "inventory file (YAML or INI) or a comma list host1,host2;"
+            + " default: $ANSIBLE_INVENTORY, the inventory of ansible.cfg, /etc/ansible/hosts")
     String inventory;
 
     @Option(names = {"-l", "--limit"}, description = "further limit the hosts to a pattern")
@@ -28,8 +31,8 @@ final class TargetOptions {
     @Option(names = {"-e", "--extra-vars"}, description = "k=v pairs, @file.yml, or YAML/JSON; highest precedence")
     List<String> extraVars = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, description = "hosts worked on at once (default ${DEFAULT-VALUE})", defaultValue = "10")
-    int forks;
+    @Option(names = {"-f", "--forks"}, description = "hosts worked on at once (default: forks of ansible.cfg, or 10)")
+    Integer forks;
 
     @Option(names = "--accept-new-host-keys", description = "learn the key of a host not yet in known_hosts (as OpenSSH's accept-new); a changed key is always refused")
     boolean acceptNewHostKeys;
@@ -55,6 +58,14 @@ final class TargetOptions {
     @Mixin
     VaultOptions vault;
 
+    /** What the command line leaves unsaid, from the environment and ansible.cfg, as Ansible reads them. */
+    private final ConfigDefaults configured = new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY);
+
+    /** -b, or become of ansible.cfg. */
+    boolean become() {
+        return become || configured.become();
+    }
+
     /** The inventory with the command line's defaults; -b among them for a playbook run. */
     Inventory loadInventory() {
         return loadInventory(true);
@@ -66,22 +77,17 @@ final class TargetOptions {
      */
     Inventory loadInventory(boolean becomeDefault) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        if (user != null) {
-            defaults.put("ansible_user", user);
-        }
-        if (privateKey != null) {
-            defaults.put("ansible_ssh_private_key_file", privateKey);
-        }
+        Optional.ofNullable(user).or(configured::remoteUser).ifPresent(u -> defaults.put("ansible_user", u));
+        Optional.ofNullable(privateKey).or(configured::privateKeyFile)
+                .ifPresent(k -> defaults.put("ansible_ssh_private_key_file", k));
         if (connection != null) {
             defaults.put("ansible_connection", connection);
         }
-        if (become && becomeDefault) {
+        if (become() && becomeDefault) {
             defaults.put("ansible_become", true);
         }
-        if (becomeUser != null) {
-            defaults.put("ansible_become_user", becomeUser);
-        }
-        return InventoryLoader.load(inventory, vault.secrets()).withDefaults(defaults);
+        Optional.ofNullable(becomeUser).or(configured::becomeUser).ifPresent(u -> defaults.put("ansible_become_user", u));
+        return InventoryLoader.load(inventory != null ? inventory : configured.inventory(), vault.secrets()).withDefaults(defaults);
     }
 
     Map<String, Object> extraVars() throws IOException {
@@ -101,6 +107,6 @@ final class TargetOptions {
 
     /** The run options every command takes from these: forks, limit, extra variables, host keys. */
     RunOptions.Builder runOptions() throws IOException {
-        return RunOptions.builder().hosts(forks, limit, extraVars(), acceptNewHostKeys, knownHosts);
+        return RunOptions.builder().hosts(forks != null ? forks : configured.forks().orElse(10), limit, extraVars(), acceptNewHostKeys, knownHosts);
     }
 }

@@ -228,4 +228,45 @@ playbook('p') {
         tasks[1].startsWith('the live firewall follows the rule set  [iptablesApply] TAGS: [firewall]')
         tasks[2].startsWith('iptables  [service] TAGS: [firewall]')
     }
+    def "without -i the inventory and defaults come from where Ansible keeps them, and none found says where it looked"() {
+        given:
+        Path home = Files.createDirectories(work.resolve('home'))
+        Path project = Files.createDirectories(work.resolve('project'))
+        project.resolve('site.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'web', gatherFacts: false) {
+        command 'stamp', argv: ['touch', '${work}/stamp']
+    }
+}
+"""
+        def env = [HOME: home.toString(), ANSIBLE_CONFIG: null, ANSIBLE_INVENTORY: null]
+
+        when: 'no inventory anywhere'
+        def none = Gplay.run(env, project, work.resolve('cache'), 'run', 'site.groovy')
+
+        then:
+        none.rc == 1
+        none.err.contains('no inventory: give one with -i FILE (looked at -i, $ANSIBLE_INVENTORY, an ansible.cfg')
+        none.err.contains('/etc/ansible/hosts')
+        !Files.exists(work.resolve('stamp'))
+
+        when: "the project's ansible.cfg names the inventory, relative to itself, and the forks"
+        Files.createDirectories(project.resolve('inventory'))
+        project.resolve('inventory/hosts.ini').text = '[web]\nhere ansible_connection=local\n'
+        project.resolve('ansible.cfg').text = '[defaults]\ninventory = inventory/hosts.ini\nforks = 3\n'
+        def run = Gplay.run(env, project, work.resolve('cache'), 'run', 'site.groovy')
+
+        then: 'gplay run PLAYBOOK works as ansible-playbook PLAYBOOK does'
+        run.rc == 0
+        run.recap('here').changed == 1
+        Files.exists(work.resolve('stamp'))
+
+        when: 'ANSIBLE_INVENTORY wins over the file'
+        def other = Gplay.run(env + [ANSIBLE_INVENTORY: work.resolve('missing.ini').toString()], project,
+                work.resolve('cache'), 'run', 'site.groovy')
+
+        then:
+        other.rc == 1
+        other.err.contains("inventory ${work.resolve('missing.ini')} (from \$ANSIBLE_INVENTORY): no such file")
+    }
 }

@@ -105,7 +105,7 @@ public final class AnsibleConfig {
         }
     }
 
-    /** The keys of [defaults], lower-case, as Python's configparser reads them ('key = value' or 'key: value'). */
+    /** The keys of [defaults] and [privilege_escalation], lower-case, as Python's configparser reads them ('key = value' or 'key: value'). */
     private static Map<String, String> readDefaults(Path p) {
         List<String> lines;
         try {
@@ -125,7 +125,8 @@ public final class AnsibleConfig {
                 continue;
             }
             int sep = firstOf(line, '=', ':');
-            if ("defaults".equals(section) && sep > 0) {
+            // become and become_user live in [privilege_escalation]; no key is in both
+            if (("defaults".equals(section) || "privilege_escalation".equals(section)) && sep > 0) {
                 String value = line.substring(sep + 1);
                 int comment = value.indexOf(" ;");
                 out.put(line.substring(0, sep).strip().toLowerCase(), (comment < 0 ? value : value.substring(0, comment)).strip());
