@@ -479,4 +479,15 @@ playbook('a') { play('p', hosts: 'all') { command 'true' } }
         'proxy is defined or inventory_hostname in groups["db"]'            | "{ vars.proxy != null || host in groups['db'] }"
         'vars.really_delete'                                                 | '{ vars.really_delete }'
     }
+    def "a NUL in a value is refused with its line before any host is touched"() {
+        given:
+        def f = write('nul.groovy', "playbook('n') {\n    play('p', hosts: 'all') {\n        command 'x', argv: ['echo', 'a\\u0000b']\n    }\n}\n")
+
+        when:
+        loader().load(f)
+
+        then:
+        DslException e = thrown()
+        e.problems() == ["${f}:3: command: parameter 'argv' holds a NUL character (\\0), which no command line or file name can carry".toString()]
+    }
 }

@@ -37,6 +37,11 @@ public final class ParamValidator {
         if (value == null) {
             return null;
         }
+        if (holdsNul(value)) {
+            // sshd drops a connection whose command line holds one; no file name or argument can hold one either
+            return spec.name() + ": parameter '" + p.name() + "' holds a NUL character (\\0), which no command line"
+                    + " or file name can carry";
+        }
         Object v = p.type().coerce(value);
         if (v == null && p.type() == ParamType.REGEX && value instanceof CharSequence s) {
             return spec.name() + ": parameter '" + p.name() + "' is no regular expression: "
@@ -55,6 +60,16 @@ public final class ParamValidator {
             return spec.name() + ": parameter '" + p.name() + "' must be one of " + p.choices() + ", got '" + v + "'";
         }
         return null;
+    }
+
+    private static boolean holdsNul(Object v) {
+        if (v instanceof CharSequence s) {
+            return s.toString().indexOf('\0') >= 0;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(ParamValidator::holdsNul);
+        }
+        return v instanceof java.util.Collection<?> c && c.stream().anyMatch(ParamValidator::holdsNul);
     }
 
     /** Validated parameters with defaults filled in and values coerced; throws with every problem listed. */
