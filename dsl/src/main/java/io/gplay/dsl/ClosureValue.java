@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A closure in a playbook, computed on each host with that host's scope as its delegate ({@code host},
@@ -21,6 +22,16 @@ final class ClosureValue implements Deferred {
 
     ClosureValue(Closure<?> closure) {
         this.closure = closure;
+    }
+
+    @Override
+    public Set<String> variables() {
+        return VariableUses.of(closure).needed();
+    }
+
+    @Override
+    public Set<String> tests() {
+        return VariableUses.of(closure).all();
     }
 
     @Override
@@ -85,8 +96,23 @@ final class ClosureValue implements Deferred {
         }
         if (v instanceof Closure<?> c) {
             ClosureValue value = new ClosureValue(c);
-            return scope -> org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation.castToBoolean(
-                    value.resolve(scope));
+            return new Deferred() {
+                @Override
+                public Object resolve(HostScope scope) {
+                    return org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation.castToBoolean(
+                            value.resolve(scope));
+                }
+
+                @Override
+                public Set<String> variables() {
+                    return value.variables();
+                }
+
+                @Override
+                public Set<String> tests() {
+                    return value.tests();
+                }
+            };
         }
         boolean constant = org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation.castToBoolean(v);
         return scope -> constant;

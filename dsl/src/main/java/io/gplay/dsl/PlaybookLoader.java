@@ -38,10 +38,10 @@ import java.util.Set;
  */
 public final class PlaybookLoader {
     /**
-     * Bump when the DSL's compiled form or its compile-time checks change, so stale cache entries (which would
-     * skip a new check) are not loaded. 2: {@link DecimalModeCheck}. 3: scripts named by {@link #scriptName}; {@link LargeBlocks}; {@link CompileTimeCode}.
+     * What compiled a cached playbook: the DSL's own build (its jar's or classes' time), so that a cache entry
+     * compiled by another gplay, whose compiled form or compile-time checks differ, is never loaded.
      */
-    private static final String CACHE_VERSION = "3";
+    private static final String COMPILER = compilerBuild();
 
     private final ModuleRegistry modules;
     private final Path cacheDir;
@@ -123,7 +123,7 @@ public final class PlaybookLoader {
     }
 
     private Class<?> compile(String displayName, String fileName, String text) {
-        String key = sha256(CACHE_VERSION + "\0" + fileName + "\0" + text);
+        String key = sha256(COMPILER + "\0" + fileName + "\0" + text);
         Path dir = cacheDir.resolve(key);
         try {
             if (!Files.isRegularFile(dir.resolve("main"))) {
@@ -146,7 +146,7 @@ public final class PlaybookLoader {
         // @Grab would fetch and load code while compiling; nothing a playbook needs
         cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
         cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
-                new CompileTimeCode(), new DecimalModeCheck(), new LargeBlocks());
+                new CompileTimeCode(), new DecimalModeCheck(), new LargeBlocks(), new VariableUses());
         return cc;
     }
 
@@ -223,6 +223,16 @@ public final class PlaybookLoader {
             }
         }
         return out;
+    }
+
+    private static String compilerBuild() {
+        try {
+            Path built = Path.of(PlaybookLoader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return built + "@" + Files.getLastModifiedTime(Files.isDirectory(built)
+                    ? built.resolve(PlaybookLoader.class.getName().replace('.', '/') + ".class") : built).toMillis();
+        } catch (Exception e) {
+            return "unknown"; // then the content alone is the key, as it was
+        }
     }
 
     private static String sha256(String s) {

@@ -490,4 +490,26 @@ playbook('a') { play('p', hosts: 'all') { command 'true' } }
         DslException e = thrown()
         e.problems() == ["${f}:3: command: parameter 'argv' holds a NUL character (\\0), which no command line or file name can carry".toString()]
     }
+    def "a per-host value knows the variables it needs, and leaves out those it reads as optional"() {
+        given:
+        def f = write('uses.groovy', """\
+def port = 80
+playbook('v') {
+    play('p', hosts: 'all') {
+        copy 'conf', dest: '/etc/app.conf', content: { "v=\${vars.app_version} p=\${port} m=\${motd}" }
+        copy 'opt', dest: '/etc/opt.conf', content: { "a=\${vars.a ?: 1} b=\${vars.b != null} \${vars.c ? vars.c : 2} \${vars?.d} \${vars.e?.trim()}" },
+             when: { vars.enabled && facts.osFamily == 'Debian' }
+        command 'loop', argv: ['echo', { item }], loop: { groups.web.collect { h -> hostvars[h].port } }
+    }
+}
+""")
+        def tasks = loader().load(f).plays()[0].tasks()
+
+        expect:
+        Deferred.variablesIn(tasks[0].params()) == ['app_version', 'motd'] as Set
+        Deferred.variablesIn(tasks[1].params()) == [] as Set
+        tasks[1].options().when().variables() == [] as Set
+        Deferred.variablesIn(tasks[2].params()) == [] as Set
+        Deferred.variablesIn(tasks[2].options().loop()) == [] as Set
+    }
 }

@@ -153,13 +153,13 @@ playbook('p') {
         work.resolve('app.conf').text == 'port=8080 peers=a,b,c on a kernel=6.1\n'
     }
 
-    def "a text that takes in a variable that is not set fails its task instead of writing null"() {
-        when:
+    def "a text that takes in a value that is not set fails its task instead of writing null"() {
+        when: 'values looked up by code, which only the host can tell (a plain vars.x is checked before the run)'
         def run = gplay("""\
 playbook('p') {
     play('p', hosts: 'a', gatherFacts: false) {
-        copy 'conf', dest: '${work}/app.conf', content: { "listen \${vars.prot}\\n" }, ignoreErrors: true
-        shell 'echo', cmd: { "echo " + quote(vars.nothere) + " > ${work}/echoed" }, ignoreErrors: true
+        copy 'conf', dest: '${work}/app.conf', content: { "listen \${hostvars[host].prot}\\n" }, ignoreErrors: true
+        shell 'echo', cmd: { "echo " + quote(vars['nothere']) + " > ${work}/echoed" }, ignoreErrors: true
         command 'touch', argv: { ['touch', "${work}/\${vars.port ?: 80}"] }
     }
 }
@@ -268,5 +268,34 @@ playbook('p') {
         then:
         other.rc == 1
         other.err.contains("inventory ${work.resolve('missing.ini')} (from \$ANSIBLE_INVENTORY): no such file")
+    }
+    def "a variable no targeted host defines is found before any task runs, with the name meant"() {
+        given:
+        work.resolve('hosts.ini').text = '[web]\nh1 ansible_connection=local app_version=2.1\nh2 ansible_connection=local\n'
+        work.resolve('site.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'web', gatherFacts: false) {
+        command 'marker', argv: ['touch', '${work}/marker']
+        copy 'version', dest: '${work}/version', content: { "\${vars.app_versoin}\\n" }
+        copy 'optional', dest: '${work}/optional', content: { "\${vars.proxy ?: 'none'}\\n" }
+    }
+}
+"""
+
+        when:
+        def run = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', 'hosts.ini')
+
+        then: 'the typo is named with its line and the name meant, and no host was touched'
+        run.rc == 1
+        run.err.contains("site.groovy:4: 'app_versoin' is not defined for hosts h1, h2 (did you mean 'app_version'?)")
+        !run.err.contains('proxy')
+        !Files.exists(work.resolve('marker'))
+
+        when: 'given for every host, with -e'
+        def fixed = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', 'hosts.ini', '-e', 'app_versoin=3')
+
+        then:
+        fixed.rc == 0
+        Files.readString(work.resolve('version')) == '3\n'
     }
 }

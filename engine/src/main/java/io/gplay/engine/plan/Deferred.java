@@ -10,6 +10,32 @@ import java.util.Map;
 public interface Deferred {
     Object resolve(HostScope scope);
 
+    /** The variables this value reads that a host must define (those it reads as optional left out). */
+    default java.util.Set<String> variables() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Every variable this value reads, optional ones too: as a task's {@code when}, the names whose absence it
+     * tests, so that its task needs them no more ({@code pool: { vars.pool }, when: { vars.pool }}).
+     */
+    default java.util.Set<String> tests() {
+        return java.util.Set.of();
+    }
+
+    /** The variables every per-host value in {@code v} needs, however deep in lists and maps. */
+    static java.util.Set<String> variablesIn(Object v) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (v instanceof Deferred d) {
+            out.addAll(d.variables());
+        } else if (v instanceof Map<?, ?> m) {
+            m.values().forEach(x -> out.addAll(variablesIn(x)));
+        } else if (v instanceof List<?> l) {
+            l.forEach(x -> out.addAll(variablesIn(x)));
+        }
+        return out;
+    }
+
     /** Replaces every per-host value, however deep in lists and maps, by its value on this host. */
     static Object resolveAll(Object v, HostScope scope) {
         if (v instanceof Deferred d) {

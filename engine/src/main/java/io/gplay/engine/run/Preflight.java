@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
  * that names no task, connection variables that cannot be used, variables the playbook requires that a
- * targeted host lacks.
+ * targeted host lacks, variables a task reads that no targeted host defines ({@link UndefinedVariables}).
  */
 final class Preflight {
     private Preflight() {
@@ -51,6 +51,7 @@ final class Preflight {
                 }
             }
         }
+        problems.addAll(UndefinedVariables.problems(playbook, targets));
         return problems;
     }
 }

@@ -1,0 +1,75 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Names;
+import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Variables a task's per-host values read that no targeted host defines, found before any connection:
+ * {@code 'app_versoin' is not defined for host h1 (did you mean 'app_version'?)}. Defined means set in the
+ * inventory (with group_vars and host_vars), the play's vars, the extra variables, or registered by a task of
+ * the playbook; a value the playbook reads as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL
+ * says which names a value needs, {@link Deferred#variables()}).
+ */
+final class UndefinedVariables {
+    private UndefinedVariables() {
+    }
+
+    static List<String> problems(Playbook playbook, Targets targets) {
+        Set<String> registered = new LinkedHashSet<>();
+        Set<String> required = new LinkedHashSet<>();
+        playbook.requiredVars().forEach(r -> required.add(r.name()));
+        playbook.plays().forEach(p -> Stream.concat(p.tasks().stream(), p.handlers().stream())
+                .map(t -> t.options().register()).filter(r -> r != null).forEach(registered::add));
+        List<String> out = new ArrayList<>();
+        for (Play play : playbook.plays()) {
+            List<Host> hosts = targets.of(play);
+            for (Task task : Stream.concat(play.tasks().stream(), play.handlers().stream()).toList()) {
+                for (String name : needed(task)) {
+                    if (registered.contains(name) || required.contains(name) || play.vars().containsKey(name)) {
+                        continue;
+                    }
+                    List<String> missing = hosts.stream().filter(h -> !h.vars().containsKey(name)).map(Host::name).toList();
+                    if (!missing.isEmpty()) {
+                        out.add(task.source() + ": '" + name + "' is not defined for " + (missing.size() == 1 ? "host "
+                                : "hosts ") + String.join(", ", missing) + hint(name, play, hosts, registered));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> needed(Task task) {
+        TaskOptions o = task.options();
+        Set<String> names = new LinkedHashSet<>(Deferred.variablesIn(task.params()));
+        for (Object v : Arrays.asList(o.when(), o.loop(), o.delegateTo(), o.changedWhen(), o.failedWhen(), o.until())) {
+            names.addAll(Deferred.variablesIn(v));
+        }
+        if (o.when() != null) {
+            names.removeAll(o.when().tests()); // the task runs only where its condition found them
+        }
+        return names;
+    }
+
+    private static String hint(String name, Play play, List<Host> hosts, Set<String> registered) {
+        Set<String> known = new TreeSet<>(registered);
+        known.addAll(play.vars().keySet());
+        hosts.forEach(h -> known.addAll(h.vars().keySet()));
+        String closest = Names.didYouMean(name, known);
+        return closest.isEmpty() ? " (set it in the inventory, the play's vars or with -e; vars." + name
+                + " ?: 'default' gives it a default)" : closest;
+    }
+}
