@@ -2,7 +2,6 @@ package io.gplay.engine.connection;
 
 import io.gplay.engine.shell.Cmd;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -13,7 +12,10 @@ public final class Files {
     private Files() {
     }
 
-    /** Reads type, owner, group, mode, link target and (for a regular file) content in one command. */
+    /**
+     * Reads type, owner, group, mode, link target and (for a regular file) content in one command; the content as
+     * {@link HostText}, so writing it back gives the same bytes whatever its encoding.
+     */
     public static RemoteFile stat(Connection conn, String path) {
         return stat(conn, path, true);
     }
@@ -39,7 +41,7 @@ public final class Files {
         String content = null;
         if (head[0].equals("file") && withContent) {
             String b64 = lines.length > 2 ? lines[2].strip() : "";
-            content = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+            content = HostText.decode(Base64.getDecoder().decode(b64));
         }
         // an owner without a name on the host (e.g. oVirt's uid 36 before vdsm is installed) is its number
         String owner = head[1].equals("UNKNOWN") ? head[4] : head[1];
@@ -55,7 +57,8 @@ public final class Files {
 
     /**
      * Writes content atomically: a temporary file in the same folder, mode set, then renamed over the target.
-     * An existing file keeps its owner, group and mode unless {@code mode} is given.
+     * An existing file keeps its owner, group and mode unless {@code mode} is given. The content is encoded as
+     * {@link HostText}: UTF-8, and bytes read from a file that were not UTF-8 as they were.
      */
     public static void write(Connection conn, String path, String content, String mode) {
         // the folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less
@@ -65,7 +68,7 @@ public final class Files {
                 + " chmod \"${m:---reference=$f}\" \"$t\"; else chmod \"${m:-644}\" \"$t\"; fi;"
                 + " mv -f \"$t\" \"$f\"; trap - EXIT";
         ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode),
-                content));
+                HostText.encode(content)));
         if (!r.ok()) {
             throw new IllegalStateException("cannot write " + path + ": " + r.reason());
         }
