@@ -9,6 +9,9 @@ import java.util.Base64;
  * file beside the target and are renamed over it, so a reader never sees a half-written file.
  */
 public final class Files {
+    /** A temporary file this old is no write in progress: its data would have kept its time recent. */
+    static final int STALE_MINUTES = 30;
+
     private Files() {
     }
 
@@ -61,14 +64,20 @@ public final class Files {
      * {@link HostText}: UTF-8, and bytes read from a file that were not UTF-8 as they were.
      */
     public static void write(Connection conn, String path, String content, String mode) {
-        // the folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less
+        byte[] bytes = HostText.encode(content);
+        // The folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less.
+        // A temporary file left by a write whose connection was lost (it may hold a secret) is removed by a
+        // later write beside it, once it is older than any write in progress; a write whose content did not all
+        // arrive (stdin closed early) is never renamed over the target.
         String script = "set -e; f=\"$1\"; m=\"$2\"; case $f in */*) d=${f%/*} ;; *) d=. ;; esac;"
-                + " t=$(mktemp \"$d/.gplay.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; cat > \"$t\";"
+                + " find \"$d/\" -maxdepth 1 -name '.gplay.??????' -type f -mmin +" + STALE_MINUTES + " -delete 2>/dev/null || true;"
+                + " t=$(mktemp \"$d/.gplay.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; trap 'exit 1' HUP INT TERM PIPE; cat > \"$t\";"
+                + " [ $(wc -c < \"$t\") -eq \"$3\" ] || { echo \"$f: the content arrived incomplete\" >&2; exit 1; };"
                 + " if [ -e \"$f\" ]; then chown --reference=\"$f\" \"$t\" 2>/dev/null || true;"
                 + " chmod \"${m:---reference=$f}\" \"$t\"; else chmod \"${m:-644}\" \"$t\"; fi;"
                 + " mv -f \"$t\" \"$f\"; trap - EXIT";
-        ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode),
-                HostText.encode(content)));
+        ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode,
+                String.valueOf(bytes.length)), bytes));
         if (!r.ok()) {
             throw new IllegalStateException("cannot write " + path + ": " + r.reason());
         }
