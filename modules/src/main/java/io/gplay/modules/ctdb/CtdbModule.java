@@ -148,9 +148,10 @@ public final class CtdbModule implements Module {
         boolean keepOriginal = cur.isFile() && !ctx.stat(keep, false).exists();
         ctx.converge("link " + path + " -> " + target + (keepOriginal ? " (the file kept as " + keep + ")" : ""),
                 new Diff(path, was, "-> " + target + "\n"), () -> {
-                    Cmd mkdir = Cmd.of("mkdir", "-p", parent(path));
-                    Cmd ln = Cmd.of("ln", "-sfn", target, path);
-                    ctx.change(keepOriginal ? mkdir.and(Cmd.of("mv", path, keep)).and(ln) : mkdir.and(Cmd.of("rm", "-f", path)).and(ln));
+                    Cmd mkdir = Cmd.of("mkdir", "-p", "--", parent(path));
+                    Cmd ln = Cmd.of("ln", "-sfn", "--", target, path);
+                    ctx.change(keepOriginal ? mkdir.and(Cmd.of("mv", "--", path, keep)).and(ln)
+                            : mkdir.and(Cmd.of("rm", "-f", "--", path)).and(ln));
                 });
         ctx.predict(new RemoteFile(path, "link", "root", "root", "777", target, null));
     }

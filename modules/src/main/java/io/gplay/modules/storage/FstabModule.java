@@ -74,7 +74,7 @@ public final class FstabModule implements Module {
             if (!file.equals("/etc/fstab")) {
                 mount.raw("-T").arg(file);
             }
-            mount.arg(path);
+            mount.raw("--").arg(path);
             ctx.converge("mount " + path, () -> {
                 ctx.change(Cmd.of("mkdir", "-p", "--", path).and(mount));
                 if (!MountTable.mounted(ctx, path)) {
