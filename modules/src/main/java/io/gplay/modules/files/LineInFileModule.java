@@ -39,19 +39,19 @@ public final class LineInFileModule implements Module {
             ctx.fail("line must be one line, without a newline; for several lines use one lineinfile each,"
                     + " or copy or template for a block");
         }
-        RemoteFile cur = ctx.stat(path);
-        if (!cur.exists() && ctx.str("state").equals("absent")) {
-            return; // no file holds no line: create is for lines that should be there
+        boolean absent = ctx.str("state").equals("absent");
+        RemoteFile cur = FileContent.edit(ctx, path, ctx.bool("backup"), found -> {
+            if (!found.exists() && absent) {
+                return null; // no file holds no line: create is for lines that should be there
+            }
+            if (!found.exists() && !ctx.bool("create")) {
+                ctx.fail(path + " does not exist (set create: true to create it)");
+            }
+            return edit(found.isFile() ? found.content() : "", ctx);
+        });
+        if (cur.exists() || !absent) {
+            Attributes.ensure(ctx, cur, path);
         }
-        if (!cur.exists() && !ctx.bool("create")) {
-            ctx.fail(path + " does not exist (set create: true to create it)");
-        }
-        String before = cur.isFile() ? cur.content() : "";
-        String after = edit(before, ctx);
-        if (!after.equals(before) || !cur.exists()) {
-            FileContent.ensure(ctx, path, after, ctx.bool("backup"));
-        }
-        Attributes.ensure(ctx, cur, path);
     }
 
     static String edit(String text, ModuleContext ctx) {

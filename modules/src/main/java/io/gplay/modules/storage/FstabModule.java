@@ -2,7 +2,6 @@ package io.gplay.modules.storage;
 
 import io.gplay.modules.files.FileContent;
 
-import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -59,12 +58,11 @@ public final class FstabModule implements Module {
             ctx.fail("mount: true goes with state: 'present'");
         }
         String[] wanted = present ? wanted(ctx, path) : null;
-        RemoteFile cur = ctx.stat(file);
-        String before = cur.isFile() ? cur.content() : "";
-        String after = edit(before, MountTable.normalize(path), wanted);
-        if (!after.equals(before)) {
-            FileContent.ensure(ctx, file, after, ctx.bool("backup"));
-        }
+        FileContent.edit(ctx, file, ctx.bool("backup"), found -> {
+            String before = found.isFile() ? found.content() : "";
+            String after = edit(before, MountTable.normalize(path), wanted);
+            return after.equals(before) ? null : after;
+        });
         if (!present) {
             return;
         }

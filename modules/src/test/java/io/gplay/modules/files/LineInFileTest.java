@@ -2,6 +2,10 @@ package io.gplay.modules.files;
 
 import io.gplay.modules.Harness;
 
+import io.gplay.engine.connection.LocalConnection;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.HostContext;
+import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.Test;
@@ -11,6 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -114,5 +121,48 @@ class LineInFileTest {
         assertTrue(Files.exists(fresh), "a recent one may be another run's, and stays");
         assertTrue(Files.exists(notOurs));
         assertEquals("a\nb\n", Files.readString(f));
+    }
+    @Test
+    void twoRunsAddingLinesToOneFileAtOnceLoseNone() throws Exception {
+        Path f = dir.resolve("shared.conf");
+        Files.writeString(f, "# shared\n");
+        List<Thread> runs = new ArrayList<>();
+        List<Result> failed = Collections.synchronizedList(new ArrayList<>());
+        for (String run : List.of("a", "b")) {
+            runs.add(new Thread(() -> {
+                for (int i = 1; i <= 25; i++) {
+                    Result r = Harness.run(new LineInFileModule(), Map.of("path", f.toString(), "line", run + i), false);
+                    if (r.status() != Status.CHANGED) {
+                        failed.add(r);
+                    }
+                }
+            }));
+        }
+        runs.forEach(Thread::start);
+        for (Thread t : runs) {
+            t.join();
+        }
+        assertEquals(List.of(), failed);
+        assertEquals(51, Files.readAllLines(f).size(), Files.readString(f));
+    }
+
+    @Test
+    void aRunWaitsForTheLockOfTheFileAndSaysForWhom() throws Exception {
+        Path f = dir.resolve("f");
+        Files.writeString(f, "a\n");
+        Result[] out = new Result[1];
+        Thread run;
+        try (FileLock held = FileLock.take(new ModuleContext(Map.of(),
+                HostContext.of(new Host("local", List.of(), Map.of()), Map.of(), new LocalConnection(), false)), f.toString())) {
+            run = new Thread(() -> out[0] = Harness.run(new LineInFileModule(), Map.of("path", f.toString(), "line", "b"), false));
+            run.start();
+            Thread.sleep(1500);
+            assertEquals("a\n", Files.readString(f), "the edit waits for the lock");
+        }
+        run.join(10_000);
+        assertEquals(Status.CHANGED, out[0].status(), out[0].msg());
+        assertEquals("a\nb\n", Files.readString(f));
+        String lock = (String) out[0].data().get("lock");
+        assertTrue(lock != null && lock.startsWith("waited ") && lock.contains("gplay pid " + ProcessHandle.current().pid()), lock);
     }
 }
