@@ -228,4 +228,29 @@ playbook('p') {
         tasks[1].startsWith('the live firewall follows the rule set  [iptablesApply] TAGS: [firewall]')
         tasks[2].startsWith('iptables  [service] TAGS: [firewall]')
     }
+
+    def "two runs at once adding 25 lines each to one file keep all 50"() {
+        given:
+        Path file = work.resolve('shared.conf')
+        file.text = '# shared\n'
+        Path inv = inventory()
+        ['a', 'b'].each { run ->
+            work.resolve(run + '.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'a', gatherFacts: false) {
+        (1..25).each { n -> lineinfile "line \${n}", path: '${file}', line: "${run}\${n}" }
+    }
+}
+"""
+        }
+
+        when:
+        def started = ['a', 'b'].collect { Gplay.start(work, work.resolve('cache-' + it), 'run', it + '.groovy', '-i', inv.toString()) }
+        def runs = started.collect { it.finish() }
+
+        then:
+        runs.every { it.rc == 0 }
+        file.readLines().toSet() == (['# shared'] + (1..25).collectMany { ["a${it}".toString(), "b${it}".toString()] }).toSet()
+        file.readLines().size() == 51
+    }
 }
