@@ -90,6 +90,14 @@ public final class FstabModule implements Module {
         if (!ctx.has("fstype")) {
             ctx.fail("state: 'present' needs fstype");
         }
+        for (String field : List.of("path", "source", "fstype", "options")) {
+            // an empty field or a control character makes an entry that does not read back as written, so the
+            // file would change on every run (spaces and backslashes are escaped)
+            if (ctx.has(field) && !ctx.str(field).matches("[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*")) {
+                ctx.fail(field + " '" + ctx.str(field).replaceAll("\\p{Cntrl}", "?") + "' is empty or holds a control"
+                        + " character, which an fstab field cannot hold");
+            }
+        }
         return new String[]{source(ctx), escape(MountTable.normalize(path)), escape(ctx.str("fstype")), escape(ctx.str("options")),
                 String.valueOf(ctx.integer("dump")), String.valueOf(ctx.integer("pass"))};
     }

@@ -85,6 +85,18 @@ class FstabModuleTest {
     }
 
     @Test
+    void aFieldFstabCannotHoldIsRefusedNamingIt() throws Exception {
+        Path fstab = dir.resolve("fstab");
+        Files.writeString(fstab, ORIGINAL);
+        for (Object[] bad : new Object[][]{{"options", ""}, {"options", "defaults\r"}, {"fstype", "xfs\u0000"}, {"source", "/dev/vdb\u001b"}, {"path", "/gluster\r"}}) {
+            Result r = Harness.run(new FstabModule(), params(fstab, "source", "UUID=abcd-1234", "fstype", "xfs", bad[0], bad[1]), false);
+            assertEquals(Status.FAILED, r.status(), bad[0] + ": " + r.msg());
+            assertTrue(r.msg().startsWith(bad[0] + " "), r.msg());
+        }
+        assertEquals(ORIGINAL, Files.readString(fstab));
+    }
+
+    @Test
     void replacesTheEntryForTheMountPointInPlaceAndDropsDuplicates() throws Exception {
         Path fstab = dir.resolve("fstab");
         String before = "# bricks\n/dev/vdb1\t/gluster/\txfs\tdefaults\t0 0\n/dev/vdc /srv ext4 defaults 0 2\n"
