@@ -74,7 +74,7 @@ playbook('careless') {
 
         where:
         what                           | how         | tried
-        'writes a file'                | 'writeFile' | ' write TARGET 0644)'  // the atomic write script's arguments
+        'writes a file'                | 'writeFile' | ' write TARGET 0644 8)'  // the atomic write script's arguments: path, mode, byte count
         'runs a command not read-only' | 'change'    | '\'echo written > "$1"\' sh TARGET'
     }
 

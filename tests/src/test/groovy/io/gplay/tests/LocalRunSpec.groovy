@@ -298,4 +298,53 @@ playbook('p') {
         fixed.rc == 0
         Files.readString(work.resolve('version')) == '3\n'
     }
+
+    def "two runs at once adding 25 lines each to one file keep all 50"() {
+        given:
+        Path file = work.resolve('shared.conf')
+        file.text = '# shared\n'
+        Path inv = inventory()
+        ['a', 'b'].each { run ->
+            work.resolve(run + '.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'a', gatherFacts: false) {
+        (1..25).each { n -> lineinfile "line \${n}", path: '${file}', line: "${run}\${n}" }
+    }
+}
+"""
+        }
+
+        when:
+        def started = ['a', 'b'].collect { Gplay.start(work, work.resolve('cache-' + it), 'run', it + '.groovy', '-i', inv.toString()) }
+        def runs = started.collect { it.finish() }
+
+        then:
+        runs.every { it.rc == 0 }
+        file.readLines().toSet() == (['# shared'] + (1..25).collectMany { ["a${it}".toString(), "b${it}".toString()] }).toSet()
+        file.readLines().size() == 51
+    }
+
+    def "a regexp that would backtrack for ages fails its task after 10 s, naming it"() {
+        given:
+        Path file = work.resolve('long.conf')
+        file.text = 'a' * 40 + 'b\n'
+        String pb = """\
+playbook('p') {
+    play('p', hosts: 'a', gatherFacts: false) {
+        lineinfile 'slow', path: '${file}', regexp: /^(a+)+(\\1)\$/, line: 'x'
+    }
+}
+"""
+
+        when:
+        long t0 = System.nanoTime()
+        def run = gplay(pb)
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L
+
+        then:
+        run.rc == 2
+        run.out.contains('the regexp /^(a+)+(\\1)$/ took longer than 10 s on a line of 41 characters')
+        seconds < 60
+        file.text == 'a' * 40 + 'b\n'
+    }
 }

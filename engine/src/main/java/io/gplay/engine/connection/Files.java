@@ -2,7 +2,6 @@ package io.gplay.engine.connection;
 
 import io.gplay.engine.shell.Cmd;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -10,10 +9,16 @@ import java.util.Base64;
  * file beside the target and are renamed over it, so a reader never sees a half-written file.
  */
 public final class Files {
+    /** A temporary file this old is no write in progress: its data would have kept its time recent. */
+    static final int STALE_MINUTES = 30;
+
     private Files() {
     }
 
-    /** Reads type, owner, group, mode, link target and (for a regular file) content in one command. */
+    /**
+     * Reads type, owner, group, mode, link target and (for a regular file) content in one command; the content as
+     * {@link HostText}, so writing it back gives the same bytes whatever its encoding.
+     */
     public static RemoteFile stat(Connection conn, String path) {
         return stat(conn, path, true);
     }
@@ -39,7 +44,7 @@ public final class Files {
         String content = null;
         if (head[0].equals("file") && withContent) {
             String b64 = lines.length > 2 ? lines[2].strip() : "";
-            content = new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
+            content = HostText.decode(Base64.getDecoder().decode(b64));
         }
         // an owner without a name on the host (e.g. oVirt's uid 36 before vdsm is installed) is its number
         String owner = head[1].equals("UNKNOWN") ? head[4] : head[1];
@@ -55,17 +60,24 @@ public final class Files {
 
     /**
      * Writes content atomically: a temporary file in the same folder, mode set, then renamed over the target.
-     * An existing file keeps its owner, group and mode unless {@code mode} is given.
+     * An existing file keeps its owner, group and mode unless {@code mode} is given. The content is encoded as
+     * {@link HostText}: UTF-8, and bytes read from a file that were not UTF-8 as they were.
      */
     public static void write(Connection conn, String path, String content, String mode) {
-        // the folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less
+        byte[] bytes = HostText.encode(content);
+        // The folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less.
+        // A temporary file left by a write whose connection was lost (it may hold a secret) is removed by a
+        // later write beside it, once it is older than any write in progress; a write whose content did not all
+        // arrive (stdin closed early) is never renamed over the target.
         String script = "set -e; f=\"$1\"; m=\"$2\"; case $f in */*) d=${f%/*} ;; *) d=. ;; esac;"
-                + " t=$(mktemp \"$d/.gplay.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; cat > \"$t\";"
+                + " find \"$d/\" -maxdepth 1 -name '.gplay.??????' -type f -mmin +" + STALE_MINUTES + " -delete 2>/dev/null || true;"
+                + " t=$(mktemp \"$d/.gplay.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; trap 'exit 1' HUP INT TERM PIPE; cat > \"$t\";"
+                + " [ $(wc -c < \"$t\") -eq \"$3\" ] || { echo \"$f: the content arrived incomplete\" >&2; exit 1; };"
                 + " if [ -e \"$f\" ]; then chown --reference=\"$f\" \"$t\" 2>/dev/null || true;"
                 + " chmod \"${m:---reference=$f}\" \"$t\"; else chmod \"${m:-644}\" \"$t\"; fi;"
                 + " mv -f \"$t\" \"$f\"; trap - EXIT";
-        ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode),
-                content));
+        ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode,
+                String.valueOf(bytes.length)), bytes));
         if (!r.ok()) {
             throw new IllegalStateException("cannot write " + path + ": " + r.reason());
         }

@@ -92,10 +92,19 @@ public final class CtdbModule implements Module {
                 ctx.fail("node '" + n + "' is not an IPv4 or IPv6 address");
             }
         }
-        for (String k : ctx.map("tunables").keySet()) {
-            if (!k.matches("[A-Za-z][A-Za-z0-9]*")) {
-                ctx.fail("'" + k + "' is not a CTDB tunable's name");
+        for (Map.Entry<String, Object> t : ctx.map("tunables").entrySet()) {
+            if (!t.getKey().matches("[A-Za-z][A-Za-z0-9]*")) {
+                ctx.fail("'" + t.getKey() + "' is not a CTDB tunable's name");
             }
+            // CTDB's tunables are unsigned 32-bit numbers; anything else could add lines to the file
+            if (!String.valueOf(t.getValue()).matches("\\d{1,10}")) {
+                ctx.fail("tunables: " + t.getKey() + " must be a whole number, got '" + t.getValue() + "'");
+            }
+        }
+        if (ctx.has("recoveryLock") && !ctx.str("recoveryLock").matches("\\S([^\\p{Cntrl}]*\\S)?")) {
+            // ctdb.conf takes the value to the end of its line, trimmed
+            ctx.fail("recoveryLock must be one line, without control characters or spaces at either end, got '"
+                    + ctx.str("recoveryLock") + "'");
         }
         RemoteFile d = ctx.stat(dir, false);
         if (!d.type().equals("directory")) {
@@ -139,9 +148,10 @@ public final class CtdbModule implements Module {
         boolean keepOriginal = cur.isFile() && !ctx.stat(keep, false).exists();
         ctx.converge("link " + path + " -> " + target + (keepOriginal ? " (the file kept as " + keep + ")" : ""),
                 new Diff(path, was, "-> " + target + "\n"), () -> {
-                    Cmd mkdir = Cmd.of("mkdir", "-p", parent(path));
-                    Cmd ln = Cmd.of("ln", "-sfn", target, path);
-                    ctx.change(keepOriginal ? mkdir.and(Cmd.of("mv", path, keep)).and(ln) : mkdir.and(Cmd.of("rm", "-f", path)).and(ln));
+                    Cmd mkdir = Cmd.of("mkdir", "-p", "--", parent(path));
+                    Cmd ln = Cmd.of("ln", "-sfn", "--", target, path);
+                    ctx.change(keepOriginal ? mkdir.and(Cmd.of("mv", "--", path, keep)).and(ln)
+                            : mkdir.and(Cmd.of("rm", "-f", "--", path)).and(ln));
                 });
         ctx.predict(new RemoteFile(path, "link", "root", "root", "777", target, null));
     }

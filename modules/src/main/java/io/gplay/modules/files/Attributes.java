@@ -1,5 +1,7 @@
 package io.gplay.modules.files;
 
+import io.gplay.modules.Operand;
+
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.Param;
@@ -29,20 +31,20 @@ public final class Attributes {
     /** Brings mode, owner and group of an existing (or, in check mode, about to exist) path in line. */
     public static void ensure(ModuleContext ctx, RemoteFile current, String path) throws Exception {
         String mode = mode(ctx);
-        String owner = ctx.str("owner");
-        String group = ctx.str("group");
+        String owner = ctx.has("owner") ? Operand.of(ctx, "owner", ctx.str("owner")) : null;
+        String group = ctx.has("group") ? Operand.of(ctx, "group", ctx.str("group")) : null;
         boolean exists = current.exists();
         if (mode != null && (!exists || Integer.parseInt(current.mode(), 8) != Integer.parseInt(mode, 8))) {
             ctx.converge("set mode of " + path + (exists ? " from " + current.mode() : "") + " to " + mode,
-                    () -> ctx.change(Cmd.of("chmod", mode, path)));
+                    () -> ctx.change(Cmd.of("chmod", "--", mode, path)));
         }
         if (owner != null && (!exists || !same(ctx, "passwd", owner, current.owner()))) {
             ctx.converge("set owner of " + path + (exists ? " from " + current.owner() : "") + " to " + owner,
-                    () -> ctx.change(Cmd.of("chown", "-h", owner, path)));
+                    () -> ctx.change(Cmd.of("chown", "-h", "--", owner, path)));
         }
         if (group != null && (!exists || !same(ctx, "group", group, current.group()))) {
             ctx.converge("set group of " + path + (exists ? " from " + current.group() : "") + " to " + group,
-                    () -> ctx.change(Cmd.of("chgrp", "-h", group, path)));
+                    () -> ctx.change(Cmd.of("chgrp", "-h", "--", group, path)));
         }
     }
 

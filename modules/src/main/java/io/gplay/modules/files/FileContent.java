@@ -18,9 +18,46 @@ public final class FileContent {
     private FileContent() {
     }
 
+    /** The text a file should have, given the file as found (absent, or a file); null to leave it as it is. */
+    @FunctionalInterface
+    public interface Edit {
+        String apply(RemoteFile found) throws Exception;
+    }
+
+    /**
+     * Edits a file's text in place (lineinfile, fstab, glusterd's .vol). In a real run a change is decided again
+     * and made under the file's {@link FileLock}, from the file as it is once no other run can change it, so two
+     * runs at once lose no edit; a run with nothing to change takes no lock. Returns the file as last found.
+     */
+    public static RemoteFile edit(ModuleContext ctx, String path, boolean backup, Edit edit) throws Exception {
+        RemoteFile found = ctx.stat(path);
+        String after = edit.apply(found);
+        if (after == null || found.isFile() && after.equals(found.content())) {
+            return found;
+        }
+        if (ctx.checkMode()) {
+            return ensure(ctx, found, path, after, backup);
+        }
+        try (FileLock lock = FileLock.take(ctx, path)) {
+            RemoteFile now = ctx.stat(path);
+            String again = edit.apply(now);
+            if (again != null && !(now.isFile() && again.equals(now.content()))) {
+                ensure(ctx, now, path, again, backup);
+            }
+            if (lock.waited() != null) {
+                ctx.set("lock", lock.waited());
+            }
+            return now;
+        }
+    }
+
     /** Ensures content; returns the file as it was found. */
     public static RemoteFile ensure(ModuleContext ctx, String path, String content, boolean backup) throws Exception {
-        RemoteFile current = ctx.stat(path);
+        return ensure(ctx, ctx.stat(path), path, content, backup);
+    }
+
+    private static RemoteFile ensure(ModuleContext ctx, RemoteFile current, String path, String content, boolean backup)
+            throws Exception {
         if (current.exists() && !current.isFile()) {
             ctx.fail(path + " is a " + current.type() + ", not a file");
         }

@@ -10,13 +10,12 @@ import io.gplay.engine.module.ParamType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Ensures one line is in a file (replacing the last line that matches a pattern) or that matching lines are gone. */
 public final class LineInFileModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("lineinfile", "Ensures a line is present in a file (replacing the last line matching regexp) or absent.")
             .param(Param.required("path", ParamType.PATH, "the file on the host"))
-            .param(Param.optional("line", ParamType.STRING, null, "the line to have (required for state: present)"))
+            .param(Param.optional("line", ParamType.STRING, null, "the line to have, one line without a newline (required for state: present)"))
             .param(Param.optional("regexp", ParamType.REGEX, null, "a Java regular expression; the last matching line is replaced (present) or every one removed (absent)"))
             .param(Param.choice("state", "present", List.of("present", "absent"), "whether the line should be there"))
             .param(Param.optional("insertafter", ParamType.REGEX, "EOF", "where a new line goes when nothing matches: EOF, or after the last line matching this pattern"))
@@ -34,36 +33,43 @@ public final class LineInFileModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("path");
-        RemoteFile cur = ctx.stat(path);
-        if (!cur.exists() && ctx.str("state").equals("absent")) {
-            return; // no file holds no line: create is for lines that should be there
+        String line = ctx.str("line");
+        if (line != null && (line.contains("\n") || line.contains("\r"))) {
+            // two lines never match one, so the file would grow on every run
+            ctx.fail("line must be one line, without a newline; for several lines use one lineinfile each,"
+                    + " or copy or template for a block");
         }
-        if (!cur.exists() && !ctx.bool("create")) {
-            ctx.fail(path + " does not exist (set create: true to create it)");
+        boolean absent = ctx.str("state").equals("absent");
+        RemoteFile cur = FileContent.edit(ctx, path, ctx.bool("backup"), found -> {
+            if (!found.exists() && absent) {
+                return null; // no file holds no line: create is for lines that should be there
+            }
+            if (!found.exists() && !ctx.bool("create")) {
+                ctx.fail(path + " does not exist (set create: true to create it)");
+            }
+            return edit(found.isFile() ? found.content() : "", ctx);
+        });
+        if (cur.exists() || !absent) {
+            Attributes.ensure(ctx, cur, path);
         }
-        String before = cur.isFile() ? cur.content() : "";
-        String after = edit(before, ctx);
-        if (!after.equals(before) || !cur.exists()) {
-            FileContent.ensure(ctx, path, after, ctx.bool("backup"));
-        }
-        Attributes.ensure(ctx, cur, path);
     }
 
     static String edit(String text, ModuleContext ctx) {
         boolean endsWithNewline = text.isEmpty() || text.endsWith("\n");
         List<String> lines = new ArrayList<>(text.isEmpty() ? List.of()
                 : Arrays.asList((endsWithNewline ? text.substring(0, text.length() - 1) : text).split("\n", -1)));
-        Pattern re = ctx.has("regexp") ? Pattern.compile(ctx.str("regexp")) : null;
+        long deadline = BoundedRegex.deadlineFromNow();
+        BoundedRegex re = ctx.has("regexp") ? new BoundedRegex("regexp", ctx.str("regexp"), deadline) : null;
         String line = ctx.str("line");
         if (ctx.str("state").equals("absent")) {
-            lines.removeIf(l -> re != null ? re.matcher(l).find() : l.equals(line));
+            lines.removeIf(l -> re != null ? re.find(l) : l.equals(line));
         } else {
             if (line == null) {
                 ctx.fail("state: present needs line");
             }
             int match = -1;
             for (int i = 0; i < lines.size(); i++) {
-                if (re != null ? re.matcher(lines.get(i)).find() : lines.get(i).equals(line)) {
+                if (re != null ? re.find(lines.get(i)) : lines.get(i).equals(line)) {
                     match = i;
                 }
             }
@@ -71,21 +77,21 @@ public final class LineInFileModule implements Module {
                 lines.set(match, line);
             } else if (!lines.contains(line)) {
                 // as in Ansible: when the regexp matches no line but the line itself is there, it stays as it is
-                lines.add(insertAt(lines, ctx), line);
+                lines.add(insertAt(lines, ctx, deadline), line);
             }
         }
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
-    private static int insertAt(List<String> lines, ModuleContext ctx) {
+    private static int insertAt(List<String> lines, ModuleContext ctx, long deadline) {
         String before = ctx.str("insertbefore");
         if (before != null) {
             if (before.equals("BOF")) {
                 return 0;
             }
-            Pattern p = Pattern.compile(before);
+            BoundedRegex p = new BoundedRegex("insertbefore", before, deadline);
             for (int i = 0; i < lines.size(); i++) {
-                if (p.matcher(lines.get(i)).find()) {
+                if (p.find(lines.get(i))) {
                     return i;
                 }
             }
@@ -95,9 +101,9 @@ public final class LineInFileModule implements Module {
         if (after.equals("EOF")) {
             return lines.size();
         }
-        Pattern p = Pattern.compile(after);
+        BoundedRegex p = new BoundedRegex("insertafter", after, deadline);
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (p.matcher(lines.get(i)).find()) {
+            if (p.find(lines.get(i))) {
                 return i + 1;
             }
         }

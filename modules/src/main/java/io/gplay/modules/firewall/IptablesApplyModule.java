@@ -3,6 +3,7 @@ package io.gplay.modules.firewall;
 import io.gplay.modules.system.ServiceManager;
 
 import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.connection.HostText;
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
@@ -12,7 +13,6 @@ import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,7 +86,7 @@ public final class IptablesApplyModule implements Module {
      */
     private static Map<String, List<String>> canonical(ModuleContext ctx, String content) {
         ExecResult r = ctx.probe(Cmd.of("unshare", "-n", "sh", "-c", "iptables-restore && iptables-save"),
-                content.getBytes(StandardCharsets.UTF_8));
+                HostText.encode(content));
         return r.ok() ? IptablesRules.tables(r.stdout()) : null;
     }
 

@@ -4,6 +4,7 @@ import io.gplay.modules.files.Attributes;
 import io.gplay.modules.files.FileContent;
 
 import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.connection.HostText;
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
@@ -12,7 +13,6 @@ import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -89,7 +89,7 @@ public final class IptablesModule implements Module {
     /** iptables-restore --test parses and checks the rules without committing them: read-only, so check mode runs it too. */
     private static void validate(ModuleContext ctx, String text, String path) {
         ctx.requireProgram("iptables-restore", "install iptables");
-        ExecResult r = ctx.probe(Cmd.of("iptables-restore", "--test"), text.getBytes(StandardCharsets.UTF_8));
+        ExecResult r = ctx.probe(Cmd.of("iptables-restore", "--test"), HostText.encode(text));
         if (!r.ok()) {
             String why = Arrays.stream((r.stderr() + "\n" + r.stdout()).split("\n"))
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("Try `"))

@@ -21,6 +21,9 @@ final class IptablesRules {
     private static final List<String> BUILTIN = List.of("INPUT", "FORWARD", "OUTPUT");
     private static final Set<String> KEYS = Set.of("chain", "source", "destination", "iface", "outIface", "proto",
             "state", "dport", "sport", "match", "comment", "jump");
+    /** Every key but match and jump (iptables text: matches, a target and its options) and comment (quoted). */
+    private static final List<String> ONE_WORD = List.of("chain", "source", "destination", "iface", "outIface", "proto",
+            "state", "dport", "sport");
     private static final Pattern APPEND = Pattern.compile("^-A\\s+(\\S+)");
     private static final Pattern COUNTERS = Pattern.compile("\\s*\\[\\d+:\\d+]$");
 
@@ -47,7 +50,7 @@ final class IptablesRules {
         Set<String> chains = new LinkedHashSet<>(BUILTIN);
         for (Object r : rules) {
             String line = r instanceof Map<?, ?> m ? rule(m) : String.valueOf(r).strip();
-            if (line.contains("\n")) {
+            if (line.contains("\n") || line.contains("\r")) {
                 throw new ModuleFailure("rules: a rule spans several lines: " + line);
             }
             Matcher a = APPEND.matcher(line);
@@ -75,6 +78,15 @@ final class IptablesRules {
         }
         if (r.get("jump") == null) {
             throw new ModuleFailure("rules: every rule needs a jump (ACCEPT, DROP, REJECT ..., or a chain): " + r);
+        }
+        for (String k : ONE_WORD) {
+            Object v = r.get(k);
+            for (Object w : v instanceof List<?> l ? l : v == null ? List.of() : List.of(v)) {
+                if (!String.valueOf(w).matches("[^\\s\"\\\\]+")) {
+                    // a space would add options to the rule, a line break rules to the file
+                    throw new ModuleFailure("rules: " + k + " must be one word, got '" + w + "'");
+                }
+            }
         }
         StringBuilder s = new StringBuilder("-A ").append(r.get("chain") == null ? "INPUT" : r.get("chain"));
         option(s, "-s", r.get("source"));

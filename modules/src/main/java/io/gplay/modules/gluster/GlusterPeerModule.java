@@ -1,5 +1,7 @@
 package io.gplay.modules.gluster;
 
+import io.gplay.modules.Operand;
+
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -31,6 +33,7 @@ public final class GlusterPeerModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
+        ctx.list("peers").forEach(p -> Operand.of(ctx, "peers", p)); // gluster takes no --
         GlusterCli gluster = new GlusterCli(ctx);
         Set<String> self = gluster.selfNames();
         Set<String> pool = known(ctx, gluster);

@@ -2,7 +2,6 @@ package io.gplay.modules.gluster;
 
 import io.gplay.modules.files.FileContent;
 
-import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -40,17 +39,16 @@ public final class GlusterdModule implements Module {
                 ctx.fail("glusterd option '" + k + "' = '" + v + "': a name and a value of one word each");
             }
         });
-        RemoteFile cur = ctx.stat(path);
-        if (!cur.isFile()) {
-            ctx.fail(path + " does not exist (install glusterfs-server first)");
-        }
-        String after = edit(cur.content(), ctx.map("options"));
-        if (after == null) {
-            ctx.fail(path + " has no 'volume management' block ending in 'end-volume'");
-        }
-        if (!after.equals(cur.content())) {
-            FileContent.ensure(ctx, path, after, ctx.bool("backup"));
-        }
+        FileContent.edit(ctx, path, ctx.bool("backup"), found -> {
+            if (!found.isFile()) {
+                ctx.fail(path + " does not exist (install glusterfs-server first)");
+            }
+            String after = edit(found.content(), ctx.map("options"));
+            if (after == null) {
+                ctx.fail(path + " has no 'volume management' block ending in 'end-volume'");
+            }
+            return after;
+        });
     }
 
     /** The file with the options set inside {@code volume management ... end-volume}; null if there is no such block. */

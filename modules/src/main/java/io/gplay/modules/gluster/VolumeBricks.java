@@ -1,5 +1,7 @@
 package io.gplay.modules.gluster;
 
+import io.gplay.modules.Operand;
+
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.shell.Cmd;
@@ -39,6 +41,8 @@ final class VolumeBricks {
      * HOST:/path, and as many bricks as a whole number of replica sets.
      */
     static void checkInput(ModuleContext ctx, String name) {
+        // gluster takes no --: a leading dash is refused
+        Operand.of(ctx, "name", name);
         if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
             ctx.fail("not a volume name gluster takes (letters, digits, - and _): '" + name + "'");
         }
@@ -47,6 +51,7 @@ final class VolumeBricks {
         }
         List<Object> bricks = ctx.list("bricks");
         for (Object brick : bricks) {
+            Operand.of(ctx, "bricks", brick);
             if (!String.valueOf(brick).matches("[^\\s:/]+:/\\S*")) {
                 ctx.fail("a brick is HOST:/absolute/path, not '" + brick + "'");
             }

@@ -295,13 +295,13 @@ public final class HostedEngineModule implements Module {
             }
             ctx.converge(what, new Diff(path, mask(before), mask(content)), () -> {
                 String dir = path.contains("/") ? path.substring(0, Math.max(1, path.lastIndexOf('/'))) : ".";
-                ctx.change(Cmd.of("mkdir", "-p", dir));
+                ctx.change(Cmd.of("mkdir", "-p", "--", dir));
                 ctx.writeFile(path, content, "600");
             });
             ctx.predict(new RemoteFile(path, "file", cur.owner(), cur.group(), "600", null, content));
         } else if (Integer.parseInt(cur.mode(), 8) != 0600) {
             ctx.converge("set mode of " + path + " from " + cur.mode() + " to 0600",
-                    () -> ctx.change(Cmd.of("chmod", "600", path)));
+                    () -> ctx.change(Cmd.of("chmod", "--", "600", path)));
         }
     }
 

@@ -25,7 +25,7 @@ record Blkid(boolean exists, Map<String, String> tags) {
     }
 
     private static Cmd low(String dev) {
-        return Cmd.of("blkid", "-p", "-o", "export", dev);
+        return Cmd.of("blkid", "-p", "-o", "export", "--", dev);
     }
 
     private static Blkid parse(ModuleContext ctx, String dev, ExecResult r) {
@@ -44,7 +44,7 @@ record Blkid(boolean exists, Map<String, String> tags) {
 
     /** The file system UUID of DEV, or null when it has none (yet). */
     static String uuid(ModuleContext ctx, String dev) {
-        String out = ctx.probe(Cmd.of("blkid", "-s", "UUID", "-o", "value", dev)).stdout().strip();
+        String out = ctx.probe(Cmd.of("blkid", "-s", "UUID", "-o", "value", "--", dev)).stdout().strip();
         return out.isEmpty() ? null : out;
     }
 

@@ -2,7 +2,6 @@ package io.gplay.modules.storage;
 
 import io.gplay.modules.files.FileContent;
 
-import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -59,12 +58,11 @@ public final class FstabModule implements Module {
             ctx.fail("mount: true goes with state: 'present'");
         }
         String[] wanted = present ? wanted(ctx, path) : null;
-        RemoteFile cur = ctx.stat(file);
-        String before = cur.isFile() ? cur.content() : "";
-        String after = edit(before, MountTable.normalize(path), wanted);
-        if (!after.equals(before)) {
-            FileContent.ensure(ctx, file, after, ctx.bool("backup"));
-        }
+        FileContent.edit(ctx, file, ctx.bool("backup"), found -> {
+            String before = found.isFile() ? found.content() : "";
+            String after = edit(before, MountTable.normalize(path), wanted);
+            return after.equals(before) ? null : after;
+        });
         if (!present) {
             return;
         }
@@ -74,7 +72,7 @@ public final class FstabModule implements Module {
             if (!file.equals("/etc/fstab")) {
                 mount.raw("-T").arg(file);
             }
-            mount.arg(path);
+            mount.raw("--").arg(path);
             ctx.converge("mount " + path, () -> {
                 ctx.change(Cmd.of("mkdir", "-p", "--", path).and(mount));
                 if (!MountTable.mounted(ctx, path)) {
@@ -91,6 +89,14 @@ public final class FstabModule implements Module {
         }
         if (!ctx.has("fstype")) {
             ctx.fail("state: 'present' needs fstype");
+        }
+        for (String field : List.of("path", "source", "fstype", "options")) {
+            // an empty field or a control character makes an entry that does not read back as written, so the
+            // file would change on every run (spaces and backslashes are escaped)
+            if (ctx.has(field) && !ctx.str(field).matches("[^\\p{Cntrl}]*[^\\p{Cntrl}\\s][^\\p{Cntrl}]*")) {
+                ctx.fail(field + " '" + ctx.str(field).replaceAll("\\p{Cntrl}", "?") + "' is empty or holds a control"
+                        + " character, which an fstab field cannot hold");
+            }
         }
         return new String[]{source(ctx), escape(MountTable.normalize(path)), escape(ctx.str("fstype")), escape(ctx.str("options")),
                 String.valueOf(ctx.integer("dump")), String.valueOf(ctx.integer("pass"))};

@@ -35,7 +35,7 @@ public final class MountModule implements Module {
         MountTable.Mounted mounted = MountTable.mountedOn(ctx, path);
         if (ctx.str("state").equals("unmounted")) {
             if (mounted != null) {
-                ctx.converge("unmount " + path, () -> ctx.change(Cmd.of("umount", path)));
+                ctx.converge("unmount " + path, () -> ctx.change(Cmd.of("umount", "--", path)));
             }
             return;
         }
@@ -70,7 +70,7 @@ public final class MountModule implements Module {
         if (opts != null) {
             m.raw("-o").arg(opts);
         }
-        m.arg(src).arg(path);
+        m.raw("--").arg(src).arg(path);
         ctx.change(Cmd.of("mkdir", "-p", "--", path).and(m));
     }
 }

@@ -1,5 +1,7 @@
 package io.gplay.modules.system;
 
+import io.gplay.modules.Operand;
+
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
@@ -47,19 +49,31 @@ public class CommandModule implements Module {
 
     /** The command line as the host's shell will run it. */
     protected Cmd commandLine(ModuleContext ctx) {
+        // exec reads a leading dash as its own option (bash's exec -c clears the environment), and a
+        // program's name never starts with one
         if (ctx.has("argv")) {
-            return Cmd.of("exec").args(ctx.list("argv"));
+            List<Object> argv = ctx.list("argv");
+            if (!argv.isEmpty()) {
+                Operand.of(ctx, "argv[0]", argv.get(0));
+            }
+            return Cmd.of("exec").args(argv);
         }
         if (!ctx.has("cmd")) {
             ctx.fail("give cmd or argv");
         }
         // Without a shell: the words are passed to exec, so ; | $( ) have no special meaning.
-        return Cmd.of("exec").args(ShellWords.split(ctx.str("cmd")));
+        List<String> words = ShellWords.split(ctx.str("cmd"));
+        if (!words.isEmpty()) {
+            Operand.of(ctx, "cmd", words.get(0));
+        }
+        return Cmd.of("exec").args(words);
     }
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        Cmd line = ctx.has("chdir") ? Cmd.of("cd", ctx.str("chdir")).and(commandLine(ctx)) : commandLine(ctx);
+        // cd - is the previous directory, and cd takes no --
+        Cmd line = ctx.has("chdir") ? Cmd.of("cd", Operand.of(ctx, "chdir", ctx.str("chdir"))).and(commandLine(ctx))
+                : commandLine(ctx);
         if (ctx.has("creates") && exists(ctx, ctx.str("creates"))) {
             ctx.msg("skipped, since " + ctx.str("creates") + " exists");
             return;

@@ -1,5 +1,7 @@
 package io.gplay.modules.system;
 
+import io.gplay.modules.Operand;
+
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -31,7 +33,7 @@ public final class ServiceModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         ServiceManager sm = new ServiceManager(ctx, ctx.str("manager"));
-        String name = ctx.str("name");
+        String name = Operand.of(ctx, "name", ctx.str("name"));  // the SysV service script takes no --
         String state = ctx.str("state");
         if (state == null && !ctx.has("enabled")) {
             ctx.fail("give state or enabled");

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +68,33 @@ class FstabModuleTest {
         assertEquals("UUID=abcd-1234 /gluster xfs defaults 1 2", added.data().get("entry"));
         assertEquals(Status.OK, Harness.run(new FstabModule(), p, false).status(), "second run changes nothing");
         assertEquals(Status.OK, Harness.run(new FstabModule(), p, true).status());
+    }
+
+    @Test
+    void keepsTheBytesOfLinesThatAreNotUtf8() throws Exception {
+        Path fstab = dir.resolve("fstab");
+        byte[] latin1 = "# disque de donn\u00e9es\n/dev/vdc /donn\u00e9es ext4 defaults 0 2\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(fstab, latin1);
+        Result added = Harness.run(new FstabModule(), params(fstab, "source", "UUID=abcd-1234", "fstype", "xfs"), false);
+        assertEquals(Status.CHANGED, added.status(), added.msg());
+        byte[] entry = "UUID=abcd-1234 /gluster xfs defaults 0 0\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = Arrays.copyOf(latin1, latin1.length + entry.length);
+        System.arraycopy(entry, 0, expected, latin1.length, entry.length);
+        assertArrayEquals(expected, Files.readAllBytes(fstab));
+        assertTrue(added.diffs().get(0).unified().contains("\n /dev/vdc /donn\\xe9es ext4"), added.diffs().get(0).unified());
+    }
+
+    @Test
+    void aFieldFstabCannotHoldIsRefusedNamingIt() throws Exception {
+        // (a NUL, which no parameter of any module can hold, is refused when the plan is made: ParamValidator)
+        Path fstab = dir.resolve("fstab");
+        Files.writeString(fstab, ORIGINAL);
+        for (Object[] bad : new Object[][]{{"options", ""}, {"options", "defaults\r"}, {"source", "/dev/vdb\u001b"}, {"path", "/gluster\r"}}) {
+            Result r = Harness.run(new FstabModule(), params(fstab, "source", "UUID=abcd-1234", "fstype", "xfs", bad[0], bad[1]), false);
+            assertEquals(Status.FAILED, r.status(), bad[0] + ": " + r.msg());
+            assertTrue(r.msg().startsWith(bad[0] + " "), r.msg());
+        }
+        assertEquals(ORIGINAL, Files.readString(fstab));
     }
 
     @Test

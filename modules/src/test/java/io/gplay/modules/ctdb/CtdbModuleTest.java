@@ -1,0 +1,58 @@
+package io.gplay.modules.ctdb;
+
+import io.gplay.modules.Harness;
+
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the CTDB files cannot hold is refused before anything is read or written. */
+class CtdbModuleTest {
+    @TempDir
+    Path dir;
+
+    private Result run(String style, Object... kv) {
+        Map<String, Object> p = new HashMap<>(Map.of("sharedDir", dir.toString(), "link", false, "style", style,
+                "nodes", List.of("10.0.0.1"), "publicAddresses", List.of("10.0.0.200/24 eth0")));
+        for (int i = 0; i < kv.length; i += 2) {
+            p.put((String) kv[i], kv[i + 1]);
+        }
+        return Harness.run(new CtdbModule(), p, false);
+    }
+
+    @Test
+    void aLockWithALineBreakIsRefusedNamingTheParameter() throws Exception {
+        for (String style : List.of("modern", "legacy")) {
+            for (String lock : List.of("/mnt/lock/reclock\n[cluster]\n\tnodes list = /tmp/evil", "/mnt/lock/x\rY", " /mnt/lock/reclock")) {
+                Result r = run(style, "recoveryLock", lock);
+                assertEquals(Status.FAILED, r.status());
+                assertTrue(r.msg().startsWith("recoveryLock"), r.msg());
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "nothing written");
+        }
+    }
+
+    @Test
+    void tunablesAreWholeNumbersWithNamesOfOneWord() throws Exception {
+        for (String style : List.of("modern", "legacy")) {
+            Result value = run(style, "tunables", Map.of("MonitorInterval", "15\n[legacy]\nrealtime scheduling = false"));
+            assertEquals(Status.FAILED, value.status());
+            assertTrue(value.msg().contains("tunables: MonitorInterval") && value.msg().contains("whole number"), value.msg());
+            Result name = run(style, "tunables", Map.of("Monitor\nInterval", 15));
+            assertEquals(Status.FAILED, name.status());
+            assertTrue(name.msg().contains("tunable"), name.msg());
+        }
+    }
+}
