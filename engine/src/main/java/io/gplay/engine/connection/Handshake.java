@@ -45,6 +45,11 @@ final class Handshake implements AutoCloseable {
         }
     }
 
+    /** Whether Ctrl-C ended this handshake. */
+    boolean aborted() {
+        return aborted;
+    }
+
     void authenticating() {
         authenticating = true;
     }

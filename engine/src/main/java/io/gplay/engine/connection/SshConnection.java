@@ -80,8 +80,8 @@ public final class SshConnection implements Connection {
                 // sshj's reader thread ended the transport (a failed negotiation) before connect() got to the
                 // key exchange, which then finds itself "Not connected": the reason went with that thread
                 closeQuietly(client);
-                throw new UnreachableException("the server closed the connection in the key exchange (no cipher,"
-                        + " key exchange or host key algorithm in common?)", e);
+                throw handshake.aborted() ? handshake.failure(e) : new UnreachableException("the server closed the"
+                        + " connection in the key exchange (no cipher, key exchange or host key algorithm in common?)", e);
             } catch (IOException e) {
                 UnreachableException failure = verifier != null && verifier.refusal != null
                         ? new UnreachableException(verifier.refusal, e)
