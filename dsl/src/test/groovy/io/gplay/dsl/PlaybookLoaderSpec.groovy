@@ -411,6 +411,9 @@ playbook('r') {
         play.tasks().size() == 3000
         play.tasks()[2999].params().dest == '/srv/f3000'
         play.tasks()[2999].source().line() == 3002
+
+        and: '--syntax-check counts them all, and finds no problem in the blocks that hold them'
+        loader().check(f).tasks() == 3000
     }
 
     def "--syntax-check compiles and checks the source without running any of its code"() {
