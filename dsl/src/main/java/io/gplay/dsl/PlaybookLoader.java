@@ -146,7 +146,7 @@ public final class PlaybookLoader {
         // @Grab would fetch and load code while compiling; nothing a playbook needs
         cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
         cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
-                new CompileTimeCode(), new DecimalModeCheck(), new LargeBlocks(), new VariableUses());
+                new SourceChecks(), new LargeBlocks(), new VariableUses());
         return cc;
     }
 
