@@ -2,6 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Change;
+import io.gplay.engine.report.TerminalText;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Task;
@@ -51,11 +52,12 @@ final class AuditReporter implements Reporter {
                 if (r.status() == Status.CHANGED) {
                     drifted++;
                     for (Change c : r.changes()) {
-                        out.println("    would " + c.description());
-                        c.optionalDiff().ifPresent(d -> d.unified().lines().forEach(l -> out.println("    " + l)));
+                        out.println("    would " + TerminalText.escaped(c.description()));
+                        c.optionalDiff().ifPresent(d -> TerminalText.escaped(d.unified()).lines()
+                                .forEach(l -> out.println("    " + l)));
                     }
                 } else {
-                    out.println("    " + r.msg());
+                    out.println("    " + TerminalText.escaped(String.valueOf(r.msg())));
                 }
             }
         }

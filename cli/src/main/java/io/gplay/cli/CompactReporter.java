@@ -2,6 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Change;
+import io.gplay.engine.report.TerminalText;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Task;
@@ -36,23 +37,24 @@ final class CompactReporter implements Reporter {
         };
         String line = host.name() + " | " + r.status().name() + (item == null ? "" : " (item=" + item + ")")
                 + (r.msg() == null || r.msg().isEmpty() ? "" : " | " + r.msg());
-        out.println(colour ? "\u001b[" + code + "m" + line + "\u001b[0m" : line);
+        String shown = TerminalText.escaped(line);
+        out.println(colour ? "\u001b[" + code + "m" + shown + "\u001b[0m" : shown);
         if (task.module().equals("setup") && r.data().get("facts") instanceof java.util.Map<?, ?> facts) {
-            new java.util.TreeMap<>(facts).forEach((k, v) -> out.println("    " + k + ": " + v));
+            new java.util.TreeMap<>(facts).forEach((k, v) -> out.println("    " + k + ": " + TerminalText.escaped(String.valueOf(v))));
         }
         Object stdout = r.data().get("stdout");
         if (stdout instanceof String s && !s.isBlank()) {
-            s.lines().forEach(l -> out.println("    " + l));
+            TerminalText.escaped(s).lines().forEach(l -> out.println("    " + l));
         }
         if (diff) {
             for (Change c : r.changes()) {
-                c.optionalDiff().ifPresent(d -> d.unified().lines().forEach(l -> out.println("    " + l)));
+                c.optionalDiff().ifPresent(d -> TerminalText.escaped(d.unified()).lines().forEach(l -> out.println("    " + l)));
             }
         }
     }
 
     @Override
     public synchronized void warning(String message) {
-        out.println("[WARNING]: " + message);
+        out.println("[WARNING]: " + TerminalText.escaped(message));
     }
 }

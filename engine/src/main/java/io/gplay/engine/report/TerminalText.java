@@ -5,11 +5,11 @@ package io.gplay.engine.report;
  * ({@code \e}, {@code \r}, {@code \a}, {@code \b}, {@code \xNN}), so that a host's output cannot clear the screen,
  * set the window title or print over a line of the report. Newlines and tabs stay.
  */
-final class TerminalText {
+public final class TerminalText {
     private TerminalText() {
     }
 
-    static String escaped(String text) {
+    public static String escaped(String text) {
         if (text == null || text.chars().noneMatch(TerminalText::isControl)) {
             return text;
         }
