@@ -346,5 +346,17 @@ playbook('p') {
         run.out.contains('the regexp /^(a+)+(\\1)$/ took longer than 10 s on a line of 41 characters')
         seconds < 60
         file.text == 'a' * 40 + 'b\n'
+
+        when: 'Ctrl-C while it matches'
+        work.resolve('slow.groovy').text = pb
+        def started = Gplay.start(work, work.resolve('cache'), 'run', 'slow.groovy', '-i', inventory().toString())
+        sleep(6000) // past start-up, well inside the task's 10 s of matching
+        started.interrupt()
+        def stopped = started.finishWithin(3)
+
+        then: 'the match stops at once, not when its budget is spent'
+        stopped.rc == 99
+        stopped.out.contains('interrupted while matching the regexp /^(a+)+(\\1)$/')
+        file.text == 'a' * 40 + 'b\n'
     }
 }

@@ -114,6 +114,11 @@ public final class ModuleContext {
         return where.reachableAnew().getAsBoolean();
     }
 
+    /** Whether the run is ending (Ctrl-C, SIGTERM): long work on the control machine should stop. */
+    public boolean ending() {
+        return where.ending().getAsBoolean() || Thread.currentThread().isInterrupted();
+    }
+
     // ---- reading: allowed in check mode ----
 
     /** Reads the host's state with a command that changes nothing; its result whatever the exit code. */

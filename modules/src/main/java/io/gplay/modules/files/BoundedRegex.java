@@ -2,6 +2,7 @@ package io.gplay.modules.files;
 
 import io.gplay.engine.module.ModuleFailure;
 
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +17,15 @@ final class BoundedRegex {
     private final String param;
     private final Pattern pattern;
     private final long deadline;
+    /** The run is ending (Ctrl-C, SIGTERM): the match stops at once. */
+    private final BooleanSupplier ending;
 
     /** One budget of {@link #LIMIT_SECONDS} for every match this task makes. */
-    BoundedRegex(String param, String regex, long deadline) {
+    BoundedRegex(String param, String regex, long deadline, BooleanSupplier ending) {
         this.param = param;
         this.pattern = Pattern.compile(regex);
         this.deadline = deadline;
+        this.ending = ending;
     }
 
     static long deadlineFromNow() {
@@ -64,7 +68,7 @@ final class BoundedRegex {
         @Override
         public char charAt(int i) {
             if ((++reads & 0xfff) == 0) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (ending.getAsBoolean()) {
                     throw new Interrupted();
                 }
                 if (System.nanoTime() - deadline > 0) {

@@ -59,7 +59,7 @@ public final class LineInFileModule implements Module {
         List<String> lines = new ArrayList<>(text.isEmpty() ? List.of()
                 : Arrays.asList((endsWithNewline ? text.substring(0, text.length() - 1) : text).split("\n", -1)));
         long deadline = BoundedRegex.deadlineFromNow();
-        BoundedRegex re = ctx.has("regexp") ? new BoundedRegex("regexp", ctx.str("regexp"), deadline) : null;
+        BoundedRegex re = ctx.has("regexp") ? new BoundedRegex("regexp", ctx.str("regexp"), deadline, ctx::ending) : null;
         String line = ctx.str("line");
         if (ctx.str("state").equals("absent")) {
             lines.removeIf(l -> re != null ? re.find(l) : l.equals(line));
@@ -89,7 +89,7 @@ public final class LineInFileModule implements Module {
             if (before.equals("BOF")) {
                 return 0;
             }
-            BoundedRegex p = new BoundedRegex("insertbefore", before, deadline);
+            BoundedRegex p = new BoundedRegex("insertbefore", before, deadline, ctx::ending);
             for (int i = 0; i < lines.size(); i++) {
                 if (p.find(lines.get(i))) {
                     return i;
@@ -101,7 +101,7 @@ public final class LineInFileModule implements Module {
         if (after.equals("EOF")) {
             return lines.size();
         }
-        BoundedRegex p = new BoundedRegex("insertafter", after, deadline);
+        BoundedRegex p = new BoundedRegex("insertafter", after, deadline, ctx::ending);
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (p.find(lines.get(i))) {
                 return i + 1;
