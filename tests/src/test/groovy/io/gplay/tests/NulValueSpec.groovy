@@ -5,7 +5,7 @@ import spock.lang.IgnoreIf
 /** A value no shell command line can hold. */
 @IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
 class NulValueSpec extends TwoSshdSpec {
-    def "a NUL in a value fails its task with a clear message, the host stays reachable"() {
+    def "a NUL in a per-host value fails its task with a clear message naming the parameter, the host stays reachable"() {
         given:
         def inv = inventory(h1: [bad: 'a\u0000b'])
         work.resolve('site.groovy').text = '''\
@@ -21,7 +21,7 @@ playbook('nul') {
 
         then:
         run.rc == 2
-        run.out.contains('failed: [h1]: FAILED! => the command line holds a NUL character')
+        run.out.contains("failed: [h1]: FAILED! => site.groovy:3: command: parameter 'argv' holds a NUL character")
         !run.out.contains('Broken transport')
         run.recap('h1').unreachable == 0
         run.recap('h2').changed == 1
