@@ -25,7 +25,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -241,7 +240,7 @@ final class Console {
                     .forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
             case ":load" -> load(arg);
             case ":play", ":task" -> runPart(parts[0], arg);
-            case ":help" -> help();
+            case ":help" -> ConsoleHelp.print(out);
             default -> out.println("unknown command " + parts[0] + "; :help lists them");
         }
         return true;
@@ -298,22 +297,6 @@ final class Console {
             }
         }
         out.println("no " + what.substring(1) + " named '" + name + "' in " + loaded.name());
-    }
-
-    private void help() {
-        Map<String, String> help = new java.util.LinkedHashMap<>();
-        help.put("MODULE 'title', k: v, ...", "run a module on the targets now (e.g. service 'glusterd', state: 'started')");
-        help.put("x = expr", "Groovy; variables assigned without def persist between lines");
-        help.put(":hosts [PATTERN]", "show or change the targets (a group, host or pattern)");
-        help.put(":check on|off", "check mode: predict, change nothing");
-        help.put(":diff on|off", "show diffs");
-        help.put(":become on|off", "run through sudo");
-        help.put(":facts [HOST]", "show the facts of the targets or of HOST");
-        help.put(":doc MODULE", "a module's documentation");
-        help.put(":modules", "list the modules");
-        help.put(":load FILE", "load a playbook; then :play NAME or :task NAME runs part of it on the targets");
-        help.put(":quit", "leave (or Ctrl-D); Ctrl-C cancels a running command");
-        help.forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
     }
 
     List<String> hostsAndGroups() {
