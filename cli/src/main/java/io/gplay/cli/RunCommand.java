@@ -104,7 +104,7 @@ class RunCommand implements Callable<Integer> {
         }
         Reporters reporter = new Reporters(reporters);
         Runner runner = new Runner(inventory, ModuleRegistry.load(), opts, reporter);
-        List<String> problems = runner.preflight(plan);
+        List<String> problems = listHosts || listTasks ? runner.preflightForListing(plan) : runner.preflight(plan);
         if (!problems.isEmpty()) {
             problems.forEach(System.err::println);
             System.err.println("gplay: " + problems.size() + " problem(s); no host was touched");

@@ -244,7 +244,7 @@ class VaultInteropSpec extends Specification {
 playbook('p') {
     play('p', hosts: 'all', gatherFacts: false) {
         debug 'db', msg: { "decrypted=\${vars.db_password == 'pä ss; word'}" }
-        debug 'token', msg: { "token=\${vars.token == vars.expect_token}" }, when: { vars.expect_token != null }
+        debug 'token', msg: { "token=\${vars.token == vars.expect_token}" }, when: { vars.expect_token != null && vars.token != null }
         command 'touch', argv: ['touch', '${work.resolve('touched')}']
     }
 }

@@ -20,7 +20,8 @@ final class Preflight {
     private Preflight() {
     }
 
-    static List<String> problems(Playbook playbook, Targets targets, RunOptions opts) {
+    /** {@code variables}: also the variables tasks read, which a listing of the plan does not need. */
+    static List<String> problems(Playbook playbook, Targets targets, RunOptions opts, boolean variables) {
         List<String> problems = new ArrayList<>();
         // as ansible-playbook: a limit that leaves no host is an error (a typo in a CI job's -l is not a green run)
         if (targets.limitMatchesNothing()) {
@@ -51,7 +52,9 @@ final class Preflight {
                 }
             }
         }
-        problems.addAll(UndefinedVariables.problems(playbook, targets));
+        if (variables) {
+            problems.addAll(UndefinedVariables.problems(playbook, targets));
+        }
         return problems;
     }
 }

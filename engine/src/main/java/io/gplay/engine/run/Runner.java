@@ -94,7 +94,15 @@ public final class Runner {
 
     /** Problems found before any connection (see {@link Preflight}). */
     public List<String> preflight(Playbook playbook) {
-        return Preflight.problems(playbook, new Targets(inventory, opts.limit()), opts);
+        return Preflight.problems(playbook, new Targets(inventory, opts.limit()), opts, true);
+    }
+
+    /**
+     * The same, less the variables tasks read ({@link UndefinedVariables}): listing a plan's hosts or tasks
+     * needs no variable, as in ansible-playbook.
+     */
+    public List<String> preflightForListing(Playbook playbook) {
+        return Preflight.problems(playbook, new Targets(inventory, opts.limit()), opts, false);
     }
 
     /** Whether --tags and --skip-tags let a task run. */
