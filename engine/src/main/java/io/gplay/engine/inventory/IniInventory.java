@@ -1,5 +1,7 @@
 package io.gplay.engine.inventory;
 
+import io.gplay.engine.shell.ShellWords;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +133,7 @@ final class IniInventory {
         List<String> words;
         HostRanges.Entry entry;
         try {
-            words = IniTokens.split(l);
+            words = ShellWords.splitAsShlex(l);
             if (words.isEmpty() || words.get(0).isEmpty()) {
                 throw new IllegalArgumentException("no host name");
             }

@@ -3,12 +3,29 @@ package io.gplay.engine.shell;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a command string into words the way a shell would, honouring quotes and backslashes, expanding nothing. */
+/**
+ * Splits a line into words, honouring quotes and backslashes and expanding nothing: as a POSIX shell does
+ * ({@link #split}), or as Python's {@code shlex.split(line, comments=True)} does ({@link #splitAsShlex}), which
+ * is how Ansible reads an INI inventory's host lines.
+ */
 public final class ShellWords {
     private ShellWords() {
     }
 
+    /** As a shell: within double quotes a backslash escapes {@code " \ $ `}; a trailing backslash is itself. */
     public static List<String> split(String line) {
+        return split(line, "\"\\$`", false);
+    }
+
+    /**
+     * As shlex: within double quotes a backslash escapes only {@code "} and {@code \}, a {@code #} outside quotes
+     * ends the line (within a word too), and a trailing backslash is an error, with shlex's own words.
+     */
+    public static List<String> splitAsShlex(String line) {
+        return split(line, "\"\\", true);
+    }
+
+    private static List<String> split(String line, String escapedInDoubleQuotes, boolean shlex) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean inWord = false;
@@ -24,7 +41,7 @@ public final class ShellWords {
             } else if (quote == '"') {
                 if (c == '"') {
                     quote = 0;
-                } else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
+                } else if (c == '\\' && i + 1 < line.length() && escapedInDoubleQuotes.indexOf(line.charAt(i + 1)) >= 0) {
                     cur.append(line.charAt(++i));
                 } else {
                     cur.append(c);
@@ -32,10 +49,15 @@ public final class ShellWords {
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
-            } else if (c == '\\' && i + 1 < line.length()) {
+            } else if (c == '\\' && (i + 1 < line.length() || shlex)) {
+                if (i + 1 == line.length()) {
+                    throw new IllegalArgumentException("No escaped character");
+                }
                 cur.append(line.charAt(++i));
                 inWord = true;
-            } else if (Character.isWhitespace(c)) {
+            } else if (c == '#' && shlex) {
+                break;
+            } else if (shlex ? " \t\r\n".indexOf(c) >= 0 : Character.isWhitespace(c)) {
                 if (inWord) {
                     words.add(cur.toString());
                     cur.setLength(0);
@@ -47,7 +69,7 @@ public final class ShellWords {
             }
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("unclosed quote in command: " + line);
+            throw new IllegalArgumentException(shlex ? "No closing quotation" : "unclosed quote in: " + line);
         }
         if (inWord) {
             words.add(cur.toString());

@@ -89,6 +89,10 @@ class IptablesApplyModuleTest {
 
     /** Only the listener is left in the namespace, and no rollback directory on the host. */
     private void nothingLeftOver() throws Exception {
+        // the cancelled rollback's processes are sent their signal; they may take a moment to be gone
+        for (int i = 0; i < 30 && !String.valueOf(listener.pid()).equals(ns.pids()); i++) {
+            Thread.sleep(100);
+        }
         assertEquals(String.valueOf(listener.pid()), ns.pids());
         try (var run = Files.list(Path.of("/run"))) {
             assertEquals(List.of(), run.filter(p -> p.getFileName().toString().startsWith("gplay-iptables.")).toList());
