@@ -13,6 +13,7 @@ import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.vault.SecretMask;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
@@ -110,7 +111,7 @@ final class Console {
             }
             evaluate(line);
         } catch (DslException e) {
-            e.problems().forEach(out::println);
+            e.problems().forEach(p -> out.println(SecretMask.global().mask(p)));
         } catch (Exception | StackOverflowError e) {
             // Groovy rethrows checked exceptions as they are: an InterruptedException from Ctrl-C among them
             if (cancels == 0) {
@@ -168,7 +169,7 @@ final class Console {
         if (!tasks.tasks().isEmpty()) {
             runNow(tasks.tasks());
         } else if (value != null) {
-            out.println("=> " + value);
+            out.println("=> " + SecretMask.global().mask(String.valueOf(value)));
         }
     }
 

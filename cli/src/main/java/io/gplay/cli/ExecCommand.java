@@ -9,6 +9,7 @@ import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
+import io.gplay.engine.vault.SecretMask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ final class ExecCommand implements Callable<Integer> {
         try {
             task = TaskCollector.standalone(modules, "gplay exec").task(module, null, parse(args, module, modules));
         } catch (DslException e) {
-            e.problems().forEach(System.err::println);
+            e.problems().forEach(p -> System.err.println(SecretMask.global().mask(p)));
             return 1;
         }
         RunOptions opts = target.runOptions().output(check, diff, 0).build();

@@ -1,5 +1,6 @@
 package io.gplay.cli;
 
+import io.gplay.engine.vault.SecretMask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
                 }
                 return 0;
             } catch (IOException e) {
-                System.err.println("gplay: " + e.getMessage());
+                System.err.println("gplay: " + SecretMask.global().mask(e.getMessage()));
                 return 1;
             }
         }
@@ -72,14 +73,14 @@ public final class Main implements Runnable {
             }
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("gplay: " + describe(e));
+            cmd.getErr().println("gplay: " + SecretMask.global().mask(describe(e)));
             if (isBug(e)) {
                 e.printStackTrace(cmd.getErr());
             }
             return 1;
         });
         cl.setParameterExceptionHandler((e, args2) -> {
-            e.getCommandLine().getErr().println("gplay: " + e.getMessage());
+            e.getCommandLine().getErr().println("gplay: " + SecretMask.global().mask(e.getMessage()));
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return 1;
         });

@@ -7,11 +7,13 @@ import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.report.ConsoleReporter;
+import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Reporters;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
 import io.gplay.engine.run.Runner;
+import io.gplay.engine.vault.SecretMask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,7 +92,7 @@ class RunCommand implements Callable<Integer> {
             System.err.println("gplay: " + e.getMessage());
             return 1;
         } catch (DslException e) {
-            e.problems().forEach(p -> System.err.println(p));
+            e.problems().forEach(p -> System.err.println(SecretMask.global().mask(p)));
             System.err.println("gplay: " + e.problems().size() + " problem(s) in " + playbook + "; no host was touched");
             return 1;
         }
@@ -102,11 +104,12 @@ class RunCommand implements Callable<Integer> {
         for (String r : reports) {
             reporters.add(ReportFiles.open(r));
         }
-        Reporters reporter = new Reporters(reporters);
+        // every report reaches its reader with each value read from a vault masked
+        Reporter reporter = new MaskingReporter(new Reporters(reporters), SecretMask.global());
         Runner runner = new Runner(inventory, ModuleRegistry.load(), opts, reporter);
         List<String> problems = listHosts || listTasks ? runner.preflightForListing(plan) : runner.preflight(plan);
         if (!problems.isEmpty()) {
-            problems.forEach(System.err::println);
+            problems.forEach(p -> System.err.println(SecretMask.global().mask(p)));
             System.err.println("gplay: " + problems.size() + " problem(s); no host was touched");
             return 1;
         }

@@ -7,10 +7,12 @@ import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
 import io.gplay.engine.run.Runner;
+import io.gplay.engine.vault.SecretMask;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ final class Session implements AutoCloseable {
         this.inventory = inventory;
         this.modules = modules;
         this.pattern = pattern;
-        this.runner = new Runner(inventory, modules, opts, reporter).session();
+        this.runner = new Runner(inventory, modules, opts, new MaskingReporter(reporter, SecretMask.global())).session();
     }
 
     /** The hosts the current pattern selects within the session's {@code --limit}, as a run would. */

@@ -1,0 +1,108 @@
+package io.gplay.engine.report;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Change;
+import io.gplay.engine.module.Diff;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.vault.SecretMask;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every reporter's one door: what a run reports reaches the console and the report files with each secret
+ * (each value read from a vault) replaced by {@link SecretMask#MASK}, in messages, command output, registered
+ * data, changes and diffs alike. Only what is shown is masked; the run itself keeps the clear values.
+ */
+public final class MaskingReporter implements Reporter {
+    private final Reporter inner;
+    private final SecretMask mask;
+
+    public MaskingReporter(Reporter inner, SecretMask mask) {
+        this.inner = inner;
+        this.mask = mask;
+    }
+
+    @Override
+    public void playbookStart(Playbook playbook, boolean check) {
+        inner.playbookStart(playbook, check);
+    }
+
+    @Override
+    public void playStart(Play play, List<Host> hosts) {
+        inner.playStart(play, hosts);
+    }
+
+    @Override
+    public void taskStart(Task task, boolean handler) {
+        inner.taskStart(task, handler);
+    }
+
+    @Override
+    public void hostStart(Task task, Host host) {
+        inner.hostStart(task, host);
+    }
+
+    @Override
+    public void hostResult(Task task, Host host, Result result, Object item) {
+        inner.hostResult(task, host, masked(result), masked(item));
+    }
+
+    @Override
+    public void retrying(Task task, Host host, Result result, int left) {
+        inner.retrying(task, host, masked(result), left);
+    }
+
+    @Override
+    public void warning(String message) {
+        inner.warning(mask.mask(message));
+    }
+
+    @Override
+    public void recap(Map<String, Stats> stats, long elapsedMillis) {
+        inner.recap(stats, elapsedMillis);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    private Result masked(Result r) {
+        if (mask.isEmpty()) {
+            return r;
+        }
+        List<Change> changes = r.changes().stream().map(c -> new Change(mask.mask(c.description()),
+                c.diff() == null ? null : new Diff(mask.mask(c.diff().label()), mask.mask(c.diff().before()),
+                        mask.mask(c.diff().after())))).toList();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) masked((Object) r.data());
+        return new Result(r.status(), mask.mask(r.msg()), changes, data);
+    }
+
+    /** Strings masked however deep in lists and maps; other values as they are. */
+    private Object masked(Object v) {
+        if (mask.isEmpty() || v == null) {
+            return v;
+        }
+        if (v instanceof CharSequence s) {
+            return mask.mask(s.toString());
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), masked(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(masked(x)));
+            return out;
+        }
+        return v;
+    }
+}

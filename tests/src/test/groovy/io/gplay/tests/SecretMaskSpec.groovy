@@ -1,0 +1,53 @@
+package io.gplay.tests
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** A value read from a vault is shown nowhere gplay writes text: console at -v, diffs, reports, errors. */
+class SecretMaskSpec extends Specification {
+    static final String SECRET = 'pä ss; w0rd-4711'
+
+    @TempDir
+    Path work
+
+    def "a vault value appears in no output channel, while the host gets it"() {
+        given:
+        work.resolve('pw').text = 'vault password\n'
+        work.resolve('secrets.yml').text = "db_password: '${SECRET}'\n"
+        assert Gplay.run(work, work.resolve('cache'), 'vault', 'encrypt', '--vault-password-file', 'pw', 'secrets.yml').rc == 0
+        assert !work.resolve('secrets.yml').text.contains(SECRET)
+        work.resolve('site.groovy').text = """\
+playbook('p') {
+    play('p', hosts: 'all', gatherFacts: false) {
+        debug 'show', msg: { "the password is \${vars.db_password}" }
+        copy 'config', dest: '${work.resolve('app.conf')}', content: { "password=\${vars.db_password}\\n" }
+        command 'echo', argv: { ['echo', vars.db_password] }
+        command 'fail', argv: { ['sh', '-c', 'echo "refused: \$1" >&2; exit 3', 'sh', vars.db_password] }, ignoreErrors: true
+        verify 'check', that: { false }, msg: { "expected \${vars.db_password}" }, ignoreErrors: true
+    }
+}
+"""
+
+        when:
+        def run = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', 'here,', '-c', 'local',
+                '-e', '@secrets.yml', '--vault-password-file', 'pw', '-v', '--diff',
+                '--report', "json=${work.resolve('r.jsonl')}", '--report', "junit=${work.resolve('r.xml')}",
+                '--report', "html=${work.resolve('r.html')}")
+        def audit = Gplay.run(work, work.resolve('cache'), 'audit', 'site.groovy', '-i', 'here,', '-c', 'local',
+                '-e', '@secrets.yml', '--vault-password-file', 'pw', '-v')
+
+        then: 'the host has it'
+        run.rc == 0
+        work.resolve('app.conf').text == "password=${SECRET}\n"
+
+        and: 'no channel shows it, and the mask stands where it was'
+        [run.out, run.err, audit.out, audit.err, work.resolve('r.jsonl').text, work.resolve('r.xml').text,
+         work.resolve('r.html').text].every { !it.contains(SECRET) }
+        run.out.contains('the password is ********')
+        run.out.contains('+password=********')
+        run.out.contains('refused: ********')
+    }
+}
