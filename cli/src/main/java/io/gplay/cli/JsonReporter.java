@@ -9,6 +9,7 @@ import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
+import io.gplay.engine.report.TaskTimes;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Map;
 /** One JSON object a line for each event of the run: machine-readable, appendable, greppable. */
 final class JsonReporter implements Reporter {
     private final BufferedWriter out;
+    private final TaskTimes times = new TaskTimes();
 
     JsonReporter(Path file) throws IOException {
         this.out = Files.newBufferedWriter(file);
@@ -45,6 +47,11 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
+    public void hostStart(Task task, Host host) {
+        times.start(task, host);
+    }
+
+    @Override
     public void retrying(Task task, Host host, Result r, int left) {
         emit("retrying", Map.of("task", task.title(), "host", host.name(), "retries_left", left,
                 "status", r.status().label(), "msg", r.msg() == null ? "" : r.msg()));
@@ -60,6 +67,7 @@ final class JsonReporter implements Reporter {
         e.put("msg", r.msg());
         e.put("changes", r.descriptions());
         e.put("diffs", r.diffs().stream().map(Diff::unified).toList());
+        e.put("duration_ms", times.elapsedMillis(task, host));
         if (item != null) {
             e.put("item", String.valueOf(item));
         }

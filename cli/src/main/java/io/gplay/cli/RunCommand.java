@@ -67,6 +67,9 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--report", description = "also write a report (repeatable): json=FILE (a JSON event a line), junit=FILE (JUnit XML; drift is a failure), html=FILE (a self-contained page)")
     List<String> reports = new ArrayList<>();
 
+    @Option(names = "--profile", description = "after the recap, list the slowest tasks with their time on each host")
+    boolean profile;
+
     @Option(names = "-v", description = "more output (module messages, command output)")
     boolean[] verbose = new boolean[0];
 
@@ -103,6 +106,9 @@ class RunCommand implements Callable<Integer> {
         reporters.add(audit ? new AuditReporter(out, tty) : new ConsoleReporter(out, tty, opts.diff(), opts.verbosity()));
         for (String r : reports) {
             reporters.add(ReportFiles.open(r));
+        }
+        if (profile) {
+            reporters.add(new ProfileReporter(out));
         }
         // every report reaches its reader with each value read from a vault masked
         Reporter reporter = new MaskingReporter(new Reporters(reporters), SecretMask.global());

@@ -359,4 +359,32 @@ playbook('p') {
         stopped.out.contains('interrupted while matching the regexp /^(a+)+(\\1)$/')
         file.text == 'a' * 40 + 'b\n'
     }
+
+    def "--profile lists the slowest tasks with their time on each host, and the JSON report has each task's time"() {
+        given:
+        Path inv = inventory()
+        String pb = """\
+playbook('p') {
+    play('p', hosts: 'a', gatherFacts: false) {
+        command 'quick', argv: ['true']
+        command 'a second', argv: ['sleep', '1']
+    }
+}
+"""
+        work.resolve('site.groovy').text = pb
+
+        when:
+        def run = Gplay.run(work, work.resolve('cache'), 'run', 'site.groovy', '-i', inv.toString(), '--profile',
+                '--report', "json=${work.resolve('r.jsonl')}")
+        def profile = run.out.readLines().dropWhile { !it.startsWith('TASKS BY TIME') }.drop(1)
+        def results = work.resolve('r.jsonl').readLines().collect { new groovy.json.JsonSlurper().parseText(it) }
+                .findAll { it.event == 'host_result' }
+
+        then: 'the slow task first, with its host and line'
+        run.rc == 0
+        profile[0] =~ /^\s+\d+\.\d\d s  a\s+a second \(site\.groovy:4\)$/
+        profile[1].contains('quick (site.groovy:3)')
+        results.find { it.task == 'a second' }.duration_ms >= 1000
+        results.find { it.task == 'quick' }.duration_ms < results.find { it.task == 'a second' }.duration_ms
+    }
 }
