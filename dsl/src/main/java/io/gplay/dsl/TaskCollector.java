@@ -29,7 +29,7 @@ import java.util.Set;
 public class TaskCollector extends GroovyObjectSupport {
     /** DSL names that differ from module names: {@code package} and {@code assert} are Groovy keywords. */
     static final Set<String> KEYWORDS = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
-            "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "check", "name");
+            "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "noLog", "check", "name");
 
     final BuildContext ctx;
     final List<Task> tasks = new ArrayList<>();
@@ -155,7 +155,8 @@ public class TaskCollector extends GroovyObjectSupport {
                 k.get("retries") == null ? (k.get("until") != null ? 3 : 0) : number(k.get("retries"), "retries", at).intValue(),
                 condition(k.get("until"), "until", at),
                 k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
-                k.get("become") == null ? null : bool(k.get("become"), "become", at));
+                k.get("become") == null ? null : bool(k.get("become"), "become", at),
+                bool(k.get("noLog"), "noLog", at));
     }
 
     /** Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. */

@@ -13,7 +13,7 @@ class SecretMaskSpec extends Specification {
     @TempDir
     Path work
 
-    def "a vault value appears in no output channel, while the host gets it"() {
+    def "a vault value appears in no output channel, while the host gets it; a noLog task shows its status only"() {
         given:
         work.resolve('pw').text = 'vault password\n'
         work.resolve('secrets.yml').text = "db_password: '${SECRET}'\n"
@@ -27,6 +27,8 @@ playbook('p') {
         command 'echo', argv: { ['echo', vars.db_password] }
         command 'fail', argv: { ['sh', '-c', 'echo "refused: \$1" >&2; exit 3', 'sh', vars.db_password] }, ignoreErrors: true
         verify 'check', that: { false }, msg: { "expected \${vars.db_password}" }, ignoreErrors: true
+        command 'hidden', argv: ['echo', 'no-vault-value-123'], noLog: true
+        shell 'hidden failure', cmd: 'echo no-vault-error-456 >&2; exit 1', noLog: true, ignoreErrors: true
     }
 }
 """
@@ -44,10 +46,16 @@ playbook('p') {
         work.resolve('app.conf').text == "password=${SECRET}\n"
 
         and: 'no channel shows it, and the mask stands where it was'
-        [run.out, run.err, audit.out, audit.err, work.resolve('r.jsonl').text, work.resolve('r.xml').text,
-         work.resolve('r.html').text].every { !it.contains(SECRET) }
+        def channels = [run.out, run.err, audit.out, audit.err, work.resolve('r.jsonl').text, work.resolve('r.xml').text,
+                        work.resolve('r.html').text]
+        channels.every { !it.contains(SECRET) }
         run.out.contains('the password is ********')
         run.out.contains('+password=********')
         run.out.contains('refused: ********')
+
+        and: 'a task marked noLog shows its status only, whatever its values'
+        channels.every { !it.contains('no-vault-value-123') && !it.contains('no-vault-error-456') }
+        run.out.contains('changed: [here] => the output has been hidden due to noLog: true')
+        run.out.contains('failed: [here]: FAILED! => the output has been hidden due to noLog: true (ignored)')
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * Every reporter's one door: what a run reports reaches the console and the report files with each secret
  * (each value read from a vault) replaced by {@link SecretMask#MASK}, in messages, command output, registered
- * data, changes and diffs alike. Only what is shown is masked; the run itself keeps the clear values.
+ * data, changes and diffs alike; of a task marked {@code noLog}, nothing but its status and that it is hidden.
+ * Only what is shown is masked; the run itself keeps the clear values (a registered result too).
  */
 public final class MaskingReporter implements Reporter {
     private final Reporter inner;
@@ -50,12 +51,25 @@ public final class MaskingReporter implements Reporter {
 
     @Override
     public void hostResult(Task task, Host host, Result result, Object item) {
-        inner.hostResult(task, host, masked(result), masked(item));
+        inner.hostResult(task, host, shown(task, result), task.options().noLog() && item != null ? HIDDEN : masked(item));
     }
 
     @Override
     public void retrying(Task task, Host host, Result result, int left) {
-        inner.retrying(task, host, masked(result), left);
+        inner.retrying(task, host, shown(task, result), left);
+    }
+
+    /** What a noLog task's result shows in place of its message, as Ansible says it. */
+    static final String HIDDEN = "the output has been hidden due to noLog: true";
+
+    private Result shown(Task task, Result r) {
+        if (!task.options().noLog()) {
+            return masked(r);
+        }
+        List<Change> changes = r.changes().stream().map(c -> Change.of(HIDDEN)).toList();
+        // the runner's note on an ignored failure is no output of the task's
+        String msg = r.msg() != null && r.msg().endsWith(" (ignored)") ? HIDDEN + " (ignored)" : HIDDEN;
+        return new Result(r.status(), msg, changes, Map.of("censored", HIDDEN));
     }
 
     @Override
