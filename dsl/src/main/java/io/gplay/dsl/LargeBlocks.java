@@ -2,7 +2,6 @@ package io.gplay.dsl;
 
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ClassNode;
-import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.Parameter;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
@@ -34,7 +33,7 @@ final class LargeBlocks extends CompilationCustomizer {
 
     @Override
     public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        ClassCodeVisitorSupport visitor = new ClassCodeVisitorSupport() {
+        new ClassCodeVisitorSupport() {
             @Override
             protected SourceUnit getSourceUnit() {
                 return source;
@@ -45,12 +44,7 @@ final class LargeBlocks extends CompilationCustomizer {
                 super.visitBlockStatement(block);
                 split(block);
             }
-        };
-        for (MethodNode m : classNode.getMethods()) {
-            if (m.getCode() != null) {
-                m.getCode().visit(visitor);
-            }
-        }
+        }.visitClass(classNode);
     }
 
     private static void split(BlockStatement block) {

@@ -4,8 +4,6 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ParamValidator;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
-import org.codehaus.groovy.ast.ClassNode;
-import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
@@ -66,13 +64,7 @@ final class StaticCheck {
                 super.visitMethodCallExpression(call);
             }
         };
-        for (ClassNode c : module.getClasses()) {
-            for (MethodNode m : c.getMethods()) {
-                if (m.getCode() != null) {
-                    m.getCode().visit(visitor);
-                }
-            }
-        }
+        module.getClasses().forEach(visitor::visitClass);
         return problems;
     }
 

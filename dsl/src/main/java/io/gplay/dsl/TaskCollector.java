@@ -7,6 +7,7 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns module calls in a play (or its handlers block) into tasks: {@code service 'glusterd', state: 'started'}
@@ -159,9 +161,12 @@ public class TaskCollector extends GroovyObjectSupport {
                 bool(k.get("noLog"), "noLog", at));
     }
 
-    /** Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. */
-    private static final Set<String> SCOPE_NAMES = Set.of("host", "vars", "facts", "groups", "hostvars", "playHosts",
-            "checkMode");
+    /**
+     * Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. Not
+     * {@code item} and {@code result}: outside a loop and an until, they read a result registered so.
+     */
+    private static final Set<String> SCOPE_NAMES = HostScope.NAMES.stream()
+            .filter(n -> !n.equals("item") && !n.equals("result")).collect(Collectors.toUnmodifiableSet());
 
     private String register(Object v, Source at) {
         String name = str(v);

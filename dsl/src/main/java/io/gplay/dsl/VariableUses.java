@@ -1,6 +1,7 @@
 package io.gplay.dsl;
 
 import groovy.lang.Closure;
+import io.gplay.engine.plan.HostScope;
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
 import org.codehaus.groovy.ast.ClassHelper;
 import org.codehaus.groovy.ast.ClassNode;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The variables a per-host value needs, found in its source so that a name no targeted host defines is an
@@ -44,9 +47,9 @@ import java.util.WeakHashMap;
  * {@code vars.x ? a : b}, {@code vars?.x}, {@code vars.x?.trim()}.
  */
 public final class VariableUses extends CompilationCustomizer {
-    /** The names every per-host value has (HostScope's properties); never a variable of the host's. */
-    static final Set<String> SCOPE = Set.of("host", "vars", "facts", "groups", "hostvars", "item", "result",
-            "playHosts", "checkMode", "this", "owner", "delegate", "it");
+    /** The names every per-host value has (the scope's own, and a closure's); never a variable of the host's. */
+    static final Set<String> SCOPE = Stream.concat(HostScope.NAMES.stream(),
+            Stream.of("this", "owner", "delegate", "it")).collect(Collectors.toUnmodifiableSet());
 
     /** What a tagged closure reads: the names it needs, and every name it reads, optional ones too. */
     record Reads(Set<String> needed, Set<String> all) {

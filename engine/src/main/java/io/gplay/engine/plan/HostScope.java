@@ -13,6 +13,10 @@ import java.util.Map;
  * registered result {@code x} reads as {@code x.rc}.
  */
 public final class HostScope {
+    /** The names a per-host value reads as the scope's own, before any variable of the host's. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("host", "vars", "facts", "groups", "hostvars",
+            "item", "result", "playHosts", "checkMode");
+
     private final String host;
     private final Map<String, Object> vars;
     private final Map<String, Object> facts;
