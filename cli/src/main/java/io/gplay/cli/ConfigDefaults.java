@@ -51,6 +51,11 @@ final class ConfigDefaults {
         throw new InventoryException("no inventory: give one with -i FILE (looked at " + String.join(", ", looked) + ")");
     }
 
+    /** Folders to find roles in: ANSIBLE_ROLES_PATH, or roles_path of ansible.cfg. */
+    List<Path> rolesPath() {
+        return config.paths("ANSIBLE_ROLES_PATH", "roles_path");
+    }
+
     Optional<String> remoteUser() {
         return config.value("ANSIBLE_REMOTE_USER", "remote_user");
     }

@@ -271,7 +271,8 @@ final class Console {
     }
 
     private void load(String file) {
-        PlaybookLoader loader = new PlaybookLoader(session.modules, PlaybookLoader.defaultCacheDir());
+        PlaybookLoader loader = new PlaybookLoader(session.modules, PlaybookLoader.defaultCacheDir())
+                .rolesPath(session.rolesPath).vault(session.vault);
         loaded = loader.load(Path.of(file));
         out.println("loaded " + loaded.name() + ": " + loaded.plays().size() + " play(s); :play NAME or :task NAME runs part of it");
         for (Play p : loaded.plays()) {

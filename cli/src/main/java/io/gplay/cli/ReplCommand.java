@@ -42,6 +42,8 @@ final class ReplCommand implements Callable<Integer> {
                 return 1;
             }
             session.become = target.become();
+            session.rolesPath = target.rolesPath();
+            session.vault = target.vault.secrets();
             try (session) {
                 Console[] console = new Console[1];
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("gplay")

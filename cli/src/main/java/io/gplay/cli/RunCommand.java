@@ -86,7 +86,7 @@ class RunCommand implements Callable<Integer> {
             if (syntaxCheck) {
                 // compiled and checked, never run: safe on an untrusted change
                 PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? loader().check(Path.of(playbook))
-                        : loader().check(bundledName(playbook) + " (bundled)", bundledName(playbook), bundled(playbook));
+                        : loader().checkBundled(bundledName(playbook));
                 out.println("playbook: " + playbook + " (" + s.plays() + " plays, " + s.tasks() + " tasks): no problem found");
                 return 0;
             }
@@ -141,26 +141,19 @@ class RunCommand implements Callable<Integer> {
         return code;
     }
 
-    private static PlaybookLoader loader() {
-        return new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir());
+    private PlaybookLoader loader() {
+        return new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir())
+                .rolesPath(target.rolesPath()).vault(target.vault.secrets());
     }
 
-    private static Playbook load(String name) throws Exception {
+    private Playbook load(String name) {
         if (Files.isRegularFile(Path.of(name))) {
             return loader().load(Path.of(name));
         }
-        return loader().load(bundledName(name) + " (bundled)", bundledName(name), bundled(name));
+        return loader().loadBundled(bundledName(name));
     }
 
     private static String bundledName(String name) {
         return name.endsWith(".groovy") ? name : name + ".groovy";
-    }
-
-    private static String bundled(String name) throws java.io.IOException {
-        String text = Playbooks.bundled(bundledName(name));
-        if (text == null) {
-            throw new DslException(List.of(name + ": no such file, nor a bundled playbook (see gplay list)"));
-        }
-        return text;
     }
 }

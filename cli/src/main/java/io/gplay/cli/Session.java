@@ -27,6 +27,9 @@ final class Session implements AutoCloseable {
     private final Runner runner;
     String pattern;
     boolean become;
+    /** What {@code :load} needs to build a playbook's plan: where roles are, what opens its encrypted files. */
+    java.util.List<java.nio.file.Path> rolesPath = java.util.List.of();
+    io.gplay.engine.vault.VaultSecrets vault = io.gplay.engine.vault.VaultSecrets.none();
 
     Session(Inventory inventory, ModuleRegistry modules, RunOptions opts, String pattern, Reporter reporter) {
         this.inventory = inventory;

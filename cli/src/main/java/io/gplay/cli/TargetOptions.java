@@ -55,8 +55,16 @@ final class TargetOptions {
     @Option(names = "--become-user", description = "the user to become (default root)")
     String becomeUser;
 
+    @Option(names = "--roles-path", split = ":", paramLabel = "DIR", description = "folders to find roles in, after roles/ beside the playbook (default: roles_path of ansible.cfg); the bundled roles come last")
+    List<Path> rolesPath;
+
     @Mixin
     VaultOptions vault;
+
+    /** --roles-path, or roles_path of the Ansible configuration. */
+    List<Path> rolesPath() {
+        return rolesPath != null ? rolesPath : configured.rolesPath();
+    }
 
     /** What the command line leaves unsaid, from the environment and ansible.cfg, as Ansible reads them. */
     private final ConfigDefaults configured = new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY);

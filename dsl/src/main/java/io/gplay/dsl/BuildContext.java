@@ -1,54 +1,204 @@
 package io.gplay.dsl;
 
+import groovy.lang.Binding;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.plan.Source;
+import io.gplay.engine.vault.VaultSecrets;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What building a plan needs: the modules to validate against, the script's name for line numbers, the problems found. */
+/**
+ * What building a plan needs: the modules to validate against, the files of the playbook's tree (to name a line
+ * of any of them), the roles and libraries it can use, and the problems found. While a task file or a role's
+ * file runs, it knows which collector takes its tasks and the chain of uses that brought it in, which every
+ * problem found meanwhile names.
+ */
 final class BuildContext {
     final ModuleRegistry modules;
+    /** The playbook's name in messages. */
     final String displayName;
-    final String classFileName;
     final List<String> problems = new ArrayList<>();
-    private groovy.lang.Script script;
+    final ScriptCompiler compiler;
+    final Roles roles;
+    final Library library;
+    final VaultSecrets vault;
+    /** The files of the tree by the name their classes carry in stack traces. */
+    private final Map<String, SourceFile> units = new HashMap<>();
+    private final Deque<Use> chain = new ArrayDeque<>();
+    private final Deque<TaskCollector> collectors = new ArrayDeque<>();
+    private final Deque<DslScript> scripts = new ArrayDeque<>();
 
-    BuildContext(ModuleRegistry modules, String displayName, String classFileName) {
+    BuildContext(ModuleRegistry modules, SourceFile playbook, String scriptName, ScriptCompiler compiler, Roles roles,
+                 Library library, VaultSecrets vault) {
         this.modules = modules;
-        this.displayName = displayName;
-        this.classFileName = classFileName;
+        this.displayName = playbook.display();
+        this.compiler = compiler;
+        this.roles = roles;
+        this.library = library;
+        this.vault = vault;
+        units.put(scriptName, playbook);
     }
 
-    void script(groovy.lang.Script s) {
-        this.script = s;
+    /** For tasks typed outside any file (the console, ad-hoc commands): problems are named {@code where}. */
+    static BuildContext standalone(ModuleRegistry modules, String where) {
+        return new BuildContext(modules, SourceFile.text(where, where, ""), where, null, null, null,
+                VaultSecrets.none());
     }
 
-    /** Whether the playbook script itself has this method (a helper it defines, println, ...). */
-    boolean scriptResponds(String name, Object[] args) {
-        return script != null && !script.getMetaClass().respondsTo(script, name, args).isEmpty();
+    void file(String scriptName, SourceFile file) {
+        units.put(scriptName, file);
     }
 
-    /** The line of the playbook being executed now, found on the call stack. */
-    Source here() {
-        for (StackTraceElement e : new Throwable().getStackTrace()) {
-            if (classFileName.equals(e.getFileName()) && e.getLineNumber() > 0) {
-                return new Source(displayName, e.getLineNumber());
-            }
+    /** The file a line of this plan was written in. */
+    SourceFile fileOf(Source at) {
+        return units.values().stream().filter(f -> f.display().equals(at.file())).findFirst()
+                .orElse(units.values().iterator().next());
+    }
+
+    /** How a file came in: {@code what} ("role 'ctdb'", "task file tasks/fw.groovy"), used at {@code at}. */
+    record Use(String what, Source at) {
+        @Override
+        public String toString() {
+            return what + " used at " + at;
         }
-        return new Source(displayName, 0);
+    }
+
+    /**
+     * Runs a task file or a role's file: its tasks go to {@code into}; {@code binding} holds the values it was
+     * given, by name.
+     */
+    void run(SourceFile file, Map<String, Object> binding, TaskCollector into, Use use) {
+        if (chain.stream().anyMatch(u -> u.what().equals(use.what()))) {
+            problem(use.at(), use.what() + " takes itself in again (" + use + ", in " + chainText() + ")");
+            return;
+        }
+        String scriptName = ScriptCompiler.nameOf(file);
+        Class<?> cls;
+        try {
+            cls = compiler.compile(file, scriptName, DslScript.class);
+        } catch (DslException e) {
+            e.problems().forEach(p -> problems.add(p + inChain(use)));
+            return;
+        }
+        file(scriptName, file);
+        DslScript script = (DslScript) newInstance(cls);
+        script.setBinding(new Binding(new LinkedHashMap<>(binding)));
+        chain.push(use);
+        collectors.push(into);
+        try {
+            runScript(script);
+        } finally {
+            collectors.pop();
+            chain.pop();
+        }
+    }
+
+    /** Runs a play's or handlers block's body: calls that no closure answers (a helper's module calls) go to {@code into}. */
+    void within(TaskCollector into, groovy.lang.Closure<?> body) {
+        collectors.push(into);
+        try {
+            body.call();
+        } finally {
+            collectors.pop();
+        }
+    }
+
+    /** Runs a file's code, a problem it runs into reported at its line. */
+    void runScript(DslScript script) {
+        script.init(this);
+        scripts.push(script);
+        try {
+            script.run();
+        } catch (MissingMethodException e) {
+            problem(sourceOf(e), "unknown module or method '" + e.getMethod() + "'" + modules.didYouMean(e.getMethod()));
+        } catch (MissingPropertyException e) {
+            Source at = sourceOf(e);
+            problem(at, SyntaxProblem.missingComma(lineOf(at)).orElse("'" + e.getProperty() + "' is not defined here"
+                    + " (a per-host value must be a closure: { vars." + e.getProperty() + " })"));
+        } catch (NullPointerException e) {
+            Source at = sourceOf(e);
+            problem(at, SyntaxProblem.missingComma(lineOf(at)).orElse("NullPointerException: " + e.getMessage()));
+        } catch (DslException e) {
+            problems.addAll(e.problems());
+        } catch (RuntimeException e) {
+            problem(sourceOf(e), e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            scripts.pop();
+        }
+    }
+
+    static Object newInstance(Class<?> cls) {
+        try {
+            return cls.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String lineOf(Source at) {
+        return fileOf(at).text().lines().skip(Math.max(0, at.line() - 1)).findFirst().orElse("");
+    }
+
+    /**
+     * A call a file's own methods do not answer: a module call, {@code importTasks} or {@code role} goes to the
+     * collector taking tasks now, a library's method to its library.
+     */
+    Object dispatch(DslScript from, String name, Object[] args) {
+        TaskCollector into = collectors.peek();
+        if (into != null && (modules.find(name).isPresent()
+                || !into.getMetaClass().respondsTo(into, name, args).isEmpty())) {
+            return into.invokeMethod(name, args);
+        }
+        if (library != null && library.responds(name, args)) {
+            return library.invoke(name, args);
+        }
+        throw new MissingMethodException(name, from.getClass(), args);
+    }
+
+    /** Whether a method of a file being run, or of a library, answers this call (a helper that adds tasks). */
+    boolean scriptResponds(String name, Object[] args) {
+        return scripts.stream().anyMatch(s -> !s.getMetaClass().respondsTo(s, name, args).isEmpty())
+                || library != null && library.responds(name, args);
+    }
+
+    /** The line being run now, in whichever file of the tree it is, found on the call stack. */
+    Source here() {
+        return sourceOf(new Throwable());
     }
 
     Source sourceOf(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
-            if (classFileName.equals(e.getFileName()) && e.getLineNumber() > 0) {
-                return new Source(displayName, e.getLineNumber());
+            SourceFile f = e.getFileName() == null ? null : units.get(e.getFileName());
+            if (f != null && e.getLineNumber() > 0) {
+                return new Source(f.display(), e.getLineNumber());
             }
         }
         return new Source(displayName, 0);
     }
 
     void problem(Source at, String message) {
-        problems.add(at + ": " + message);
+        problems.add(at + ": " + message + inChain(null));
+    }
+
+    /** The uses that brought the file being run in, innermost first: " [in role 'ctdb' used at site.groovy:12]". */
+    private String inChain(Use innermost) {
+        List<Use> uses = new ArrayList<>();
+        if (innermost != null) {
+            uses.add(innermost);
+        }
+        uses.addAll(chain);
+        return uses.isEmpty() ? "" : " [in " + String.join(", in ", uses.stream().map(Use::toString).toList()) + "]";
+    }
+
+    private String chainText() {
+        return String.join(", ", chain.stream().map(Use::toString).toList());
     }
 }

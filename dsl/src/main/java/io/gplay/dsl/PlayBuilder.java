@@ -19,7 +19,12 @@ public class PlayBuilder extends TaskCollector {
     public void handlers(@DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         body.setDelegate(handlers);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
-        body.call();
+        ctx.within(handlers, body);
+    }
+
+    @Override
+    TaskCollector handlerCollector() {
+        return handlers;
     }
 
     List<Task> handlerTasks() {

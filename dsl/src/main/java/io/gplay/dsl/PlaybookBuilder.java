@@ -7,6 +7,8 @@ import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.vault.VaultYaml;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,7 @@ import java.util.Set;
 /** The body of {@code playbook('name') { }}: plays and the variables the playbook requires. */
 public class PlaybookBuilder {
     private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "become", "becomeUser",
-            "gatherFacts", "name", "tags");
+            "gatherFacts", "name", "tags", "varsFiles");
 
     private final BuildContext ctx;
     private final List<Play> plays = new ArrayList<>();
@@ -42,16 +44,19 @@ public class PlaybookBuilder {
         PlayBuilder pb = new PlayBuilder(ctx);
         body.setDelegate(pb);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
-        body.call();
+        ctx.within(pb, body);
         checkNotify(name, pb.tasks, pb.handlerTasks());
         checkNotify(name, pb.handlerTasks(), pb.handlerTasks());
         @SuppressWarnings("unchecked")
-        Map<String, Object> vars = options.get("vars") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> vars = new LinkedHashMap<>(options.get("vars") instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of());
+        for (String f : strings(options.get("varsFiles"))) {
+            vars.putAll(varsFile(f, at));
+        }
         // a play's tags are each of its tasks' too, as in Ansible: -t firewall runs the firewall play
-        List<String> playTags = options.get("tags") == null ? List.of() : options.get("tags") instanceof List<?> l
-                ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(options.get("tags")));
+        List<String> playTags = strings(options.get("tags"));
         List<Task> tasks = pb.tasks.stream().map(t -> t.withTags(playTags)).toList();
-        plays.add(new Play(name, String.valueOf(options.get("hosts")), new LinkedHashMap<>(vars),
+        plays.add(new Play(name, String.valueOf(options.get("hosts")), vars,
                 intOption(options, "serial", 0, at), boolOption(options, "become", false, at),
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
                 boolOption(options, "gatherFacts", true, at), tasks, pb.handlerTasks(), at));
@@ -79,9 +84,45 @@ public class PlaybookBuilder {
         }
     }
 
+    private static List<String> strings(Object v) {
+        return v == null ? List.of() : v instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(v));
+    }
+
+    /**
+     * A play's {@code varsFiles}: YAML mappings (Ansible Vault files and {@code !vault} values too), relative to
+     * the file the play is written in; a later file's values over an earlier's, all over the play's {@code vars}.
+     */
+    private Map<String, Object> varsFile(String path, Source at) {
+        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
+        if (file == null) {
+            ctx.problem(at, "varsFiles: no file '" + path + "' beside " + at.file());
+            return Map.of();
+        }
+        Object doc;
+        try {
+            doc = VaultYaml.load(file.text(), file.display(), new LoaderOptions(), ctx.vault);
+        } catch (RuntimeException e) {
+            ctx.problem(at, "varsFiles: " + e.getMessage());
+            return Map.of();
+        }
+        if (doc != null && !(doc instanceof Map<?, ?>)) {
+            ctx.problem(at, "varsFiles: " + file.display() + " is no mapping of names to values");
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (doc instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        }
+        return out;
+    }
+
     private void checkNotify(String play, List<Task> tasks, List<Task> handlers) {
         Set<String> titles = new LinkedHashSet<>();
-        handlers.forEach(h -> titles.add(h.title()));
+        handlers.forEach(h -> {
+            titles.add(h.title());
+            titles.addAll(h.options().listen());
+        });
         for (Task t : tasks) {
             for (String n : t.options().handlers()) {
                 if (!titles.contains(n)) {

@@ -37,18 +37,28 @@ final class StaticCheck {
     private static final Set<String> GROOVY = names(DefaultGroovyMethods.class);
 
     private final ModuleRegistry modules;
-    private final String displayName;
-    private final List<String> problems = new ArrayList<>();
+    private final Set<String> libraryMethods;
+    private final Roles roles;
+    private String displayName;
+    private SourceFile file;
+    private List<String> problems;
+    private final List<SourceFile> takenIn = new ArrayList<>();
+    private final Set<String> rolesSeen = new HashSet<>();
     int plays;
     int tasks;
 
-    StaticCheck(ModuleRegistry modules, String displayName) {
+    StaticCheck(ModuleRegistry modules, Set<String> libraryMethods, Roles roles) {
         this.modules = modules;
-        this.displayName = displayName;
+        this.libraryMethods = libraryMethods;
+        this.roles = roles;
     }
 
-    List<String> check(ModuleNode module, SourceUnit source) {
-        Set<String> own = new HashSet<>();
+    /** The problems of one file of the tree; the files it takes in by a literal name are then {@link #takenIn()}. */
+    List<String> check(ModuleNode module, SourceUnit source, SourceFile file) {
+        this.file = file;
+        this.displayName = file.display();
+        this.problems = new ArrayList<>();
+        Set<String> own = new HashSet<>(libraryMethods);
         module.getClasses().forEach(c -> c.getMethods().forEach(m -> own.add(m.getName())));
         ClassCodeVisitorSupport visitor = new ClassCodeVisitorSupport() {
             @Override
@@ -68,9 +78,20 @@ final class StaticCheck {
         return problems;
     }
 
+    /** The task files and roles' files named by the files checked so far, to be checked in turn. */
+    List<SourceFile> takenIn() {
+        List<SourceFile> out = List.copyOf(takenIn);
+        takenIn.clear();
+        return out;
+    }
+
     private void call(String name, MethodCallExpression call, Set<String> own) {
         if (name.equals("play")) {
             plays++;
+        }
+        if (name.equals("importTasks") || name.equals("role")) {
+            literalTitle(call).ifPresent(what -> takeIn(name, what, call));
+            return;
         }
         if (DSL.contains(name) || own.contains(name)) {
             return;
@@ -111,6 +132,39 @@ final class StaticCheck {
             computed.addAll(literal.keySet()); // each item's values are known only on the host
         }
         ParamValidator.problems(module.spec(), literal, computed).forEach(p -> problem(call, p));
+    }
+
+    private static java.util.Optional<String> literalTitle(MethodCallExpression call) {
+        List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
+        return args.stream().filter(x -> x instanceof ConstantExpression c && c.getValue() instanceof String)
+                .map(x -> (String) ((ConstantExpression) x).getValue()).findFirst();
+    }
+
+    private void takeIn(String how, String what, MethodCallExpression call) {
+        if (how.equals("importTasks")) {
+            file.sibling(what).ifPresentOrElse(takenIn::add,
+                    () -> problem(call, "importTasks: no task file '" + what + "' beside " + displayName));
+            return;
+        }
+        takeInRole(what, call);
+    }
+
+    private void takeInRole(String name, MethodCallExpression call) {
+        if (!rolesSeen.add(name)) {
+            return;
+        }
+        try {
+            Role r = roles.find(name).orElse(null);
+            if (r == null) {
+                problem(call, "no role '" + name + "' (looked in " + roles.searched() + ")");
+                return;
+            }
+            r.tasks().ifPresent(takenIn::add);
+            r.handlers().ifPresent(takenIn::add);
+            r.dependencies().forEach(d -> takeInRole(d.role(), call));
+        } catch (DslException e) {
+            problems.addAll(e.problems());
+        }
     }
 
     private static final Object NOT_LITERAL = new Object();

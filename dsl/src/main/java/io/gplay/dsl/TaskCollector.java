@@ -31,18 +31,34 @@ import java.util.stream.Collectors;
 public class TaskCollector extends GroovyObjectSupport {
     /** DSL names that differ from module names: {@code package} and {@code assert} are Groovy keywords. */
     static final Set<String> KEYWORDS = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
-            "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "noLog", "check", "name");
+            "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "noLog", "check", "name",
+            "listen");
 
     final BuildContext ctx;
     final List<Task> tasks = new ArrayList<>();
+    /** The collector this one's tasks go into (for a role's or task file's), or null for a play's. */
+    private final TaskCollector parent;
+    /** The role whose tasks this collects, or null: its files/ and templates/ are where copy and template look first. */
+    private final Role role;
 
     TaskCollector(BuildContext ctx) {
+        this(ctx, null, null);
+    }
+
+    private TaskCollector(BuildContext ctx, TaskCollector parent, Role role) {
         this.ctx = ctx;
+        this.parent = parent;
+        this.role = role != null ? role : parent != null ? parent.role : null;
     }
 
     /** A collector outside any playbook file, for the console and ad-hoc commands; problems are named {@code where}. */
     public static TaskCollector standalone(io.gplay.engine.module.ModuleRegistry modules, String where) {
-        return new TaskCollector(new BuildContext(modules, where, where));
+        return new TaskCollector(BuildContext.standalone(modules, where));
+    }
+
+    /** Where a role's handlers go: the play's handlers. */
+    TaskCollector handlerCollector() {
+        return parent != null ? parent.handlerCollector() : this;
     }
 
     public List<Task> tasks() {
@@ -94,6 +110,136 @@ public class TaskCollector extends GroovyObjectSupport {
         return null;
     }
 
+    /**
+     * Takes in the tasks of another file, when the plan is made: {@code importTasks 'tasks/firewall.groovy',
+     * port: 80}. The path is relative to the file that says it; the named values are variables of those tasks
+     * (and names in the file's code); {@code when} and {@code tags} apply to each of them.
+     */
+    public void importTasks(Map<String, Object> named, String path) {
+        Source at = ctx.here();
+        if (ctx.compiler == null) {
+            ctx.problem(at, "importTasks works in a playbook file, not here");
+            return;
+        }
+        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
+        if (file == null) {
+            ctx.problem(at, "importTasks: no task file '" + path + "' (looked for " + ctx.fileOf(at).folder().display()
+                    + (ctx.fileOf(at).folder().display().isEmpty() ? "" : "/") + path + ")");
+            return;
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(named);
+        Use use = takeIn(vars, "importTasks", at);
+        TaskCollector inner = new TaskCollector(ctx, this, null);
+        ctx.run(file, vars, inner, new BuildContext.Use("task file " + file.display(), at));
+        adopt(inner.tasks, use, wrapped(vars), Map.of());
+    }
+
+    public void importTasks(String path) {
+        importTasks(Map.of(), path);
+    }
+
+    /**
+     * The tasks of a role, here (its dependencies' first), its handlers among the play's: {@code role 'ctdb',
+     * sharedDir: '/mnt/lock'}. A role that declares its parameters has them checked as a module's.
+     */
+    public void role(Map<String, Object> named, String name) {
+        role(name, new LinkedHashMap<>(named), ctx.here());
+    }
+
+    public void role(String name) {
+        role(Map.of(), name);
+    }
+
+    private void role(String name, Map<String, Object> params, Source at) {
+        if (ctx.roles == null) {
+            ctx.problem(at, "role works in a playbook file, not here");
+            return;
+        }
+        Role r;
+        try {
+            r = ctx.roles.find(name).orElse(null);
+        } catch (DslException e) {
+            e.problems().forEach(p -> ctx.problems.add(p));
+            return;
+        }
+        if (r == null) {
+            ctx.problem(at, "no role '" + name + "' (looked in " + ctx.roles.searched() + ")");
+            return;
+        }
+        if (r.dir.isBundled()) {
+            ctx.library.addBundled();
+        }
+        Use use = takeIn(params, "role", at);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        try {
+            r.spec().ifPresent(spec -> {
+                Set<String> deferred = new HashSet<>();
+                params.forEach((k, v) -> {
+                    if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
+                        deferred.add(k);
+                    }
+                });
+                ParamValidator.problems(spec, params, deferred).forEach(p -> ctx.problem(at, "role " + p));
+                spec.params().stream().filter(p -> p.defaultValue() != null)
+                        .forEach(p -> defaults.put(p.name(), p.defaultValue()));
+            });
+            defaults.putAll(r.defaults());
+            vars.putAll(r.vars());
+            vars.putAll(params);
+            TaskCollector inner = new TaskCollector(ctx, this, r);
+            for (Role.Dependency d : r.dependencies()) {
+                inner.role(d.role(), new LinkedHashMap<>(d.params()), new Source(r.dir.display() + "/meta/main.yml", 0));
+            }
+            Map<String, Object> binding = new LinkedHashMap<>(defaults);
+            binding.putAll(vars);
+            BuildContext.Use how = new BuildContext.Use("role '" + name + "'", at);
+            r.tasks().ifPresent(f -> ctx.run(f, binding, inner, how));
+            TaskCollector handlers = new TaskCollector(ctx, this, r);
+            r.handlers().ifPresent(f -> ctx.run(f, binding, handlers, how));
+            adopt(inner.tasks, use, wrapped(vars), wrapped(defaults));
+            TaskCollector sink = handlerCollector();
+            for (Task h : handlers.tasks) {
+                // a role used twice has its handlers once, with its first use's variables
+                if (sink.tasks.stream().noneMatch(t -> t.title().equals(h.title()))) {
+                    sink.tasks.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
+                }
+            }
+        } catch (DslException e) {
+            e.problems().forEach(p -> ctx.problems.add(p));
+        }
+    }
+
+    /** What a role's or task file's use applies to each of its tasks: a condition and tags. */
+    private record Use(Deferred when, List<String> tags) {
+    }
+
+    /** Takes the keywords out of a role's or task file's named values, leaving its variables. */
+    private Use takeIn(Map<String, Object> named, String what, Source at) {
+        Object when = named.remove("when");
+        Object tags = named.remove("tags");
+        for (String k : List.copyOf(named.keySet())) {
+            if (KEYWORDS.contains(k) && !k.equals("name")) {
+                ctx.problem(at, what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
+                        + " tags); give it to the tasks inside");
+                named.remove(k);
+            }
+        }
+        return new Use(condition(when, "when", at), strings(tags));
+    }
+
+    private void adopt(List<Task> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {
+        for (Task t : taken) {
+            tasks.add(t.isFlush() ? t : t.takenIn(use.when(), vars, defaults).withTags(use.tags()));
+        }
+    }
+
+    private static Map<String, Object> wrapped(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, ClosureValue.wrap(v)));
+        return out;
+    }
+
     /** Runs the handlers notified so far, here, instead of at the end of the play. */
     public void flushHandlers() {
         tasks.add(Task.flushHandlers(ctx.here()));
@@ -102,10 +248,15 @@ public class TaskCollector extends GroovyObjectSupport {
     Task task(Module module, String title, Map<String, Object> named, Source at) {
         Map<String, Object> params = new LinkedHashMap<>();
         Map<String, Object> keywords = new LinkedHashMap<>();
+        String gathers = module.spec().gathered().orElse(null);
         named.forEach((k, v) -> {
             boolean isParam = module.spec().param(k).isPresent();
             if (KEYWORDS.contains(k) && !(isParam && k.equals("name"))) {
                 keywords.put(k, v);
+            } else if (gathers != null && !isParam) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> into = (Map<String, Object>) params.computeIfAbsent(gathers, g -> new LinkedHashMap<>());
+                into.put(k, ClosureValue.wrap(v));
             } else {
                 params.put(k, ClosureValue.wrap(v));
             }
@@ -158,7 +309,8 @@ public class TaskCollector extends GroovyObjectSupport {
                 condition(k.get("until"), "until", at),
                 k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
                 k.get("become") == null ? null : bool(k.get("become"), "become", at),
-                bool(k.get("noLog"), "noLog", at));
+                bool(k.get("noLog"), "noLog", at),
+                strings(k.get("listen")));
     }
 
     /**
@@ -202,19 +354,33 @@ public class TaskCollector extends GroovyObjectSupport {
         return false;
     }
 
-    /** Local files named by a known value must be there now, beside the playbook, not only when the task runs. */
+    /**
+     * Local files named by a known value must be there now, not only when the task runs: beside the file the task
+     * is written in, or for a role's task first in the role's {@code files/}, {@code templates/} and own folder.
+     * A file found so is given to the module by its full path.
+     */
     private void checkLocalFiles(Module module, Map<String, Object> params, Set<String> deferred, Source at) {
-        Path folder = at.folder().orElse(null);
-        if (folder == null) {
+        List<Path> folders = new ArrayList<>();
+        if (role != null && !role.dir.isBundled()) {
+            folders.add(role.dir.dir().resolve("files"));
+            folders.add(role.dir.dir().resolve("templates"));
+            folders.add(role.dir.dir());
+        }
+        at.folder().ifPresent(folders::add);
+        if (folders.isEmpty()) {
             return; // a bundled playbook, or one given as text: its folder is not known
         }
         for (var p : module.spec().params()) {
             if (p.type() == ParamType.LOCAL_FILE && params.get(p.name()) instanceof CharSequence name
                     && !deferred.contains(p.name())) {
-                Path file = folder.resolve(name.toString());
-                if (!Files.isRegularFile(file)) {
-                    ctx.problem(at, module.name() + ": " + p.name() + " '" + name + "' is no file (looked for " + file
+                Path file = folders.stream().map(f -> f.resolve(name.toString())).filter(Files::isRegularFile)
+                        .findFirst().orElse(null);
+                if (file == null) {
+                    ctx.problem(at, module.name() + ": " + p.name() + " '" + name + "' is no file (looked for "
+                            + String.join(", ", folders.stream().map(f -> f.resolve(name.toString()).toString()).toList())
                             + ")");
+                } else if (role != null) {
+                    params.put(p.name(), file.toAbsolutePath().toString());
                 }
             }
         }

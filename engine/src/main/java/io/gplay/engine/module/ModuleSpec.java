@@ -14,6 +14,7 @@ public final class ModuleSpec {
     private final List<Param> params = new ArrayList<>();
     private String primary;
     private String dslName;
+    private String gathers;
     private String checkMode = "predicts its change from the host's current state, with the same code as a real run";
     private String notes = "";
     private final List<String> examples = new ArrayList<>();
@@ -37,6 +38,19 @@ public final class ModuleSpec {
     public ModuleSpec dslName(String name) {
         this.dslName = name;
         return this;
+    }
+
+    /**
+     * The map parameter that a task's named values which are neither parameters nor keywords go into:
+     * {@code setFact 'ports', http: 80} sets {@code facts: [http: 80]}.
+     */
+    public ModuleSpec gathers(String param) {
+        this.gathers = param;
+        return this;
+    }
+
+    public Optional<String> gathered() {
+        return Optional.ofNullable(gathers);
     }
 
     public ModuleSpec checkMode(String text) {

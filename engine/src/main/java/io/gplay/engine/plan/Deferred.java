@@ -23,6 +23,34 @@ public interface Deferred {
         return java.util.Set.of();
     }
 
+    /**
+     * A condition true where both are, the second asked only where the first holds (a role's {@code when} and
+     * then its task's own); it needs what the first needs and what the second needs beyond the names the first tests.
+     */
+    static Deferred both(Deferred first, Deferred second) {
+        return new Deferred() {
+            @Override
+            public Object resolve(HostScope scope) {
+                return Truth.of(first.resolve(scope)) && Truth.of(second.resolve(scope));
+            }
+
+            @Override
+            public java.util.Set<String> variables() {
+                java.util.Set<String> out = new java.util.LinkedHashSet<>(second.variables());
+                out.removeAll(first.tests());
+                out.addAll(first.variables());
+                return out;
+            }
+
+            @Override
+            public java.util.Set<String> tests() {
+                java.util.Set<String> out = new java.util.LinkedHashSet<>(first.tests());
+                out.addAll(second.tests());
+                return out;
+            }
+        };
+    }
+
     /** The variables every per-host value in {@code v} needs, however deep in lists and maps. */
     static java.util.Set<String> variablesIn(Object v) {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();

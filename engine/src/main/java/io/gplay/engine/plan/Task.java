@@ -9,13 +9,22 @@ import java.util.Set;
 
 /**
  * One step of a play: a module with its parameters (plain values or {@link Deferred}s) and keywords.
- * {@code flushHandlers} is a task with no module.
+ * {@code flushHandlers} is a task with no module. A task taken in from a role or a task file carries that
+ * use's variables: {@code vars} (its parameters and the role's vars, above the play's) and {@code defaults}
+ * (a role's defaults, below the inventory's), each a plain value or a {@link Deferred}.
  */
-public record Task(String title, String module, Map<String, Object> params, TaskOptions options, Source source) {
+public record Task(String title, String module, Map<String, Object> params, TaskOptions options, Source source,
+                   Map<String, Object> vars, Map<String, Object> defaults) {
     public static final String FLUSH_HANDLERS = "flushHandlers";
 
     public Task {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
+        defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+    }
+
+    public Task(String title, String module, Map<String, Object> params, TaskOptions options, Source source) {
+        this(title, module, params, options, source, Map.of(), Map.of());
     }
 
     public static Task flushHandlers(Source source) {
@@ -33,6 +42,18 @@ public record Task(String title, String module, Map<String, Object> params, Task
         }
         Set<String> tags = new LinkedHashSet<>(options.tags());
         tags.addAll(more);
-        return new Task(title, module, params, options.withTags(List.copyOf(tags)), source);
+        return new Task(title, module, params, options.withTags(List.copyOf(tags)), source, vars, defaults);
+    }
+
+    /**
+     * The same task as taken in by a role or task file: its {@code when} also asks {@code condition}, and the
+     * use's variables lie under the task's own (a nested use's are nearer the task than an outer one's).
+     */
+    public Task takenIn(Deferred condition, Map<String, Object> outerVars, Map<String, Object> outerDefaults) {
+        Map<String, Object> v = new LinkedHashMap<>(outerVars);
+        v.putAll(vars);
+        Map<String, Object> d = new LinkedHashMap<>(outerDefaults);
+        d.putAll(defaults);
+        return new Task(title, module, params, options.withCondition(condition), source, v, d);
     }
 }

@@ -12,9 +12,11 @@ import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,20 +210,35 @@ public final class Runner {
                 hosts, false);
     }
 
+    /**
+     * Each handler notified by its title or by a topic it listens to runs once, in the order written, on the
+     * hosts that notified it; a topic is forgotten once every handler listening to it has had its turn.
+     */
     private void runHandlers(Play play, List<Host> batch) {
+        Set<String> answered = new HashSet<>();
         for (Task handler : play.handlers()) {
+            List<String> names = new ArrayList<>(handler.options().listen());
+            names.add(handler.title());
+            answered.addAll(names);
             List<HostRun> hosts = new ArrayList<>();
             for (Host h : batch) {
                 HostRun r = state.runFor(h);
                 boolean eligible = r.active() || opts.forceHandlers() && r.unreachable == null;
                 synchronized (r) {
-                    if (eligible && r.notified.remove(handler.title())) {
+                    if (eligible && names.stream().anyMatch(r.notified::contains)) {
+                        r.notified.remove(handler.title());
                         hosts.add(r);
                     }
                 }
             }
             if (!hosts.isEmpty() && !state.interrupted) {
                 runTask(play, handler, hosts, true);
+            }
+        }
+        for (Host h : batch) {
+            HostRun r = state.runFor(h);
+            synchronized (r) {
+                r.notified.removeAll(answered);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.gplay.engine.run;
 
+import io.gplay.engine.plan.Truth;
 import io.gplay.engine.connection.CheckModeViolation;
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.UnreachableException;
@@ -35,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TaskOnHost {
     static final String FACTS_MODULE = "setup";
+    /** Its result's {@code facts} become variables of the host for the tasks after it, as registered results do. */
+    static final String SET_FACT_MODULE = "setFact";
     private static final List<Status> SEVERITY = List.of(Status.SKIPPED, Status.OK, Status.CHANGED, Status.FAILED,
             Status.UNREACHABLE);
 
@@ -61,7 +64,7 @@ final class TaskOnHost {
         Result r;
         boolean itemsReported = false;
         try {
-            HostScope scope = scope(play, hr);
+            HostScope scope = scope(play, task, hr);
             if (o.loop() == null) {
                 r = skippedByWhen(o, scope) ? Result.skipped("conditional result was false") : once(play, task, hr, scope);
             } else {
@@ -201,15 +204,33 @@ final class TaskOnHost {
             hr.facts = facts;
             state.hostvars.get(hr.host.name()).put("facts", facts);
         }
+        if (task.module().equals(SET_FACT_MODULE) && r.status() != Status.FAILED && r.data().get("facts") instanceof Map<?, ?> f) {
+            f.forEach((k, v) -> hr.registered.put(String.valueOf(k), v));
+        }
         hr.stats.count(r.status(), ignored);
         if (!itemsReported) {
             reporter.hostResult(task, hr.host, ignored ? r.withMsg(r.msg() + " (ignored)") : r, null);
         }
     }
 
-    private HostScope scope(Play play, HostRun hr) {
-        Map<String, Object> vars = new LinkedHashMap<>(hr.host.vars());
+    /**
+     * The variables a task sees, from the lowest: a role's defaults, the inventory's, the play's, the role's or
+     * task file's (per-host ones computed in the scope below them), registered results and set facts, extra vars.
+     */
+    private HostScope scope(Play play, Task task, HostRun hr) {
+        Map<String, Object> vars = new LinkedHashMap<>(task.defaults());
+        vars.putAll(hr.host.vars());
         vars.putAll(play.vars());
+        if (!task.vars().isEmpty() || !task.defaults().isEmpty()) {
+            HostScope below = scope(hr, play, vars);
+            vars.replaceAll((k, v) -> Deferred.resolveAll(v, below));
+            task.vars().forEach((k, v) -> vars.put(k, Deferred.resolveAll(v, below)));
+        }
+        return scope(hr, play, vars);
+    }
+
+    private HostScope scope(HostRun hr, Play play, Map<String, Object> below) {
+        Map<String, Object> vars = new LinkedHashMap<>(below);
         vars.putAll(hr.registered);
         vars.putAll(opts.extraVars());
         return new HostScope(hr.host.name(), vars, hr.facts, state.groups, state.hostvars, opts.check())

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * Variables a task's per-host values read that no targeted host defines, found before any connection:
  * {@code 'app_versoin' is not defined for host h1 (did you mean 'app_version'?)}. Defined means set in the
- * inventory (with group_vars and host_vars), the play's vars, the extra variables, or registered by a task of
- * the playbook; a value the playbook reads as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL
+ * inventory (with group_vars and host_vars), the play's vars, the variables of the role or task file a task
+ * came from, the extra variables, or registered or set as a fact by a task of the playbook; a value the playbook reads as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL
  * says which names a value needs, {@link Deferred#variables()}).
  */
 final class UndefinedVariables {
@@ -32,13 +33,14 @@ final class UndefinedVariables {
         Set<String> required = new LinkedHashSet<>();
         playbook.requiredVars().forEach(r -> required.add(r.name()));
         playbook.plays().forEach(p -> Stream.concat(p.tasks().stream(), p.handlers().stream())
-                .map(t -> t.options().register()).filter(r -> r != null).forEach(registered::add));
+                .forEach(t -> registered.addAll(setBy(t))));
         List<String> out = new ArrayList<>();
         for (Play play : playbook.plays()) {
             List<Host> hosts = targets.of(play);
             for (Task task : Stream.concat(play.tasks().stream(), play.handlers().stream()).toList()) {
                 for (String name : needed(task)) {
-                    if (registered.contains(name) || required.contains(name) || play.vars().containsKey(name)) {
+                    if (registered.contains(name) || required.contains(name) || play.vars().containsKey(name)
+                            || task.vars().containsKey(name) || task.defaults().containsKey(name)) {
                         continue;
                     }
                     List<String> missing = hosts.stream().filter(h -> !h.vars().containsKey(name)).map(Host::name).toList();
@@ -50,6 +52,18 @@ final class UndefinedVariables {
             }
         }
         return out;
+    }
+
+    /** The names a task gives the tasks after it: the one it registers, the facts it sets. */
+    private static Set<String> setBy(Task task) {
+        Set<String> names = new LinkedHashSet<>();
+        if (task.options().register() != null) {
+            names.add(task.options().register());
+        }
+        if (task.module().equals(TaskOnHost.SET_FACT_MODULE) && task.params().get("facts") instanceof Map<?, ?> m) {
+            m.keySet().forEach(k -> names.add(String.valueOf(k)));
+        }
+        return names;
     }
 
     private static Set<String> needed(Task task) {

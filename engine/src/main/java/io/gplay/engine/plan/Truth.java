@@ -1,14 +1,14 @@
-package io.gplay.engine.run;
+package io.gplay.engine.plan;
 
 import java.util.Collection;
 import java.util.Map;
 
 /** Groovy truth for values the engine receives from playbooks. */
-final class Truth {
+public final class Truth {
     private Truth() {
     }
 
-    static boolean of(Object v) {
+    public static boolean of(Object v) {
         if (v == null) {
             return false;
         }

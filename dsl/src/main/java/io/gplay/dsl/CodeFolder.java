@@ -1,0 +1,134 @@
+package io.gplay.dsl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder of playbook code: on disk, or bundled with gplay (resources under {@code gplay/playbooks/}). Files in
+ * it are named in messages by {@code display}: relative to the current folder for a file on disk (so that
+ * {@code FILE:LINE} opens in an editor), with "(bundled)" after it for a bundled one.
+ */
+record CodeFolder(String display, Path dir, String resource) {
+    static final String BUNDLED = "gplay/playbooks/";
+
+    static CodeFolder disk(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        return new CodeFolder(display, abs, null);
+    }
+
+    /** A folder of the bundled code: "" is the bundled playbooks' own. */
+    static CodeFolder bundled(String rel) {
+        return new CodeFolder(rel, null, BUNDLED + (rel.isEmpty() ? "" : rel + "/"));
+    }
+
+    boolean isBundled() {
+        return dir == null;
+    }
+
+    CodeFolder folder(String rel) {
+        if (isBundled()) {
+            return bundled(join(display, rel));
+        }
+        return disk(dir.resolve(rel));
+    }
+
+    /** The file, if it is there. */
+    Optional<SourceFile> file(String rel) {
+        String name = join(display, rel);
+        if (isBundled()) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + name)) {
+                return in == null ? Optional.empty() : Optional.of(new SourceFile(name + " (bundled)",
+                        bundled(parentOf(name)), fileName(name), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Path p = dir.resolve(rel).normalize();
+        if (!Files.isRegularFile(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SourceFile(disk(p.getParent()).displayOf(p), disk(p.getParent()), p.getFileName().toString(),
+                    Files.readString(p, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new DslException(List.of(p + ": cannot read: " + e.getMessage()));
+        }
+    }
+
+    private String displayOf(Path p) {
+        return display.isEmpty() ? p.getFileName().toString() : Path.of(display, p.getFileName().toString()).toString();
+    }
+
+    /** Whether the folder is there (for a bundled one: whether it holds any file). */
+    boolean exists() {
+        if (isBundled()) {
+            return getClass().getClassLoader().getResource(resource) != null;
+        }
+        return Files.isDirectory(dir);
+    }
+
+    /** The names of the files in the folder that end in {@code suffix}, sorted. */
+    List<String> names(String suffix) {
+        if (!isBundled()) {
+            if (!Files.isDirectory(dir)) {
+                return List.of();
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix)).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        URL url = getClass().getClassLoader().getResource(resource);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if (!uri.getScheme().equals("jar")) {
+                return disk(Path.of(uri)).names(suffix);
+            }
+            FileSystem fs;
+            try {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                fs = FileSystems.getFileSystem(uri);
+            }
+            try (Stream<Path> s = Files.list(fs.getPath(resource))) {
+                return s.map(p -> p.getFileName().toString().replace("/", "")).filter(n -> n.endsWith(suffix))
+                        .sorted().toList();
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot list the bundled " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "/" + b;
+    }
+
+    private static String parentOf(String name) {
+        int i = name.lastIndexOf('/');
+        return i < 0 ? "" : name.substring(0, i);
+    }
+
+    private static String fileName(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,42 @@
+package io.gplay.dsl;
+
+import io.gplay.engine.vault.VaultSecrets;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where roles are found, first match wins: {@code roles/} beside the playbook, each folder of the roles path
+ * ({@code --roles-path}, else Ansible's {@code roles_path}), and last the roles bundled with gplay.
+ */
+final class Roles {
+    private final List<CodeFolder> path = new ArrayList<>();
+    private final VaultSecrets vault;
+    private final Map<String, Optional<Role>> found = new LinkedHashMap<>();
+
+    Roles(CodeFolder playbookFolder, List<Path> rolesPath, VaultSecrets vault) {
+        this.vault = vault;
+        path.add(playbookFolder.folder("roles"));
+        rolesPath.forEach(p -> path.add(CodeFolder.disk(p)));
+        path.add(CodeFolder.bundled("roles"));
+    }
+
+    Optional<Role> find(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+") || name.startsWith(".")) {
+            return Optional.empty();
+        }
+        return found.computeIfAbsent(name, n -> path.stream().map(f -> f.folder(n))
+                .filter(d -> d.file("tasks/main.groovy").isPresent() || d.file("meta/main.yml").isPresent()
+                        || d.file("handlers/main.groovy").isPresent())
+                .findFirst().map(d -> Role.in(n, d, vault)));
+    }
+
+    /** Where a role was looked for, for the message when it is not found. */
+    String searched() {
+        return String.join(", ", path.stream().map(f -> f.isBundled() ? "the bundled roles" : f.display() + "/").toList());
+    }
+}

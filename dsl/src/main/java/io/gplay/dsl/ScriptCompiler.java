@@ -1,0 +1,198 @@
+package io.gplay.dsl;
+
+import groovy.lang.GroovyClassLoader;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.control.messages.ExceptionMessage;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SimpleMessage;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles the files of a playbook's tree (the playbook, its task files, roles and libraries), each cached by
+ * its content (compiling costs 1–2 s on a cold JVM, loading a cached class a few milliseconds). Classes of the
+ * libraries compiled so far are visible to every file compiled after them, and part of its cache key.
+ */
+final class ScriptCompiler {
+    /**
+     * What compiled a cached file: the DSL's own build (its jar's or classes' time), so that a cache entry
+     * compiled by another gplay, whose compiled form or compile-time checks differ, is never loaded.
+     */
+    private static final String COMPILER = compilerBuild();
+
+    private final Path cacheDir;
+    /** The libraries' classes: the parent of every file's loader. */
+    private final GroovyClassLoader libraries;
+    private final StringBuilder librariesKey = new StringBuilder();
+
+    ScriptCompiler(Path cacheDir) {
+        this.cacheDir = cacheDir;
+        this.libraries = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config(DslScript.class));
+    }
+
+    /**
+     * The class of a file, compiled (or taken from the cache) with {@code base} as its script base class;
+     * {@code scriptName} names it in stack traces, and so must differ between the files of one tree.
+     */
+    Class<?> compile(SourceFile file, String scriptName, Class<?> base) {
+        Path dir = cached(file, scriptName, base);
+        try {
+            GroovyClassLoader loader = new GroovyClassLoader(libraries, config(base));
+            loader.addURL(dir.toUri().toURL());
+            return loader.loadClass(Files.readString(dir.resolve("main")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("compiled playbook cache at " + dir + " is damaged; remove it", e);
+        }
+    }
+
+    /**
+     * A library's class, compiled as {@link #compile} does and loaded with the other libraries, so that its
+     * classes are the same ones for every file compiled after it.
+     */
+    Class<?> library(SourceFile file, String scriptName) {
+        Path dir = cached(file, scriptName, DslScript.class);
+        try {
+            libraries.addURL(dir.toUri().toURL());
+            librariesKey.append(sha256(file.text())).append(' ');
+            return libraries.loadClass(Files.readString(dir.resolve("main")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("compiled playbook cache at " + dir + " is damaged; remove it", e);
+        }
+    }
+
+    /** The folder of the file's compiled classes, compiled now when the cache does not hold them. */
+    private Path cached(SourceFile file, String scriptName, Class<?> base) {
+        String key = sha256(COMPILER + "\0" + base.getName() + "\0" + scriptName + "\0" + librariesKey + "\0" + file.text());
+        Path dir = cacheDir.resolve(key);
+        try {
+            if (!Files.isRegularFile(dir.resolve("main"))) {
+                compileInto(dir, file, scriptName, base);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /**
+     * The name a file of the tree is compiled under, which its stack frames carry: unique in the tree, as it is
+     * made of the file's path ({@code roles/ctdb/tasks/main.groovy}), and with a {@code $} no author writes.
+     */
+    static String nameOf(SourceFile file) {
+        return "gplay$" + file.display().replace(" (bundled)", "_bundled").replaceAll("[^A-Za-z0-9_]", "_") + ".groovy";
+    }
+
+    static CompilerConfiguration config(Class<?> base) {
+        CompilerConfiguration cc = new CompilerConfiguration();
+        cc.setScriptBaseClass(base.getName());
+        // @Grab would fetch and load code while compiling; nothing a playbook needs
+        cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
+        cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
+                new SourceChecks(), new LargeBlocks(), new VariableUses());
+        return cc;
+    }
+
+    /** The file compiled to its classes, checked, and not run: for {@code --syntax-check}. */
+    SourceUnit parse(SourceFile file, String scriptName, Class<?> base) {
+        CompilerConfiguration cc = config(base);
+        CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc));
+        SourceUnit source = cu.addSource(scriptName, file.text());
+        try {
+            cu.compile(Phases.CLASS_GENERATION);
+        } catch (MultipleCompilationErrorsException e) {
+            throw new DslException(messages(file, e));
+        }
+        return source;
+    }
+
+    private void compileInto(Path dir, SourceFile file, String scriptName, Class<?> base) throws IOException {
+        Files.createDirectories(cacheDir);
+        Path tmp = Files.createTempDirectory(cacheDir, "tmp-");
+        CompilerConfiguration cc = config(base);
+        cc.setTargetDirectory(tmp.toFile());
+        CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc));
+        cu.addSource(scriptName, file.text());
+        try {
+            cu.compile(Phases.OUTPUT);
+        } catch (MultipleCompilationErrorsException e) {
+            deleteTree(tmp);
+            throw new DslException(messages(file, e));
+        }
+        String main = cu.getAST().getClasses().stream()
+                .filter(c -> c.getSuperClass().getName().equals(base.getName()))
+                .map(c -> c.getName()).findFirst().orElse(cu.getFirstClassNode().getName());
+        Files.writeString(tmp.resolve("main"), main);
+        try {
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException
+                 | java.nio.file.DirectoryNotEmptyException e) {
+            deleteTree(tmp); // another gplay compiled the same file first
+        }
+    }
+
+    private static List<String> messages(SourceFile file, MultipleCompilationErrorsException e) {
+        List<String> out = new ArrayList<>();
+        for (Message m : e.getErrorCollector().getErrors()) {
+            if (m instanceof SyntaxErrorMessage s) {
+                var se = s.getCause();
+                out.add(SyntaxProblem.describe(file.display(), file.text(), se.getStartLine(), se.getStartColumn(),
+                        se.getOriginalMessage()));
+            } else if (m instanceof ExceptionMessage em) {
+                out.add(file.display() + ": " + em.getCause().getMessage());
+            } else if (m instanceof SimpleMessage sm) {
+                out.add(file.display() + ": " + sm.getMessage());
+            } else {
+                out.add(file.display() + ": " + m);
+            }
+        }
+        return out;
+    }
+
+    private static String compilerBuild() {
+        try {
+            Path built = Path.of(ScriptCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return built + "@" + Files.getLastModifiedTime(Files.isDirectory(built)
+                    ? built.resolve(ScriptCompiler.class.getName().replace('.', '/') + ".class") : built).toMillis();
+        } catch (Exception e) {
+            return "unknown"; // then the content alone is the key, as it was
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}
