@@ -25,118 +25,8 @@
 // Differences between CentOS 6 and Debian hosts (packages, service manager, file locations) are handled by the
 // modules from facts and by the per-family values below, never by a second playbook.
 
-/** The Gluster address of an inventory host. */
-def glusterAddress(Map hv, String name) {
-    hv[name]?.gluster_address ?: hv[name]?.ansible_host ?: name
-}
-
-/** The CTDB heartbeat address of an inventory host. */
-def ctdbAddress(Map hv, String name) {
-    hv[name]?.ctdb_address ?: glusterAddress(hv, name)
-}
-
-// Waits (10 s at most) until this node's view of the shared public_addresses holds the address, and for ctdb to
-// answer (30 s at most), then runs `ctdb reloadips` for this node when its public addresses differ from the
-// file's; prints "reloaded" when it did. Two nodes reloading at once make one fail with "Failed to disable
-// takeover runs" (ctdb holds takeover runs off cluster-wide while it reloads): that one tries again, 20 s at most.
-def reloadPublicAddresses(String virtualIp) {
-    """\
-for i in \$(seq 20); do awk -v a=${quote(virtualIp)} '\$1 == a { f = 1 } END { exit !f }' /etc/ctdb/public_addresses && break; sleep 0.5; done
-for i in \$(seq 30); do have=\$(ctdb -X ip 2>/dev/null) && break; sleep 1; done
-want=\$(sed 's|/.*||' /etc/ctdb/public_addresses | sort)
-have=\$(printf '%s\\n' "\$have" | awk -F'|' 'NR > 1 && \$2 != "" { print \$2 }' | sort)
-[ "\$want" = "\$have" ] && exit 0
-pnn=\$(ctdb pnn | sed 's/.*://')
-for i in \$(seq 10); do
-    out=\$(ctdb reloadips "\$pnn" 2>&1) && { echo "reloaded:" \$have "->" \$want; exit 0; }
-    case \$out in *"takeover runs"*) sleep 2 ;; *) break ;; esac
-done
-echo "\$out" >&2; exit 1
-"""
-}
-
-/** One brick per host, in inventory order: host1:/gluster/meta0, host2:/gluster/meta1, ... */
-def bricks(Map hv, List hosts, String volume) {
-    hosts.withIndex().collect { h, i -> "${glusterAddress(hv, h)}:/gluster/${volume}${i}".toString() }
-}
-
-// The procedure's firewall, whole, with its comments.
-def firewall = '''\
-# oVirt/Gluster firewall configuration
-*filter
-:INPUT ACCEPT [0:0]
-:FORWARD ACCEPT [0:0]
-:OUTPUT ACCEPT [0:0]
--A INPUT -m state --state ESTABLISHED,RELATED -j ACCEPT
-
--A INPUT -i lo -j ACCEPT
-
-# vdsm
--A INPUT -p tcp --dport 54321 -j ACCEPT
-
-# SSH
--A INPUT -p tcp --dport 22 -j ACCEPT
-
-# snmp
--A INPUT -p udp --dport 161 -j ACCEPT
-
-# libvirt tls
--A INPUT -p tcp --dport 16514 -j ACCEPT
-
-# guest consoles
--A INPUT -p tcp -m multiport --dports 5900:6923 -j ACCEPT
-
-# migration
--A INPUT -p tcp -m multiport --dports 49152:49216 -j ACCEPT
-
-# glusterd
--A INPUT -p tcp -m tcp --dport 24007 -j ACCEPT
-
-# portmapper
--A INPUT -p udp -m udp --dport 111   -j ACCEPT
--A INPUT -p tcp -m tcp --dport 38465 -j ACCEPT
--A INPUT -p tcp -m tcp --dport 38466 -j ACCEPT
-
-# nfs
--A INPUT -p tcp -m tcp --dport 111   -j ACCEPT
--A INPUT -p tcp -m tcp --dport 38467 -j ACCEPT
--A INPUT -p tcp -m tcp --dport 2049  -j ACCEPT
-
-# status
--A INPUT -p tcp -m tcp --dport 39543 -j ACCEPT
--A INPUT -p tcp -m tcp --dport 55863 -j ACCEPT
-
-# nlockmgr
--A INPUT -p tcp -m tcp --dport 38468 -j ACCEPT
--A INPUT -p udp -m udp --dport 963   -j ACCEPT
--A INPUT -p tcp -m tcp --dport 965   -j ACCEPT
-
-# ctdbd
--A INPUT -p tcp -m tcp --dport 4379  -j ACCEPT
-
-# Ports for gluster volume bricks (default 100 ports)
--A INPUT -p tcp -m tcp --dport 24009:24108 -j ACCEPT
--A INPUT -p tcp -m tcp --dport 50152:50251 -j ACCEPT
--A INPUT -p tcp -m tcp --dport 34865:34867 -j ACCEPT
-
-# Reject any other input traffic
--A INPUT -j REJECT --reject-with icmp-host-prohibited
--A FORWARD -m physdev ! --physdev-is-bridged -j REJECT --reject-with icmp-host-prohibited
-COMMIT
-'''
-
-// The procedure's "virt" group: the original group-virt.example less its two quorum options, which would
-// pause the VMs of a two-host setup whenever one host is down. The options carry their full names
-// (performance.quick-read, not quick-read): current Gluster rejects short names in a group file, and the
-// full names are the same options on Gluster 3.4.
-def virtGroup = '''\
-performance.quick-read=off
-performance.read-ahead=off
-performance.io-cache=off
-performance.stat-prefetch=off
-cluster.eager-lock=enable
-network.remote-dio=enable
-'''
+// The roles it is made of are in roles/ beside it, its helpers in lib/cluster.groovy; a playbook of your own
+// can use them by name (gplay doc ROLE).
 
 playbook('oVirt 3.4, Glusterized') {
     requires virtual_ip: 'the CTDB virtual address with its prefix, e.g. 10.0.0.200/24',
@@ -172,105 +62,35 @@ playbook('oVirt 3.4, Glusterized') {
     }
 
     play('Configure Firewall', hosts: 'ovirt', tags: 'firewall') {
-        iptables 'the oVirt/Gluster/CTDB rule set', content: firewall
-        // "service iptables restart", applied safely (the old rules come back if SSH would be cut); a task, not
-        // a handler, so that rules changed on the live firewall by hand are found and put back too
-        iptablesApply 'the live firewall follows the rule set', timeout: 30
-        // CentOS loads the rules file at boot through its iptables service (on by default; made sure of here)
-        service 'iptables', enabled: true, when: { facts.osFamily == 'RedHat' }
+        role 'ovirt_firewall'
     }
 
     play('Install Gluster', hosts: 'ovirt', tags: 'gluster') {
-        command 'add the oVirt repository', cmd: 'yum localinstall -y http://resources.ovirt.org/releases/ovirt-release.noarch.rpm',
-                creates: '/etc/yum.repos.d/ovirt.repo', when: { facts.osFamily == 'RedHat' }
-        packages 'glusterfs-server'
-        // "uncomment the line option base-port 49152 and change the value 49152 to 50152": brick ports clear
-        // of libvirt's live-migration range. Gluster 3.4 gave bricks ports in order from base-port; later
-        // releases pick them at random up to max-port (60999), outside the firewall's 50152:50251, so
-        // max-port keeps them inside it.
-        glusterd 'move brick ports above the migration range', options: ['base-port': 50152, 'max-port': 50251],
-                notify: 'restart glusterd'
-        // The procedure edits glusterd.vol before "service glusterd start", so glusterd starts once, on the new
-        // ports: on a fresh host the restart handler is that start, and a glusterd already running is restarted.
-        flushHandlers()
-        service 'glusterd', state: 'started', enabled: true
-        glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true
-        handlers {
-            service 'restart glusterd', name: 'glusterd', state: 'restarted'
-        }
+        role 'gluster_server'
     }
 
     play('CTDB Configuration', hosts: 'ovirt', tags: 'ctdb') {
-        file 'brick folder for meta', path: { "/gluster/meta${groups.ovirt.indexOf(host)}" }, state: 'directory'
-        // The procedure says "replica 2" for its two hosts; the replica count follows the number of hosts.
-        glusterVolume 'meta', replica: { groups.ovirt.size() }, bricks: { bricks(hostvars, groups.ovirt, 'meta') },
-                state: 'started', runOnce: true
-        service 'rpcbind', state: 'started', enabled: true
-        packages 'nfs and ctdb', name: { facts.osFamily == 'RedHat' ? ['nfs-utils', 'ctdb'] : ['nfs-common', 'ctdb'] }
-        mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs'
-        ctdb 'CTDB files in the shared volume (first host)', sharedDir: '/mnt/lock', writeShared: true, link: false,
-                nodes: { groups.ovirt.collect { ctdbAddress(hostvars, it) } },
-                publicAddresses: { ["${vars.virtual_ip} ${vars.virtual_ip_interface}"] },
-                when: { host == groups.ovirt[0] }
-        ctdb 'point the CTDB configuration at the shared files', sharedDir: '/mnt/lock', writeShared: false, link: true,
-                notify: 'restart ctdb'
-        flushHandlers()   // as for glusterd: configured first, then started once
-        service 'ctdb', state: 'started', enabled: true
-        // A running ctdb reads its public addresses only when it starts or is told to reload them, so a new
-        // virtual_ip would not reach it; each node reloads its own list once it sees the new file (Gluster's
-        // client may show the old one a moment, and a node reloading from it would take the old address).
-        shell 'CTDB serves the configured virtual IP', cmd: { reloadPublicAddresses(vars.virtual_ip) },
-                changedWhen: { result.stdout.contains('reloaded') }
-        handlers {
-            service 'restart ctdb', name: 'ctdb', state: 'restarted'
-        }
+        role 'ctdb_shared_lock', virtualIp: { vars.virtual_ip }, nic: { vars.virtual_ip_interface }
     }
 
     play('Gluster volumes for the engine VM and for VM storage', hosts: 'ovirt', tags: 'volumes') {
-        // vdsm:kvm (36:36) own the oVirt volumes' bricks, as storage.owner-uid/gid below keep them; said here
-        // too, so an audit sees a brick whose owner was changed
-        file 'brick folders', path: { "/gluster/${item}${groups.ovirt.indexOf(host)}" }, state: 'directory',
-                owner: '36', group: '36', loop: ['engine', 'data']
-        // on every host: the group is set from whichever host runs the volume tasks, and a host without this
-        // file has its distribution's own virt group (sharding, quorum), which is not the procedure's
-        copy 'the virt option group', dest: '/var/lib/glusterd/groups/virt', content: virtGroup
-        glusterVolume 'engine', replica: { groups.ovirt.size() }, bricks: { bricks(hostvars, groups.ovirt, 'engine') },
-                options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started',
-                runOnce: true
-        // The procedure's "gluster volume set storage group virt" means the data volume: there is no volume
-        // called storage, and the step sits among the data volume's.
-        glusterVolume 'data', replica: { groups.ovirt.size() }, bricks: { bricks(hostvars, groups.ovirt, 'data') },
-                options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started',
-                runOnce: true
+        role 'gluster_vm_volumes'
     }
 
     // "Before running hosted-engine --deploy on your first machine, run service ctdb stop to ensure that the
     // shared virtual IP address is hosted from your other machine." Then ctdb starts again on the first host,
     // and each further host stops its ctdb for its own deploy and starts it again after.
     play('Hosted engine, first host', hosts: 'ovirt[0]', tags: 'engine') {
-        packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
-        command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
-                register: 'engine', failedWhen: { false }
-        service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { engine.rc != 0 }
-        ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { groups.ovirt[1] },
-                until: { result.holder && result.holder != ctdbAddress(hostvars, groups.ovirt[0]) },
-                retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
-        hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtual_ip.split('/')[0]}:/engine" },
+        role 'hosted_engine', virtualIp: { vars.virtual_ip }, nic: { vars.virtual_ip_interface },
                 fqdn: { vars.engine_fqdn }, adminPassword: { vars.engine_admin_password },
-                nic: { vars.virtual_ip_interface }, vmMemSizeMB: { (vars.engine_vm_memory_mb ?: 4096) as int },
-                vmVCpus: { (vars.engine_vm_cpus ?: 2) as int }, vmCdrom: { vars.engine_vm_cdrom }
-        service 'take part in CTDB again', name: 'ctdb', state: 'started'
+                cdrom: { vars.engine_vm_cdrom }, memoryMb: { vars.engine_vm_memory_mb ?: 4096 },
+                cpus: { vars.engine_vm_cpus ?: 2 }
     }
 
     play('Hosted engine, further hosts', hosts: 'ovirt[1:]', serial: 1, tags: 'engine') {
-        packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
-        command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
-                register: 'engine', failedWhen: { false }
-        service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { engine.rc != 0 }
-        hostedEngine 'add this host to the hosted engine', storageConnection: { "${vars.virtual_ip.split('/')[0]}:/engine" },
-                fqdn: { vars.engine_fqdn }, adminPassword: { vars.engine_admin_password },
-                nic: { vars.virtual_ip_interface }, additionalHost: true, hostId: { groups.ovirt.indexOf(host) + 1 }
-        service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'
+        role 'hosted_engine', additionalHost: true, virtualIp: { vars.virtual_ip },
+                nic: { vars.virtual_ip_interface }, fqdn: { vars.engine_fqdn },
+                adminPassword: { vars.engine_admin_password }
     }
 
     play('The cluster is healthy', hosts: 'ovirt[0]', tags: 'health') {

@@ -6,10 +6,7 @@
 // What only the oVirt admin console can do (migrate VMs, put the host in maintenance, activate it again) is
 // shown as a reminder for the operator.
 
-/** The CTDB heartbeat address of an inventory host, as glusterized-ovirt.groovy configures it. */
-def ctdbAddress(Map hv, String name) {
-    hv[name]?.ctdb_address ?: hv[name]?.gluster_address ?: hv[name]?.ansible_host ?: name
-}
+// ctdbAddress: lib/cluster.groovy, the address glusterized-ovirt configures CTDB with.
 
 playbook('Maintenance') {
     play('Take a host down for maintenance', hosts: 'ovirt', serial: 1) {

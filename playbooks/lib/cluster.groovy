@@ -1,0 +1,36 @@
+// Helpers of the bundled playbooks and roles, for any playbook: the addresses a cluster's hosts are known by.
+
+/** The Gluster address of an inventory host. */
+def glusterAddress(Map hv, String name) {
+    hv[name]?.gluster_address ?: hv[name]?.ansible_host ?: name
+}
+
+/** The CTDB heartbeat address of an inventory host. */
+def ctdbAddress(Map hv, String name) {
+    hv[name]?.ctdb_address ?: glusterAddress(hv, name)
+}
+
+// Waits (10 s at most) until this node's view of the shared public_addresses holds the address, and for ctdb to
+// answer (30 s at most), then runs `ctdb reloadips` for this node when its public addresses differ from the
+// file's; prints "reloaded" when it did. Two nodes reloading at once make one fail with "Failed to disable
+// takeover runs" (ctdb holds takeover runs off cluster-wide while it reloads): that one tries again, 20 s at most.
+def reloadPublicAddresses(String virtualIp) {
+    """\
+for i in \$(seq 20); do awk -v a=${quote(virtualIp)} '\$1 == a { f = 1 } END { exit !f }' /etc/ctdb/public_addresses && break; sleep 0.5; done
+for i in \$(seq 30); do have=\$(ctdb -X ip 2>/dev/null) && break; sleep 1; done
+want=\$(sed 's|/.*||' /etc/ctdb/public_addresses | sort)
+have=\$(printf '%s\\n' "\$have" | awk -F'|' 'NR > 1 && \$2 != "" { print \$2 }' | sort)
+[ "\$want" = "\$have" ] && exit 0
+pnn=\$(ctdb pnn | sed 's/.*://')
+for i in \$(seq 10); do
+    out=\$(ctdb reloadips "\$pnn" 2>&1) && { echo "reloaded:" \$have "->" \$want; exit 0; }
+    case \$out in *"takeover runs"*) sleep 2 ;; *) break ;; esac
+done
+echo "\$out" >&2; exit 1
+"""
+}
+
+/** One brick per host, in inventory order: host1:/gluster/meta0, host2:/gluster/meta1, ... */
+def bricks(Map hv, List hosts, String volume) {
+    hosts.withIndex().collect { h, i -> "${glusterAddress(hv, h)}:/gluster/${volume}${i}".toString() }
+}

@@ -1,0 +1,1 @@
+service 'restart ctdb', name: 'ctdb', state: 'restarted'

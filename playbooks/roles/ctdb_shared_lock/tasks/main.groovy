@@ -1,0 +1,20 @@
+file 'brick folder for meta', path: { "/gluster/${vars.volume}${groups[vars.group].indexOf(host)}" }, state: 'directory'
+// The procedure says "replica 2" for its two hosts; the replica count follows the number of hosts.
+glusterVolume volume, replica: { groups[vars.group].size() }, bricks: { bricks(hostvars, groups[vars.group], vars.volume) },
+        state: 'started', runOnce: true
+service 'rpcbind', state: 'started', enabled: true
+packages 'nfs and ctdb', name: { facts.osFamily == 'RedHat' ? ['nfs-utils', 'ctdb'] : ['nfs-common', 'ctdb'] }
+mount sharedDir, src: "localhost:/${volume}", fstype: 'glusterfs'
+ctdb 'CTDB files in the shared volume (first host)', sharedDir: sharedDir, writeShared: true, link: false,
+        nodes: { groups[vars.group].collect { ctdbAddress(hostvars, it) } },
+        publicAddresses: { ["${vars.virtualIp} ${vars.nic}"] },
+        when: { host == groups[vars.group][0] }
+ctdb 'point the CTDB configuration at the shared files', sharedDir: sharedDir, writeShared: false, link: true,
+        notify: 'restart ctdb'
+flushHandlers()   // as for glusterd: configured first, then started once
+service 'ctdb', state: 'started', enabled: true
+// A running ctdb reads its public addresses only when it starts or is told to reload them, so a new
+// virtual_ip would not reach it; each node reloads its own list once it sees the new file (Gluster's
+// client may show the old one a moment, and a node reloading from it would take the old address).
+shell 'CTDB serves the configured virtual IP', cmd: { reloadPublicAddresses(vars.virtualIp) },
+        changedWhen: { result.stdout.contains('reloaded') }

@@ -1,0 +1,1 @@
+service 'restart glusterd', name: 'glusterd', state: 'restarted'

@@ -1,0 +1,18 @@
+packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
+command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
+        register: 'engine', failedWhen: { false }
+service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { engine.rc != 0 }
+if (!additionalHost) {
+    ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { groups[vars.group][1] },
+            until: { result.holder && result.holder != ctdbAddress(hostvars, groups[vars.group][0]) },
+            retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
+    hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
+            fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic },
+            vmMemSizeMB: { vars.memoryMb as int }, vmVCpus: { vars.cpus as int }, vmCdrom: { vars.cdrom }
+    service 'take part in CTDB again', name: 'ctdb', state: 'started'
+} else {
+    hostedEngine 'add this host to the hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
+            fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic },
+            additionalHost: true, hostId: { groups[vars.group].indexOf(host) + 1 }
+    service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'
+}
