@@ -4,32 +4,51 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ModuleSpec;
+import io.gplay.dsl.PlaybookLoader;
+import io.gplay.engine.config.AnsibleConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code gplay doc [MODULE]}: the module's documentation, from the same spec that validates playbooks. */
-@Command(name = "doc", mixinStandardHelpOptions = true, description = "Shows a module's parameters and behaviour (no name: lists the modules).")
+@Command(name = "doc", mixinStandardHelpOptions = true, description = "Shows a module's or a role's parameters and behaviour (no name: lists the modules and roles).")
 final class DocCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "MODULE")
+    @Parameters(arity = "0..1", paramLabel = "MODULE|ROLE")
     String module;
+
+    @Option(names = "--roles-path", split = ":", paramLabel = "DIR", description = "folders to find roles in, after roles/ here (default: roles_path of ansible.cfg); the bundled roles come last")
+    List<Path> rolesPath;
 
     @Override
     public Integer call() {
         ModuleRegistry modules = ModuleRegistry.load();
         PrintStream out = System.out;
+        PlaybookLoader roles = new PlaybookLoader(modules, PlaybookLoader.defaultCacheDir()).rolesPath(rolesPath != null
+                ? rolesPath : new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY).rolesPath());
+        Path here = Path.of("");
         if (module == null) {
             modules.all().values().forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
+            out.println();
+            out.println("ROLES (use: role 'NAME', param: value)");
+            roles.roleNames(here).forEach(r -> out.printf("%-16s %s%n", r, roles.role(here, r).orElseThrow().summary()));
             return 0;
         }
         Module m = modules.find(module).orElse(null);
-        if (m == null) {
-            System.err.println("gplay doc: no module '" + module + "'" + modules.didYouMean(module));
+        if (m != null) {
+            print(m.spec(), out);
+            return 0;
+        }
+        ModuleSpec role = roles.role(here, module).orElse(null);
+        if (role == null) {
+            System.err.println("gplay doc: no module or role '" + module + "'" + modules.didYouMean(module));
             return 1;
         }
-        print(m.spec(), out);
+        print(role, out);
         return 0;
     }
 

@@ -83,7 +83,7 @@ record CodeFolder(String display, Path dir, String resource) {
         return Files.isDirectory(dir);
     }
 
-    /** The names of the files in the folder that end in {@code suffix}, sorted. */
+    /** The names of the entries (files and folders) in the folder that end in {@code suffix}, sorted. */
     List<String> names(String suffix) {
         if (!isBundled()) {
             if (!Files.isDirectory(dir)) {

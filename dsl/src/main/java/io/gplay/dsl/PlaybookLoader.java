@@ -1,6 +1,7 @@
 package io.gplay.dsl;
 
 import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.vault.VaultSecrets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +40,19 @@ public final class PlaybookLoader {
     public PlaybookLoader vault(VaultSecrets secrets) {
         this.vault = secrets;
         return this;
+    }
+
+    /**
+     * A role's parameters as a module's spec (for {@code gplay doc} and the console's completion), found as a
+     * playbook in {@code folder} would find it; empty when there is no such role.
+     */
+    public Optional<ModuleSpec> role(Path folder, String name) {
+        return new Roles(CodeFolder.disk(folder), rolesPath, vault).find(name).map(Role::describe);
+    }
+
+    /** The names of the roles a playbook in {@code folder} can use, sorted. */
+    public List<String> roleNames(Path folder) {
+        return new Roles(CodeFolder.disk(folder), rolesPath, vault).names();
     }
 
     /** {@code $XDG_CACHE_HOME/gplay/compiled}, or {@code ~/.cache/gplay/compiled}. */

@@ -41,6 +41,21 @@ final class Role {
         return Optional.ofNullable(spec);
     }
 
+    /** What {@code gplay doc} shows of the role: its parameters (none declared: it takes any), where it is, how to use it. */
+    ModuleSpec describe() {
+        ModuleSpec d = new ModuleSpec(name, spec != null ? spec.summary() : "role " + name
+                + " (it declares no parameters in meta/argument_specs.yml, so it takes any)");
+        if (spec != null) {
+            spec.params().forEach(d::param);
+        }
+        String deps = String.join(", ", dependencies().stream().map(Dependency::role).toList());
+        return d.checkMode("each of its tasks as its module says")
+                .notes("a role, in " + (dir.isBundled() ? "the bundled roles" : dir.display() + "/")
+                        + (deps.isEmpty() ? "" : "; it uses first: " + deps))
+                .example("role '" + name + "'" + (spec == null ? "" : spec.params().stream().filter(Param::required)
+                        .map(p -> ", " + p.name() + ": ...").reduce("", String::concat)));
+    }
+
     Optional<SourceFile> tasks() {
         return dir.file("tasks/main.groovy");
     }

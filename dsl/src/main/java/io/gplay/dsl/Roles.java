@@ -35,6 +35,13 @@ final class Roles {
                 .findFirst().map(d -> Role.in(n, d, vault)));
     }
 
+    /** The names of the roles on the path, sorted, each once. */
+    List<String> names() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        path.forEach(f -> f.names("").stream().filter(n -> find(n).isPresent()).forEach(out::add));
+        return List.copyOf(out);
+    }
+
     /** Where a role was looked for, for the message when it is not found. */
     String searched() {
         return String.join(", ", path.stream().map(f -> f.isBundled() ? "the bundled roles" : f.display() + "/").toList());

@@ -82,6 +82,35 @@ class GlusterizedOvirtLabSpec extends Specification {
         lab.ssh('lab1', 'gluster volume get data network.remote-dio').contains('enable')
     }
 
+    def "a playbook of the user's own uses a bundled role by name: one more replicated volume, owned by vdsm"() {
+        given:
+        def mine = work.resolve('mine')
+        mine.toFile().mkdirs()
+        mine.resolve('scratch.groovy').text = """\
+playbook('scratch') {
+    play('scratch volume', hosts: 'ovirt') {
+        role 'gluster_vm_volumes', volumes: ['scratch']
+    }
+}
+"""
+
+        when:
+        def run = Gplay.run(mine, cache, 'run', 'scratch.groovy', '-i', "${lab.inventory}")
+        def again = Gplay.run(mine, cache, 'run', 'scratch.groovy', '-i', "${lab.inventory}")
+
+        then:
+        run.rc == 0
+        run.out.contains('TASK [scratch]')
+        again.rc == 0
+        lab.hosts.every { again.recap(it).changed == 0 }
+        def info = lab.ssh('lab1', 'gluster volume info scratch')
+        info.contains('Status: Started') && info.contains('Number of Bricks: 1 x 2 = 2')
+        lab.ssh('lab2', 'stat -c %u:%g /gluster/scratch1').trim() == '36:36'
+
+        cleanup:
+        lab.sshRun('lab1', 'gluster --mode=script volume stop scratch force; gluster --mode=script volume delete scratch')
+    }
+
     def "CTDB is healthy with the virtual IP on exactly one host"() {
         when:
         def status = ctdbStatus('lab1')
