@@ -45,7 +45,7 @@ public class TaskCollector extends GroovyObjectSupport {
         this(ctx, null, null);
     }
 
-    private TaskCollector(BuildContext ctx, TaskCollector parent, Role role) {
+    TaskCollector(BuildContext ctx, TaskCollector parent, Role role) {
         this.ctx = ctx;
         this.parent = parent;
         this.role = role != null ? role : parent != null ? parent.role : null;
@@ -116,22 +116,7 @@ public class TaskCollector extends GroovyObjectSupport {
      * (and names in the file's code); {@code when} and {@code tags} apply to each of them.
      */
     public void importTasks(Map<String, Object> named, String path) {
-        Source at = ctx.here();
-        if (ctx.compiler == null) {
-            ctx.problem(at, "importTasks works in a playbook file, not here");
-            return;
-        }
-        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
-        if (file == null) {
-            ctx.problem(at, "importTasks: no task file '" + path + "' (looked for " + ctx.fileOf(at).folder().display()
-                    + (ctx.fileOf(at).folder().display().isEmpty() ? "" : "/") + path + ")");
-            return;
-        }
-        Map<String, Object> vars = new LinkedHashMap<>(named);
-        Use use = takeIn(vars, "importTasks", at);
-        TaskCollector inner = new TaskCollector(ctx, this, null);
-        ctx.run(file, vars, inner, new BuildContext.Use("task file " + file.display(), at));
-        adopt(inner.tasks, use, wrapped(vars), Map.of());
+        new TakingIn(this).importTasks(new LinkedHashMap<>(named), path, ctx.here());
     }
 
     public void importTasks(String path) {
@@ -143,101 +128,11 @@ public class TaskCollector extends GroovyObjectSupport {
      * sharedDir: '/mnt/lock'}. A role that declares its parameters has them checked as a module's.
      */
     public void role(Map<String, Object> named, String name) {
-        role(name, new LinkedHashMap<>(named), ctx.here());
+        new TakingIn(this).role(name, new LinkedHashMap<>(named), ctx.here());
     }
 
     public void role(String name) {
         role(Map.of(), name);
-    }
-
-    private void role(String name, Map<String, Object> params, Source at) {
-        if (ctx.roles == null) {
-            ctx.problem(at, "role works in a playbook file, not here");
-            return;
-        }
-        Role r;
-        try {
-            r = ctx.roles.find(name).orElse(null);
-        } catch (DslException e) {
-            e.problems().forEach(p -> ctx.problems.add(p));
-            return;
-        }
-        if (r == null) {
-            ctx.problem(at, "no role '" + name + "' (looked in " + ctx.roles.searched() + ")");
-            return;
-        }
-        if (r.dir.isBundled()) {
-            ctx.library.addBundled();
-        }
-        Use use = takeIn(params, "role", at);
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        Map<String, Object> vars = new LinkedHashMap<>();
-        try {
-            r.spec().ifPresent(spec -> {
-                Set<String> deferred = new HashSet<>();
-                params.forEach((k, v) -> {
-                    if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
-                        deferred.add(k);
-                    }
-                });
-                ParamValidator.problems(spec, params, deferred).forEach(p -> ctx.problem(at, "role " + p));
-                spec.params().stream().filter(p -> p.defaultValue() != null)
-                        .forEach(p -> defaults.put(p.name(), p.defaultValue()));
-            });
-            defaults.putAll(r.defaults());
-            vars.putAll(r.vars());
-            vars.putAll(params);
-            TaskCollector inner = new TaskCollector(ctx, this, r);
-            for (Role.Dependency d : r.dependencies()) {
-                inner.role(d.role(), new LinkedHashMap<>(d.params()), new Source(r.dir.display() + "/meta/main.yml", 0));
-            }
-            Map<String, Object> binding = new LinkedHashMap<>(defaults);
-            binding.putAll(vars);
-            BuildContext.Use how = new BuildContext.Use("role '" + name + "'", at);
-            r.tasks().ifPresent(f -> ctx.run(f, binding, inner, how));
-            TaskCollector handlers = new TaskCollector(ctx, this, r);
-            r.handlers().ifPresent(f -> ctx.run(f, binding, handlers, how));
-            adopt(inner.tasks, use, wrapped(vars), wrapped(defaults));
-            TaskCollector sink = handlerCollector();
-            for (Task h : handlers.tasks) {
-                // a role used twice has its handlers once, with its first use's variables
-                if (sink.tasks.stream().noneMatch(t -> t.title().equals(h.title()))) {
-                    sink.tasks.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
-                }
-            }
-        } catch (DslException e) {
-            e.problems().forEach(p -> ctx.problems.add(p));
-        }
-    }
-
-    /** What a role's or task file's use applies to each of its tasks: a condition and tags. */
-    private record Use(Deferred when, List<String> tags) {
-    }
-
-    /** Takes the keywords out of a role's or task file's named values, leaving its variables. */
-    private Use takeIn(Map<String, Object> named, String what, Source at) {
-        Object when = named.remove("when");
-        Object tags = named.remove("tags");
-        for (String k : List.copyOf(named.keySet())) {
-            if (KEYWORDS.contains(k) && !k.equals("name")) {
-                ctx.problem(at, what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
-                        + " tags); give it to the tasks inside");
-                named.remove(k);
-            }
-        }
-        return new Use(condition(when, "when", at), strings(tags));
-    }
-
-    private void adopt(List<Task> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {
-        for (Task t : taken) {
-            tasks.add(t.isFlush() ? t : t.takenIn(use.when(), vars, defaults).withTags(use.tags()));
-        }
-    }
-
-    private static Map<String, Object> wrapped(Map<String, Object> values) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, ClosureValue.wrap(v)));
-        return out;
     }
 
     /** Runs the handlers notified so far, here, instead of at the end of the play. */
@@ -333,7 +228,7 @@ public class TaskCollector extends GroovyObjectSupport {
         return v == null ? null : v.toString();
     }
 
-    private static List<String> strings(Object v) {
+    static List<String> strings(Object v) {
         if (v == null) {
             return List.of();
         }
@@ -390,7 +285,7 @@ public class TaskCollector extends GroovyObjectSupport {
      * A condition: a closure computed on each host, or a constant true or false. Anything else is refused, a
      * string above all: {@code when: 'x == 1'} (Ansible's form) would otherwise count as true, being non-empty.
      */
-    private Deferred condition(Object v, String what, Source at) {
+    Deferred condition(Object v, String what, Source at) {
         if (v == null || v instanceof Closure<?> || v instanceof Boolean) {
             return ClosureValue.condition(v);
         }

@@ -1,0 +1,134 @@
+package io.gplay.dsl;
+
+import io.gplay.engine.module.ParamValidator;
+import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Task;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A task file or a role taken into a play (or a role, or another task file) when the plan is made: its file run
+ * with the values it was given, and its tasks added to the collector that took it in, each with that use's
+ * variables, condition and tags.
+ */
+final class TakingIn {
+    private final TaskCollector into;
+    private final BuildContext ctx;
+
+    TakingIn(TaskCollector into) {
+        this.into = into;
+        this.ctx = into.ctx;
+    }
+
+    void importTasks(Map<String, Object> named, String path, Source at) {
+        if (ctx.compiler == null) {
+            ctx.problem(at, "importTasks works in a playbook file, not here");
+            return;
+        }
+        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
+        if (file == null) {
+            ctx.problem(at, "importTasks: no task file '" + path + "' (looked for " + ctx.fileOf(at).folder().display()
+                    + (ctx.fileOf(at).folder().display().isEmpty() ? "" : "/") + path + ")");
+            return;
+        }
+        Use use = takeIn(named, "importTasks", at);
+        TaskCollector inner = new TaskCollector(ctx, into, null);
+        ctx.run(file, named, inner, new BuildContext.Use("task file " + file.display(), at));
+        adopt(inner.tasks, use, wrapped(named), Map.of());
+    }
+
+    void role(String name, Map<String, Object> params, Source at) {
+        if (ctx.roles == null) {
+            ctx.problem(at, "role works in a playbook file, not here");
+            return;
+        }
+        Role r;
+        try {
+            r = ctx.roles.find(name).orElse(null);
+        } catch (DslException e) {
+            e.problems().forEach(p -> ctx.problems.add(p));
+            return;
+        }
+        if (r == null) {
+            ctx.problem(at, "no role '" + name + "' (looked in " + ctx.roles.searched() + ")");
+            return;
+        }
+        if (r.dir.isBundled()) {
+            ctx.library.addBundled();
+        }
+        Use use = takeIn(params, "role", at);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        Map<String, Object> vars = new LinkedHashMap<>();
+        try {
+            r.spec().ifPresent(spec -> {
+                Set<String> deferred = new HashSet<>();
+                params.forEach((k, v) -> {
+                    if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
+                        deferred.add(k);
+                    }
+                });
+                ParamValidator.problems(spec, params, deferred).forEach(p -> ctx.problem(at, "role " + p));
+                spec.params().stream().filter(p -> p.defaultValue() != null)
+                        .forEach(p -> defaults.put(p.name(), p.defaultValue()));
+            });
+            defaults.putAll(r.defaults());
+            vars.putAll(r.vars());
+            vars.putAll(params);
+            TaskCollector inner = new TaskCollector(ctx, into, r);
+            for (Role.Dependency d : r.dependencies()) {
+                new TakingIn(inner).role(d.role(), new LinkedHashMap<>(d.params()), new Source(r.dir.display() + "/meta/main.yml", 0));
+            }
+            Map<String, Object> binding = new LinkedHashMap<>(defaults);
+            binding.putAll(vars);
+            BuildContext.Use how = new BuildContext.Use("role '" + name + "'", at);
+            r.tasks().ifPresent(f -> ctx.run(f, binding, inner, how));
+            TaskCollector handlers = new TaskCollector(ctx, into, r);
+            r.handlers().ifPresent(f -> ctx.run(f, binding, handlers, how));
+            adopt(inner.tasks, use, wrapped(vars), wrapped(defaults));
+            TaskCollector sink = into.handlerCollector();
+            for (Task h : handlers.tasks) {
+                // a role used twice has its handlers once, with its first use's variables
+                if (sink.tasks.stream().noneMatch(t -> t.title().equals(h.title()))) {
+                    sink.tasks.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
+                }
+            }
+        } catch (DslException e) {
+            e.problems().forEach(p -> ctx.problems.add(p));
+        }
+    }
+
+    /** What a role's or task file's use applies to each of its tasks: a condition and tags. */
+    private record Use(Deferred when, List<String> tags) {
+    }
+
+    /** Takes the keywords out of a role's or task file's named values, leaving its variables. */
+    private Use takeIn(Map<String, Object> named, String what, Source at) {
+        Object when = named.remove("when");
+        Object tags = named.remove("tags");
+        for (String k : List.copyOf(named.keySet())) {
+            if (TaskCollector.KEYWORDS.contains(k) && !k.equals("name")) {
+                ctx.problem(at, what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
+                        + " tags); give it to the tasks inside");
+                named.remove(k);
+            }
+        }
+        return new Use(into.condition(when, "when", at), TaskCollector.strings(tags));
+    }
+
+    private void adopt(List<Task> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {
+        for (Task t : taken) {
+            into.tasks.add(t.isFlush() ? t : t.takenIn(use.when(), vars, defaults).withTags(use.tags()));
+        }
+    }
+
+    private static Map<String, Object> wrapped(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, ClosureValue.wrap(v)));
+        return out;
+    }
+}
