@@ -9,6 +9,7 @@ import io.gplay.dsl.ReplScript;
 import io.gplay.dsl.TaskCollector;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -153,7 +155,7 @@ final class Console {
     }
 
     private void evaluate(String code) {
-        TaskCollector tasks = TaskCollector.standalone(session.modules, "console");
+        TaskCollector tasks = session.loader().console("console");
         binding.setVariable(ReplScript.COLLECTOR, tasks);
         Object value;
         try {
@@ -230,15 +232,19 @@ final class Console {
             case ":become" -> session.become = on(arg, session.become);
             case ":facts" -> facts(arg);
             case ":doc" -> {
-                Module m = session.modules.find(arg).orElse(null);
-                if (m == null) {
-                    out.println("no module '" + arg + "'; :modules lists them");
+                Optional<ModuleSpec> spec = session.modules.find(arg).map(Module::spec)
+                        .or(() -> session.loader().role(Path.of(""), arg));
+                if (spec.isEmpty()) {
+                    out.println("no module or role '" + arg + "'; :modules lists them");
                 } else {
-                    DocCommand.print(m.spec(), out);
+                    DocCommand.print(spec.get(), out);
                 }
             }
-            case ":modules" -> session.modules.all().values()
-                    .forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
+            case ":modules" -> {
+                session.modules.all().values().forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
+                session.loader().roleNames(Path.of("")).forEach(r -> out.printf("%-16s role: %s%n", r,
+                        session.loader().role(Path.of(""), r).orElseThrow().summary()));
+            }
             case ":load" -> load(arg);
             case ":play", ":task" -> runPart(parts[0], arg);
             case ":help" -> ConsoleHelp.print(out);
@@ -271,8 +277,7 @@ final class Console {
     }
 
     private void load(String file) {
-        PlaybookLoader loader = new PlaybookLoader(session.modules, PlaybookLoader.defaultCacheDir())
-                .rolesPath(session.rolesPath).vault(session.vault);
+        PlaybookLoader loader = session.loader();
         loaded = loader.load(Path.of(file));
         out.println("loaded " + loaded.name() + ": " + loaded.plays().size() + " play(s); :play NAME or :task NAME runs part of it");
         for (Play p : loaded.plays()) {

@@ -2,6 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.run.RunOptions;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code gplay repl -i INV [-l PATTERN]}: the interactive console over the inventory's hosts. */
@@ -48,7 +51,17 @@ final class ReplCommand implements Callable<Integer> {
                 Console[] console = new Console[1];
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("gplay")
                         .parser(new ReplParser())
-                        .completer(new ReplCompleter(modules, () -> console[0].hostsAndGroups()))
+                        .completer(new ReplCompleter(modules, () -> console[0].hostsAndGroups(), new ReplCompleter.Roles() {
+                            @Override
+                            public List<String> names() {
+                                return session.loader().roleNames(Path.of(""));
+                            }
+
+                            @Override
+                            public Optional<ModuleSpec> spec(String name) {
+                                return session.loader().role(Path.of(""), name);
+                            }
+                        }))
                         .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".gplay_history"))
                         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
                         .build();

@@ -1,7 +1,7 @@
 package io.gplay.cli;
 
-import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -10,25 +10,38 @@ import org.jline.reader.ParsedLine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Tab completion from the same specs that validate playbooks: commands, module names, a module's parameter
- * names, the choices of a parameter, and host and group names after {@code :hosts}.
+ * names, the choices of a parameter, role names after {@code role} and a role's parameters, and host and group
+ * names after {@code :hosts}.
  */
 final class ReplCompleter implements Completer {
     static final List<String> COMMANDS = List.of(":hosts", ":check", ":diff", ":become", ":facts", ":doc",
             ":modules", ":load", ":play", ":task", ":help", ":quit");
     private static final Pattern VALUE = Pattern.compile("(\\w+):\\s*['\"]?(\\w*)$");
 
+    private static final Pattern ROLE = Pattern.compile("^\\s*role\\s*\\(?\\s*['\"]([\\w.-]+)['\"]\\s*,");
+
     private final ModuleRegistry modules;
     private final Supplier<List<String>> hostsAndGroups;
+    private final Roles roles;
 
-    ReplCompleter(ModuleRegistry modules, Supplier<List<String>> hostsAndGroups) {
+    /** The roles the console can use, by name. */
+    interface Roles {
+        List<String> names();
+
+        Optional<ModuleSpec> spec(String name);
+    }
+
+    ReplCompleter(ModuleRegistry modules, Supplier<List<String>> hostsAndGroups, Roles roles) {
         this.modules = modules;
         this.hostsAndGroups = hostsAndGroups;
+        this.roles = roles;
     }
 
     @Override
@@ -39,6 +52,16 @@ final class ReplCompleter implements Completer {
         if (line.wordIndex() == 0) {
             COMMANDS.forEach(c -> out.add(new Candidate(c)));
             modules.byDslName().keySet().forEach(m -> out.add(new Candidate(m)));
+            out.add(new Candidate("role"));
+            return;
+        }
+        Matcher role = ROLE.matcher(before);
+        if (first.equals("role")) {
+            if (role.find()) {
+                roles.spec(role.group(1)).ifPresent(spec -> arguments(spec, before, out));
+            } else {
+                roles.names().forEach(r -> out.add(new Candidate("'" + r + "'", r, null, null, null, null, false)));
+            }
             return;
         }
         switch (first) {
@@ -50,13 +73,13 @@ final class ReplCompleter implements Completer {
     }
 
     private void moduleArguments(String moduleWord, String before, List<Candidate> out) {
-        Module m = modules.find(moduleWord).orElse(null);
-        if (m == null) {
-            return;
-        }
+        modules.find(moduleWord).ifPresent(m -> arguments(m.spec(), before, out));
+    }
+
+    private static void arguments(ModuleSpec spec, String before, List<Candidate> out) {
         Matcher v = VALUE.matcher(before);
         if (v.find()) {
-            Param p = m.spec().param(v.group(1)).orElse(null);
+            Param p = spec.param(v.group(1)).orElse(null);
             if (p != null && !p.choices().isEmpty()) {
                 // inside a quote the user opened, a choice closes it; else the choice comes with its quotes
                 boolean quoted = before.matches("(?s).*\\w+:\\s*['\"]\\w*$");
@@ -65,7 +88,7 @@ final class ReplCompleter implements Completer {
             }
         }
         List<String> names = new ArrayList<>();
-        m.spec().params().forEach(p -> names.add(p.name() + ":"));
+        spec.params().forEach(p -> names.add(p.name() + ":"));
         names.forEach(n -> out.add(new Candidate(n, n, null, null, null, null, false)));
     }
 }

@@ -31,6 +31,12 @@ final class Session implements AutoCloseable {
     java.util.List<java.nio.file.Path> rolesPath = java.util.List.of();
     io.gplay.engine.vault.VaultSecrets vault = io.gplay.engine.vault.VaultSecrets.none();
 
+    /** Builds plans as {@code gplay run} would, with this session's roles path and vault. */
+    io.gplay.dsl.PlaybookLoader loader() {
+        return new io.gplay.dsl.PlaybookLoader(modules, io.gplay.dsl.PlaybookLoader.defaultCacheDir())
+                .rolesPath(rolesPath).vault(vault);
+    }
+
     Session(Inventory inventory, ModuleRegistry modules, RunOptions opts, String pattern, Reporter reporter) {
         this.inventory = inventory;
         this.modules = modules;

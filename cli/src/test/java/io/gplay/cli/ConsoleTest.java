@@ -128,7 +128,7 @@ class ConsoleTest {
     @Test
     void completionComesFromTheModuleSpecs() {
         ModuleRegistry modules = ModuleRegistry.load();
-        ReplCompleter c = new ReplCompleter(modules, () -> List.of("all", "web", "web1"));
+        ReplCompleter c = new ReplCompleter(modules, () -> List.of("all", "web", "web1"), noRoles());
         assertTrue(complete(c, "serv").contains("service"));
         assertTrue(complete(c, "serv").contains(":hosts"));
         assertTrue(complete(c, "service 'glusterd', st").contains("state:"));
@@ -141,6 +141,46 @@ class ConsoleTest {
         assertTrue(complete(c, "file 'x', state: ").contains("'directory'"));
         // parameter names are left open for their value
         assertFalse(candidates(c, "lineinfile 'x', li").stream().anyMatch(Candidate::complete));
+    }
+
+    @Test
+    void completionKnowsTheRolesAndTheirDeclaredParameters() throws Exception {
+        Path role = dir.resolve("roles/web");
+        Files.createDirectories(role.resolve("meta"));
+        Files.createDirectories(role.resolve("tasks"));
+        Files.writeString(role.resolve("tasks/main.groovy"), "debug 'x', msg: 'y'\n");
+        Files.writeString(role.resolve("meta/argument_specs.yml"), "argument_specs:\n  main:\n    options:\n"
+                + "      port: {type: int}\n      mode: {type: str, choices: [fast, safe]}\n");
+        io.gplay.dsl.PlaybookLoader loader = new io.gplay.dsl.PlaybookLoader(ModuleRegistry.load(), dir.resolve("cache"));
+        ReplCompleter c = new ReplCompleter(ModuleRegistry.load(), List::of, new ReplCompleter.Roles() {
+            @Override
+            public List<String> names() {
+                return loader.roleNames(dir);
+            }
+
+            @Override
+            public java.util.Optional<io.gplay.engine.module.ModuleSpec> spec(String name) {
+                return loader.role(dir, name);
+            }
+        });
+        assertTrue(complete(c, "role w").contains("'web'"), "role names, with the bundled ones");
+        assertTrue(complete(c, "role w").contains("'ctdb_shared_lock'"));
+        assertEquals(List.of("port:", "mode:"), complete(c, "role 'web', "));
+        assertEquals(List.of("fast", "safe"), complete(c, "role 'web', mode: '"));
+    }
+
+    private static ReplCompleter.Roles noRoles() {
+        return new ReplCompleter.Roles() {
+            @Override
+            public List<String> names() {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<io.gplay.engine.module.ModuleSpec> spec(String name) {
+                return java.util.Optional.empty();
+            }
+        };
     }
 
     /** A console over local hosts printing into {@code bytes}, with a dumb terminal to deliver Ctrl-C. */

@@ -50,6 +50,20 @@ public final class PlaybookLoader {
         return new Roles(CodeFolder.disk(folder), rolesPath, vault).find(name).map(Role::describe);
     }
 
+    /**
+     * A collector for tasks typed outside any file (the console): problems are named {@code where}, and
+     * {@code role} and {@code importTasks} find their files as a playbook in the current folder would.
+     */
+    public TaskCollector console(String where) {
+        ScriptCompiler compiler = new ScriptCompiler(cacheDir);
+        SourceFile here = SourceFile.text(where, where, "");
+        Library library = libraryOf(compiler, here);
+        BuildContext ctx = new BuildContext(modules, here, where, compiler, new Roles(here.folder(), rolesPath, vault),
+                library, vault);
+        library.attach(ctx);
+        return new TaskCollector(ctx);
+    }
+
     /** The names of the roles a playbook in {@code folder} can use, sorted. */
     public List<String> roleNames(Path folder) {
         return new Roles(CodeFolder.disk(folder), rolesPath, vault).names();
