@@ -2,6 +2,8 @@ package io.gplay.dsl
 
 import io.gplay.engine.module.ModuleRegistry
 import io.gplay.engine.plan.HostScope
+import io.gplay.engine.vault.VaultPassword
+import io.gplay.engine.vault.VaultSecrets
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -251,6 +253,24 @@ playbook('p') {
 
         then:
         loader().load(f).plays()[0].vars() == [x: 1, z: 9, y: 'b']
+    }
+
+    def "an encrypted variables file is opened with the run's vault password; a wrong one is the play line's problem"() {
+        given:
+        def pw = new VaultPassword('default', 'right'.bytes)
+        write('vars/secrets.yml', VaultSecrets.encrypt('db_password: s3cret\n'.bytes, pw))
+        def f = write('site.groovy', """\
+playbook('p') {
+    play('x', hosts: 'all', varsFiles: 'vars/secrets.yml') {
+        debug 'd', msg: 'm'
+    }
+}
+""")
+
+        expect:
+        loader().vault(new VaultSecrets([pw], false)).load(f).plays()[0].vars() == [db_password: 's3cret']
+        problems { loader().vault(new VaultSecrets([new VaultPassword('default', 'wrong'.bytes)], false)).load(f) }
+                .startsWith("${f}:2: varsFiles: ")
     }
 
     def "setFact gathers its named values as facts"() {
