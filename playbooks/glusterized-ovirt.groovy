@@ -44,6 +44,15 @@ playbook('oVirt 3.4, Glusterized') {
     }
 
     play('Prepare Partition for Gluster', hosts: 'ovirt', tags: 'storage') {
+        // CentOS 6 has no ssm: the procedure takes it from its author's Copr repository, and its dependency
+        // python-argparse from EPEL (the addresses it gives; Copr has since moved to copr.fedorainfracloud.org)
+        command 'add the Copr repository for system-storage-manager', argv: ['curl', '-fsSL', '-o',
+                '/etc/yum.repos.d/jasonbrooks-system-storage-manager-epel-6-x86_64.repo',
+                'http://copr.fedoraproject.org/coprs/jasonbrooks/system-storage-manager/repo/epel-6-x86_64/jasonbrooks-system-storage-manager-epel-6-x86_64.repo'],
+                creates: '/etc/yum.repos.d/jasonbrooks-system-storage-manager-epel-6-x86_64.repo',
+                when: { vars.brick_pool && facts.osFamily == 'RedHat' }
+        command 'add EPEL', cmd: 'yum install -y http://dl.fedoraproject.org/pub/epel/6/x86_64/epel-release-6-8.noarch.rpm',
+                creates: '/etc/yum.repos.d/epel.repo', when: { vars.brick_pool && facts.osFamily == 'RedHat' }
         packages 'system-storage-manager (CentOS, from the Copr repository the procedure adds)',
                 name: ['system-storage-manager', 'python-argparse'],
                 when: { vars.brick_pool && facts.osFamily == 'RedHat' }

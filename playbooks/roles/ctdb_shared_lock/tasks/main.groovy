@@ -5,6 +5,18 @@ glusterVolume volume, replica: { groups[vars.group].size() }, bricks: { bricks(h
 service 'rpcbind', state: 'started', enabled: true
 packages 'nfs and ctdb', name: { facts.osFamily == 'RedHat' ? ['nfs-utils', 'ctdb'] : ['nfs-common', 'ctdb'] }
 mount sharedDir, src: "localhost:/${volume}", fstype: 'glusterfs'
+// After a reboot the procedure mounts the shared volume by hand and then starts ctdb ("mount -t glusterfs
+// localhost:/meta /mnt/lock && service ctdb start"). Here the host does it at boot, in that order: the volume
+// is in fstab as a network file system, mounted once glusterd runs, and ctdb starts once it is mounted. On
+// CentOS 6, init starts glusterd (S20) before netfs mounts the _netdev entries (S25), and ctdb (S90) after
+// both; systemd is told the same order (x-systemd.requires here, RequiresMountsFor in ctdb's drop-in below).
+fstab 'mount the shared volume at boot, once glusterd runs', path: sharedDir, source: "localhost:/${volume}",
+        fstype: 'glusterfs', options: { facts.serviceMgr == 'systemd'
+            ? 'defaults,_netdev,x-systemd.requires=glusterd.service' : 'defaults,_netdev' }
+file '/etc/systemd/system/ctdb.service.d', state: 'directory', when: { facts.serviceMgr == 'systemd' }
+copy 'ctdb starts once the shared volume is mounted', dest: '/etc/systemd/system/ctdb.service.d/shared-lock.conf',
+        content: "[Unit]\nRequiresMountsFor=${sharedDir}\nAfter=glusterd.service\n",
+        when: { facts.serviceMgr == 'systemd' }, notify: 'restart ctdb'
 ctdb 'CTDB files in the shared volume (first host)', sharedDir: sharedDir, writeShared: true, link: false,
         nodes: { groups[vars.group].collect { ctdbAddress(hostvars, it) } },
         publicAddresses: { ["${vars.virtualIp} ${vars.nic}"] },

@@ -121,6 +121,27 @@ playbook('scratch') {
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
     }
 
+    def "a host that reboots comes back whole without a manual step: bricks and shared volume mounted, glusterd and ctdb running, the cluster healthy"() {
+        when: 'lab2 shuts down cleanly and boots again'
+        lab.stop('lab2')
+        lab.start('lab2')
+        String state = ''
+        for (int i = 0; i < 90 && !(state ==~ /(?s)gluster\nlock\nactive\nactive\n?/); i++) {
+            sleep(2000)
+            state = lab.sshRun('lab2', 'findmnt -n /gluster >/dev/null && echo gluster; findmnt -n /mnt/lock >/dev/null && echo lock;'
+                    + ' systemctl is-active glusterd ctdb').out
+        }
+
+        then: 'in the order the procedure does by hand: bricks, glusterd, the shared volume, then ctdb'
+        state ==~ /(?s)gluster\nlock\nactive\nactive\n?/
+        lab.ssh('lab2', 'findmnt -n -o FSTYPE /mnt/lock').trim() == 'fuse.glusterfs'
+        lab.ssh('lab2', 'systemctl show -p After mnt-lock.mount').contains('glusterd.service')
+        lab.ssh('lab2', 'systemctl show -p After -p Requires ctdb').contains('mnt-lock.mount')
+        ctdbStatus('lab1').count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
+        lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
+        lab.ssh('lab1', 'gluster volume status meta') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/meta1\s+\d+\s+\S+\s+Y\b/
+    }
+
     def "a new virtual IP reaches the running CTDB: one host holds it and none the old one; and back"() {
         when:
         def moved = timed('new virtual IP') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '-e', 'virtual_ip=10.78.0.201/24') }

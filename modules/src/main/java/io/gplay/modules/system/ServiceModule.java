@@ -7,6 +7,7 @@ import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
+import io.gplay.engine.shell.Cmd;
 
 import java.util.List;
 
@@ -19,7 +20,9 @@ public final class ServiceModule implements Module {
                     "started/stopped change only what differs; restarted and reloaded always act (use them in handlers)"))
             .param(Param.optional("enabled", ParamType.BOOL, null, "start at boot"))
             .param(Param.choice("manager", null, List.of("systemd", "sysvinit"), "override the service manager found in facts"))
-            .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded are reported as changes")
+            .param(Param.optional("daemonReload", ParamType.BOOL, false, "first have systemd read its unit files again"
+                    + " (systemctl daemon-reload), as after a unit or drop-in changed; always acts; nothing under SysV init"))
+            .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded and daemonReload are reported as changes")
             .notes("When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
                     + "last journal lines, so the reason is in the run's output.")
             .example("service 'glusterd', state: 'started', enabled: true")
@@ -35,8 +38,11 @@ public final class ServiceModule implements Module {
         ServiceManager sm = new ServiceManager(ctx, ctx.str("manager"));
         String name = Operand.of(ctx, "name", ctx.str("name"));  // the SysV service script takes no --
         String state = ctx.str("state");
-        if (state == null && !ctx.has("enabled")) {
-            ctx.fail("give state or enabled");
+        if (state == null && !ctx.has("enabled") && !ctx.bool("daemonReload")) {
+            ctx.fail("give state, enabled or daemonReload");
+        }
+        if (ctx.bool("daemonReload") && sm.systemd()) {
+            ctx.converge("reload systemd's unit files", () -> ctx.change(Cmd.of("systemctl", "daemon-reload")));
         }
         if (ctx.has("enabled") && sm.enabled(name) != ctx.bool("enabled")) {
             boolean on = ctx.bool("enabled");
