@@ -72,32 +72,43 @@ final class BuildContext {
     }
 
     /**
-     * Runs a task file or a role's file: its tasks go to {@code into}; {@code binding} holds the values it was
-     * given, by name.
+     * Runs {@code body} as part of a role's or task file's use: a problem found meanwhile names the chain of uses,
+     * and a use that takes itself in again (a role among its own dependencies) is refused, not followed.
      */
-    void run(SourceFile file, Map<String, Object> binding, TaskCollector into, Use use) {
+    void using(Use use, Runnable body) {
         if (chain.stream().anyMatch(u -> u.what().equals(use.what()))) {
             problem(use.at(), use.what() + " takes itself in again (" + use + ", in " + chainText() + ")");
             return;
         }
+        chain.push(use);
+        try {
+            body.run();
+        } finally {
+            chain.pop();
+        }
+    }
+
+    /**
+     * Runs a task file or a role's file, within its {@link #using use}: its tasks go to {@code into};
+     * {@code binding} holds the values it was given, by name.
+     */
+    void run(SourceFile file, Map<String, Object> binding, TaskCollector into) {
         String scriptName = ScriptCompiler.nameOf(file);
         Class<?> cls;
         try {
             cls = compiler.compile(file, scriptName, DslScript.class);
         } catch (DslException e) {
-            e.problems().forEach(p -> problems.add(p + inChain(use)));
+            e.problems().forEach(p -> problems.add(p + inChain()));
             return;
         }
         file(scriptName, file);
         DslScript script = (DslScript) newInstance(cls);
         script.setBinding(new Binding(new LinkedHashMap<>(binding)));
-        chain.push(use);
         collectors.push(into);
         try {
             runScript(script);
         } finally {
             collectors.pop();
-            chain.pop();
         }
     }
 
@@ -185,17 +196,12 @@ final class BuildContext {
     }
 
     void problem(Source at, String message) {
-        problems.add(at + ": " + message + inChain(null));
+        problems.add(at + ": " + message + inChain());
     }
 
     /** The uses that brought the file being run in, innermost first: " [in role 'ctdb' used at site.groovy:12]". */
-    private String inChain(Use innermost) {
-        List<Use> uses = new ArrayList<>();
-        if (innermost != null) {
-            uses.add(innermost);
-        }
-        uses.addAll(chain);
-        return uses.isEmpty() ? "" : " [in " + String.join(", in ", uses.stream().map(Use::toString).toList()) + "]";
+    private String inChain() {
+        return chain.isEmpty() ? "" : " [in " + String.join(", in ", chain.stream().map(Use::toString).toList()) + "]";
     }
 
     private String chainText() {

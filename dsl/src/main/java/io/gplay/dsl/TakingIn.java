@@ -38,7 +38,7 @@ final class TakingIn {
         }
         Use use = takeIn(named, "importTasks", at);
         TaskCollector inner = new TaskCollector(ctx, into, null);
-        ctx.run(file, named, inner, new BuildContext.Use("task file " + file.display(), at));
+        ctx.using(new BuildContext.Use("task file " + file.display(), at), () -> ctx.run(file, named, inner));
         adopt(inner.tasks, use, wrapped(named), Map.of());
     }
 
@@ -62,43 +62,49 @@ final class TakingIn {
             ctx.library.addBundled();
         }
         Use use = takeIn(params, "role", at);
+        ctx.using(new BuildContext.Use("role '" + name + "'", at), () -> {
+            try {
+                takeInRole(r, params, use, at);
+            } catch (DslException e) {
+                e.problems().forEach(p -> ctx.problems.add(p));
+            }
+        });
+    }
+
+    /** The role's dependencies, tasks and handlers, within its use. */
+    private void takeInRole(Role r, Map<String, Object> params, Use use, Source at) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        Map<String, Object> vars = new LinkedHashMap<>();
-        try {
-            r.spec().ifPresent(spec -> {
-                Set<String> deferred = new HashSet<>();
-                params.forEach((k, v) -> {
-                    if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
-                        deferred.add(k);
-                    }
-                });
-                ParamValidator.problems(spec, params, deferred).forEach(p -> ctx.problem(at, "role " + p));
-                spec.params().stream().filter(p -> p.defaultValue() != null)
-                        .forEach(p -> defaults.put(p.name(), p.defaultValue()));
-            });
-            defaults.putAll(r.defaults());
-            vars.putAll(r.vars());
-            vars.putAll(params);
-            TaskCollector inner = new TaskCollector(ctx, into, r);
-            for (Role.Dependency d : r.dependencies()) {
-                new TakingIn(inner).role(d.role(), new LinkedHashMap<>(d.params()), new Source(r.dir.display() + "/meta/main.yml", 0));
-            }
-            Map<String, Object> binding = new LinkedHashMap<>(defaults);
-            binding.putAll(vars);
-            BuildContext.Use how = new BuildContext.Use("role '" + name + "'", at);
-            r.tasks().ifPresent(f -> ctx.run(f, binding, inner, how));
-            TaskCollector handlers = new TaskCollector(ctx, into, r);
-            r.handlers().ifPresent(f -> ctx.run(f, binding, handlers, how));
-            adopt(inner.tasks, use, wrapped(vars), wrapped(defaults));
-            TaskCollector sink = into.handlerCollector();
-            for (Task h : handlers.tasks) {
-                // a role used twice has its handlers once, with its first use's variables
-                if (sink.tasks.stream().noneMatch(t -> t.title().equals(h.title()))) {
-                    sink.tasks.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
+        r.spec().ifPresent(spec -> {
+            Set<String> deferred = new HashSet<>();
+            params.forEach((k, v) -> {
+                if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
+                    deferred.add(k);
                 }
+            });
+            ParamValidator.problems(spec, params, deferred).forEach(p -> ctx.problem(at, "role " + p));
+            spec.params().stream().filter(p -> p.defaultValue() != null)
+                    .forEach(p -> defaults.put(p.name(), p.defaultValue()));
+        });
+        defaults.putAll(r.defaults());
+        Map<String, Object> vars = new LinkedHashMap<>(r.vars());
+        vars.putAll(params);
+        TaskCollector inner = new TaskCollector(ctx, into, r);
+        Source meta = new Source(r.dir.display() + "/meta/main.yml", 0);
+        for (Role.Dependency d : r.dependencies()) {
+            new TakingIn(inner).role(d.role(), new LinkedHashMap<>(d.params()), meta);
+        }
+        Map<String, Object> binding = new LinkedHashMap<>(defaults);
+        binding.putAll(vars);
+        r.tasks().ifPresent(f -> ctx.run(f, binding, inner));
+        TaskCollector handlers = new TaskCollector(ctx, into, r);
+        r.handlers().ifPresent(f -> ctx.run(f, binding, handlers));
+        adopt(inner.tasks, use, wrapped(vars), wrapped(defaults));
+        TaskCollector sink = into.handlerCollector();
+        for (Task h : handlers.tasks) {
+            // a role used twice has its handlers once, with its first use's variables
+            if (sink.tasks.stream().noneMatch(t -> t.title().equals(h.title()))) {
+                sink.tasks.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
             }
-        } catch (DslException e) {
-            e.problems().forEach(p -> ctx.problems.add(p));
         }
     }
 

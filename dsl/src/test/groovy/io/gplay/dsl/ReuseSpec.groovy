@@ -169,6 +169,20 @@ playbook('p') {
         problems { loader().load(f) }.contains("role 'loop' takes itself in again")
     }
 
+    def "roles that need each other through their dependencies are refused, not followed for ever"() {
+        given:
+        role('a', null, "debug 'a', msg: 'a'\n", null)
+        role('b', null, "debug 'b', msg: 'b'\n", null)
+        write('roles/a/meta/main.yml', 'dependencies: [b]\n')
+        write('roles/b/meta/main.yml', 'dependencies: [a]\n')
+        def f = write('site.groovy', "playbook('p') { play('x', hosts: 'all') { role 'a' } }\n")
+
+        expect:
+        problems { loader().load(f) } == "${dir}/roles/b/meta/main.yml: role 'a' takes itself in again (role 'a' used at " +
+                "${dir}/roles/b/meta/main.yml, in role 'b' used at ${dir}/roles/a/meta/main.yml, role 'a' used at ${f}:1)" +
+                " [in role 'b' used at ${dir}/roles/a/meta/main.yml, in role 'a' used at ${f}:1]"
+    }
+
     def "a role's dependencies come first, with their parameters"() {
         given:
         role('base', null, 'debug \'base\', msg: { "level ${vars.level}" }\n', null)
