@@ -143,6 +143,7 @@ public final class PlaybookLoader {
     private static CompilerConfiguration config() {
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(PlaybookScript.class.getName());
+        cc.setPluginFactory(new PlaybookParser());
         // @Grab would fetch and load code while compiling; nothing a playbook needs
         cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
         cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
