@@ -20,9 +20,9 @@ import java.lang.reflect.Field;
  * decisions a task are predicted with their full context, and each {@code play(...) { ... }} is predicted by
  * reading to its closure's end (the grammar lets the closure be the call's or a command's argument). Without the
  * cache ANTLR works each of those out from the grammar again, token by token: 1.9 MB allocated a task, 12 s of
- * CPU for 2000 tasks, 145 s for 20,000. With it (the ANTLR runtime's own option, which Groovy leaves
- * off), repeated tasks are predicted from the cache, and the parse is the same (checked: the
- * same parse trees with and without it for 2519 .groovy files of Groovy 4.0.32's own source). The option sits on the parser that
+ * CPU for 2000 tasks, 145 s for 20,000. With it (the ANTLR runtime's own option, which Groovy leaves off),
+ * repeated tasks are predicted from the cache, and the parse is the same (checked: the same parse trees with
+ * and without it for 2519 .groovy files of Groovy 4.0.32's own source). The option sits on the parser that
  * Groovy's {@link AstBuilder} makes and keeps private, hence the reflection; Groovy is pinned in the build, and
  * {@code LargePlaybookSpec} fails if this stops taking effect.
  */
