@@ -107,6 +107,7 @@ final class ScriptCompiler {
     static CompilerConfiguration config(Class<?> base) {
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(base.getName());
+        cc.setPluginFactory(new PlaybookParser());
         // @Grab would fetch and load code while compiling; nothing a playbook needs
         cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
         cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
