@@ -3,6 +3,7 @@ package io.gplay.cli;
 import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.vault.SecretMask;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code gplay repl -i INV [-l PATTERN]}: the interactive console over the inventory's hosts. */
 @Command(name = "repl", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"An interactive console over the inventory's hosts, in the playbook DSL (like ansible-console).",
-                "History is kept in ~/.gplay_history; :help inside lists the commands."})
+                "History is kept in ~/.gplay_history, secrets masked; :help inside lists the commands."})
 final class ReplCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
@@ -47,6 +48,7 @@ final class ReplCommand implements Callable<Integer> {
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("gplay")
                         .parser(new ReplParser())
                         .completer(new ReplCompleter(modules, () -> console[0].hostsAndGroups()))
+                        .history(new MaskedHistory(SecretMask.global()))
                         .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".gplay_history"))
                         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
                         .build();
