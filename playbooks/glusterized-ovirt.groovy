@@ -14,8 +14,11 @@
 //                                   Without it, brick_device is formatted directly.
 //   engine_fqdn           required  the engine VM's host name
 //   engine_vm_cdrom       required  the ISO image on the first host to install the engine VM from
-//   engine_admin_password required  the engine's admin password (never printed; keep it in a vault file
-//                                   passed with -e @secrets.yml)
+//   engine_admin_password required  the engine's admin password; never printed and never on a host's command
+//                                   line (hostedEngine writes it to an answer file of mode 0600, removed after
+//                                   the deploy). Keep it in a vault file beside the inventory:
+//                                     gplay vault create --vault-password-file ~/.vault-ovirt group_vars/all/secrets.yml
+//                                   and run with --vault-password-file ~/.vault-ovirt (or --ask-vault-pass)
 //   gluster_address       optional  per host: the address on the Gluster network (default: ansible_host)
 //   ctdb_address          optional  per host: the CTDB heartbeat address (default: gluster_address)
 //   engine_vm_memory_mb   optional  default 4096
@@ -34,7 +37,7 @@ playbook('oVirt 3.4, Glusterized') {
              brick_device: 'the disk for the Gluster bricks, e.g. /dev/vdb',
              engine_fqdn: "the engine VM's host name",
              engine_vm_cdrom: 'the ISO image on the first host to install the engine VM from, e.g. /root/CentOS-6.5-x86_64-minimal.iso',
-             engine_admin_password: "the engine's admin password (keep it in a file given with -e @secrets.yml)"
+             engine_admin_password: "the engine's admin password (keep it in a vault file, group_vars/all/secrets.yml beside the inventory, and run with --vault-password-file)"
 
     play('Host names', hosts: 'ovirt', tags: 'hosts') {
         // "If need be, edit /etc/hosts on both of your machines to establish the right ip address / host name mappings."

@@ -4,6 +4,7 @@ import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.vault.SecretMask;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code gplay repl -i INV [-l PATTERN]}: the interactive console over the inventory's hosts. */
 @Command(name = "repl", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"An interactive console over the inventory's hosts, in the playbook DSL (like ansible-console).",
-                "History is kept in ~/.gplay_history; :help inside lists the commands."})
+                "History is kept in ~/.gplay_history, secrets masked; :help inside lists the commands."})
 final class ReplCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
@@ -62,6 +63,7 @@ final class ReplCommand implements Callable<Integer> {
                                 return session.loader().role(Path.of(""), name);
                             }
                         }))
+                        .history(new MaskedHistory(SecretMask.global()))
                         .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".gplay_history"))
                         .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
                         .build();

@@ -4,6 +4,8 @@ import io.gplay.engine.config.AnsibleConfig;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.vault.SecretMask;
+import io.gplay.engine.vault.TerminalPrompt;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -58,6 +60,15 @@ final class TargetOptions {
     @Option(names = "--roles-path", split = ":", paramLabel = "DIR", description = "folders to find roles in, after roles/ beside the playbook (default: roles_path of ansible.cfg); the bundled roles come last")
     List<Path> rolesPath;
 
+    @Option(names = {"-k", "--ask-pass"}, description = "ask for the SSH login password (the inventory's ansible_password wins)")
+    boolean askPass;
+
+    @Option(names = {"-K", "--ask-become-pass"}, description = "ask for sudo's password (the inventory's ansible_become_password wins)")
+    boolean askBecomePass;
+
+    /** The passwords asked for, once a command (a command may load the inventory more than once). */
+    private Map<String, String> asked;
+
     @Mixin
     VaultOptions vault;
 
@@ -95,7 +106,28 @@ final class TargetOptions {
             defaults.put("ansible_become", true);
         }
         Optional.ofNullable(becomeUser).or(configured::becomeUser).ifPresent(u -> defaults.put("ansible_become_user", u));
+        defaults.putAll(askedPasswords());
         return InventoryLoader.load(inventory != null ? inventory : configured.inventory(), vault.secrets()).withDefaults(defaults);
+    }
+
+    /**
+     * -k and -K, asked as ansible-playbook asks them (on the terminal without echo, else a line of standard
+     * input); an empty become password is the SSH password, as there. Both are secrets from then on.
+     */
+    private Map<String, String> askedPasswords() {
+        if (asked == null) {
+            asked = new LinkedHashMap<>();
+            TerminalPrompt prompt = new TerminalPrompt();
+            if (askPass) {
+                asked.put("ansible_password", prompt.ask("SSH password: "));
+            }
+            if (askBecomePass) {
+                String pw = prompt.ask(askPass ? "BECOME password[defaults to SSH password]: " : "BECOME password: ");
+                asked.put("ansible_become_password", pw.isEmpty() && askPass ? asked.get("ansible_password") : pw);
+            }
+            asked.values().forEach(SecretMask.global()::add);
+        }
+        return asked;
     }
 
     Map<String, Object> extraVars() throws IOException {

@@ -29,9 +29,9 @@ class CtdbLegacyStyleLabSpec extends Specification {
             '''.stripIndent()
 
         when:
-        def check = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), '-i', "${lab.inventory}", '--check', '--diff')
-        def run = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), '-i', "${lab.inventory}")
-        def again = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), '-i', "${lab.inventory}")
+        def check = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), *lab.target(), '--check', '--diff')
+        def run = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), *lab.target())
+        def again = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), *lab.target())
 
         then:
         check.rc == 0 && check.recap('lab1').changed == 1

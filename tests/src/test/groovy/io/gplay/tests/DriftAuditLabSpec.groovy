@@ -22,13 +22,13 @@ class DriftAuditLabSpec extends Specification {
 
     def setupSpec() {
         lab = Lab.fresh(2)
-        def run = Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        def run = Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         assert run.rc == 0: run
     }
 
     def "a converged cluster audits clean"() {
         when:
-        def audit = Gplay.run(Gplay.ROOT, work, 'audit', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        def audit = Gplay.run(Gplay.ROOT, work, 'audit', 'glusterized-ovirt', *lab.target())
 
         then:
         audit.rc == 0
@@ -48,7 +48,7 @@ class DriftAuditLabSpec extends Specification {
 
         when:
         def audit = GlusterizedOvirtLabSpec.timed('audit with drift') {
-            Gplay.run(Gplay.ROOT, work, 'audit', 'glusterized-ovirt', '-i', "${lab.inventory}", '--report', "json=${work}/drift.json")
+            Gplay.run(Gplay.ROOT, work, 'audit', 'glusterized-ovirt', *lab.target(), '--report', "json=${work}/drift.json")
         }
         def handlers = handlerNames(work.resolve('drift.json'))
         def drift = results(work.resolve('drift.json')).findAll { it.status == 'changed' && !(it.task in handlers) }
@@ -87,9 +87,9 @@ class DriftAuditLabSpec extends Specification {
     def "a real run repairs every drift, and the next audit is clean"() {
         when:
         def repair = GlusterizedOvirtLabSpec.timed('repair run') {
-            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         }
-        def audit = Gplay.run(Gplay.ROOT, work, 'audit', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        def audit = Gplay.run(Gplay.ROOT, work, 'audit', 'glusterized-ovirt', *lab.target())
 
         then:
         repair.rc == 0

@@ -36,7 +36,7 @@ COMMIT
         work.resolve('blocking.yml').text = "rules: |\n" + blocking.readLines().collect { '  ' + it }.join('\n') + '\n'
 
         when:
-        def run = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), '-i', "${lab.inventory}", '-e', "@${work}/blocking.yml")
+        def run = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), *lab.target(), '-e', "@${work}/blocking.yml")
 
         then: 'the established control connection survived, a new one was refused, the old rules came back'
         run.rc == 2
@@ -47,7 +47,7 @@ COMMIT
         when: 'a rule set that keeps SSH open'
         work.resolve('good.yml').text = "rules: |\n" + blocking.replace('--dport 22 -j REJECT --reject-with tcp-reset', '--dport 2222 -j REJECT')
                 .readLines().collect { '  ' + it }.join('\n') + '\n'
-        def good = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), '-i', "${lab.inventory}", '-e', "@${work}/good.yml")
+        def good = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), *lab.target(), '-e', "@${work}/good.yml")
         sleep(6000)
 
         then: 'it is applied and stays after the rollback timeout'

@@ -30,37 +30,46 @@ class GlusterizedOvirtLabSpec extends Specification {
         Gplay.run(Gplay.ROOT, cache, args)
     }
 
+    /** The answer files the hosted-engine stand-in accepted, as it keeps them (the password masked). */
+    static final String STANDIN_ANSWERS = '/var/lib/gplay-standin/hosted-engine/answers-*.conf'
+
     def "check mode on fresh hosts changes no byte and predicts exactly what the real run changes"() {
         given:
         def before = lab.hosts.collectEntries { [it, lab.hash(it)] }
 
         when:
-        def check = timed('check run') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '--check', '--report', "json=${work}/check.json") }
+        def check = timed('check run') { gplay('run', 'glusterized-ovirt', *lab.target(), '--check', '--report', "json=${work}/check.json") }
 
         then:
         check.rc == 0
         lab.hosts.collectEntries { [it, lab.hash(it)] } == before
 
         when:
-        def real = timed('first run') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '--report', "json=${work}/real.json") }
+        def real = timed('first run') { gplay('run', 'glusterized-ovirt', *lab.target(), '--report', "json=${work}/real.json") }
 
         then:
         real.rc == 0
         lab.hosts.every { real.recap(it).failed == 0 && real.recap(it).unreachable == 0 }
         changed(work.resolve('check.json')) == changed(work.resolve('real.json'))
         changed(work.resolve('real.json')).size() > 30
+
+        and: 'the engine password, read from the vault file of the lab, is in no output'
+        String password = (gplay('vault', 'view', '--vault-password-file', lab.vaultPasswordFile.toString(),
+                Lab.STATE.resolve('group_vars/all/secrets.yml').toString()).out =~ /engine_admin_password: "(\w+)"/)[0][1]
+        [check.out, check.err, real.out, real.err, work.resolve('check.json').text, work.resolve('real.json').text]
+                .every { !it.contains(password) }
     }
 
     def "a second run changes nothing"() {
         when:
-        def again = timed('second run') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}") }
+        def again = timed('second run') { gplay('run', 'glusterized-ovirt', *lab.target()) }
 
         then:
         again.rc == 0
         lab.hosts.every { again.recap(it).changed == 0 && again.recap(it).failed == 0 }
 
         when: 'the second host alone, so the run-once volume tasks read the virt group from it'
-        def second = gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '-l', 'lab2', '--check')
+        def second = gplay('run', 'glusterized-ovirt', *lab.target(), '-l', 'lab2', '--check')
 
         then: 'it has the procedure\'s virt group too: nothing to set'
         second.rc == 0
@@ -95,8 +104,8 @@ playbook('scratch') {
 """
 
         when:
-        def run = Gplay.run(mine, cache, 'run', 'scratch.groovy', '-i', "${lab.inventory}")
-        def again = Gplay.run(mine, cache, 'run', 'scratch.groovy', '-i', "${lab.inventory}")
+        def run = Gplay.run(mine, cache, 'run', 'scratch.groovy', *lab.target())
+        def again = Gplay.run(mine, cache, 'run', 'scratch.groovy', *lab.target())
 
         then:
         run.rc == 0
@@ -144,7 +153,7 @@ playbook('scratch') {
 
     def "a new virtual IP reaches the running CTDB: one host holds it and none the old one; and back"() {
         when:
-        def moved = timed('new virtual IP') { gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}", '-e', 'virtual_ip=10.78.0.201/24') }
+        def moved = timed('new virtual IP') { gplay('run', 'glusterized-ovirt', *lab.target(), '-e', 'virtual_ip=10.78.0.201/24') }
         ctdbStatus('lab1')
 
         then:
@@ -155,7 +164,7 @@ playbook('scratch') {
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 0
 
         when:
-        def back = gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        def back = gplay('run', 'glusterized-ovirt', *lab.target())
         ctdbStatus('lab1')
 
         then:
@@ -169,7 +178,7 @@ playbook('scratch') {
         def before = lab.hosts.collectEntries { [it, lab.hash(it)] }
 
         when:
-        def status = gplay('run', 'status', '-i', "${lab.inventory}")
+        def status = gplay('run', 'status', *lab.target())
 
         then:
         status.rc == 0
@@ -209,7 +218,7 @@ playbook('renamed') {
 """
 
         when:
-        def run = gplay('run', playbook.toString(), '-i', "${lab.inventory}")
+        def run = gplay('run', playbook.toString(), *lab.target())
 
         then:
         run.rc == 2
@@ -242,8 +251,8 @@ playbook('unknown option') {
 """
 
         when:
-        def audit = gplay('audit', 'glusterized-ovirt', '-i', "${lab.inventory}")
-        def run = gplay('run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+        def audit = gplay('audit', 'glusterized-ovirt', *lab.target())
+        def run = gplay('run', 'glusterized-ovirt', *lab.target())
 
         then:
         audit.rc == 3
@@ -252,7 +261,7 @@ playbook('unknown option') {
         lab.ssh('lab1', 'gluster volume status data') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\d+\s+\S+\s+Y\b/
 
         when:
-        def refused = gplay('run', unknown.toString(), '-i', "${lab.inventory}", '--check')
+        def refused = gplay('run', unknown.toString(), *lab.target(), '--check')
 
         then:
         refused.rc == 2
@@ -263,9 +272,13 @@ playbook('unknown option') {
         expect:
         lab.ssh('lab1', 'hosted-engine --vm-status').contains('Host ID')
         lab.ssh('lab2', 'hosted-engine --vm-status').contains('Host ID')
-        lab.ssh('lab2', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/hostID=int:2')
-        lab.ssh('lab1', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/storageDomainConnection=str:10.78.0.200:/engine')
-        lab.ssh('lab1', 'stat -c %a /etc/ovirt-hosted-engine/gplay-answers.conf').trim() == '600'
+        // the stand-in keeps what it was given, the password masked; it accepts no answer file but one of mode 600
+        lab.ssh('lab2', "cat ${STANDIN_ANSWERS}").contains('OVEHOSTED_STORAGE/hostID=int:2')
+        lab.ssh('lab1', "cat ${STANDIN_ANSWERS}").contains('OVEHOSTED_STORAGE/storageDomainConnection=str:10.78.0.200:/engine')
+        lab.ssh('lab1', "cat ${STANDIN_ANSWERS}").contains('OVEHOSTED_ENGINE/adminPassword=str:********')
+
+        and: 'the answer file, which held the password, is gone from both hosts'
+        lab.hosts.every { lab.sshRun(it, 'test -e /etc/ovirt-hosted-engine/gplay-answers.conf').rc == 1 }
     }
 
     def "maintenance on the host holding the virtual IP moves it to the other host, and bringing it back leaves the cluster healthy"() {
@@ -274,7 +287,7 @@ playbook('unknown option') {
         def other = (lab.hosts - holder)[0]
 
         when:
-        def down = timed('maintenance down') { gplay('run', 'maintenance', '-i', "${lab.inventory}", '-l', holder) }
+        def down = timed('maintenance down') { gplay('run', 'maintenance', *lab.target(), '-l', holder) }
 
         then:
         down.rc == 0
@@ -283,7 +296,7 @@ playbook('unknown option') {
         lab.ssh(holder, 'hosted-engine --vm-status').toLowerCase().contains('local maintenance')
 
         when:
-        def up = timed('maintenance up') { gplay('run', 'maintenance', '-i', "${lab.inventory}", '-l', holder, '-e', 'maintenance=up') }
+        def up = timed('maintenance up') { gplay('run', 'maintenance', *lab.target(), '-l', holder, '-e', 'maintenance=up') }
 
         then:
         up.rc == 0

@@ -38,6 +38,16 @@ class Lab {
         STATE.resolve('inventory.yml')
     }
 
+    /** The password of the lab's vault file (group_vars/all/secrets.yml, which holds engine_admin_password). */
+    Path getVaultPasswordFile() {
+        STATE.resolve('vault-password')
+    }
+
+    /** The options that reach the lab as a user reaches hosts whose secrets are in a vault file. */
+    List<String> target() {
+        ['-i', inventory.toString(), '--vault-password-file', vaultPasswordFile.toString()]
+    }
+
     String address(String host) {
         "10.78.0.${10 + (host - 'lab' as int)}"
     }

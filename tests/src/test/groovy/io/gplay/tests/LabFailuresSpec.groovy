@@ -14,7 +14,7 @@ class LabFailuresSpec extends Specification {
     def "a host killed in the middle of the run is marked unreachable, the others go on, and a re-run after it is back completes"() {
         given:
         def lab = Lab.fresh(2)
-        def cmd = [Gplay.ROOT.resolve('bin/gplay').toString(), 'run', 'glusterized-ovirt', '-i', "${lab.inventory}".toString()]
+        def cmd = [Gplay.ROOT.resolve('bin/gplay').toString(), 'run', 'glusterized-ovirt', *lab.target()]
         def pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         pb.environment().putAll(XDG_CACHE_HOME: work.toString(), NO_COLOR: '1')
 
@@ -46,7 +46,7 @@ class LabFailuresSpec extends Specification {
         when: 'lab2 is back'
         lab.start('lab2')
         def again = GlusterizedOvirtLabSpec.timed('re-run after lab2 is back') {
-            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         }
 
         then:
@@ -60,7 +60,7 @@ class LabFailuresSpec extends Specification {
 
         when:
         def run = GlusterizedOvirtLabSpec.timed('three hosts, first run') {
-            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         }
 
         then:
@@ -69,11 +69,11 @@ class LabFailuresSpec extends Specification {
         ['meta', 'engine', 'data'].every { lab.ssh('lab1', "gluster volume info ${it}").contains('Number of Bricks: 1 x 3 = 3') }
         lab.ssh('lab3', 'ctdb -X status').readLines().count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 3
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
-        lab.ssh('lab3', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/hostID=int:3')
+        lab.ssh('lab3', "cat ${GlusterizedOvirtLabSpec.STANDIN_ANSWERS}").contains('OVEHOSTED_STORAGE/hostID=int:3')
 
         when:
         def again = GlusterizedOvirtLabSpec.timed('three hosts, second run') {
-            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', '-i', "${lab.inventory}")
+            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         }
 
         then:

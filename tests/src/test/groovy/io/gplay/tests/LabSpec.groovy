@@ -17,6 +17,15 @@ class LabSpec extends Specification {
         lab.ssh('lab2', 'ip -4 -o addr show host0').contains('10.78.0.12/24')
         lab.ssh('lab2', 'ping -c1 -W2 10.78.0.11 >/dev/null && echo reached').trim() == 'reached'
         lab.inventory.text.contains('brick_device: /dev/loop')
+
+        and: 'the engine password kept as a user should: in a vault file, its password file readable by root only'
+        def secrets = Lab.STATE.resolve('group_vars/all/secrets.yml')
+        secrets.text.startsWith('$ANSIBLE_VAULT;1.1;AES256\n')
+        !secrets.text.contains('engine_admin_password')
+        java.nio.file.Files.getPosixFilePermissions(lab.vaultPasswordFile) ==
+                java.nio.file.attribute.PosixFilePermissions.fromString('rw-------')
+        Gplay.run(Lab.STATE, null, 'vault', 'view', '--vault-password-file', lab.vaultPasswordFile.toString(),
+                secrets.toString()).out =~ /(?m)^engine_admin_password: "\w{12,}"$/
     }
 
     def "the hash of a host shows a change, and reset undoes it"() {

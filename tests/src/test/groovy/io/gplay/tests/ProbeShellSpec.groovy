@@ -65,6 +65,20 @@ class ProbeShellSpec extends Specification {
         quoted.stdout() == "it's\n\$HOME\n"
     }
 
+    def "a read given lines of input (a become password) gets them in the same shell, on no command line"() {
+        given:
+        String shell = conn.exec(Command.probe('echo $$')).stdout()
+
+        when:
+        def fed = conn.exec(new Command('IFS= read -r a; IFS= read -r b; echo "$$ [$a] [$b]"',
+                "it's \$HOME; `x`\nsecond\n".getBytes('UTF-8'), true, true))
+        def after = conn.exec(Command.probe('cat; echo "$$ done"'))
+
+        then: 'in the shell of the reads, as written; the next read has no input left over'
+        fed.stdout() == shell.trim() + " [it's \$HOME; `x`] [second]\n"
+        after.stdout() == shell.trim() + ' done\n'
+    }
+
     def "what a read does to its shell (variables, cd, exit, a syntax error) stays in that read"() {
         given:
         String shell = conn.exec(Command.probe('echo $$')).stdout()

@@ -35,7 +35,7 @@ class ReplLabSpec extends Specification {
         term = new Tmux(work)
         term.start(work, [XDG_CACHE_HOME: work.resolve('cache').toString(), NO_COLOR: '1',
                           GPLAY_JAVA_OPTS: "-Duser.home=${work}".toString()],
-                [Gplay.ROOT.resolve('bin/gplay').toString(), 'repl', '-i', lab.inventory.toString()])
+                [Gplay.ROOT.resolve('bin/gplay').toString(), 'repl', *lab.target()])
         term.waitFor('first prompt', 30_000) { ReplTmuxSpec.atPrompt(it) }
 
         when: 'a module call'

@@ -294,6 +294,28 @@ class ReplTmuxSpec extends TwoSshdSpec {
         Files.readString(work.resolve('.gplay_history')).contains('names.each { n ->')
     }
 
+    def "a line typed with a secret in it is shown and kept in the history file with the secret masked"() {
+        given: 'a vault value, and the console given its file'
+        String secret = 'Hist-S3cret-9902'
+        work.resolve('pw').text = 'vault password\n'
+        work.resolve('secrets.yml').text = "db_password: ${secret}\n"
+        assert Gplay.run(work, work.resolve('cache'), 'vault', 'encrypt', '--vault-password-file', 'pw', 'secrets.yml').rc == 0
+        repl('-e', '@secrets.yml', '--vault-password-file', 'pw')
+
+        when: 'the clear text typed (pasted) into a line'
+        String shown = enter("debug msg: 'typed ${secret} here'")
+        term.type(':quit')
+        term.keys('Enter')
+        term.waitFor('the console to end') { term.exitStatus() != null }
+        String history = Files.readString(work.resolve('.gplay_history'))
+
+        then:
+        shown.contains('typed ******** here')
+        !shown.contains(secret)
+        history.contains("debug msg: 'typed ******** here'")
+        !history.contains(secret)
+    }
+
     def "Ctrl-D at an empty prompt leaves the console"() {
         given:
         repl()

@@ -24,8 +24,8 @@ playbook('p') {
     play('p', hosts: 'all', gatherFacts: false) {
         debug 'show', msg: { "the password is \${vars.db_password}" }
         copy 'config', dest: '${work.resolve('app.conf')}', content: { "password=\${vars.db_password}\\n" }
-        command 'echo', argv: { ['echo', vars.db_password] }
-        command 'fail', argv: { ['sh', '-c', 'echo "refused: \$1" >&2; exit 3', 'sh', vars.db_password] }, ignoreErrors: true
+        command 'echo', argv: ['cat'], stdin: { vars.db_password }
+        command 'fail', argv: ['sh', '-c', 'IFS= read -r p; echo "refused: \$p" >&2; exit 3'], stdin: { vars.db_password }, ignoreErrors: true
         verify 'check', that: { false }, msg: { "expected \${vars.db_password}" }, ignoreErrors: true
         command 'hidden', argv: ['echo', 'no-vault-value-123'], noLog: true
         shell 'hidden failure', cmd: 'echo no-vault-error-456 >&2; exit 1', noLog: true, ignoreErrors: true

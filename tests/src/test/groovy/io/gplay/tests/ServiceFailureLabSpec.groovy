@@ -26,7 +26,7 @@ class ServiceFailureLabSpec extends Specification {
             '''.stripIndent()
 
         when:
-        def run = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), '-i', "${lab.inventory}")
+        def run = Gplay.run(Gplay.ROOT, work, 'run', playbook.toString(), *lab.target())
 
         then:
         run.rc == 2

@@ -67,6 +67,13 @@ LogLevel ERROR
         this
     }
 
+    /** Lets users log in with their password too (before start), as most servers do. */
+    Sshd allowPasswords() {
+        def config = dir.resolve('sshd_config')
+        config.text = config.text.replace('PasswordAuthentication no', 'PasswordAuthentication yes')
+        this
+    }
+
     static boolean available() {
         Files.isExecutable(Path.of('/usr/sbin/sshd')) && Files.isExecutable(Path.of('/usr/bin/ssh-keygen'))
     }

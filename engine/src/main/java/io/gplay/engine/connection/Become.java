@@ -2,20 +2,63 @@ package io.gplay.engine.connection;
 
 import io.gplay.engine.shell.Cmd;
 
-/** Runs every command through {@code sudo} as another user (root by default); standard input passes through. */
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs every command through {@code sudo} as another user (root by default); standard input passes through.
+ * Without a password {@code sudo -n}, which fails at once where sudo would ask for one. With a password
+ * ({@code ansible_become_password}, {@code --ask-become-pass}) the password never is on a command line: it is
+ * the first line of the command's standard input, read there by the shell's own {@code read} (no process, so
+ * no argv) into a file of mode 0600 in a private directory, which {@code sudo -A} reads through an askpass
+ * script ({@code cat FILE}); the directory is removed when the command ends. The rest of standard input is the
+ * command's, and a wrong password can never take it for another try, as {@code sudo -S} would; sudo asks the
+ * script three times and fails, and that failure is named.
+ */
 public final class Become implements Connection {
+    /** What sudo prints when the password was refused: "sudo: 3 incorrect password attempts". */
+    private static final String REFUSED = "incorrect password attempt";
+
     private final Connection inner;
     private final String user;
+    private final String password;
 
     public Become(Connection inner, String user) {
+        this(inner, user, null);
+    }
+
+    /** {@code password}: sudo's password of the login user, or null when sudo needs none. */
+    public Become(Connection inner, String user, String password) {
+        if (password != null && (password.contains("\n") || password.contains("\r"))) {
+            throw new IllegalArgumentException("the become password holds a line break, which sudo cannot read");
+        }
         this.inner = inner;
         this.user = user;
+        this.password = password;
     }
 
     @Override
     public ExecResult exec(Command command) {
-        String line = Cmd.of("sudo", "-n", "-H", "-u", user, "--", "sh", "-c", command.line()).toString();
-        return inner.exec(command.withLine(line));
+        if (password == null) {
+            String line = Cmd.of("sudo", "-n", "-H", "-u", user, "--", "sh", "-c", command.line()).toString();
+            return inner.exec(command.withLine(line));
+        }
+        Cmd sudo = Cmd.of("sudo", "-A", "-p", "gplay", "-H", "-u", user, "--", "sh", "-c", command.line());
+        String line = "umask 077; d=$(mktemp -d) || exit 1; trap 'rm -rf \"$d\"' EXIT; trap 'exit 1' HUP INT TERM PIPE;"
+                + " IFS= read -r p; printf '%s\\n' \"$p\" > \"$d/p\"; p=;"
+                + " printf '#!/bin/sh\\nexec cat \"%s/p\"\\n' \"$d\" > \"$d/ask\"; chmod 700 \"$d/ask\";"
+                + " SUDO_ASKPASS=\"$d/ask\" " + sudo;
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes((password + "\n").getBytes(StandardCharsets.UTF_8));
+        if (command.stdin() != null) {
+            in.writeBytes(command.stdin());
+        }
+        ExecResult r = inner.exec(new Command(line, in.toByteArray(), command.readOnly(), command.shared()));
+        if (r.rc() != 0 && r.stderr().lines().anyMatch(l -> l.startsWith("sudo: ") && l.contains(REFUSED))) {
+            throw new IllegalStateException("sudo refused the become password for becoming " + user
+                    + " (ansible_become_password or --ask-become-pass is wrong for the login user)");
+        }
+        return r;
     }
 
     @Override

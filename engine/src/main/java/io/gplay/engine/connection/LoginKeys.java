@@ -1,7 +1,12 @@
 package io.gplay.engine.connection;
 
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
 import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.PasswordResponseProvider;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.Resource;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
 
 import java.io.Closeable;
@@ -14,7 +19,8 @@ import java.util.List;
 /**
  * The keys a login offers, in OpenSSH's order: the inventory's key file, then the keys of ssh-agent (when
  * {@code SSH_AUTH_SOCK} names one that answers), then, when no key file is given, ~/.ssh/id_ed25519, id_ecdsa,
- * id_rsa. Holds the agent's connection until the login is over.
+ * id_rsa; last, the password when one is given (as SSH's "password" method and as "keyboard-interactive",
+ * which sshd uses for passwords through PAM). Holds the agent's connection until the login is over.
  */
 final class LoginKeys implements Closeable {
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
@@ -44,6 +50,22 @@ final class LoginKeys implements Closeable {
                 }
             }
         }
+        if (target.password() != null) {
+            PasswordFinder password = new PasswordFinder() {
+                @Override
+                public char[] reqPassword(Resource<?> resource) {
+                    return target.password().toCharArray();
+                }
+
+                @Override
+                public boolean shouldRetry(Resource<?> resource) {
+                    return false; // a wrong password is not asked again: the login fails and says so
+                }
+            };
+            keys.methods.add(new AuthPassword(password));
+            keys.methods.add(new AuthKeyboardInteractive(new PasswordResponseProvider(password)));
+            keys.offered.add("a password");
+        }
         return keys;
     }
 
@@ -70,7 +92,7 @@ final class LoginKeys implements Closeable {
     String describe() {
         if (offered.isEmpty()) {
             return "no key to offer: no key file given, SSH_AUTH_SOCK not set, no ~/.ssh/"
-                    + String.join(", ", DEFAULT_KEYS);
+                    + String.join(", ", DEFAULT_KEYS) + ", no password (ansible_password, --ask-pass)";
         }
         return "tried " + String.join(", ", offered);
     }

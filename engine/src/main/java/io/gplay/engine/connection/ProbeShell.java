@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * One {@code /bin/sh} kept open on a host for the modules' state reads ({@link Command#shared}):
  * a fresh channel costs the host an sshd session and a login shell, about 5 ms of CPU, this a fork.
- * Each command runs as {@code ( eval LINE )} with standard input from /dev/null: the subshell keeps what the line
+ * Each command runs as {@code ( eval LINE )} with standard input from /dev/null (or, for a become password, a
+ * here-document ended by the marker, see {@link #accepts}): the subshell keeps what the line
  * does (variables, {@code cd}, {@code exit}, a syntax error) from the shell, as {@code sh -c LINE} would, without
  * the exec of a new shell, which cost the host as much as the read itself. After it the shell prints a marker no
  * command can guess (random per shell) with the exit code on stdout, and the marker on stderr, which is where
@@ -32,6 +33,7 @@ final class ProbeShell implements AutoCloseable {
     private final Session.Command shell;
     private final OutputStream requests;
     private final byte[] marker;
+    private final String markerText;
     /** What follows each command line: no input, then the marker (with the exit code) on both streams. */
     private final String ending;
     private final ExecutorService stderrReaders;
@@ -41,6 +43,7 @@ final class ProbeShell implements AutoCloseable {
         this.shell = shell;
         this.requests = shell.getOutputStream();
         this.marker = marker.getBytes(StandardCharsets.US_ASCII);
+        this.markerText = marker;
         this.ending = " </dev/null; echo \"" + marker + "$?\"; echo '" + marker + "' >&2\n";
         this.stderrReaders = stderrReaders;
     }
@@ -63,9 +66,27 @@ final class ProbeShell implements AutoCloseable {
      * Past {@code timeoutSeconds} the shell is closed and the read fails with {@link CommandTimeout.Expired}.
      */
     synchronized ExecResult run(String line, int timeoutSeconds) throws IOException {
+        return run(line, null, timeoutSeconds);
+    }
+
+    /**
+     * Whether {@code stdin} can be given to a command of this shell: none, or lines of text (a become password),
+     * which travel as a here-document ended by the marker, in the shell's own input and never on a command line.
+     */
+    boolean accepts(byte[] stdin) {
+        if (stdin == null) {
+            return true;
+        }
+        String text = new String(stdin, StandardCharsets.UTF_8);
+        return text.endsWith("\n") && text.indexOf('\0') < 0 && !text.contains(markerText)
+                && java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), stdin);
+    }
+
+    /** As {@link #run(String, int)}, with standard input that {@link #accepts}. */
+    synchronized ExecResult run(String line, byte[] stdin, int timeoutSeconds) throws IOException {
         CommandTimeout timeout = new CommandTimeout(timeoutSeconds, this::close);
         try {
-            return run(line);
+            return run(line, stdin);
         } catch (IOException | RuntimeException e) {
             if (timeout.expired()) {
                 throw timeout.failure();
@@ -76,8 +97,10 @@ final class ProbeShell implements AutoCloseable {
         }
     }
 
-    private ExecResult run(String line) throws IOException {
-        String request = "( eval " + Cmd.quote(line) + " )" + ending;
+    private ExecResult run(String line, byte[] stdin) throws IOException {
+        String request = stdin == null ? "( eval " + Cmd.quote(line) + " )" + ending
+                : "( eval " + Cmd.quote(line) + " ) <<'" + markerText + "'" + ending.substring(" </dev/null".length())
+                        + new String(stdin, StandardCharsets.UTF_8) + markerText + "\n";
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
             try {
                 return readUntilMarker(shell.getErrorStream(), false).output;

@@ -120,7 +120,7 @@ public final class SshConnection implements Connection {
                     + " command can; it was not sent (is a value NUL-terminated or binary?)");
         }
         if (command.shared()) {
-            ExecResult r = probe(command.line());
+            ExecResult r = probe(command.line(), command.stdin());
             if (r != null) {
                 return r;
             }
@@ -129,12 +129,15 @@ public final class SshConnection implements Connection {
     }
 
     /** The command's result from the probe shell, or null when that shell cannot run it (then a channel will). */
-    private ExecResult probe(String line) {
+    private ExecResult probe(String line, byte[] stdin) {
         try {
             if (probes == null) {
                 probes = ProbeShell.open(client, STDERR_READERS);
             }
-            return probes.run(line, commandTimeoutSeconds);
+            if (!probes.accepts(stdin)) {
+                return null;
+            }
+            return probes.run(line, stdin, commandTimeoutSeconds);
         } catch (CommandTimeout.Expired e) {
             dropProbes();
             throw e; // not run again on a channel: it would wait as long again

@@ -7,11 +7,12 @@ import java.nio.file.Path;
  * {@code agentSocket} is ssh-agent's socket ({@code SSH_AUTH_SOCK}), or null to use no agent. The bounds on the
  * waits, in seconds: {@code timeoutSeconds} on each stage of opening the connection (TCP, banner, key exchange,
  * authentication), {@code commandTimeoutSeconds} on each command, and {@code keepAliveSeconds} between
- * keepalives (three unanswered and the link is taken for dead).
+ * keepalives (three unanswered and the link is taken for dead). {@code password}: for a password login
+ * ({@code ansible_password}, {@code --ask-pass}), tried after the keys; null for none.
  */
 public record SshTarget(String address, int port, String user, Path privateKey, Path knownHosts,
                         boolean acceptNewHostKeys, int timeoutSeconds, Path agentSocket,
-                        int commandTimeoutSeconds, int keepAliveSeconds) {
+                        int commandTimeoutSeconds, int keepAliveSeconds, String password) {
     public static final int DEFAULT_CONNECT_TIMEOUT = 10;
     public static final int DEFAULT_COMMAND_TIMEOUT = 3600;
     public static final int DEFAULT_KEEPALIVE_INTERVAL = 15;
@@ -20,6 +21,12 @@ public record SshTarget(String address, int port, String user, Path privateKey, 
     public SshTarget(String address, int port, String user, Path privateKey, Path knownHosts,
                      boolean acceptNewHostKeys, int timeoutSeconds, Path agentSocket) {
         this(address, port, user, privateKey, knownHosts, acceptNewHostKeys, timeoutSeconds, agentSocket,
-                DEFAULT_COMMAND_TIMEOUT, DEFAULT_KEEPALIVE_INTERVAL);
+                DEFAULT_COMMAND_TIMEOUT, DEFAULT_KEEPALIVE_INTERVAL, null);
+    }
+
+    /** Never the password itself. */
+    @Override
+    public String toString() {
+        return user + "@" + address + ":" + port + (password == null ? "" : " (with a password)");
     }
 }

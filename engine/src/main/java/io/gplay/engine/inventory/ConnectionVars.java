@@ -10,7 +10,11 @@ public enum ConnectionVars {
     HOST("ansible_host", "ansible_ssh_host"),
     PORT("ansible_port", "ansible_ssh_port"),
     USER("ansible_user", "ansible_ssh_user"),
-    PRIVATE_KEY_FILE("ansible_private_key_file", "ansible_ssh_private_key_file");
+    PRIVATE_KEY_FILE("ansible_private_key_file", "ansible_ssh_private_key_file"),
+    /** A password login's password (ssh connection's names). */
+    PASSWORD("ansible_password", "ansible_ssh_pass", "ansible_ssh_password"),
+    /** sudo's password for become (the sudo become plugin's names). */
+    BECOME_PASSWORD("ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
 
     private final List<String> names;
 

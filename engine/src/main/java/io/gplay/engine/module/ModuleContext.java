@@ -6,8 +6,10 @@ import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.Files;
 import io.gplay.engine.connection.RemoteFile;
+import io.gplay.engine.connection.SecretGuard;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.shell.Cmd;
+import io.gplay.engine.vault.SecretMask;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.Map;
  * Everything a module sees while it runs on one host: its validated parameters, the host and its facts, and
  * one way to read ({@link #probe}) and one way to change ({@link #change}, only inside a {@link #converge}
  * block, which check mode records without running: Chef's {@code converge_by}). In check mode the connection
- * is wrapped in {@link CheckModeGuard} here, so no module and no caller can forget it.
+ * is wrapped in {@link CheckModeGuard} here, so no module and no caller can forget it; and always in
+ * {@link SecretGuard}, which keeps secrets off the host's command lines.
  */
 public final class ModuleContext {
     /** A change to the host, run only outside check mode. */
@@ -39,7 +42,8 @@ public final class ModuleContext {
     public ModuleContext(Map<String, Object> params, HostContext where) {
         this.params = params;
         this.where = where;
-        this.conn = where.check() ? new CheckModeGuard(where.connection()) : where.connection();
+        Connection guarded = new SecretGuard(where.connection(), SecretMask.global());
+        this.conn = where.check() ? new CheckModeGuard(guarded) : guarded;
     }
 
     // ---- parameters (already validated and defaulted against the module's spec) ----

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Runs one module once on one host: its context built over the host (guarded in check mode), and what the
  * module threw turned into its result. The runner and the modules' tests go through this one path.
- * A {@link io.gplay.engine.connection.CheckModeViolation} and a lost host are not results: they pass through
- * to the caller, which owns the run.
+ * A {@link io.gplay.engine.connection.CheckModeViolation}, a lost host and a secret refused on a command line
+ * are not results: they pass through to the caller, which owns the run (and names the task's line).
  */
 public final class ModuleInvocation {
     private ModuleInvocation() {
@@ -23,7 +23,8 @@ public final class ModuleInvocation {
         } catch (ModuleFailure | IllegalStateException e) {
             // the task fails, keeping what the module recorded before (rc, stdout, changes made)
             return ctx.result().failedWith(e.getMessage());
-        } catch (UnreachableException | io.gplay.engine.connection.CheckModeViolation e) {
+        } catch (UnreachableException | io.gplay.engine.connection.CheckModeViolation
+                 | io.gplay.engine.connection.SecretGuard.SecretOnCommandLine e) {
             throw e;
         } catch (Exception e) {
             return Result.failed(Failures.describe(e));

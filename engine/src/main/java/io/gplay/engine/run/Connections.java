@@ -10,6 +10,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.vault.SecretMask;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.Map;
 
 /**
  * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
- * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file} (and
- * Ansible's other names for them, {@link ConnectionVars}), and gplay's {@code gplay_known_hosts},
+ * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
+ * {@code ansible_password} and {@code ansible_become_password} (and Ansible's other names for them,
+ * {@link ConnectionVars}), and gplay's {@code gplay_known_hosts},
  * {@code gplay_connect_timeout}, {@code gplay_command_timeout} and {@code gplay_keepalive_interval} (seconds);
  * keys also from ssh-agent when {@code SSH_AUTH_SOCK} is set.
  */
@@ -66,6 +68,17 @@ public final class Connections {
         }
     }
 
+    /**
+     * Registers every host's login and become passwords as secrets, so that they are masked wherever gplay
+     * writes text and refused on command lines, as values from a vault are.
+     */
+    static void registerPasswords(List<Host> hosts, SecretMask mask) {
+        for (Host h : hosts) {
+            mask.add(ConnectionVars.PASSWORD.of(h, null));
+            mask.add(ConnectionVars.BECOME_PASSWORD.of(h, null));
+        }
+    }
+
     /** Opens the host's connection; {@link #problems} are refused here too, for callers that did not ask first. */
     public Connection open(Host host) {
         List<String> problems = problems(host);
@@ -87,7 +100,8 @@ public final class Connections {
         String becomeUser = play.becomeUser() != null ? play.becomeUser() : host.varString("ansible_become_user", "root");
         String loginUser = String.valueOf(facts.getOrDefault("user",
                 ConnectionVars.USER.of(host, System.getProperty("user.name"))));
-        return become && !becomeUser.equals(loginUser) ? new Become(base, becomeUser) : base;
+        return become && !becomeUser.equals(loginUser)
+                ? new Become(base, becomeUser, ConnectionVars.BECOME_PASSWORD.of(host, null)) : base;
     }
 
     SshTarget target(Host host) {
@@ -105,7 +119,8 @@ public final class Connections {
                 seconds(host, "gplay_connect_timeout", SshTarget.DEFAULT_CONNECT_TIMEOUT),
                 agentSocket,
                 seconds(host, "gplay_command_timeout", SshTarget.DEFAULT_COMMAND_TIMEOUT),
-                seconds(host, "gplay_keepalive_interval", SshTarget.DEFAULT_KEEPALIVE_INTERVAL));
+                seconds(host, "gplay_keepalive_interval", SshTarget.DEFAULT_KEEPALIVE_INTERVAL),
+                ConnectionVars.PASSWORD.of(host, null));
     }
 
     private static int seconds(Host host, String name, int byDefault) {

@@ -5,6 +5,7 @@ import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.vault.SecretMask;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
  * that names no task, connection variables that cannot be used, variables the playbook requires that a
- * targeted host lacks, variables a task reads that no targeted host defines ({@link UndefinedVariables}).
+ * targeted host lacks, variables a task reads that no targeted host defines ({@link UndefinedVariables}), a
+ * secret on a command's command line ({@link SecretArguments}).
  */
 final class Preflight {
     private Preflight() {
@@ -54,6 +56,7 @@ final class Preflight {
         }
         if (variables) {
             problems.addAll(UndefinedVariables.problems(playbook, targets));
+            problems.addAll(SecretArguments.problems(playbook, targets, SecretMask.global()));
         }
         return problems;
     }

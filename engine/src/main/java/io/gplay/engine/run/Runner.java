@@ -10,6 +10,7 @@ import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
+import io.gplay.engine.vault.SecretMask;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +44,7 @@ public final class Runner {
 
     public Runner(Inventory inventory, ModuleRegistry modules, RunOptions opts, Reporter reporter) {
         this.inventory = inventory.withExtraVars(opts.extraVars());
+        Connections.registerPasswords(this.inventory.hosts(), SecretMask.global());
         this.modules = modules;
         this.opts = opts;
         this.reporter = reporter;

@@ -59,6 +59,19 @@ public final class SecretMask {
         return out;
     }
 
+    /** Whether a registered secret appears in {@code text} (a command line about to be sent to a host, say). */
+    public boolean appearsIn(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (String s : ordered) {
+            if (text.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         return secrets.isEmpty();
     }

@@ -66,7 +66,7 @@ public final class HostedEngineModule implements Module {
                     "let setup configure this firewall (setup asks when not given and one is installed)"))
             .param(Param.optional("additionalHost", ParamType.BOOL, false, "this host joins a hosted engine deployed on another host"))
             .param(Param.optional("hostId", ParamType.INT, 1, "hosted-engine host id: 1 on the first host, unique and above 1 on the others"))
-            .param(Param.optional("answerFile", ParamType.STRING, DEFAULT_ANSWERS, "where the answer file is written (mode 0600)"))
+            .param(Param.optional("answerFile", ParamType.STRING, DEFAULT_ANSWERS, "where the answer file is written (mode 0600; removed after the deploy)"))
             .param(Param.optional("extra", ParamType.MAP, null,
                     "further answer-file keys, e.g. ['OVEHOSTED_VM/vmMACAddr': '00:16:3e:12:34:56', 'OVEHOSTED_VDSM/cpu': 'model_Nehalem']; "
                             + "values are typed for otopi (String → str:, int → int:, boolean → bool:, null → none:) unless already "
@@ -74,8 +74,8 @@ public final class HostedEngineModule implements Module {
             .checkMode("probes hosted-engine --vm-status (read-only); when not deployed, reports the answer file's diff "
                     + "(password masked) and that it would run hosted-engine --deploy, and runs nothing")
             .notes("Idempotent through `hosted-engine --vm-status`: when it answers and lists this host's id, nothing is done. "
-                    + "Otherwise the answer file is written atomically with mode 0600 and `hosted-engine --deploy "
-                    + "--config-append=FILE` runs; it prompts for nothing the answer file answers. "
+                    + "Otherwise the answer file is written atomically with mode 0600, `hosted-engine --deploy "
+                    + "--config-append=FILE` runs, and the file is removed (it holds the admin password); it prompts for nothing the answer file answers. "
                     + "Keys written, verified against ovirt-hosted-engine-setup 1.1 (oVirt 3.4) source, "
                     + "src/ovirt_hosted_engine_setup/constants.py and its plugins: OVEHOSTED_CORE/deployProceed, "
                     + "OVEHOSTED_CORE/confirmSettings, OVEHOSTED_CORE/isAdditionalHost, OVEHOSTED_STORAGE/hostID, "
@@ -138,7 +138,13 @@ public final class HostedEngineModule implements Module {
         writeAnswers(ctx, path, content);
         String deploy = "hosted-engine --deploy --config-append=" + path;
         ctx.converge("run " + deploy, () -> {
-            ExecResult r = ctx.attempt(Cmd.of("hosted-engine", "--deploy", "--config-append=" + path), null);
+            ExecResult r;
+            try {
+                r = ctx.attempt(Cmd.of("hosted-engine", "--deploy", "--config-append=" + path), null);
+            } finally {
+                // the admin password stays on the host only while setup reads it
+                ctx.change(Cmd.of("rm", "-f", "--", path));
+            }
             ctx.set("rc", r.rc());
             ctx.set("stdout_tail", scrub(tail(r.stdout(), 20), password));
             if (!r.ok()) {

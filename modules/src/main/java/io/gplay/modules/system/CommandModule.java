@@ -32,7 +32,7 @@ public class CommandModule implements Module {
                 .param(Param.optional("chdir", ParamType.STRING, null, "change into this directory first"))
                 .param(Param.optional("creates", ParamType.STRING, null, "a path; when it exists, the command is not run"))
                 .param(Param.optional("removes", ParamType.STRING, null, "a path; when it does not exist, the command is not run"))
-                .param(Param.optional("stdin", ParamType.STRING, null, "text fed to the command's standard input"))
+                .param(Param.optional("stdin", ParamType.STRING, null, "text fed to the command's standard input: the way to give it a secret (a secret in cmd or argv is refused, as ps shows those to every user of the host)"))
                 .param(Param.optional("readOnly", ParamType.BOOL, false, "the command changes nothing: it runs in check mode and reports ok"))
                 .checkMode("cannot predict what an arbitrary command does: skipped in check mode, unless it declares "
                         + "`creates`/`removes` (then reported as the change it would make) or `readOnly: true`, "

@@ -51,11 +51,21 @@ class HostedEngineModuleTest {
         throw new IllegalStateException("lab/stand-ins/hosted-engine not found above " + Path.of("").toAbsolutePath());
     }
 
+    /** The answer file as hosted-engine was given it (the module removes it afterwards), and its mode. */
+    private Path seen;
+
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         state = dir.resolve("standin-state");
         answers = dir.resolve("etc/ovirt-hosted-engine/gplay-answers.conf");
-        conn = new PathFirstConnection(standIns(), Map.of("HOSTED_ENGINE_STANDIN_STATE", state));
+        seen = dir.resolve("seen-answers.conf");
+        // before the stand-in: keeps a copy of the answer file it is given, with its mode
+        Path wrap = Files.createDirectories(dir.resolve("wrap"));
+        Files.writeString(wrap.resolve("hosted-engine"), "#!/bin/sh\nfor a; do case $a in --config-append=*)"
+                + " cp \"${a#--config-append=}\" '" + seen + "'; stat -c %a \"${a#--config-append=}\" > '" + seen
+                + ".mode';; esac; done\nexec '" + standIns().resolve("hosted-engine") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(wrap.resolve("hosted-engine"), PosixFilePermissions.fromString("rwx------"));
+        conn = new PathFirstConnection(wrap, Map.of("HOSTED_ENGINE_STANDIN_STATE", state));
     }
 
     private Map<String, Object> firstHost() {
@@ -94,9 +104,10 @@ class HostedEngineModuleTest {
         assertEquals(Status.CHANGED, first.status(), first.msg());
         assertTrue(first.msg().contains("deployed the hosted engine"), first.msg());
         assertEquals(List.of("hosted-engine --deploy --config-append=" + answers), calls());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(answers)));
-        assertTrue(Files.readString(answers).contains("OVEHOSTED_ENGINE/adminPassword=str:" + PASSWORD + "\n"),
+        assertEquals("600\n", Files.readString(Path.of(seen + ".mode")));
+        assertTrue(Files.readString(seen).contains("OVEHOSTED_ENGINE/adminPassword=str:" + PASSWORD + "\n"),
                 "the file setup reads holds the real password");
+        assertFalse(Files.exists(answers), "the answer file, which holds the password, is removed after the deploy");
 
         String seen = Files.readString(state.resolve("answers-1.conf"));
         for (String line : List.of("[environment:default]", "OVEHOSTED_CORE/deployProceed=bool:True",
