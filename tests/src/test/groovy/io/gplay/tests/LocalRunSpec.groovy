@@ -387,4 +387,39 @@ playbook('p') {
         results.find { it.task == 'a second' }.duration_ms >= 1000
         results.find { it.task == 'quick' }.duration_ms < results.find { it.task == 'a second' }.duration_ms
     }
+
+    def "facts are gathered once per host per run, not again in each play; a setup task gathers them again"() {
+        given:
+        String pb = """\
+playbook('p') {
+    play('first', hosts: 'a') {
+        debug 'in the first', msg: { "user=\${facts.user}" }
+    }
+    play('second', hosts: 'a:b') {
+        debug 'in the second', msg: { "user=\${facts.user}" }
+        setup 'refresh'
+    }
+}
+"""
+
+        when:
+        def run = gplay(pb)
+        def lines = run.out.readLines()
+
+        then: 'a at the first play, b (which has none yet) at the second, and both at the setup task'
+        run.rc == 0
+        lines.count { it.startsWith('TASK [Gathering Facts]') } == 2
+        hostsUnder(lines, 'TASK [Gathering Facts]', 0) == ['a']
+        hostsUnder(lines, 'TASK [Gathering Facts]', 1) == ['b']
+        hostsUnder(lines, 'TASK [refresh]', 0) == ['a', 'b']
+        run.out.contains("ok: [a] => user=${System.getProperty('user.name')}")
+        run.out.contains("ok: [b] => user=${System.getProperty('user.name')}")
+    }
+
+    /** The hosts named in the result lines under the n-th occurrence of a task line, sorted. */
+    static List<String> hostsUnder(List<String> lines, String task, int n) {
+        int at = lines.findIndexValues { it.startsWith(task) }[n] as int
+        lines.drop(at + 1).takeWhile { !it.startsWith('TASK [') && !it.startsWith('PLAY') }
+                .findResults { (it =~ /^\w+: \[(\w+)\]/).with { m -> m.find() ? m.group(1) : null } }.sort()
+    }
 }

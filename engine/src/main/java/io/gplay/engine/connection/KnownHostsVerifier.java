@@ -4,14 +4,18 @@ import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -23,13 +27,55 @@ import java.util.List;
  * with several keys is verified with the known one.)
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
+    private final Path file;
     private final boolean acceptNew;
     /** Why the host's key was refused, for the UNREACHABLE message. */
     String refusal;
 
-    KnownHostsVerifier(Path file, boolean acceptNew) throws IOException {
-        super(ensure(file).toFile());
+    /**
+     * The verifier for one host: of the file's lines, only those that can name it are parsed (see
+     * {@link #linesFor}). Parsing every line for every connection costs hosts x lines key parses: at 500 hosts,
+     * each in the file, a quarter of a million.
+     */
+    KnownHostsVerifier(Path file, String host, int port, boolean acceptNew) throws IOException {
+        super(new StringReader(linesFor(Files.readString(ensure(file), StandardCharsets.UTF_8), host, port)));
+        this.file = file;
         this.acceptNew = acceptNew;
+    }
+
+    /**
+     * The lines that may name the host: hashed ones (|1|...), those with a marker (@cert-authority, @revoked),
+     * those with a pattern (*, ?, !), and plain ones that list the host (as "host", or "[host]:port" when the port
+     * is not 22). Any other line names other hosts only, which verifying this one never reads.
+     */
+    static String linesFor(String text, String host, int port) {
+        String name = port == 22 ? host : "[" + host + "]:" + port;
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            int space = t.indexOf(' ');
+            String hosts = space < 0 ? t : t.substring(0, space);
+            boolean keep = t.startsWith("|") || t.startsWith("@") || hosts.matches(".*[*?!].*")
+                    || Arrays.stream(hosts.split(",")).anyMatch(h -> h.equalsIgnoreCase(name));
+            if (keep) {
+                out.append(t).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public File getFile() {
+        return file.toFile();
+    }
+
+    /** Appends a learned key to the file (sshj's own write needs the file it was read from). */
+    @Override
+    public void write(KnownHostEntry entry) throws IOException {
+        Files.writeString(file, entry.getLine() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     private static Path ensure(Path file) throws IOException {

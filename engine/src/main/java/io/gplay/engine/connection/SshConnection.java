@@ -69,7 +69,8 @@ public final class SshConnection implements Connection {
         KnownHostsVerifier verifier = null;
         try (Handshake handshake = Handshake.start(client, target)) {
             try {
-                verifier = new KnownHostsVerifier(target.knownHosts(), target.acceptNewHostKeys());
+                verifier = new KnownHostsVerifier(target.knownHosts(), target.address(), target.port(),
+                        target.acceptNewHostKeys());
                 client.addHostKeyVerifier(verifier);
                 client.connect(target.address(), target.port());
                 client.getSocket().setTcpNoDelay(true);

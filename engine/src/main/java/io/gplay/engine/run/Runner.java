@@ -180,8 +180,7 @@ public final class Runner {
 
     private void runBatch(Play play, List<Host> batch) {
         if (play.gatherFacts() && startReached) {
-            // a session gathers a host's facts once
-            gatherFacts(play, active(batch).stream().filter(r -> !session || r.facts.isEmpty()).toList());
+            gatherFacts(play, active(batch));
         }
         for (Task task : play.tasks()) {
             if (state.interrupted || active(batch).isEmpty()) {
@@ -207,7 +206,12 @@ public final class Runner {
         }
     }
 
-    private void gatherFacts(Play play, List<HostRun> hosts) {
+    /**
+     * Gathers the facts of the hosts that have none yet: once per host per run (and per session), not again in
+     * every play as Ansible does; a {@code setup} task refreshes them when a playbook needs it.
+     */
+    private void gatherFacts(Play play, List<HostRun> batch) {
+        List<HostRun> hosts = batch.stream().filter(r -> r.facts.isEmpty()).toList();
         runTask(play, new Task("Gathering Facts", TaskOnHost.FACTS_MODULE, Map.of(), TaskOptions.none(), play.source()),
                 hosts, false);
     }

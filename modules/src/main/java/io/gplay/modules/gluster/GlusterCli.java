@@ -23,6 +23,8 @@ import java.util.TreeSet;
  */
 final class GlusterCli {
     private final ModuleContext ctx;
+    /** glusterd was found running by this task: asked once, not before every query. */
+    private boolean daemonSeen;
 
     GlusterCli(ModuleContext ctx) {
         this.ctx = ctx;
@@ -42,9 +44,10 @@ final class GlusterCli {
      * template, Python caches) on its first run, and check mode must leave no byte changed.
      */
     Element query(String... args) {
-        if (!ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
+        if (!daemonSeen && !ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
             throw new DaemonDown("gluster " + String.join(" ", args) + ": glusterd is not running");
         }
+        daemonSeen = true;
         ExecResult r = ctx.probe(command(true, args));
         Element root = parse(r.stdout());
         if (root == null) {

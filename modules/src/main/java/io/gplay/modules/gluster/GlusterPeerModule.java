@@ -36,7 +36,8 @@ public final class GlusterPeerModule implements Module {
         ctx.list("peers").forEach(p -> Operand.of(ctx, "peers", p)); // gluster takes no --
         GlusterCli gluster = new GlusterCli(ctx);
         Set<String> self = gluster.selfNames();
-        Set<String> pool = known(ctx, gluster);
+        Map<String, Element> read = read(ctx, gluster);
+        Set<String> pool = read == null ? GlusterStore.peers(ctx) : read.keySet();
         List<String> missing = new ArrayList<>();
         for (Object p : ctx.list("peers")) {
             String peer = String.valueOf(p);
@@ -53,23 +54,24 @@ public final class GlusterPeerModule implements Module {
         }
         if (!ctx.checkMode()) {
             // A peer whose glusterd has just started is in the pool but not yet connected; volume commands
-            // sent meanwhile can leave cluster locks held until they time out.
-            awaitInCluster(ctx, gluster, ctx.list("peers").stream().map(String::valueOf)
-                    .filter(p -> !self.contains(p)).toList());
+            // sent meanwhile can leave cluster locks held until they time out. A pool read before with every
+            // peer in it and connected is not read again: each gluster query costs a fraction of a second.
+            read = awaitInCluster(ctx, gluster, ctx.list("peers").stream().map(String::valueOf)
+                    .filter(p -> !self.contains(p)).toList(), missing.isEmpty() ? read : null);
         }
-        ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(pool(gluster).keySet()));
+        ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(read.keySet()));
     }
 
-    /** The pool's names; in check mode, from glusterd's store when glusterd does not answer. */
-    private static Set<String> known(ModuleContext ctx, GlusterCli gluster) {
+    /** The pool as glusterd reports it; null in check mode when glusterd does not answer (read its store then). */
+    private static Map<String, Element> read(ModuleContext ctx, GlusterCli gluster) {
         try {
-            return pool(gluster).keySet();
+            return pool(gluster);
         } catch (GlusterCli.DaemonDown e) {
             if (!ctx.checkMode()) {
                 throw e;
             }
             ctx.set("read_from", GlusterStore.DIR + " (glusterd is not running)");
-            return GlusterStore.peers(ctx);
+            return null;
         }
     }
 
@@ -88,18 +90,22 @@ public final class GlusterPeerModule implements Module {
         return byName;
     }
 
-    private static void awaitInCluster(ModuleContext ctx, GlusterCli gluster, List<String> peers) throws InterruptedException {
+    /** Waits until each peer is connected and in the pool; the pool as last read. {@code known}: a read to start from, or null. */
+    private static Map<String, Element> awaitInCluster(ModuleContext ctx, GlusterCli gluster, List<String> peers,
+                                                       Map<String, Element> known) throws InterruptedException {
         long deadline = System.currentTimeMillis() + ctx.integer("wait") * 1000L;
+        Map<String, Element> pool = known != null ? known : pool(gluster);
         while (true) {
-            Map<String, Element> pool = pool(gluster);
-            List<String> waiting = peers.stream().filter(p -> !inCluster(pool.get(p))).toList();
+            Map<String, Element> now = pool;
+            List<String> waiting = peers.stream().filter(p -> !inCluster(now.get(p))).toList();
             if (waiting.isEmpty()) {
-                return;
+                return pool;
             }
             if (System.currentTimeMillis() > deadline) {
                 ctx.fail("probed, but not connected and in the pool after " + ctx.integer("wait") + " s: " + waiting);
             }
             Thread.sleep(500);
+            pool = pool(gluster);
         }
     }
 

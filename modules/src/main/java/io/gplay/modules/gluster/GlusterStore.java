@@ -18,9 +18,12 @@ import java.util.Set;
 final class GlusterStore {
     static final String DIR = "/var/lib/glusterd";
 
-    /** What glusterd keeps of a volume: status, replica count, bricks in order and the options set on it. */
-    /** {@code everyOption}: the options are every option the volume has (from glusterd), not only those set. */
-    record Volume(String status, int replica, List<String> bricks, Map<String, String> options, boolean everyOption) {
+    /**
+     * What glusterd keeps of a volume: status, replica count, bricks in order and the options set on it.
+     * {@code fromDaemon}: read from glusterd itself (which can also be asked for every option and the bricks'
+     * processes), not from its store.
+     */
+    record Volume(String status, int replica, List<String> bricks, Map<String, String> options, boolean fromDaemon) {
     }
 
     private GlusterStore() {

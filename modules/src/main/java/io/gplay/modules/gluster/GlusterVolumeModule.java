@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * A Gluster volume: created with its type, replica count and bricks, its options and option groups set, and
- * started or stopped. Decides from {@code gluster volume info --xml}, {@code volume get NAME all --xml} and, for a
- * started volume, {@code volume status NAME --xml}.
+ * started or stopped. Decides from {@code gluster volume info --xml}, {@code volume get NAME all --xml} (only when
+ * an option wanted is not set on the volume with its value already) and, for a started volume,
+ * {@code volume status NAME --xml}.
  */
 public final class GlusterVolumeModule implements Module {
     private static final Set<String> TRUE = Set.of("on", "enable", "yes", "true", "1");
@@ -75,7 +76,7 @@ public final class GlusterVolumeModule implements Module {
         }
         List<String> bricks = ctx.has("bricks") ? ctx.list("bricks").stream().map(String::valueOf).toList() : null;
         String status;
-        Map<String, String> current;
+        GlusterStore.Volume current;
         if (volume == null) {
             if (bricks == null || bricks.isEmpty()) {
                 ctx.fail("volume " + name + " does not exist; give its bricks to create it");
@@ -94,13 +95,13 @@ public final class GlusterVolumeModule implements Module {
         } else {
             VolumeBricks.checkLayout(ctx, volume, bricks);
             status = volume.status();
-            current = volume.options();
+            current = volume;
         }
-        ensureOptions(ctx, gluster, name, current, volume != null && volume.everyOption());
+        ensureOptions(ctx, gluster, name, current);
         if (state.equals("started") && !status.equals("Started")) {
             ctx.converge("start volume " + name, () -> gluster.change("volume", "start", name));
             status = "Started";
-        } else if (state.equals("started") && volume.everyOption()) {
+        } else if (state.equals("started") && volume.fromDaemon()) {
             // a started volume may have bricks whose process is gone (a host restarted before its brick's file
             // system was mounted, say): gluster starts them again with start force, leaving the others be
             List<String> offline = offlineBricks(gluster, name);
@@ -138,16 +139,22 @@ public final class GlusterVolumeModule implements Module {
         for (Element b : GlusterCli.children(GlusterCli.child(v, "bricks"), "brick")) {
             bricks.add(GlusterCli.text(b, "name", ""));
         }
+        Map<String, String> set = new LinkedHashMap<>();
+        for (Element o : GlusterCli.children(GlusterCli.child(v, "options"), "option")) {
+            set.put(GlusterCli.text(o, "name", ""), GlusterCli.text(o, "value", ""));
+        }
         return new GlusterStore.Volume(GlusterCli.text(v, "statusStr", ""),
-                Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, settings(gluster, name), true);
+                Integer.parseInt(GlusterCli.text(v, "replicaCount", "1")), bricks, set, true);
     }
 
     /**
      * Options and groups: each differing option is set; a group is applied when any of its options differs.
-     * {@code everyOption}: {@code current} holds every option the volume has, so one not in it does not exist.
+     * When every wanted option is among those set on the volume (gluster volume info), with its value, nothing
+     * more is asked; else glusterd is asked for every option's effective value (volume get NAME all, another
+     * fraction of a second), and an option not among them does not exist. {@code volume}: null for a new one.
      */
-    private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, Map<String, String> current,
-                               boolean everyOption) throws Exception {
+    private void ensureOptions(ModuleContext ctx, GlusterCli gluster, String name, GlusterStore.Volume volume)
+            throws Exception {
         Map<String, String> wanted = new LinkedHashMap<>();
         Map<String, Map<String, String>> groups = new LinkedHashMap<>();
         for (Object g : ctx.list("groups")) {
@@ -155,6 +162,12 @@ public final class GlusterVolumeModule implements Module {
             groups.put(String.valueOf(g), opts);
         }
         ctx.map("options").forEach((k, v) -> wanted.put(k, String.valueOf(v)));
+        Map<String, String> current = volume == null ? null : volume.options();
+        boolean everyOption = false;
+        if (volume != null && volume.fromDaemon() && !allSet(current, wanted, groups)) {
+            current = settings(gluster, name);
+            everyOption = true;
+        }
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         List<String> groupsToApply = new ArrayList<>();
@@ -200,6 +213,14 @@ public final class GlusterVolumeModule implements Module {
                         gluster.change("volume", "set", name, o.getKey(), o.getValue());
                     }
                 });
+    }
+
+    /** Whether each wanted option, and each option of each group, has its value in {@code current}. */
+    private static boolean allSet(Map<String, String> current, Map<String, String> wanted,
+                                  Map<String, Map<String, String>> groups) {
+        List<Map<String, String>> all = new ArrayList<>(groups.values());
+        all.add(wanted);
+        return all.stream().allMatch(m -> m.entrySet().stream().allMatch(o -> same(lookup(current, o.getKey()), o.getValue())));
     }
 
     private static String lines(List<String> l) {

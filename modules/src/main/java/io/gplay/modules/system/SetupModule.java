@@ -26,7 +26,7 @@ public final class SetupModule implements Module {
             "true");
 
     private static final ModuleSpec SPEC = new ModuleSpec("setup",
-            "Gathers facts about the host (run automatically at the start of each play unless gatherFacts: false).")
+            "Gathers facts about the host (run automatically once per host per run, at the first play that does not say gatherFacts: false; a setup task gathers them again).")
             .checkMode("reads only; runs the same in check mode")
             .notes("Facts, as seen in per-host closures through `facts`: osFamily (RedHat, Debian), distribution, "
                     + "distributionVersion, distributionMajorVersion, hostname, fqdn, serviceMgr (systemd, sysvinit), "
