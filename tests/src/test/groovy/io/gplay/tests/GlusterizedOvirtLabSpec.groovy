@@ -213,8 +213,10 @@ playbook('unknown option') {
         expect:
         lab.ssh('lab1', 'hosted-engine --vm-status').contains('Host ID')
         lab.ssh('lab2', 'hosted-engine --vm-status').contains('Host ID')
-        lab.ssh('lab2', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/hostID=int:2')
-        lab.ssh('lab1', 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains('OVEHOSTED_STORAGE/storageDomainConnection=str:10.78.0.200:/engine')
+        // what setup's dialog was answered (the stand-in records it)
+        lab.ssh('lab2', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_HOST_ID=2')
+        lab.ssh('lab1', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_STORAGE_DOMAIN_CONNECTION=10.78.0.200:/engine')
+        lab.ssh('lab1', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_INSTALLING_OS=1')
         lab.ssh('lab1', 'stat -c %a /etc/ovirt-hosted-engine/gplay-answers.conf').trim() == '600'
     }
 
