@@ -91,7 +91,7 @@ class HostedEngineDialogLabSpec extends Specification {
 
         then:
         r.rc == 0
-        r.out.contains('would run hosted-engine --deploy --config-append=/etc/ovirt-hosted-engine/gplay-answers.conf and answer its dialog')
+        r.out.contains('changed: [lab1] => write /etc/ovirt-hosted-engine/gplay-answers.conf (mode 0600); run hosted-engine --deploy --config-append=/etc/ovirt-hosted-engine/gplay-answers.conf and answer its dialog')
         lab.sshRun('lab1', 'test -e /var/lib/gplay-standin/hosted-engine/calls.log').rc != 0
         !r.out.contains(PASSWORD)
     }
