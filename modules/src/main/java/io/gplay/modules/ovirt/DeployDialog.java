@@ -80,13 +80,15 @@ final class DeployDialog {
             case NOTE -> {
                 if (open != null) {
                     open.notes().add(e.text());
-                } else if (e.text().contains("remote-viewer ") || e.text().contains("console HostedEngine")
-                        || e.text().startsWith("Use temporary password")) {
+                } else if (consoleLine(e.text().strip())) {
                     console.add(TICKET.matcher(e.text().strip()).replaceAll("$1********$2 (setup printed it in "
                             + setup.dir().replace("$", "\\$") + "/out)"));
                 }
             }
             case LOG -> {
+                if (e.text().equals("Creating VM")) {
+                    console.clear();    // setup prints the console's command and password anew for each VM it starts
+                }
                 if (open != null && !open.notes().isEmpty()) {
                     questions++;    // setup went on after this question: it was answered before this run resumed
                     open = null;
@@ -99,6 +101,12 @@ final class DeployDialog {
             default -> {
             }
         }
+    }
+
+    /** What mixins.py prints to reach the VM: the remote-viewer command, the temporary password, virsh's console. */
+    private static boolean consoleLine(String t) {
+        return (t.startsWith("/") && t.contains("remote-viewer")) || t.startsWith("virsh ")
+                || t.startsWith("Use temporary password");
     }
 
     private void reply(SetupDialog.Question q) throws InterruptedException {
