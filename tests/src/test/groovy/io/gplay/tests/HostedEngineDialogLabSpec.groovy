@@ -126,11 +126,11 @@ class HostedEngineDialogLabSpec extends Specification {
         def pb = playbook('first', 'lab1', 'configureFirewall: false, vmVCpus: 1, vmMemSizeMB: 512, installTimeout: 300, engineTimeout: 300')
         boolean interrupted = false
 
-        when: 'the operator is slow to install the OS, and gplay is interrupted while it waits'
+        when: 'the operator is slow to install the OS, and gplay is interrupted (SIGTERM, as Ctrl-C) while it waits'
         def first = watch(pb, 180) { String line, Process p ->
             if (!interrupted && line.contains('waiting for the engine VM to power off after its OS install:')) {
                 interrupted = true
-                ['kill', '-INT', p.pid().toString()].execute().waitFor()
+                ['kill', '-TERM', p.pid().toString()].execute().waitFor()
             }
         }
 
