@@ -116,7 +116,8 @@ class HostedEngineDialogLabSpec extends Specification {
                  'OVEHOSTED_STORAGE_DOMAIN_NAME', 'OVEHOSTED_STORAGE_DATACENTER_NAME', 'ovehosted_bridge_if']
         !r.out.contains(PASSWORD)
         // setup was stopped before it changed anything
-        lab.sshRun('lab1', 'pgrep -f "hosted-engine --deploy"').rc != 0
+        lab.sshRun('lab1', 'kill -0 $(cat /var/lib/gplay/hosted-engine/pid)').rc != 0
+        lab.sshRun('lab1', 'pgrep -f "[h]osted-engine --deploy"').rc != 0
         lab.sshRun('lab1', 'test -e /rhev/data-center/mnt/10.78.0.11:_engine/hosted-engine-standin/domain').rc != 0
         lab.sshRun('lab1', 'hosted-engine --vm-status').out.contains('You must run deploy first')
     }
@@ -143,7 +144,7 @@ class HostedEngineDialogLabSpec extends Specification {
         first.out.contains('setup asks OHOSTED_NETWORK_FIREWALL_MANAGER: answered No')
         first.out.contains('setup asks ENGINE_ADMIN_PASSWORD: answered ********')
         first.out.contains('run the task again to resume')
-        lab.sshRun('lab1', 'pgrep -f "hosted-engine --deploy"').rc == 0
+        lab.sshRun('lab1', 'kill -0 $(cat /var/lib/gplay/hosted-engine/pid)').rc == 0
 
         when: 'the run again: it resumes; the operator shuts the VM down after a while, then sets the engine up after a while'
         long shutdownAt = 0, engineAt = 0
