@@ -118,18 +118,15 @@ final class DeployDialog {
         boolean isStep = q.name().equals(SetupAnswers.INSTALLING_OS) || q.name().equals(SetupAnswers.ENGINE_UP);
         // a question asked again after an error means setup refused the answer (it re-asks forever)
         if (times > 1 && !isStep && !q.name().equals("ENGINE_ADMIN_PASSWORD") && lastError != null) {
-            setup.stop();
-            ctx.fail("setup refused the answer to " + q.name() + ": " + lastError);
+            ctx.fail("setup refused the answer to " + q.name() + ": " + lastError + "; " + setup.stop());
         }
         if (times > 2 && q.name().equals("ENGINE_ADMIN_PASSWORD")) {
-            setup.stop();
-            ctx.fail("setup refused the adminPassword" + (lastError == null ? "" : ": " + lastError));
+            ctx.fail("setup refused the adminPassword" + (lastError == null ? "" : ": " + lastError) + "; " + setup.stop());
         }
         lastError = null;
         SetupAnswers.Reply r = answers.reply(q);
         if (r instanceof SetupAnswers.Missing m) {
-            setup.stop();
-            ctx.fail(m.why() + "; setup was stopped before changing anything");
+            ctx.fail(m.why() + "; " + setup.stop());
         } else if (r instanceof SetupAnswers.Step s) {
             new OperatorSteps(ctx, setup, console).await(s.name());
             setup.answer("1");
@@ -143,7 +140,7 @@ final class DeployDialog {
     private void interruptedMeansResumable() {
         if (ctx.ending()) {
             ctx.fail("interrupted; hosted-engine --deploy goes on on the host and waits for its next answer: run the "
-                    + "task again to resume it (or end it: kill -- -$(cat " + setup.dir() + "/pid))");
+                    + "task again to resume it (or end it: kill -TERM -$(cat " + setup.dir() + "/pid))");
         }
     }
 }

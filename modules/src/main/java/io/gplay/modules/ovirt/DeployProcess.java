@@ -78,9 +78,11 @@ final class DeployProcess {
         return rc.matches("\\d+") ? Integer.parseInt(rc) : null;
     }
 
-    /** Ends setup and what it started (its process group), when its dialog cannot go on. */
-    void stop() {
-        ctx.attempt(Cmd.of("sh", "-c", "pid=$(cat -- \"$1/pid\") && kill -TERM -- \"-$pid\"", "stop", dir), null);
+    /** Ends setup and what it started (its process group), when its dialog cannot go on; a note when it could not. */
+    String stop() {
+        var r = ctx.attempt(Cmd.of("sh", "-c", "pid=$(cat -- \"$1/pid\") && kill -TERM \"-$pid\"", "stop", dir), null);
+        return r.ok() ? "setup was stopped before changing anything"
+                : "setup could not be stopped (" + r.reason() + "): end it with kill -TERM -$(cat " + dir + "/pid)";
     }
 
     /** The engine VM's state as vdsm reports it ({@code vdsClient -s 0 list table}): "Up", "Down", or "absent". */
