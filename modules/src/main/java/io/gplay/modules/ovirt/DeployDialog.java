@@ -42,7 +42,13 @@ final class DeployDialog {
         long questionTimeout = ctx.integer("questionTimeout") * 1_000_000_000L;
         while (true) {
             interruptedMeansResumable();
-            String chunk = setup.read();
+            String chunk;
+            try {
+                chunk = setup.read();
+            } catch (RuntimeException e) {
+                interruptedMeansResumable();    // Ctrl-C closes the connection this reads through
+                throw e;
+            }
             if (!chunk.isEmpty()) {
                 quietSince = System.nanoTime();
                 dialog.feed(chunk).forEach(this::take);

@@ -63,17 +63,29 @@ final class OperatorSteps {
         console.forEach(line -> ctx.progress("    " + line));
     }
 
+    /** The check, unless the run is ending (Ctrl-C closes the connection the check reads through). */
+    private boolean isDone(BooleanSupplier done, String what) {
+        try {
+            if (!ctx.ending()) {
+                return done.getAsBoolean();
+            }
+        } catch (RuntimeException e) {
+            if (!ctx.ending()) {
+                throw e;
+            }
+        }
+        ctx.fail("interrupted while waiting for " + what + "; setup still waits on the host: run the task again "
+                + "to resume the wait");
+        return false;
+    }
+
     private void waitFor(String what, String timeoutParam, BooleanSupplier done) throws InterruptedException {
         long start = System.nanoTime();
         long timeout = ctx.integer(timeoutParam) * 1_000_000_000L;
         long every = ctx.integer("progressInterval") * 1_000_000_000L;
         long next = start + every;
-        while (!done.getAsBoolean()) {
+        while (!isDone(done, what)) {
             long now = System.nanoTime();
-            if (ctx.ending()) {
-                ctx.fail("interrupted while waiting for " + what + "; setup still waits on the host: run the task again "
-                        + "to resume the wait");
-            }
             if (now - start > timeout) {
                 ctx.fail("waited " + ctx.integer(timeoutParam) + " s (" + timeoutParam + ") for " + what
                         + "; setup still waits on the host: run the task again to resume the wait");
