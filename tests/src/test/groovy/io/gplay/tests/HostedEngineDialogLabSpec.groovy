@@ -208,7 +208,7 @@ class HostedEngineDialogLabSpec extends Specification {
 
     def "an unattended install image goes through without the operator"() {
         given: 'lab1 as new: no deploy, no domain on the storage'
-        lab.ssh('lab1', 'pkill -f "http.server 80" ; rm -rf /var/lib/gplay-standin /var/lib/gplay/hosted-engine '
+        lab.ssh('lab1', 'pkill -f "[h]ttp.server 80" ; rm -rf /var/lib/gplay-standin /var/lib/gplay/hosted-engine '
                 + '/rhev/data-center/mnt/10.78.0.11:_engine/hosted-engine-standin')
         def pb = playbook('unattended', 'lab1', "configureFirewall: false, unattended: true, vmCdrom: '/root/engine-install.iso', "
                 + 'installTimeout: 120, engineTimeout: 120')
