@@ -13,6 +13,12 @@
 //                                   with ssm; the bricks then live on the logical volume <pool>/gluster.
 //                                   Without it, brick_device is formatted directly.
 //   engine_fqdn           required  the engine VM's host name
+//   engine_gateway        required  the gateway hosted-engine setup asks for on every host (it pings it)
+//   engine_unattended     optional  true: engine_vm_cdrom is a kickstart image that installs the OS and runs
+//                                   engine-setup by itself; else the run waits for the operator to do both
+//   engine_api_url        optional  the engine's REST API (https://ENGINE/api): the `data` storage domain is then
+//                                   made through it (the procedure's "Configuring Storage"); engine_ca_file
+//                                   optional, the engine's CA certificate
 //   engine_vm_cdrom       required  the ISO image on the first host to install the engine VM from
 //   engine_admin_password required  the engine's admin password; never printed and never on a host's command
 //                                   line (hostedEngine writes it to an answer file of mode 0600, removed after
@@ -36,6 +42,7 @@ playbook('oVirt 3.4, Glusterized') {
              virtual_ip_interface: 'the NIC carrying the virtual address, e.g. eth0',
              brick_device: 'the disk for the Gluster bricks, e.g. /dev/vdb',
              engine_fqdn: "the engine VM's host name",
+             engine_gateway: 'the gateway address hosted-engine setup asks for (it pings it), e.g. 10.0.0.1',
              engine_vm_cdrom: 'the ISO image on the first host to install the engine VM from, e.g. /root/CentOS-6.5-x86_64-minimal.iso',
              engine_admin_password: "the engine's admin password (keep it in a vault file, group_vars/all/secrets.yml beside the inventory, and run with --vault-password-file)"
 
@@ -94,15 +101,23 @@ playbook('oVirt 3.4, Glusterized') {
     // and each further host stops its ctdb for its own deploy and starts it again after.
     play('Hosted engine, first host', hosts: 'ovirt[0]', tags: 'engine') {
         role 'hosted_engine', virtualIp: { vars.virtual_ip }, nic: { vars.virtual_ip_interface },
-                fqdn: { vars.engine_fqdn }, adminPassword: { vars.engine_admin_password },
+                fqdn: { vars.engine_fqdn }, adminPassword: { vars.engine_admin_password }, gateway: { vars.engine_gateway },
                 cdrom: { vars.engine_vm_cdrom }, memoryMb: { vars.engine_vm_memory_mb ?: 4096 },
-                cpus: { vars.engine_vm_cpus ?: 2 }
+                cpus: { vars.engine_vm_cpus ?: 2 }, unattended: { vars.engine_unattended ?: false }
     }
 
     play('Hosted engine, further hosts', hosts: 'ovirt[1:]', serial: 1, tags: 'engine') {
         role 'hosted_engine', additionalHost: true, virtualIp: { vars.virtual_ip },
                 nic: { vars.virtual_ip_interface }, fqdn: { vars.engine_fqdn },
-                adminPassword: { vars.engine_admin_password }
+                adminPassword: { vars.engine_admin_password }, gateway: { vars.engine_gateway }
+    }
+
+    play('The data storage domain', hosts: 'ovirt[0]', gatherFacts: false, tags: 'engine') {
+        // "choose Data / GlusterFS as the storage type, and for the storage path, use $YOUR_VIRTUAL_IP:data"
+        ovirtStorageDomain 'the data domain at the virtual IP', url: { vars.engine_api_url },
+                password: { vars.engine_admin_password }, caFile: { vars.engine_ca_file }, name: 'data',
+                type: 'data', storageType: 'glusterfs', address: { vars.virtual_ip.split('/')[0] }, path: 'data',
+                host: 'hosted_engine_1', when: { vars.engine_api_url }
     }
 
     play('The cluster is healthy', hosts: 'ovirt[0]', tags: 'health') {

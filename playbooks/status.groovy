@@ -21,5 +21,9 @@ playbook('Cluster status') {
                 runOnce: true
         command 'hosted engine VM', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine', failedWhen: { false }
         debug 'hosted engine', msg: { engine.rc == 0 ? engine.stdout : 'not deployed here' }
+        // "What's the state of the ovirt-ha daemons on my machine? tail -f /var/log/ovirt-hosted-engine-ha/*"
+        command 'HA agent and broker, last log lines', argv: ['tail', '-n', '5', '--', '/var/log/ovirt-hosted-engine-ha/agent.log',
+                '/var/log/ovirt-hosted-engine-ha/broker.log'], readOnly: true, register: 'ha_logs', failedWhen: { false }
+        debug 'HA agent and broker', msg: { ha_logs.rc == 0 ? ha_logs.stdout : 'no HA logs here: ' + ha_logs.stderr }
     }
 }

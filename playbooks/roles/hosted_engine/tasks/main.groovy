@@ -7,12 +7,15 @@ if (!additionalHost) {
             until: { result.holder && result.holder != ctdbAddress(hostvars, groups[vars.group][0]) },
             retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
     hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
-            fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic },
-            vmMemSizeMB: { vars.memoryMb as int }, vmVCpus: { vars.cpus as int }, vmCdrom: { vars.cdrom }
+            fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
+            // "the installer script will ask if you want it to configure your iptables. You should answer no"
+            configureFirewall: false,
+            vmMemSizeMB: { vars.memoryMb as int }, vmVCpus: { vars.cpus as int }, vmCdrom: { vars.cdrom },
+            unattended: { vars.unattended }
     service 'take part in CTDB again', name: 'ctdb', state: 'started'
 } else {
     hostedEngine 'add this host to the hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
-            fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic },
+            fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
             additionalHost: true, hostId: { groups[vars.group].indexOf(host) + 1 }
     service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'
 }

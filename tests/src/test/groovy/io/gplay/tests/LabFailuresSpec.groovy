@@ -69,7 +69,7 @@ class LabFailuresSpec extends Specification {
         ['meta', 'engine', 'data'].every { lab.ssh('lab1', "gluster volume info ${it}").contains('Number of Bricks: 1 x 3 = 3') }
         lab.ssh('lab3', 'ctdb -X status').readLines().count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 3
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
-        lab.ssh('lab3', "cat ${GlusterizedOvirtLabSpec.STANDIN_ANSWERS}").contains('OVEHOSTED_STORAGE/hostID=int:3')
+        lab.ssh('lab3', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_HOST_ID=3')
 
         when:
         def again = GlusterizedOvirtLabSpec.timed('three hosts, second run') {

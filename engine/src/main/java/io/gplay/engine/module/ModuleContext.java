@@ -242,6 +242,11 @@ public final class ModuleContext {
         data.put(key, value);
     }
 
+    /** Shows a line now, while the task still runs (a wait on an operator, say); masked as the result is. */
+    public void progress(String line) {
+        where.progress().accept(line);
+    }
+
     public void msg(String text) {
         this.msg = text;
     }

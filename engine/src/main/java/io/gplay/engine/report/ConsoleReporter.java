@@ -124,6 +124,12 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
+    public synchronized void progress(Task task, Host host, String line) {
+        clearLiveLine();
+        out.println(TerminalText.escaped("  [" + host.name() + "] " + line));
+    }
+
+    @Override
     public synchronized void warning(String message) {
         clearLiveLine();
         out.println(paint("35", "[WARNING]: " + TerminalText.escaped(message)));

@@ -59,6 +59,11 @@ public final class MaskingReporter implements Reporter {
         inner.retrying(task, host, shown(task, result), left);
     }
 
+    @Override
+    public void progress(Task task, Host host, String line) {
+        inner.progress(task, host, task.options().noLog() ? HIDDEN : mask.mask(line));
+    }
+
     /** What a noLog task's result shows in place of its message, as Ansible says it. */
     static final String HIDDEN = "the output has been hidden due to noLog: true";
 

@@ -31,6 +31,10 @@ public interface Reporter {
     default void retrying(Task task, Host host, Result result, int left) {
     }
 
+    /** A line a long-running module shows while it waits (what an operator must do, how long it has waited). */
+    default void progress(Task task, Host host, String line) {
+    }
+
     default void warning(String message) {
     }
 

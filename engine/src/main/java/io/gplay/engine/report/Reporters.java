@@ -48,6 +48,11 @@ public final class Reporters implements Reporter {
     }
 
     @Override
+    public void progress(Task task, Host host, String line) {
+        all.forEach(r -> r.progress(task, host, line));
+    }
+
+    @Override
     public void warning(String message) {
         all.forEach(r -> r.warning(message));
     }

@@ -10,7 +10,6 @@ import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Deploys oVirt's self-hosted engine on a host, or joins a host to an existing one, by writing an otopi answer
- * file and running {@code hosted-engine --deploy --config-append=FILE} non-interactively.
- *
- * <p>Answer-file keys are those of ovirt-hosted-engine-setup 1.1 (oVirt 3.4), checked against its source
- * (github.com/oVirt/ovirt-hosted-engine-setup): {@code src/ovirt_hosted_engine_setup/constants.py} (CoreEnv,
- * NetworkEnv, EngineEnv, StorageEnv, VMEnv) and the plugins that read them without asking when they are set:
- * {@code src/plugins/ovirt-hosted-engine-setup/core/misc.py} (deployProceed), {@code core/preview.py}
- * (confirmSettings), {@code storage/storage.py} (domainType nfs3|nfs4, storageDomainConnection,
- * storageDomainName, storageDatacenterName, isAdditionalHost, hostID), {@code network/bridge.py} (bridgeName,
- * bridgeIf), {@code network/gateway.py}, {@code network/firewall_manager.py}, {@code vm/memory.py} and
- * {@code vm/cpu.py} (parsed with int()), {@code vm/configurevm.py} (vmBoot; forced to disk on additional hosts),
- * {@code engine/add_host.py} (adminPassword, appHostName); {@code core/remote_answerfile.py} skips fetching the
- * first host's answers when {@code --config-append} is given.
+ * Deploys oVirt's self-hosted engine on a host, or adds a host to it, by running {@code hosted-engine --deploy}
+ * of ovirt-hosted-engine-setup 1.1 (oVirt 3.4) and answering its dialog as it asks, through otopi's machine
+ * dialog: {@link SetupAnswers} knows every question of setup 1.1 and the parameter that answers it,
+ * {@link DeployDialog} drives the dialog, {@link OperatorSteps} waits on the two steps setup leaves to a person,
+ * {@link DeployProcess} keeps setup running on the host apart from gplay's connection, so a later run resumes it.
+ * The answer file given with {@code --config-append} holds only the keys setup never asks (and {@code extra}).
  */
 public final class HostedEngineModule implements Module {
     static final String MASK = "********";
@@ -39,65 +31,84 @@ public final class HostedEngineModule implements Module {
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|pwd).*");
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]*/[A-Za-z0-9_.]+");
     private static final Pattern TYPED = Pattern.compile("(str|int|bool|none):.*", Pattern.DOTALL);
+    /** A path otopi's blank-splitting of --config-append leaves whole. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._/-]+");
     /** Real setup prints this and exits 1 when the host has no hosted-engine configuration. */
     private static final String NOT_DEPLOYED = "You must run deploy first";
 
     private static final ModuleSpec SPEC = new ModuleSpec("hostedEngine",
-            "Deploys oVirt's self-hosted engine (hosted-engine --deploy) from an answer file, or adds this host to it.")
+            "Deploys oVirt's self-hosted engine (hosted-engine --deploy of setup 1.1), answering its dialog, or adds this host to it.")
             .param(Param.required("storageConnection", ParamType.STRING,
                     "NFS export for the engine VM's storage domain, HOST:/PATH (e.g. the CTDB virtual IP: '10.0.0.200:/engine')"))
             .param(Param.choice("domainType", "nfs3", List.of("nfs3", "nfs4"), "NFS version of the storage domain"))
             .param(Param.required("fqdn", ParamType.STRING, "host name of the engine VM"))
             .param(Param.required("adminPassword", ParamType.STRING,
-                    "password of admin@internal; never shown (masked as ******** in diffs)"))
+                    "password of admin@internal; sent on setup's standard input, never shown"))
             .param(Param.optional("bridge", ParamType.STRING, "ovirtmgmt", "management bridge to create"))
             .param(Param.required("nic", ParamType.STRING, "NIC the management bridge is built on"))
-            .param(Param.optional("gateway", ParamType.STRING, null, "a pingable gateway address (setup asks when not given)"))
+            .param(Param.optional("gateway", ParamType.STRING, null, "a pingable gateway address; setup 1.1 asks it on every host"))
+            .param(Param.optional("configureFirewall", ParamType.BOOL, null,
+                    "answer to 'iptables was detected on your computer, do you wish setup to configure it?' (asked on the "
+                            + "first host when the iptables service exists); false keeps the host's own rules, as the procedure says"))
             .param(Param.optional("vmMemSizeMB", ParamType.INT, 4096, "engine VM memory in MB"))
             .param(Param.optional("vmVCpus", ParamType.INT, 2, "engine VM virtual CPUs"))
+            .param(Param.optional("vmDiskSizeGB", ParamType.INT, 25, "engine VM disk in GB"))
             .param(Param.choice("vmBoot", "cdrom", List.of("cdrom", "disk", "pxe"), "engine VM boot device (first host only)"))
             .param(Param.optional("vmCdrom", ParamType.STRING, null, "ISO image to install the engine VM from (needed for vmBoot: cdrom)"))
             .param(Param.optional("ovfArchive", ParamType.STRING, null, "OVF archive of an engine appliance (needed for vmBoot: disk)"))
+            .param(Param.optional("vmMac", ParamType.STRING, null, "the VM's MAC address (unset: setup's random 00:16:3e one)"))
+            .param(Param.optional("cpuType", ParamType.STRING, null, "the VM's CPU model, e.g. model_Nehalem (unset: the best setup offers)"))
+            .param(Param.choice("consoleType", "vnc", List.of("vnc", "spice"), "the VM's console"))
+            .param(Param.optional("tempDir", ParamType.STRING, null, "where an OVF archive is unpacked (unset: setup's default)"))
             .param(Param.optional("storageDomainName", ParamType.STRING, "hosted_storage", "name of the engine's storage domain"))
             .param(Param.optional("datacenterName", ParamType.STRING, "hosted_datacenter", "name of the engine's data center"))
             .param(Param.optional("appHostName", ParamType.STRING, null,
-                    "name of this host in the Administrator Portal (setup asks when not given)"))
-            .param(Param.choice("firewallManager", null, List.of("iptables", "firewalld"),
-                    "let setup configure this firewall (setup asks when not given and one is installed)"))
+                    "name of this host in the Administrator Portal (unset: setup's hosted_engine_ID)"))
+            .param(Param.optional("notifications", ParamType.MAP, null,
+                    "the HA broker's mail: smtpServer, smtpPort, sourceEmail, destEmail (unset: broker.conf's values)"))
             .param(Param.optional("additionalHost", ParamType.BOOL, false, "this host joins a hosted engine deployed on another host"))
             .param(Param.optional("hostId", ParamType.INT, 1, "hosted-engine host id: 1 on the first host, unique and above 1 on the others"))
-            .param(Param.optional("answerFile", ParamType.STRING, DEFAULT_ANSWERS, "where the answer file is written (mode 0600; removed after the deploy)"))
+            .param(Param.optional("redeploy", ParamType.BOOL, false, "answer yes when setup finds this host id already in use"))
+            .param(Param.optional("unattended", ParamType.BOOL, false,
+                    "vmCdrom is a kickstart image that installs the OS, powers the VM off, and runs engine-setup with its "
+                            + "answer file at first boot: the run waits without asking the operator anything"))
+            .param(Param.optional("installTimeout", ParamType.INT, 10800,
+                    "seconds to wait for the VM's OS install (setup's temporary console password lasts 3 hours)"))
+            .param(Param.optional("engineTimeout", ParamType.INT, 10800, "seconds to wait for the engine's health page"))
+            .param(Param.optional("questionTimeout", ParamType.INT, 1800, "seconds setup may work without a word before the task fails"))
+            .param(Param.optional("progressInterval", ParamType.INT, 60, "seconds between two progress lines of a wait"))
+            .param(Param.optional("answerFile", ParamType.STRING, DEFAULT_ANSWERS, "where the answer file is written (mode 0600)"))
+            .param(Param.optional("workDir", ParamType.STRING, "/var/lib/gplay/hosted-engine",
+                    "where setup's dialog lives on the host while it runs (mode 0700)"))
             .param(Param.optional("extra", ParamType.MAP, null,
-                    "further answer-file keys, e.g. ['OVEHOSTED_VM/vmMACAddr': '00:16:3e:12:34:56', 'OVEHOSTED_VDSM/cpu': 'model_Nehalem']; "
+                    "answer-file keys, for what setup never asks, e.g. ['OVEHOSTED_VDSM/spicePkiSubject': 'C=EN, O=Test']; "
                             + "values are typed for otopi (String → str:, int → int:, boolean → bool:, null → none:) unless already "
-                            + "written as 'str:…'; they override the module's own keys"))
+                            + "written as 'str:…'"))
             .checkMode("probes hosted-engine --vm-status (read-only); when not deployed, reports the answer file's diff "
-                    + "(password masked) and that it would run hosted-engine --deploy, and runs nothing")
+                    + "and that it would run hosted-engine --deploy and answer its dialog, and runs nothing")
             .notes("Idempotent through `hosted-engine --vm-status`: when it answers and lists this host's id, nothing is done. "
-                    + "Otherwise the answer file is written atomically with mode 0600, `hosted-engine --deploy "
-                    + "--config-append=FILE` runs, and the file is removed (it holds the admin password); it prompts for nothing the answer file answers. "
-                    + "Keys written, verified against ovirt-hosted-engine-setup 1.1 (oVirt 3.4) source, "
-                    + "src/ovirt_hosted_engine_setup/constants.py and its plugins: OVEHOSTED_CORE/deployProceed, "
-                    + "OVEHOSTED_CORE/confirmSettings, OVEHOSTED_CORE/isAdditionalHost, OVEHOSTED_STORAGE/hostID, "
-                    + "OVEHOSTED_STORAGE/domainType, OVEHOSTED_STORAGE/storageDomainConnection, "
-                    + "OVEHOSTED_STORAGE/storageDomainName, OVEHOSTED_STORAGE/storageDatacenterName, "
-                    + "OVEHOSTED_NETWORK/bridgeName, OVEHOSTED_NETWORK/bridgeIf, OVEHOSTED_NETWORK/fqdn, "
-                    + "OVEHOSTED_NETWORK/gateway, OVEHOSTED_NETWORK/firewallManager, OVEHOSTED_ENGINE/adminPassword, "
-                    + "OVEHOSTED_ENGINE/appHostName, OVEHOSTED_VM/vmMemSizeMB, OVEHOSTED_VM/vmVCpus, OVEHOSTED_VM/vmBoot, "
-                    + "OVEHOSTED_VM/vmCDRom, OVEHOSTED_VM/ovfArchive. Setup may still ask for the CPU type "
-                    + "(OVEHOSTED_VDSM/cpu), the VM's MAC (OVEHOSTED_VM/vmMACAddr) or the console type "
-                    + "(OVEHOSTED_VDSM/consoleType): give them in `extra`. On an additional host, setup reads the storage "
-                    + "domain and pool from the shared storage; pass any other value of the first host's answers "
-                    + "(/etc/ovirt-hosted-engine/answers.conf there) in `extra`. "
-                    + "oVirt cannot run on the machines gplay is tested on: the module is tested against a scripted "
-                    + "stand-in, lab/stand-ins/hosted-engine, which checks the answer file's keys, otopi types and values, "
-                    + "records the call and answers --vm-status; it deploys nothing.")
+                    + "Otherwise `hosted-engine --deploy` runs on the host, detached from gplay's connection, in otopi's machine "
+                    + "dialog, and every question is answered as setup 1.1 asks it (names from the ovirt-hosted-engine-setup-1.1 "
+                    + "branch; each progress line shows the question and the answer, the password as ********). A question "
+                    + "no parameter answers fails the task at once, naming the question and the parameter, and stops setup "
+                    + "(it changes nothing before its questions end). Setup stops twice for a person on the first host: "
+                    + "OVEHOSTED_INSTALLING_OS (install the OS in the VM, then shut it down) and OVEHOSTED_ENGINE_UP (install "
+                    + "and set up the engine in the VM); the run shows what to do and the console command setup printed (its "
+                    + "temporary password stays in workDir/out on the host), waits for the VM to power off (vdsClient) and for "
+                    + "http://FQDN/ovirt-engine/services/health to say DB Up, with a progress line and a timeout, and answers "
+                    + "for the operator. On a timeout or Ctrl-C setup keeps waiting on the host and the next run resumes its "
+                    + "dialog. Additional hosts answer OVEHOSTED_ADDITIONAL_HOST and OVEHOSTED_HOST_ID and pass their own "
+                    + "answer file, so setup does not fetch the first host's. Setup 1.1 logs what it receives in machine mode "
+                    + "in its own log (/var/log/ovirt-hosted-engine-setup), the password too. "
+                    + "oVirt cannot run on the machines gplay is tested on: the module is tested against "
+                    + "lab/stand-ins/hosted-engine, a stand-in built from setup 1.1's and otopi 1.1's source that asks the same "
+                    + "questions in the same order through the same dialog, waits as setup does, and deploys nothing.")
             .example("hostedEngine 'deploy the self-hosted engine', storageConnection: '10.0.0.200:/engine',\n"
                     + "        fqdn: 'engine.example.com', adminPassword: { vars.engine_admin_password }, nic: 'eth0',\n"
-                    + "        vmCdrom: '/tmp/CentOS-6.5-x86_64-minimal.iso', gateway: '10.0.0.1'")
+                    + "        gateway: '10.0.0.1', configureFirewall: false, vmCdrom: '/tmp/CentOS-6.5-x86_64-minimal.iso'")
             .example("hostedEngine 'add this host to the hosted engine', storageConnection: '10.0.0.200:/engine',\n"
                     + "        fqdn: 'engine.example.com', adminPassword: { vars.engine_admin_password }, nic: 'eth0',\n"
-                    + "        additionalHost: true, hostId: { groups.ovirt.indexOf(host) + 1 }");
+                    + "        gateway: '10.0.0.1', additionalHost: true, hostId: { groups.ovirt.indexOf(host) + 1 }");
 
     @Override
     public ModuleSpec spec() {
@@ -106,11 +117,9 @@ public final class HostedEngineModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        String password = ctx.str("adminPassword");
         String path = ctx.str("answerFile");
         int hostId = ctx.integer("hostId");
-        Map<String, String> answers = answers(ctx);
-        String content = render(answers);
+        String content = render(answers(ctx));
 
         ctx.requireProgram("hosted-engine",
                 "install ovirt-hosted-engine-setup from the oVirt 3.4 repository (ovirt-release) first");
@@ -118,7 +127,6 @@ public final class HostedEngineModule implements Module {
         ctx.set("host_id", hostId);
 
         ExecResult status = ctx.probe(Cmd.of("hosted-engine", "--vm-status"));
-        String out = status.stdout() + status.stderr();
         if (status.ok()) {
             if (!listsHost(status.stdout(), hostId)) {
                 ctx.fail("the hosted engine is deployed on this host, but hosted-engine --vm-status does not list host id "
@@ -129,37 +137,40 @@ public final class HostedEngineModule implements Module {
             ctx.msg("the hosted engine is already deployed on this host (host id " + hostId + ")");
             return;
         }
-        if (!out.contains(NOT_DEPLOYED)) {
-            ctx.fail("hosted-engine --vm-status failed (" + scrub(status.reason(), password)
-                    + "); cannot tell whether the hosted engine is deployed here");
+        if (!(status.stdout() + status.stderr()).contains(NOT_DEPLOYED)) {
+            ctx.fail("hosted-engine --vm-status failed (" + status.reason() + "); cannot tell whether the hosted engine is deployed here");
         }
         ctx.set("deployed", false);
 
-        writeAnswers(ctx, path, content);
-        String deploy = "hosted-engine --deploy --config-append=" + path;
-        ctx.converge("run " + deploy, () -> {
-            ExecResult r;
-            try {
-                r = ctx.attempt(Cmd.of("hosted-engine", "--deploy", "--config-append=" + path), null);
-            } finally {
-                // the admin password stays on the host only while setup reads it
-                ctx.change(Cmd.of("rm", "-f", "--", path));
+        DeployProcess setup = new DeployProcess(ctx, ctx.str("workDir"));
+        boolean resume = setup.running();
+        if (!resume) {
+            writeAnswers(ctx, path, content);
+        }
+        String what = resume ? "resume the dialog of hosted-engine --deploy running in " + setup.dir()
+                : "run hosted-engine --deploy --config-append=" + path + " and answer its dialog";
+        ctx.converge(what, () -> {
+            int answered = resume ? setup.answered() : 0;
+            if (!resume) {
+                setup.start(path);
             }
-            ctx.set("rc", r.rc());
-            ctx.set("stdout_tail", scrub(tail(r.stdout(), 20), password));
-            if (!r.ok()) {
-                String why = r.stderr().isBlank() ? tail(r.stdout(), 10) : tail(r.stderr(), 10);
-                ctx.fail("hosted-engine --deploy failed (rc=" + r.rc() + "): " + scrub(why, password));
+            try {
+                new DeployDialog(ctx, setup, answered).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ctx.fail("interrupted; hosted-engine --deploy goes on on the host: run the task again to resume it");
             }
             ctx.set("deployed", true);
         });
-        ctx.msg(ctx.checkMode()
-                ? "would write " + path + ", then would run " + deploy
+        ctx.msg(ctx.checkMode() ? "would " + what
                 : (ctx.bool("additionalHost") ? "added this host to the hosted engine" : "deployed the hosted engine")
                         + " (host id " + hostId + ")");
     }
 
-    /** The answer file's keys and typed values, in the order they are written. */
+    /**
+     * The answer file's keys and typed values: only what setup never asks (the bridge's name) and {@code extra};
+     * every other value goes through the dialog. Checks the parameters setup will certainly need first.
+     */
     static Map<String, String> answers(ModuleContext ctx) {
         boolean additional = ctx.bool("additionalHost");
         int hostId = ctx.integer("hostId");
@@ -173,53 +184,38 @@ public final class HostedEngineModule implements Module {
         if (!connection.matches("[A-Za-z0-9._-]+:/\\S*")) {
             ctx.fail("storageConnection must be HOST:/PATH, got '" + connection + "'");
         }
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("OVEHOSTED_CORE/deployProceed", "bool:True");
-        a.put("OVEHOSTED_CORE/confirmSettings", "bool:True");
-        a.put("OVEHOSTED_CORE/isAdditionalHost", additional ? "bool:True" : "bool:False");
-        a.put("OVEHOSTED_STORAGE/hostID", "int:" + hostId);
-        a.put("OVEHOSTED_STORAGE/domainType", str(ctx, "domainType"));
-        a.put("OVEHOSTED_STORAGE/storageDomainConnection", "str:" + connection);
-        a.put("OVEHOSTED_STORAGE/storageDomainName", str(ctx, "storageDomainName"));
-        a.put("OVEHOSTED_STORAGE/storageDatacenterName", str(ctx, "datacenterName"));
-        a.put("OVEHOSTED_NETWORK/bridgeName", str(ctx, "bridge"));
-        a.put("OVEHOSTED_NETWORK/bridgeIf", str(ctx, "nic"));
-        a.put("OVEHOSTED_NETWORK/fqdn", str(ctx, "fqdn"));
-        if (ctx.has("gateway")) {
-            a.put("OVEHOSTED_NETWORK/gateway", str(ctx, "gateway"));
+        if (!PLAIN_PATH.matcher(ctx.str("answerFile")).matches()) {
+            ctx.fail("answerFile must be an absolute path of letters, digits and . _ / - (setup splits its option on blanks)");
         }
-        if (ctx.has("firewallManager")) {
-            a.put("OVEHOSTED_NETWORK/firewallManager", str(ctx, "firewallManager"));
+        if (!ctx.has("gateway")) {
+            ctx.fail("set gateway: setup 1.1 asks for a pingable gateway (OVEHOSTED_GATEWAY) on every host");
         }
         if (ctx.str("adminPassword").isEmpty()) {
             ctx.fail("adminPassword is empty");
         }
-        a.put("OVEHOSTED_ENGINE/adminPassword", str(ctx, "adminPassword"));
-        if (ctx.has("appHostName")) {
-            a.put("OVEHOSTED_ENGINE/appHostName", str(ctx, "appHostName"));
+        if (!additional && ctx.str("vmBoot").equals("cdrom") && !ctx.has("vmCdrom")) {
+            ctx.fail("vmBoot 'cdrom' needs vmCdrom: the ISO image to install the engine VM from");
         }
-        a.put("OVEHOSTED_VM/vmMemSizeMB", "int:" + positive(ctx, "vmMemSizeMB"));
-        a.put("OVEHOSTED_VM/vmVCpus", "int:" + positive(ctx, "vmVCpus"));
-        if (!additional) {
-            // setup itself boots additional hosts' VM from disk and ignores these there
-            String boot = ctx.str("vmBoot");
-            a.put("OVEHOSTED_VM/vmBoot", "str:" + boot);
-            if (boot.equals("cdrom") && !ctx.has("vmCdrom")) {
-                ctx.fail("vmBoot 'cdrom' needs vmCdrom: the ISO image to install the engine VM from");
+        if (!additional && ctx.str("vmBoot").equals("disk") && !ctx.has("ovfArchive")) {
+            ctx.fail("vmBoot 'disk' needs ovfArchive: the engine appliance's OVF archive");
+        }
+        for (String p : List.of("vmMemSizeMB", "vmVCpus", "vmDiskSizeGB", "installTimeout", "engineTimeout",
+                "questionTimeout", "progressInterval")) {
+            positive(ctx, p);
+        }
+        for (String p : List.of("fqdn", "nic", "gateway", "vmCdrom", "ovfArchive", "vmMac", "cpuType", "appHostName",
+                "storageDomainName", "datacenterName", "adminPassword", "tempDir")) {
+            if (ctx.has(p)) {
+                oneLine(ctx, p, ctx.str(p));
             }
-            if (boot.equals("disk") && !ctx.has("ovfArchive")) {
-                ctx.fail("vmBoot 'disk' needs ovfArchive: the engine appliance's OVF archive");
-            }
-            if (ctx.has("vmCdrom")) {
-                a.put("OVEHOSTED_VM/vmCDRom", str(ctx, "vmCdrom"));
-            }
-            if (ctx.has("ovfArchive")) {
-                a.put("OVEHOSTED_VM/ovfArchive", str(ctx, "ovfArchive"));
-            }
+        }
+        Map<String, String> a = new LinkedHashMap<>();
+        if (!ctx.str("bridge").equals("ovirtmgmt")) {
+            a.put("OVEHOSTED_NETWORK/bridgeName", str(ctx, "bridge"));
         }
         for (Map.Entry<String, Object> e : ctx.map("extra").entrySet()) {
             if (!KEY.matcher(e.getKey()).matches()) {
-                ctx.fail("extra: '" + e.getKey() + "' is not an answer-file key like OVEHOSTED_VM/vmMACAddr");
+                ctx.fail("extra: '" + e.getKey() + "' is not an answer-file key like OVEHOSTED_VDSM/spicePkiSubject");
             }
             a.put(e.getKey(), typed(ctx, e.getKey(), e.getValue()));
         }
@@ -262,7 +258,8 @@ public final class HostedEngineModule implements Module {
     }
 
     static String render(Map<String, String> answers) {
-        StringBuilder b = new StringBuilder("# written by gplay's hostedEngine module for hosted-engine --deploy --config-append\n");
+        StringBuilder b = new StringBuilder("# written by gplay's hostedEngine module for hosted-engine --deploy --config-append;\n"
+                + "# the other answers go through setup's dialog\n");
         b.append("[environment:default]\n");
         answers.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         return b.toString();
@@ -320,14 +317,5 @@ public final class HostedEngineModule implements Module {
             }
         }
         return false;
-    }
-
-    private static String tail(String text, int lines) {
-        List<String> all = Arrays.asList(text.strip().split("\n"));
-        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static String scrub(String text, String secret) {
-        return secret == null || secret.isEmpty() ? text : text.replace(secret, MASK);
     }
 }
