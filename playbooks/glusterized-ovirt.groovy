@@ -115,7 +115,7 @@ playbook('oVirt 3.4, Glusterized') {
     play('The data storage domain', hosts: 'ovirt[0]', gatherFacts: false, tags: 'engine') {
         // "choose Data / GlusterFS as the storage type, and for the storage path, use $YOUR_VIRTUAL_IP:data"
         ovirtStorageDomain 'the data domain at the virtual IP', url: { vars.engine_api_url },
-                password: { vars.engine_admin_password }, caFile: { vars.engine_ca_file }, name: 'data',
+                password: { vars.engine_admin_password }, caFile: { vars.engine_ca_file ?: null }, name: 'data',
                 type: 'data', storageType: 'glusterfs', address: { vars.virtual_ip.split('/')[0] }, path: 'data',
                 host: 'hosted_engine_1', when: { vars.engine_api_url }
     }

@@ -53,13 +53,13 @@ class HostedEngineDialogLabSpec extends Specification {
     }
 
     Gplay.Run gplay(Path pb, String... more) {
-        Gplay.run(Gplay.ROOT, work.resolve('cache'), (['run', pb.toString(), '-i', "${lab.inventory}".toString(),
+        Gplay.run(Gplay.ROOT, work.resolve('cache'), (['run', pb.toString(), *lab.target(),
                 '-e', "engine_admin_password=${PASSWORD}".toString()] + more.toList()) as String[])
     }
 
     /** gplay started, its output read line by line; {@code onLine} acts on each line (an operator watching). */
     Gplay.Run watch(Path pb, int seconds, Closure onLine) {
-        def cmd = [Gplay.ROOT.resolve('bin/gplay').toString(), 'run', pb.toString(), '-i', "${lab.inventory}".toString(),
+        def cmd = [Gplay.ROOT.resolve('bin/gplay').toString(), 'run', pb.toString(), *lab.target(),
                    '-e', "engine_admin_password=${PASSWORD}".toString()]
         def proc = new ProcessBuilder(cmd).redirectErrorStream(true)
         proc.environment().putAll(XDG_CACHE_HOME: work.resolve('cache').toString(), NO_COLOR: '1')
