@@ -2,10 +2,11 @@ packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
 command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
         register: 'engine', failedWhen: { false }
 service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { engine.rc != 0 }
+// setup mounts the engine's storage at the virtual IP at once: another host must hold it first
+ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups[vars.group] - host)[0] },
+        until: { result.holder && result.holder != ctdbAddress(hostvars, host) },
+        retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
 if (!additionalHost) {
-    ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { groups[vars.group][1] },
-            until: { result.holder && result.holder != ctdbAddress(hostvars, groups[vars.group][0]) },
-            retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
     hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
             fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
             // "the installer script will ask if you want it to configure your iptables. You should answer no"
