@@ -9,13 +9,15 @@ mount sharedDir, src: "localhost:/${volume}", fstype: 'glusterfs'
 // localhost:/meta /mnt/lock && service ctdb start"). Here the host does it at boot, in that order: the volume
 // is in fstab as a network file system, mounted once glusterd runs, and ctdb starts once it is mounted. On
 // CentOS 6, init starts glusterd (S20) before netfs mounts the _netdev entries (S25), and ctdb (S90) after
-// both; systemd is told the same order (x-systemd.requires here, RequiresMountsFor in ctdb's drop-in below).
+// both; systemd is told the same order (x-systemd.after here, After= in ctdb's drop-in below). Order only, not
+// Requires=: a glusterd stopped later must not unmount the volume, nor its unmounting stop ctdb.
+String mountUnit = sharedDir.replaceFirst('^/', '').replace('-', '\\x2d').replace('/', '-') + '.mount'
 fstab 'mount the shared volume at boot, once glusterd runs', path: sharedDir, source: "localhost:/${volume}",
         fstype: 'glusterfs', options: { facts.serviceMgr == 'systemd'
-            ? 'defaults,_netdev,x-systemd.requires=glusterd.service' : 'defaults,_netdev' }
+            ? 'defaults,_netdev,x-systemd.after=glusterd.service' : 'defaults,_netdev' }
 file '/etc/systemd/system/ctdb.service.d', state: 'directory', when: { facts.serviceMgr == 'systemd' }
 copy 'ctdb starts once the shared volume is mounted', dest: '/etc/systemd/system/ctdb.service.d/shared-lock.conf',
-        content: "[Unit]\nRequiresMountsFor=${sharedDir}\nAfter=glusterd.service\n",
+        content: "[Unit]\nWants=${mountUnit}\nAfter=${mountUnit} glusterd.service\n",
         when: { facts.serviceMgr == 'systemd' }, notify: 'restart ctdb'
 ctdb 'CTDB files in the shared volume (first host)', sharedDir: sharedDir, writeShared: true, link: false,
         nodes: { groups[vars.group].collect { ctdbAddress(hostvars, it) } },
