@@ -214,7 +214,7 @@ playbook('p') {
         Path inv = work.resolve('ovirt.ini')
         inv.text = '[ovirt]\nh1 ansible_connection=local\nh2 ansible_connection=local\n'
         def required = ['virtual_ip=10.0.0.200/24', 'virtual_ip_interface=eth0', 'brick_device=/dev/vdb',
-                        'engine_fqdn=engine.test', 'engine_vm_cdrom=/root/x.iso', 'engine_admin_password=x']
+                        'engine_fqdn=engine.test', 'engine_gateway=10.0.0.1', 'engine_vm_cdrom=/root/x.iso', 'engine_admin_password=x']
 
         when:
         def list = Gplay.run(work, work.resolve('cache'), (['run', 'glusterized-ovirt', '-i', inv.toString(),
