@@ -75,14 +75,6 @@ record CodeFolder(String display, Path dir, String resource) {
         return display.isEmpty() ? p.getFileName().toString() : Path.of(display, p.getFileName().toString()).toString();
     }
 
-    /** Whether the folder is there (for a bundled one: whether it holds any file). */
-    boolean exists() {
-        if (isBundled()) {
-            return getClass().getClassLoader().getResource(resource) != null;
-        }
-        return Files.isDirectory(dir);
-    }
-
     /** The names of the entries (files and folders) in the folder that end in {@code suffix}, sorted. */
     List<String> names(String suffix) {
         if (!isBundled()) {

@@ -55,13 +55,8 @@ public final class PlaybookLoader {
      * {@code role} and {@code importTasks} find their files as a playbook in the current folder would.
      */
     public TaskCollector console(String where) {
-        ScriptCompiler compiler = new ScriptCompiler(cacheDir);
         SourceFile here = SourceFile.text(where, where, "");
-        Library library = libraryOf(compiler, here);
-        BuildContext ctx = new BuildContext(modules, here, where, compiler, new Roles(here.folder(), rolesPath, vault),
-                library, vault);
-        library.attach(ctx);
-        return new TaskCollector(ctx);
+        return new TaskCollector(context(here, where, new ScriptCompiler(cacheDir)));
     }
 
     /** The names of the roles a playbook in {@code folder} can use, sorted. */
@@ -93,12 +88,9 @@ public final class PlaybookLoader {
     private Playbook load(SourceFile file) {
         String scriptName = scriptName(file.fileName());
         ScriptCompiler compiler = new ScriptCompiler(cacheDir);
-        Library library = libraryOf(compiler, file);
-        Class<?> cls = compiler.compile(file, scriptName, PlaybookScript.class);
-        BuildContext ctx = new BuildContext(modules, file, scriptName, compiler, new Roles(file.folder(), rolesPath, vault),
-                library, vault);
-        library.attach(ctx);
-        PlaybookScript script = (PlaybookScript) BuildContext.newInstance(cls);
+        BuildContext ctx = context(file, scriptName, compiler);
+        PlaybookScript script = (PlaybookScript) BuildContext.newInstance(
+                compiler.compile(file, scriptName, PlaybookScript.class));
         ctx.runScript(script);
         if (ctx.problems.isEmpty() && script.built() == null) {
             ctx.problem(new Source(file.display(), 1), "no playbook('name') { ... } block");
@@ -107,6 +99,28 @@ public final class PlaybookLoader {
             throw new DslException(ctx.problems);
         }
         return script.built();
+    }
+
+    /**
+     * What building a plan from {@code file} needs: its libraries compiled first (their classes are visible to
+     * every file compiled after them), its roles, and the run's vault.
+     */
+    private BuildContext context(SourceFile file, String scriptName, ScriptCompiler compiler) {
+        Library library = libraryOf(compiler, file);
+        BuildContext ctx = new BuildContext(modules, file, scriptName, compiler,
+                new Roles(file.folder(), rolesPath, vault), library, vault);
+        library.attach(ctx);
+        return ctx;
+    }
+
+    /** The bundled playbooks' file names, sorted. */
+    public static List<String> bundledNames() {
+        return CodeFolder.bundled("").names(".groovy");
+    }
+
+    /** A bundled playbook's text, or empty when there is none of that name. */
+    public static Optional<String> bundledText(String fileName) {
+        return CodeFolder.bundled("").file(fileName).map(SourceFile::text);
     }
 
     /** The libraries beside the playbook: {@code lib/} in its folder (for a bundled one, the bundled library). */

@@ -1,6 +1,5 @@
 package io.gplay.engine.run;
 
-import io.gplay.engine.plan.Truth;
 import io.gplay.engine.connection.CheckModeViolation;
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.UnreachableException;
@@ -19,6 +18,7 @@ import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
+import io.gplay.engine.plan.Truth;
 import io.gplay.engine.report.Reporter;
 
 import java.nio.file.Path;
@@ -222,9 +222,9 @@ final class TaskOnHost {
         Map<String, Object> vars = new LinkedHashMap<>(task.defaults());
         vars.putAll(hr.host.vars());
         vars.putAll(play.vars());
-        if (!task.vars().isEmpty() || !task.defaults().isEmpty()) {
+        if (!task.vars().isEmpty()) {
+            // a role's defaults come from YAML, plain values; the values a role or task file was given may be per-host
             HostScope below = scope(hr, play, vars);
-            vars.replaceAll((k, v) -> Deferred.resolveAll(v, below));
             task.vars().forEach((k, v) -> vars.put(k, Deferred.resolveAll(v, below)));
         }
         return scope(hr, play, vars);
