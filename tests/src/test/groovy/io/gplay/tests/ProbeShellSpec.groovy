@@ -141,4 +141,24 @@ class ProbeShellSpec extends Specification {
         cleanup:
         closer.join()
     }
+
+    def "an open connection costs one thread (its reader): keepalives for all connections share one"() {
+        given: 'the shared threads already started by the connection of setup'
+        conn.exec(Command.probe('true'))
+        int before = Thread.activeCount()
+
+        when:
+        def more = (1..20).collect {
+            SshConnection.open(new SshTarget('127.0.0.1', sshd.port, System.getProperty('user.name'),
+                    sshd.clientKey, work.resolve('known_hosts'), false, 5, null))
+        }
+        more.each { it.exec(Command.probe('true')) }
+        int grown = Thread.activeCount() - before
+
+        then: 'a reader thread each, and nothing a connection besides (sshj alone would add a keepalive thread each)'
+        grown <= 20 + 2
+
+        cleanup:
+        more*.close()
+    }
 }

@@ -3,7 +3,6 @@ package io.gplay.engine.connection;
 import com.hierynomus.sshj.transport.cipher.BlockCiphers;
 import com.hierynomus.sshj.transport.cipher.ChachaPolyCiphers;
 import com.hierynomus.sshj.transport.cipher.GcmCiphers;
-import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 
 import java.util.List;
@@ -17,12 +16,6 @@ import java.util.List;
 final class SshConfig extends DefaultConfig {
     /** One for all connections: clients only read it, and its one random source fills under a lock. */
     static final SshConfig SHARED = new SshConfig();
-
-    private SshConfig() {
-        // keepalive@openssh.com requests that expect an answer, as OpenSSH's ServerAliveInterval: sshj's default
-        // only sends ignored messages, which cannot tell a dead link from a quiet command
-        setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
-    }
 
     @Override
     protected void initCipherFactories() {

@@ -1,6 +1,5 @@
 package io.gplay.engine.connection;
 
-import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.IOUtils;
@@ -14,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,10 +45,13 @@ public final class SshConnection implements Connection {
     /** Opened at the first shared read; dropped when it fails, and opened again at the next. */
     private volatile ProbeShell probes;
     private final RunningCommands running = new RunningCommands();
+    /** Null when the target turned keepalives off. */
+    private final ScheduledFuture<?> keepAlive;
 
-    private SshConnection(SSHClient client, int commandTimeoutSeconds) {
+    private SshConnection(SSHClient client, int commandTimeoutSeconds, ScheduledFuture<?> keepAlive) {
         this.client = client;
         this.commandTimeoutSeconds = commandTimeoutSeconds;
+        this.keepAlive = keepAlive;
     }
 
     /**
@@ -62,10 +65,6 @@ public final class SshConnection implements Connection {
         client.setTimeout(ms); // the socket's reads: the banner (sshj's reader thread goes on past a timeout)
         client.getTransport().setTimeoutMs(ms); // key exchange, authentication
         client.getConnection().setTimeoutMs(ms); // opening a channel, its requests
-        // before connecting: sshj starts its keepalive thread at the connection only when an interval is set
-        KeepAliveRunner keepAlive = (KeepAliveRunner) client.getConnection().getKeepAlive();
-        keepAlive.setKeepAliveInterval(target.keepAliveSeconds());
-        keepAlive.setMaxAliveCount(KEEPALIVES_UNANSWERED);
         KnownHostsVerifier verifier = null;
         try (Handshake handshake = Handshake.start(client, target)) {
             try {
@@ -76,7 +75,9 @@ public final class SshConnection implements Connection {
                 client.getSocket().setTcpNoDelay(true);
                 handshake.authenticating();
                 login(client, target);
-                return new SshConnection(client, target.commandTimeoutSeconds());
+                return new SshConnection(client, target.commandTimeoutSeconds(), target.keepAliveSeconds() > 0
+                        ? KeepAlives.watch(client.getConnection(), target.keepAliveSeconds(), KEEPALIVES_UNANSWERED)
+                        : null);
             } catch (IllegalStateException e) {
                 // sshj's reader thread ended the transport (a failed negotiation) before connect() got to the
                 // key exchange, which then finds itself "Not connected": the reason went with that thread
@@ -246,6 +247,9 @@ public final class SshConnection implements Connection {
     /** Ends the connection; a command still running on a channel of it is sent SIGTERM first (Ctrl-C). */
     @Override
     public void close() {
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
         running.stopAll(client);
         closeQuietly(client);
     }
