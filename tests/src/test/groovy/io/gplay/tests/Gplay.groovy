@@ -11,7 +11,22 @@ class Gplay {
         String out
         String err
 
-        String toString() { "rc=${rc}\n--- stdout\n${out}\n--- stderr\n${err}" }
+        /**
+         * What failed first (a long output is often shown cut short in its middle), then the whole output.
+         */
+        String toString() {
+            def failures = []
+            String task = null
+            (out ?: '').readLines().each {
+                if (it.startsWith('TASK [')) {
+                    task = it.replaceAll(/ \*+$/, '')
+                } else if (it =~ /^(fatal|failed): |^\S+ \| FAILED|^gplay: /) {
+                    failures << (task ? "${task} ${it}" : it)
+                }
+            }
+            "rc=${rc}\n" + (failures ? "--- failures\n${failures.take(20).join('\n')}\n" : '') +
+                    "--- stderr\n${err}\n--- stdout\n${out}"
+        }
 
         /** The recap line's counters for a host, e.g. [ok: 3, changed: 1, ...]. */
         Map<String, Integer> recap(String host) {
