@@ -5,7 +5,7 @@ service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', w
 // setup mounts the engine's storage at the virtual IP at once: another host must hold it first
 ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups[vars.group] - host)[0] },
         until: { result.holder && result.holder != ctdbAddress(hostvars, host) },
-        retries: 30, delay: 2, when: { engine.rc != 0 && !checkMode }
+        retries: 60, delay: 2, when: { engine.rc != 0 && !checkMode }
 if (!additionalHost) {
     hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
             fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
