@@ -117,6 +117,57 @@ playbook('scratch') {
         lab.sshRun('lab1', 'gluster --mode=script volume stop scratch force; gluster --mode=script volume delete scratch')
     }
 
+    def "a run's volume tasks ask glusterd for every volume once, and again after any task changes something"() {
+        given: 'a gluster command on lab1 that notes each question before asking glusterd'
+        lab.ssh('lab1', 'mv /usr/sbin/gluster /usr/sbin/gluster.real && printf \'%s\\n\' \'#!/bin/sh\' '
+                + '\'echo "$*" >> /tmp/gluster-asked\' \'exec /usr/sbin/gluster.real "$@"\' > /usr/sbin/gluster '
+                + '&& chmod 755 /usr/sbin/gluster && rm -f /tmp/gluster-asked')
+        def reads = work.resolve('volume-reads.groovy')
+        reads.text = """\
+playbook('volume reads') {
+    play('volumes', hosts: 'lab1', gatherFacts: false) {
+        glusterVolume 'meta', state: 'started'
+        glusterVolume 'engine', state: 'started'
+        glusterVolume 'data', state: 'started'
+    }
+}
+"""
+        def behindItsBack = work.resolve('behind-its-back.groovy')
+        behindItsBack.text = """\
+playbook('a change between two reads') {
+    play('data', hosts: 'lab1', gatherFacts: false) {
+        glusterVolume 'data', options: ['diagnostics.brick-log-level': 'INFO']
+        glusterVolume 'engine', state: 'started'
+        command 'the option changed by hand', cmd: 'gluster --mode=script volume set data diagnostics.brick-log-level WARNING'
+        glusterVolume 'data again', name: 'data', options: ['diagnostics.brick-log-level': 'INFO']
+    }
+}
+"""
+
+        when: 'three converged volume tasks'
+        def run = gplay('run', reads.toString(), *lab.target())
+        def asked = lab.ssh('lab1', 'cat /tmp/gluster-asked').readLines()
+
+        then: 'one question for the volumes, one for their status'
+        run.rc == 0
+        run.recap('lab1').changed == 0
+        asked.count { it.contains('volume info') } == 1
+        asked.count { it.contains('volume status') } == 1
+
+        when: 'a command changes an option between two reads of the volumes'
+        def again = gplay('run', behindItsBack.toString(), *lab.target())
+
+        then: 'the task after it reads the volumes again and puts the option back'
+        again.rc == 0
+        again.out.substring(again.out.indexOf('TASK [data again]')).readLines()[1]
+                .startsWith('changed: [lab1] => set diagnostics.brick-log-level')
+        lab.ssh('lab1', 'gluster --mode=script volume get data diagnostics.brick-log-level') =~ /brick-log-level\s+INFO/
+
+        cleanup:
+        lab.sshRun('lab1', '[ -x /usr/sbin/gluster.real ] && mv /usr/sbin/gluster.real /usr/sbin/gluster; '
+                + 'gluster --mode=script volume reset data diagnostics.brick-log-level')
+    }
+
     def "CTDB is healthy with the virtual IP on exactly one host"() {
         when:
         def status = ctdbStatus('lab1')

@@ -14,15 +14,17 @@ import java.util.function.Consumer;
  * module's context guards it in check mode), whether this is a check run, the host's predictions, the
  * variables the task's per-host values see, the playbook's folder for local files, a way to ask whether a
  * new connection to the host can be opened now, whether the run is ending (Ctrl-C, SIGTERM), for work a
- * module does on the control machine that could otherwise outlast it, and where a module's progress lines go.
+ * module does on the control machine that could otherwise outlast it, where a module's progress lines go, and
+ * the run's {@link KeptReads}.
  */
 public record HostContext(Host host, Map<String, Object> facts, Connection connection, boolean check,
                           Predictions predictions, Map<String, Object> variables, Path localBase,
-                          BooleanSupplier reachableAnew, BooleanSupplier ending, Consumer<String> progress) {
+                          BooleanSupplier reachableAnew, BooleanSupplier ending, Consumer<String> progress,
+                          KeptReads kept) {
     /**
-     * A module run on its own (a module test, a one-off call): predictions kept for this call only, the host's
-     * own variables and facts as the variables, local files from the current folder, the host taken as
-     * reachable.
+     * A module run on its own (a module test, a one-off call): predictions and reads kept for this call only,
+     * the host's own variables and facts as the variables, local files from the current folder, the host taken
+     * as reachable.
      */
     public static HostContext of(Host host, Map<String, Object> facts, Connection connection, boolean check) {
         Map<String, Object> own = new LinkedHashMap<>(host.vars());
@@ -30,11 +32,12 @@ public record HostContext(Host host, Map<String, Object> facts, Connection conne
         own.put("vars", host.vars());
         own.put("facts", facts);
         return new HostContext(host, facts, connection, check, new Predictions(), own, Path.of(""), () -> true,
-                () -> Thread.currentThread().isInterrupted(), line -> { });
+                () -> Thread.currentThread().isInterrupted(), line -> { }, new KeptReads());
     }
 
     /** The same, with another way to tell whether the host takes a new connection now. */
     public HostContext withReachableAnew(BooleanSupplier probe) {
-        return new HostContext(host, facts, connection, check, predictions, variables, localBase, probe, ending, progress);
+        return new HostContext(host, facts, connection, check, predictions, variables, localBase, probe, ending, progress,
+                kept);
     }
 }

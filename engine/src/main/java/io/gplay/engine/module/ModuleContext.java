@@ -42,7 +42,7 @@ public final class ModuleContext {
     public ModuleContext(Map<String, Object> params, HostContext where) {
         this.params = params;
         this.where = where;
-        Connection guarded = new SecretGuard(where.connection(), SecretMask.global());
+        Connection guarded = where.kept().watching(new SecretGuard(where.connection(), SecretMask.global()));
         this.conn = where.check() ? new CheckModeGuard(guarded) : guarded;
     }
 
@@ -128,6 +128,15 @@ public final class ModuleContext {
     /** Reads the host's state with a command that changes nothing; its result whatever the exit code. */
     public ExecResult probe(Cmd cmd) {
         return conn.exec(Command.probe(cmd));
+    }
+
+    /**
+     * A read whose answer later tasks of the run asking the same on this host get without asking the host again,
+     * until any task runs a change ({@link KeptReads}): for state several tasks read whole (a daemon's list of
+     * everything it serves), never for what a task is about to change itself.
+     */
+    public ExecResult probeKept(Cmd cmd) {
+        return where.kept().read(host().name(), Command.probe(cmd), conn);
     }
 
     /** A read-only command fed on its standard input (a validator such as {@code iptables-restore --test}). */

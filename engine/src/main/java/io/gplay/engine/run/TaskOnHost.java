@@ -6,6 +6,7 @@ import io.gplay.engine.connection.UnreachableException;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Failures;
 import io.gplay.engine.module.HostContext;
+import io.gplay.engine.module.KeptReads;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.module.ModuleInvocation;
@@ -48,6 +49,8 @@ final class TaskOnHost {
     private final Targets targets;
     /** Asked for every task on every host: the file system is asked once a playbook. */
     private final Map<String, Path> playbookFolders = new ConcurrentHashMap<>();
+    /** One for the run: made anew with this at each run of a console session. */
+    private final KeptReads kept = new KeptReads();
 
     TaskOnHost(RunState state, ModuleRegistry modules, RunOptions opts, Reporter reporter, Targets targets) {
         this.state = state;
@@ -132,7 +135,7 @@ final class TaskOnHost {
         Host targetHost = target.host;
         HostContext where = new HostContext(targetHost, target.facts, conn, opts.check(), target.predicted,
                 scope.asMap(), playbookFolder(task), () -> state.reachableAnew(targetHost), () -> state.interrupted,
-                line -> reporter.progress(task, hr.host, line));
+                line -> reporter.progress(task, hr.host, line), kept);
         for (int attempt = 0; ; attempt++) {
             Result r = applyConditions(task, invoke(module, params, where), scope);
             if (o.until() == null || r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE

@@ -44,11 +44,24 @@ final class GlusterCli {
      * template, Python caches) on its first run, and check mode must leave no byte changed.
      */
     Element query(String... args) {
+        return answer(false, args);
+    }
+
+    /**
+     * As {@link #query}, for a question about the whole pool that later tasks of the run ask too (every volume,
+     * the status of every started volume): their answer is kept until a task changes something
+     * ({@code ModuleContext.probeKept}), so the run's volume tasks ask glusterd once, not once each.
+     */
+    Element queryKept(String... args) {
+        return answer(true, args);
+    }
+
+    private Element answer(boolean kept, String... args) {
         if (!daemonSeen && !ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
             throw new DaemonDown("gluster " + String.join(" ", args) + ": glusterd is not running");
         }
         daemonSeen = true;
-        ExecResult r = ctx.probe(command(true, args));
+        ExecResult r = kept ? ctx.probeKept(command(true, args)) : ctx.probe(command(true, args));
         Element root = parse(r.stdout());
         if (root == null) {
             String what = "gluster " + String.join(" ", args) + ": " + r.reason();

@@ -20,7 +20,8 @@ import java.util.Set;
  * A Gluster volume: created with its type, replica count and bricks, its options and option groups set, and
  * started or stopped. Decides from {@code gluster volume info --xml}, {@code volume get NAME all --xml} (only when
  * an option wanted is not set on the volume with its value already) and, for a started volume,
- * {@code volume status NAME --xml}.
+ * {@code volume status all --xml}. The lists of every volume and of every started volume's status are asked
+ * once for the run's volume tasks on a host, and again after any task changes something.
  */
 public final class GlusterVolumeModule implements Module {
     private static final Set<String> TRUE = Set.of("on", "enable", "yes", "true", "1");
@@ -281,8 +282,11 @@ public final class GlusterVolumeModule implements Module {
     private static List<String> offlineBricks(GlusterCli gluster, String name) {
         List<String> offline = new ArrayList<>();
         // cliOutput/volStatus/volumes/volume/node: a brick, or a daemon (its path not a folder)
-        var volumes = gluster.queryOk("volume", "status", name).getElementsByTagName("volume");
-        Element volume = volumes.getLength() == 0 ? null : (Element) volumes.item(0);
+        Element root = gluster.queryKept("volume", "status", "all");
+        if (GlusterCli.opRet(root) != 0) {
+            throw new ModuleFailure("gluster volume status all: " + GlusterCli.opErr(root));
+        }
+        Element volume = named(GlusterCli.child(GlusterCli.child(root, "volStatus"), "volumes"), "volName", name);
         for (Element node : GlusterCli.children(volume, "node")) {
             if (GlusterCli.text(node, "path", "").startsWith("/") && GlusterCli.text(node, "status", "1").equals("0")) {
                 offline.add(GlusterCli.text(node, "hostname", "") + ":" + GlusterCli.text(node, "path", ""));
@@ -291,17 +295,25 @@ public final class GlusterVolumeModule implements Module {
         return offline;
     }
 
+    /** The volume in glusterd's list of every volume (asked once for the run's volume tasks), or null. */
     static Element volume(GlusterCli gluster, String name) {
-        Element root = gluster.query("volume", "info", name);
+        Element root = gluster.queryKept("volume", "info");
+        Element volumes = GlusterCli.child(GlusterCli.child(root, "volInfo"), "volumes");
         if (GlusterCli.opRet(root) != 0) {
-            if (GlusterCli.opErr(root).contains("does not exist")) {
+            // a pool with no volume at all: "No volumes present" (older releases: no list, or an empty one)
+            if (GlusterCli.children(volumes, "volume").isEmpty() && GlusterCli.opErr(root).matches(
+                    "(?is).*(no volumes present|does not exist).*")) {
                 return null;
             }
-            throw new ModuleFailure("gluster volume info " + name + ": " + GlusterCli.opErr(root));
+            throw new ModuleFailure("gluster volume info: " + GlusterCli.opErr(root));
         }
-        Element volumes = GlusterCli.child(GlusterCli.child(root, "volInfo"), "volumes");
+        return named(volumes, "name", name);
+    }
+
+    /** The child {@code volume} of {@code volumes} whose {@code tag} is {@code name}, or null. */
+    private static Element named(Element volumes, String tag, String name) {
         for (Element v : GlusterCli.children(volumes, "volume")) {
-            if (GlusterCli.text(v, "name", "").equals(name)) {
+            if (GlusterCli.text(v, tag, "").equals(name)) {
                 return v;
             }
         }
