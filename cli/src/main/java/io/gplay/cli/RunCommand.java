@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code gplay run PLAYBOOK -i INVENTORY}: the ansible-playbook of gplay. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -82,15 +84,33 @@ class RunCommand implements Callable<Integer> {
         Inventory inventory;
         Playbook plan;
         try {
-            inventory = target.loadInventory();
             if (syntaxCheck) {
+                inventory = target.loadInventory();
                 // compiled and checked, never run: safe on an untrusted change
                 PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? loader().check(Path.of(playbook))
                         : loader().checkBundled(bundledName(playbook));
                 out.println("playbook: " + playbook + " (" + s.plays() + " plays, " + s.tasks() + " tasks): no problem found");
                 return 0;
             }
-            plan = load(playbook);
+            // the inventory (its vault files' key derivation above all) is read beside the playbook's loading
+            target.askNow();
+            CompletableFuture<Inventory> loading = CompletableFuture.supplyAsync(target::loadInventory, task -> {
+                Thread t = new Thread(task, "gplay-inventory");
+                t.setDaemon(true);
+                t.start();
+            });
+            DslException problems = null;
+            Playbook built = null;
+            try {
+                built = load(playbook);
+            } catch (DslException e) {
+                problems = e;
+            }
+            inventory = joined(loading); // an inventory's error first, as when it was read first
+            if (problems != null) {
+                throw problems;
+            }
+            plan = built;
         } catch (InventoryException e) {
             System.err.println("gplay: " + e.getMessage());
             return 1;
@@ -139,6 +159,20 @@ class RunCommand implements Callable<Integer> {
             return 3;
         }
         return code;
+    }
+
+    private static Inventory joined(CompletableFuture<Inventory> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private PlaybookLoader loader() {

@@ -111,6 +111,15 @@ final class TargetOptions {
     }
 
     /**
+     * Asks now what loading the inventory would ask on the terminal (-k, -K, then the vault password, in
+     * ansible-playbook's order), so that the inventory can then be loaded on another thread.
+     */
+    void askNow() {
+        askedPasswords();
+        vault.secrets();
+    }
+
+    /**
      * -k and -K, asked as ansible-playbook asks them (on the terminal without echo, else a line of standard
      * input); an empty become password is the SSH password, as there. Both are secrets from then on.
      */
