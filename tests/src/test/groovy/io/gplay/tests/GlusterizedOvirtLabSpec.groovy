@@ -154,11 +154,13 @@ playbook('a change between two reads') {
         asked.count { it.contains('volume info') } == 1
         asked.count { it.contains('volume status') } == 1
 
-        when: 'a command changes an option between two reads of the volumes'
+        when: 'the option set on the volume, so that the volumes\' list shows it; then a command changes it between two reads'
+        lab.ssh('lab1', 'gluster --mode=script volume set data diagnostics.brick-log-level INFO')
         def again = gplay('run', behindItsBack.toString(), *lab.target())
 
-        then: 'the task after it reads the volumes again and puts the option back'
+        then: 'the first task finds it set; the task after the command reads the volumes again and puts it back'
         again.rc == 0
+        again.out.substring(again.out.indexOf('TASK [data]')).readLines()[1] == 'ok: [lab1]'
         again.out.substring(again.out.indexOf('TASK [data again]')).readLines()[1]
                 .startsWith('changed: [lab1] => set diagnostics.brick-log-level')
         lab.ssh('lab1', 'gluster --mode=script volume get data diagnostics.brick-log-level') =~ /brick-log-level\s+INFO/
