@@ -1,6 +1,7 @@
 package io.gplay.dsl;
 
 import groovy.lang.GroovyClassLoader;
+import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
@@ -120,11 +121,7 @@ final class ScriptCompiler {
         CompilerConfiguration cc = config(base);
         CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc));
         SourceUnit source = cu.addSource(scriptName, file.text());
-        try {
-            cu.compile(Phases.CLASS_GENERATION);
-        } catch (MultipleCompilationErrorsException e) {
-            throw new DslException(messages(file, e));
-        }
+        compile(cu, Phases.CLASS_GENERATION, file);
         return source;
     }
 
@@ -136,10 +133,10 @@ final class ScriptCompiler {
         CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc));
         cu.addSource(scriptName, file.text());
         try {
-            cu.compile(Phases.OUTPUT);
-        } catch (MultipleCompilationErrorsException e) {
+            compile(cu, Phases.OUTPUT, file);
+        } catch (DslException e) {
             deleteTree(tmp);
-            throw new DslException(messages(file, e));
+            throw e;
         }
         String main = cu.getAST().getClasses().stream()
                 .filter(c -> c.getSuperClass().getName().equals(base.getName()))
@@ -151,6 +148,32 @@ final class ScriptCompiler {
                  | java.nio.file.DirectoryNotEmptyException e) {
             deleteTree(tmp); // another gplay compiled the same file first
         }
+    }
+
+    /** Compiles to {@code phase}; the file's problems, or a heap too small to compile it, as a DslException. */
+    private static void compile(CompilationUnit cu, int phase, SourceFile file) {
+        try {
+            cu.compile(phase);
+        } catch (MultipleCompilationErrorsException e) {
+            throw new DslException(messages(file, e));
+        } catch (CompilationFailedException | OutOfMemoryError e) {
+            // Groovy's parser reports running out of memory as "parsing failed", which reads as a syntax error
+            if (!outOfMemory(e)) {
+                throw e;
+            }
+            throw new DslException(List.of(file.display() + ": ran out of memory compiling it (gplay's heap is at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; compiling takes about 20 KB a task):"
+                    + " give it more, e.g. GPLAY_JAVA_OPTS=-Xmx4g"));
+        }
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> messages(SourceFile file, MultipleCompilationErrorsException e) {

@@ -174,6 +174,24 @@ playbook('p') {
         Files.exists(work.resolve('80'))
     }
 
+    def "a playbook too large for gplay's heap is named, with how to give it more, in a check and a run"() {
+        given: 'a generated play of 20,000 tasks, and a heap of 96 MB'
+        def big = new StringBuilder("playbook('big') {\n    play('p', hosts: 'all', gatherFacts: false) {\n")
+        (1..20000).each { big << "        command 'task ${it}', cmd: 'true', creates: '/nonexistent/${it}'\n" }
+        work.resolve('big.groovy').text = big.append('    }\n}\n').toString()
+        def small = [GPLAY_JAVA_OPTS: '-Xmx96m']
+
+        when:
+        def check = Gplay.run(small, work, work.resolve('cache'), 'run', 'big.groovy', '-i', 'here,', '-c', 'local', '--syntax-check')
+        def run = Gplay.run(small, work, work.resolve('cache'), 'run', 'big.groovy', '-i', 'here,', '-c', 'local')
+
+        then:
+        [check, run].every {
+            it.rc == 1 && it.err.contains('big.groovy: ran out of memory compiling it') && it.err.contains('GPLAY_JAVA_OPTS=-Xmx')
+        }
+        run.err.contains('no host was touched')
+    }
+
     def "ansible-playbook's habits: -c local on a comma list, --syntax-check touching nothing, -a as JSON"() {
         given:
         work.resolve('site.groovy').text = """\
