@@ -12,3 +12,6 @@ glusterd 'move brick ports above the migration range', options: ['base-port': ba
 flushHandlers()
 service 'glusterd', state: 'started', enabled: true
 glusterPeer 'probe the other hosts from the first', peers: { groups[vars.group] - host }, runOnce: true
+// Each host learns the pool from the first and connects to the others a moment later; a volume created
+// before then can be refused by a host that does not see another yet.
+glusterPeer 'every host sees the others connected', peers: { groups[vars.group] - host }, probe: false

@@ -21,9 +21,12 @@ public final class GlusterPeerModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("glusterPeer", "Probes hosts into the Gluster trusted pool from this host (gluster peer probe), idempotently.")
             .param(Param.required("peers", ParamType.LIST, "host names or addresses to have in the pool"))
             .param(Param.optional("wait", ParamType.INT, 60, "seconds to wait for the peers to be connected and 'Peer in Cluster'"))
+            .param(Param.optional("probe", ParamType.BOOL, true, "false: probe no one, only wait until every peer is in this host's pool and connected"))
             .checkMode("the pool is read with gluster peer status --xml (with glusterd stopped, from its store); missing peers are reported as would-be probes")
-            .notes("Run it on one host (runOnce: true); the others learn the pool from it. A peer is known by any "
-                    + "of the names gluster records for it. This host itself is skipped.")
+            .notes("Run it on one host (runOnce: true); the others learn the pool from it, and connect to each other, "
+                    + "a moment later. A volume created meanwhile can be refused (\"Staging failed on HOST. Error: Host "
+                    + "... not connected\"), so wait on every host with probe: false before creating volumes. A peer "
+                    + "is known by any of the names gluster records for it. This host itself is skipped.")
             .example("glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true");
 
     @Override
@@ -45,7 +48,14 @@ public final class GlusterPeerModule implements Module {
                 missing.add(peer);
             }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !ctx.bool("probe")) {
+            if (ctx.checkMode()) {
+                // the host that probes has not yet, in a check run: its peers are missing here too
+                ctx.msg("not in this host's pool yet: " + String.join(", ", missing) + " (to be probed by another host)");
+                ctx.set("peers", new TreeSet<>(pool));
+                return;
+            }
+        } else if (!missing.isEmpty()) {
             ctx.converge("probe " + String.join(", ", missing), () -> {
                 for (String peer : missing) {
                     gluster.change("peer", "probe", peer);
@@ -57,7 +67,7 @@ public final class GlusterPeerModule implements Module {
             // sent meanwhile can leave cluster locks held until they time out. A pool read before with every
             // peer in it and connected is not read again: each gluster query costs a fraction of a second.
             read = awaitInCluster(ctx, gluster, ctx.list("peers").stream().map(String::valueOf)
-                    .filter(p -> !self.contains(p)).toList(), missing.isEmpty() ? read : null);
+                    .filter(p -> !self.contains(p)).toList(), missing.isEmpty() || !ctx.bool("probe") ? read : null);
         }
         ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(read.keySet()));
     }
@@ -102,7 +112,7 @@ public final class GlusterPeerModule implements Module {
                 return pool;
             }
             if (System.currentTimeMillis() > deadline) {
-                ctx.fail("probed, but not connected and in the pool after " + ctx.integer("wait") + " s: " + waiting);
+                ctx.fail("not connected and in this host's pool after " + ctx.integer("wait") + " s: " + waiting);
             }
             Thread.sleep(500);
             pool = pool(gluster);
