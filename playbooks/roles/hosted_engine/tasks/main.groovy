@@ -6,6 +6,9 @@ service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', w
 ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups[vars.group] - host)[0] },
         until: { result.holder && result.holder != ctdbAddress(hostvars, host) },
         retries: 60, delay: 2, when: { engine.rc != 0 && !checkMode }
+// ...and answers there from this host: CTDB names the new holder a moment before the address is up on it
+command 'the storage answers at the virtual IP', argv: { ['timeout', '3', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/24007"', 'connect', vars.virtualIp.split('/')[0]] },
+        readOnly: true, until: { result.rc == 0 }, retries: 60, delay: 2, when: { engine.rc != 0 && !checkMode }
 if (!additionalHost) {
     hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
             fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
