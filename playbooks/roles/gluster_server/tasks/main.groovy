@@ -11,7 +11,9 @@ glusterd 'move brick ports above the migration range', options: ['base-port': ba
 // ports: on a fresh host the restart handler is that start, and a glusterd already running is restarted.
 flushHandlers()
 service 'glusterd', state: 'started', enabled: true
-glusterPeer 'probe the other hosts from the first', peers: { groups[vars.group] - host }, runOnce: true
+glusterPeer 'probe the other hosts from the first', peers: { groups[vars.group] - host }, runOnce: true,
+        register: 'probed'
 // Each host learns the pool from the first and connects to the others a moment later; a volume created
 // before then can be refused by a host that does not see another yet.
-glusterPeer 'every host sees the others connected', peers: { groups[vars.group] - host }, probe: false
+glusterPeer 'every host sees the others connected', peers: { groups[vars.group] - host }, probe: false,
+        when: { probed.changed }
