@@ -14,6 +14,7 @@ import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
 import io.gplay.engine.run.Runner;
 import io.gplay.engine.vault.SecretMask;
+import io.gplay.engine.vault.VaultSecrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -85,10 +86,12 @@ class RunCommand implements Callable<Integer> {
         Playbook plan;
         try {
             if (syntaxCheck) {
-                inventory = target.loadInventory();
-                // compiled and checked, never run: safe on an untrusted change
-                PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? loader().check(Path.of(playbook))
-                        : loader().checkBundled(bundledName(playbook));
+                target.inventoryForCheck();
+                // compiled and checked, never run, no vault opened: safe on an untrusted change
+                PlaybookLoader checker = new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir())
+                        .rolesPath(target.rolesPath()).vault(VaultSecrets.sealed());
+                PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? checker.check(Path.of(playbook))
+                        : checker.checkBundled(bundledName(playbook));
                 out.println("playbook: " + playbook + " (" + s.plays() + " plays, " + s.tasks() + " tasks): no problem found");
                 return 0;
             }

@@ -6,6 +6,7 @@ import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.vault.SecretMask;
 import io.gplay.engine.vault.TerminalPrompt;
+import io.gplay.engine.vault.VaultSecrets;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -88,6 +89,14 @@ final class TargetOptions {
     /** The inventory with the command line's defaults; -b among them for a playbook run. */
     Inventory loadInventory() {
         return loadInventory(true);
+    }
+
+    /**
+     * The inventory as {@code --syntax-check} reads it: nothing asked, no vault password read or run for (the
+     * Ansible configuration of an untrusted checkout may name a script), no vault data opened.
+     */
+    Inventory inventoryForCheck() {
+        return InventoryLoader.load(inventory != null ? inventory : configured.inventory(), VaultSecrets.sealed());
     }
 
     /**

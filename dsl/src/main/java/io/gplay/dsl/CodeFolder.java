@@ -21,20 +21,30 @@ import java.util.stream.Stream;
  * A folder of playbook code: on disk, or bundled with gplay (resources under {@code gplay/playbooks/}). Files in
  * it are named in messages by {@code display}: relative to the current folder for a file on disk (so that
  * {@code FILE:LINE} opens in an editor), with "(bundled)" after it for a bundled one.
+ *
+ * <p>A folder on disk belongs to a tree, {@code root}: the playbook's folder, or a folder of the roles path. No
+ * file outside its tree is read through it, by an absolute path, by {@code ../} or through a link, so that a
+ * tree (an untrusted change under {@code --syntax-check} among them) cannot have gplay read, compile and quote
+ * any other file of the machine.
  */
-record CodeFolder(String display, Path dir, String resource) {
+record CodeFolder(String display, Path dir, String resource, Path root) {
     static final String BUNDLED = "gplay/playbooks/";
 
+    /** A folder on disk, the root of its own tree. */
     static CodeFolder disk(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
+        return disk(abs, abs);
+    }
+
+    private static CodeFolder disk(Path abs, Path root) {
         Path cwd = Path.of("").toAbsolutePath();
         String display = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-        return new CodeFolder(display, abs, null);
+        return new CodeFolder(display, abs, null, root);
     }
 
     /** A folder of the bundled code: "" is the bundled playbooks' own. */
     static CodeFolder bundled(String rel) {
-        return new CodeFolder(rel, null, BUNDLED + (rel.isEmpty() ? "" : rel + "/"));
+        return new CodeFolder(rel, null, BUNDLED + (rel.isEmpty() ? "" : rel + "/"), null);
     }
 
     boolean isBundled() {
@@ -45,11 +55,35 @@ record CodeFolder(String display, Path dir, String resource) {
         if (isBundled()) {
             return bundled(join(display, rel));
         }
-        return disk(dir.resolve(rel));
+        return disk(dir.resolve(rel).normalize(), root);
     }
 
-    /** The file, if it is there. */
+    /**
+     * Whether {@code rel} names something outside this folder's tree: an absolute path, a {@code ../} that
+     * climbs out of it, or a link that leads out of it.
+     */
+    boolean escapes(String rel) {
+        if (isBundled()) {
+            return Path.of(rel).isAbsolute() || Path.of(rel).normalize().startsWith("..");
+        }
+        Path p = dir.resolve(rel).normalize();
+        if (!p.startsWith(root)) {
+            return true;
+        }
+        try {
+            return Files.exists(p) && !p.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** The file, if it is there; one outside the folder's tree is refused (see {@link #escapes}). */
     Optional<SourceFile> file(String rel) {
+        if (escapes(rel)) {
+            throw new DslException(List.of(join(display, rel) + ": is outside the playbook's folder" + (isBundled()
+                    ? "" : " (" + root + ")") + "; gplay reads no file outside it: copy the file into it, or make"
+                    + " it a role on the roles path"));
+        }
         String name = join(display, rel);
         if (isBundled()) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(BUNDLED + name)) {
@@ -64,7 +98,8 @@ record CodeFolder(String display, Path dir, String resource) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new SourceFile(disk(p.getParent()).displayOf(p), disk(p.getParent()), p.getFileName().toString(),
+            CodeFolder parent = disk(p.getParent(), root);
+            return Optional.of(new SourceFile(parent.displayOf(p), parent, p.getFileName().toString(),
                     Files.readString(p, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new DslException(List.of(p + ": cannot read: " + e.getMessage()));

@@ -158,10 +158,11 @@ public final class PlaybookLoader {
     }
 
     private Summary check(SourceFile file) {
-        ScriptCompiler compiler = new ScriptCompiler(cacheDir);
-        Library library = libraryOf(compiler, file);
-        StaticCheck check = new StaticCheck(modules, library.methodNames(), new Roles(file.folder(), rolesPath, vault));
         List<String> problems = new ArrayList<>();
+        CodeFolder lib = file.folder().folder("lib");
+        InertCompiler compiler = new InertCompiler(lib.names(".groovy").stream().map(n -> lib.file(n).orElseThrow()).toList());
+        problems.addAll(compiler.libraryProblems());
+        StaticCheck check = new StaticCheck(modules, compiler.libraryMethods(), new Roles(file.folder(), rolesPath, vault));
         Set<String> seen = new LinkedHashSet<>();
         List<SourceFile> todo = new ArrayList<>(List.of(file));
         while (!todo.isEmpty()) {
@@ -170,7 +171,7 @@ public final class PlaybookLoader {
                 continue;
             }
             try {
-                SourceUnit unit = compiler.parse(f, f == file ? scriptName(f.fileName()) : ScriptCompiler.nameOf(f),
+                SourceUnit unit = compiler.compile(f, f == file ? scriptName(f.fileName()) : ScriptCompiler.nameOf(f),
                         f == file ? PlaybookScript.class : DslScript.class);
                 problems.addAll(check.check(unit.getAST(), unit, f));
                 todo.addAll(check.takenIn());
@@ -178,6 +179,7 @@ public final class PlaybookLoader {
                 problems.addAll(e.problems());
             }
         }
+        problems.addAll(check.cycles());
         if (!problems.isEmpty()) {
             throw new DslException(problems);
         }

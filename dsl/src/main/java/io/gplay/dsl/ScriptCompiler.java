@@ -1,12 +1,12 @@
 package io.gplay.dsl;
 
 import groovy.lang.GroovyClassLoader;
+import org.codehaus.groovy.GroovyBugError;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.Phases;
-import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.codehaus.groovy.control.messages.ExceptionMessage;
 import org.codehaus.groovy.control.messages.Message;
@@ -40,6 +40,8 @@ final class ScriptCompiler {
     private static final String COMPILER = compilerBuild();
 
     private final Path cacheDir;
+    /** What the compiler loads code to run from while compiling: gplay's class path, never the tree. */
+    private final TransformLoader transforms = new TransformLoader();
     /** The libraries' classes: the parent of every file's loader. */
     private final GroovyClassLoader libraries;
     private final StringBuilder librariesKey = new StringBuilder();
@@ -116,21 +118,12 @@ final class ScriptCompiler {
         return cc;
     }
 
-    /** The file compiled to its classes, checked, and not run: for {@code --syntax-check}. */
-    SourceUnit parse(SourceFile file, String scriptName, Class<?> base) {
-        CompilerConfiguration cc = config(base);
-        CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc));
-        SourceUnit source = cu.addSource(scriptName, file.text());
-        compile(cu, Phases.CLASS_GENERATION, file);
-        return source;
-    }
-
     private void compileInto(Path dir, SourceFile file, String scriptName, Class<?> base) throws IOException {
         Files.createDirectories(cacheDir);
         Path tmp = Files.createTempDirectory(cacheDir, "tmp-");
         CompilerConfiguration cc = config(base);
         cc.setTargetDirectory(tmp.toFile());
-        CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc));
+        CompilationUnit cu = new CompilationUnit(cc, null, new GroovyClassLoader(libraries, cc), transforms);
         cu.addSource(scriptName, file.text());
         try {
             compile(cu, Phases.OUTPUT, file);
@@ -151,11 +144,15 @@ final class ScriptCompiler {
     }
 
     /** Compiles to {@code phase}; the file's problems, or a heap too small to compile it, as a DslException. */
-    private static void compile(CompilationUnit cu, int phase, SourceFile file) {
+    static void compile(CompilationUnit cu, int phase, SourceFile file) {
         try {
             cu.compile(phase);
         } catch (MultipleCompilationErrorsException e) {
             throw new DslException(messages(file, e));
+        } catch (GroovyBugError e) {
+            // what the compiler loads to run (a closure-parameter hint, say) is not found: see TransformLoader
+            throw new DslException(List.of(file.display() + ": Groovy's compiler stopped: " + e.getMessage()
+                    .replaceFirst("^BUG! ", "") + " (code the compiler would run comes only from Groovy and gplay)"));
         } catch (CompilationFailedException | OutOfMemoryError e) {
             // Groovy's parser reports running out of memory as "parsing failed", which reads as a syntax error
             if (!outOfMemory(e)) {
@@ -186,12 +183,21 @@ final class ScriptCompiler {
             } else if (m instanceof ExceptionMessage em) {
                 out.add(file.display() + ": " + em.getCause().getMessage());
             } else if (m instanceof SimpleMessage sm) {
-                out.add(file.display() + ": " + sm.getMessage());
+                out.add(file.display() + ": " + refusedTransform(sm.getMessage()));
             } else {
                 out.add(file.display() + ": " + m);
             }
         }
         return out;
+    }
+
+    /** Groovy's word for a transformation {@link TransformLoader} did not load, said as what it means here. */
+    private static String refusedTransform(String message) {
+        var m = java.util.regex.Pattern.compile("Could not find class for Transformation Processor (\\S+) declared by (\\S+)")
+                .matcher(message);
+        return !m.find() ? message : "@" + m.group(2) + " would run code while the playbook is compiled (its"
+                + " transformation " + m.group(1) + (TransformLoader.REFUSED.contains(m.group(1)) ? " runs code the"
+                + " source gives" : " is not one of Groovy's or gplay's") + "), which gplay does not allow";
     }
 
     private static String compilerBuild() {

@@ -44,6 +44,7 @@ final class StaticCheck {
     private List<String> problems;
     private final List<SourceFile> takenIn = new ArrayList<>();
     private final Set<String> rolesSeen = new HashSet<>();
+    private final TakingInGraph graph = new TakingInGraph();
     int plays;
     int tasks;
 
@@ -142,11 +143,36 @@ final class StaticCheck {
 
     private void takeIn(String how, String what, MethodCallExpression call) {
         if (how.equals("importTasks")) {
-            file.sibling(what).ifPresentOrElse(takenIn::add,
+            if (file.folder().escapes(what)) {
+                problem(call, "importTasks: '" + what + "' is outside the playbook's folder; gplay reads no file"
+                        + " outside it: copy the file into it, or make it a role on the roles path");
+                return;
+            }
+            file.sibling(what).ifPresentOrElse(f -> {
+                        graph.edge(fileNode(file), fileNode(f), displayName + ":" + call.getLineNumber());
+                        takenIn.add(f);
+                    },
                     () -> problem(call, "importTasks: no task file '" + what + "' beside " + displayName));
             return;
         }
+        graph.edge(fileNode(file), roleNode(what), displayName + ":" + call.getLineNumber());
         takeInRole(what, call);
+    }
+
+    /**
+     * A role use that takes itself in again, or a task file that imports itself through others, as a run refuses
+     * them: each {@code FILE:LINE} of the use that closes the cycle, with the cycle.
+     */
+    List<String> cycles() {
+        return graph.cycles();
+    }
+
+    private static String fileNode(SourceFile f) {
+        return "task file " + f.display();
+    }
+
+    private static String roleNode(String name) {
+        return "role '" + name + "'";
     }
 
     private void takeInRole(String name, MethodCallExpression call) {
@@ -159,9 +185,19 @@ final class StaticCheck {
                 problem(call, "no role '" + name + "' (looked in " + roles.searched() + ")");
                 return;
             }
-            r.tasks().ifPresent(takenIn::add);
-            r.handlers().ifPresent(takenIn::add);
-            r.dependencies().forEach(d -> takeInRole(d.role(), call));
+            String meta = r.dir.display() + "/meta/main.yml";
+            r.tasks().ifPresent(f -> {
+                graph.edge(roleNode(name), fileNode(f), meta);
+                takenIn.add(f);
+            });
+            r.handlers().ifPresent(f -> {
+                graph.edge(roleNode(name), fileNode(f), meta);
+                takenIn.add(f);
+            });
+            r.dependencies().forEach(d -> {
+                graph.edge(roleNode(name), roleNode(d.role()), meta);
+                takeInRole(d.role(), call);
+            });
         } catch (DslException e) {
             problems.addAll(e.problems());
         }

@@ -30,6 +30,11 @@ final class TakingIn {
             ctx.problem(at, "importTasks works in a playbook file, not here");
             return;
         }
+        if (ctx.fileOf(at).folder().escapes(path)) {
+            ctx.problem(at, "importTasks: '" + path + "' is outside the playbook's folder; gplay reads no file"
+                    + " outside it: copy the file into it, or make it a role on the roles path");
+            return;
+        }
         SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
         if (file == null) {
             ctx.problem(at, "importTasks: no task file '" + path + "' (looked for " + ctx.fileOf(at).folder().display()

@@ -468,7 +468,7 @@ playbook('a') { play('p', hosts: 'all') { command 'true' } }
 
         then:
         DslException e = thrown()
-        e.problems()[0].startsWith("${f}:1:1: @ASTTest runs or fetches code while the playbook is compiled")
+        e.problems()[0].startsWith("${f}:1:1: @groovy.transform.ASTTest runs or fetches code while the playbook is compiled")
         !Files.exists(marker)
     }
     def "an Ansible condition is refused with the closure gplay takes, in gplay's names"() {

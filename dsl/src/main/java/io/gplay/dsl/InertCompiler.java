@@ -1,0 +1,68 @@
+package io.gplay.dsl;
+
+import groovy.lang.GroovyClassLoader;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles the files of a tree for {@code --syntax-check} without loading any of them: each file is compiled to
+ * its classes in memory together with the sources of the tree's libraries, so that the libraries' classes and
+ * methods are known by name, and no class of the tree is ever defined in the JVM, so none can be initialised,
+ * instantiated or run. What Groovy's compiler itself loads to run comes only from {@link TransformLoader}.
+ */
+final class InertCompiler {
+    private final List<SourceFile> libraries;
+    private final TransformLoader transforms = new TransformLoader();
+    private final List<String> libraryProblems = new ArrayList<>();
+    private final Set<String> libraryMethods = new LinkedHashSet<>();
+
+    /** The libraries compiled once on their own: their problems, and the names of their top-level methods. */
+    InertCompiler(List<SourceFile> libraries) {
+        List<SourceFile> good = new ArrayList<>();
+        for (SourceFile lib : libraries) {
+            try {
+                CompilationUnit cu = unit(DslScript.class);
+                SourceUnit unit = cu.addSource(ScriptCompiler.nameOf(lib), lib.text());
+                ScriptCompiler.compile(cu, Phases.CLASS_GENERATION, lib);
+                unit.getAST().getClasses().stream().filter(ClassNode::isScript)
+                        .flatMap(c -> c.getMethods().stream()).map(MethodNode::getName).forEach(libraryMethods::add);
+                good.add(lib);
+            } catch (DslException e) {
+                libraryProblems.addAll(e.problems());
+            }
+        }
+        this.libraries = good;
+    }
+
+    List<String> libraryProblems() {
+        return libraryProblems;
+    }
+
+    /** The names of the libraries' methods, which a file of the tree may call. */
+    Set<String> libraryMethods() {
+        return libraryMethods;
+    }
+
+    /** The file compiled to its classes with {@code base} as its script base class, checked, and not loaded. */
+    SourceUnit compile(SourceFile file, String scriptName, Class<?> base) {
+        CompilationUnit cu = unit(base);
+        SourceUnit source = cu.addSource(scriptName, file.text());
+        libraries.forEach(lib -> cu.addSource(ScriptCompiler.nameOf(lib), lib.text()));
+        ScriptCompiler.compile(cu, Phases.CLASS_GENERATION, file);
+        return source;
+    }
+
+    private CompilationUnit unit(Class<?> base) {
+        CompilerConfiguration cc = ScriptCompiler.config(base);
+        return new CompilationUnit(cc, null, new GroovyClassLoader(InertCompiler.class.getClassLoader(), cc), transforms);
+    }
+}
