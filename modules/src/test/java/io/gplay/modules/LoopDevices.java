@@ -3,7 +3,6 @@ package io.gplay.modules;
 import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.LocalConnection;
-import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ public final class LoopDevices implements AutoCloseable {
     private final LocalConnection local = new LocalConnection();
 
     public static LoopDevices require() {
-        Assumptions.assumeTrue("0".equals(sh("id -u").strip()), "needs root for loop devices");
+        Needs.require("0".equals(sh("id -u").strip()), "needs root for loop devices");
         return new LoopDevices();
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit
  * {@code gplay audit} against real OpenSSH sshd servers on loopback: exit codes, the JUnit XML a CI server reads,
  * the JSON events, and the HTML page as a browser shows it (rendered in headless Chromium, clicked, inspected).
  */
-@IgnoreIf(value = { !Sshd.available() || !AuditReportSpec.chromium() },
+@IgnoreIf(value = { Needs.skip(!Sshd.available() || !AuditReportSpec.chromium()) },
         reason = 'needs openssh-server and chromium (the CI script installs them)')
 class AuditReportSpec extends TwoSshdSpec {
     static final List<String> TASKS = ['Gathering Facts', 'app dir', 'config', 'tune']

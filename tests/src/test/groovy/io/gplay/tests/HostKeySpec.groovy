@@ -9,7 +9,7 @@ import spock.lang.TempDir
 import java.nio.file.Path
 
 /** known_hosts as OpenSSH reads it: a host known under any key type is verified against those keys only. */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (the CI script installs it)')
 class HostKeySpec extends Specification {
     @Shared @TempDir
     Path shared

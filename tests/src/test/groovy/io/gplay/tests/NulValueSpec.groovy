@@ -3,7 +3,7 @@ package io.gplay.tests
 import spock.lang.IgnoreIf
 
 /** A value no shell command line can hold. */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (the CI script installs it)')
 class NulValueSpec extends TwoSshdSpec {
     def "a NUL in a per-host value fails its task with a clear message naming the parameter, the host stays reachable"() {
         given:

@@ -13,7 +13,7 @@ import java.nio.file.Path
  * with -k and -K), against a real sshd and sudo: a user made for the test, whose sudoers rule wants its password.
  * Neither password shows in any output nor in the host's process list.
  */
-@IgnoreIf(value = { !Sshd.available() || !PasswordUser.available() },
+@IgnoreIf(value = { Needs.skip(!Sshd.available() || !PasswordUser.available()) },
         reason = 'needs openssh-server, sudo, and root to add a user')
 class PasswordLoginSpec extends spock.lang.Specification {
     /** Quotes, a backslash, spaces and shell words: it travels as data or not at all. */

@@ -16,7 +16,7 @@ import java.nio.file.Path
  * shell); each read still gets exactly its own output, error and exit code, and everything else, a user's
  * read-only command included, runs on a channel of its own. Against a real sshd.
  */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (bin/install-deps installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (bin/install-deps installs it)')
 class ProbeShellSpec extends Specification {
     @Shared
     @TempDir

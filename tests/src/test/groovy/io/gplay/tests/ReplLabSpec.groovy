@@ -7,7 +7,7 @@ import spock.lang.TempDir
 import java.nio.file.Path
 
 /** The console in a real terminal (tmux) on lab hosts: a module call, host-name completion, Ctrl-C. */
-@IgnoreIf(value = { !Tmux.available() }, reason = 'needs tmux (bin/install-deps installs it)')
+@IgnoreIf(value = { Needs.skip(!Tmux.available()) }, reason = 'needs tmux (bin/install-deps installs it)')
 class ReplLabSpec extends Specification {
     @TempDir
     Path work

@@ -11,7 +11,7 @@ import java.util.regex.Pattern
  * loopback: module calls and their per-host results, timing and kept connections, Tab completion, Ctrl-C,
  * multi-line input, check mode in the prompt, :quit and Ctrl-D.
  */
-@IgnoreIf(value = { !Sshd.available() || !Tmux.available() }, reason = 'needs tmux and openssh-server (bin/install-deps installs them)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available() || !Tmux.available()) }, reason = 'needs tmux and openssh-server (bin/install-deps installs them)')
 class ReplTmuxSpec extends TwoSshdSpec {
     static final Pattern PROMPT = ~/^gplay \[.*\]>$/
     static final Pattern ANY_PROMPT = ~/^gplay \[.*\]>/

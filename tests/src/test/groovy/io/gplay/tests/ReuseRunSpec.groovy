@@ -9,7 +9,7 @@ import java.nio.file.Path
  * A user's own playbooks that share their tasks (roles, task files, libraries, variables files, set facts,
  * handler topics), run with bin/gplay against real OpenSSH sshd servers on loopback.
  */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (the CI script installs it)')
 class ReuseRunSpec extends TwoSshdSpec {
     Path write(String name, String text) {
         Path f = work.resolve(name)

@@ -13,7 +13,7 @@ import java.security.MessageDigest
  * takes it on standard input (stdin:), and one that would put it in its argv is refused before the run, or, when
  * only the host can tell, before the command runs. The host's process list is read in a loop all the while.
  */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (the CI script installs it)')
 class SecretArgvSpec extends spock.lang.Specification {
     static final String SECRET = 'Argv-S3cret-4711 x'
 

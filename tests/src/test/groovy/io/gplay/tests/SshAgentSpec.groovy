@@ -17,7 +17,7 @@ import java.nio.file.Path
  * servers on loopback: one with OpenSSH's default algorithms, and two that take RSA keys only as rsa-sha2-512
  * or only as rsa-sha2-256, so that a login there shows the agent signed with that hash.
  */
-@IgnoreIf(value = { !Sshd.available() || !Agent.available() }, reason = 'needs openssh-server and openssh-client')
+@IgnoreIf(value = { Needs.skip(!Sshd.available() || !Agent.available()) }, reason = 'needs openssh-server and openssh-client')
 class SshAgentSpec extends Specification {
     @Shared @TempDir
     Path shared

@@ -14,7 +14,7 @@ import java.nio.file.Path
  * gplay offers OpenSSH's default ciphers plus AES-CBC: a real sshd that allows only one of them is reached,
  * and one that allows only a cipher gplay does not offer is refused with a message that says so.
  */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (bin/install-deps installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (bin/install-deps installs it)')
 class SshCiphersSpec extends Specification {
     @TempDir
     Path work

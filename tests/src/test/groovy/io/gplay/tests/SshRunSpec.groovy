@@ -7,7 +7,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /** bin/gplay against real OpenSSH sshd servers on loopback. */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (the CI script installs it)')
 class SshRunSpec extends TwoSshdSpec {
     Path knownHosts() {
         Path kh = work.resolve('known_hosts')

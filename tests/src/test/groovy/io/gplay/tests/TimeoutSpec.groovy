@@ -6,7 +6,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /** Every wait on a host is bounded: a silent or frozen host, or a command past its time, does not hold the run. */
-@IgnoreIf(value = { !Sshd.available() }, reason = 'needs openssh-server (the CI script installs it)')
+@IgnoreIf(value = { Needs.skip(!Sshd.available()) }, reason = 'needs openssh-server (the CI script installs it)')
 class TimeoutSpec extends TwoSshdSpec {
     /** A command that waits `nap` seconds on each host, then a task that marks the host. */
     static final String NAP = '''\

@@ -6,7 +6,7 @@ import io.gplay.modules.LoopDevices;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import io.gplay.modules.Needs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class LvmRealDeviceTest {
     @BeforeEach
     void lvm2() {
         loops = LoopDevices.require();
-        Assumptions.assumeTrue(LoopDevices.ok("command -v pvs"), "lvm2 is not installed");
+        Needs.require(LoopDevices.ok("command -v pvs"), "lvm2 is not installed");
     }
 
     @AfterEach
