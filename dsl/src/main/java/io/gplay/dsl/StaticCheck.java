@@ -120,6 +120,13 @@ final class StaticCheck {
                 continue;
             }
             Object v = literal(e.getValueExpression());
+            String into = module.spec().gathered().filter(g -> module.spec().param(k).isEmpty()).orElse(null);
+            if (into != null) {
+                // as TaskCollector.task: a name that is no parameter goes into the gathering one (setFact's facts)
+                literal.put(into, Map.of());
+                computed.add(into);
+                continue;
+            }
             literal.put(k, v == NOT_LITERAL ? null : v);
             if (v == NOT_LITERAL) {
                 computed.add(k);

@@ -15,7 +15,7 @@ public final class CopyModule implements Module {
             .param(Param.optional("src", ParamType.LOCAL_FILE, null, "a local file (relative to the playbook) whose text is copied"))
             .param(FileContent.BACKUP)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
-            .example("copy '/etc/glusterfs/virt', content: 'quick-read=off\\n', mode: '0644'");
+            .example("copy 'virt options', dest: '/etc/glusterfs/virt', content: 'quick-read=off\\n', mode: '0644'");
 
     @Override
     public ModuleSpec spec() {

@@ -42,7 +42,7 @@ public final class IptablesModule implements Module {
                     + "notify an iptablesApply handler, which applies the file and rolls it back if new SSH connections "
                     + "fail. iptables-restore --test catches syntax errors, unknown options and matches; with the "
                     + "nf_tables backend a jump to a chain that does not exist only fails when applied.")
-            .example("iptables 'the oVirt/Gluster/CTDB rule set', content: firewall, notify: 'restart the firewall'")
+            .example("iptables 'the oVirt/Gluster/CTDB rule set', content: '*filter\\n:INPUT ACCEPT [0:0]\\n-A INPUT -p tcp --dport 24007 -j ACCEPT\\nCOMMIT\\n', notify: 'restart the firewall'")
             .example("""
                     iptables 'firewall', policies: [INPUT: 'DROP'], rules: [
                         [state: 'ESTABLISHED,RELATED', jump: 'ACCEPT'],
