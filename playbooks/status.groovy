@@ -14,13 +14,15 @@ playbook('Cluster status') {
                 failedWhen: { false }
         debug 'bricks', msg: { bricks.stdout.readLines().findAll { it.startsWith('Brick ') || it =~ /^Status of volume/ }.join('\n') },
                 runOnce: true
-        // "What's the state of my Gluster volume replication?"
-        command 'heal statistics', argv: { ['gluster', 'volume', 'heal', item, 'statistics'] }, readOnly: true,
+        // "What's the state of my Gluster volume replication?" The procedure's `heal VOL statistics` is not in
+        // Gluster 3.4 (release-3.4 cli/src/cli-cmd-volume.c:1949 offers heal VOL [full | info ...]): `heal VOL info`
+        // lists the entries each brick has yet to heal, in 3.4 and after
+        command 'entries to heal', argv: { ['gluster', 'volume', 'heal', item, 'info'] }, readOnly: true,
                 loop: ['meta', 'engine', 'data'], register: 'heal', runOnce: true, failedWhen: { false }
-        debug 'heal', msg: { heal.results.collect { "${it.item}: ${it.rc == 0 ? it.stdout.readLines().findAll { it =~ /(?i)heal|split|entries/ }.take(6).join('; ') : it.stderr}" }.join('\n') },
+        debug 'heal', msg: { heal.results.collect { "${it.item}: ${it.rc == 0 ? it.stdout.readLines().findAll { it =~ /(?i)^brick|entries/ }.take(6).join('; ') : it.stderr}" }.join('\n') },
                 runOnce: true
         command 'hosted engine VM', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine', failedWhen: { false }
-        debug 'hosted engine', msg: { engine.rc == 0 ? engine.stdout : 'not deployed here' }
+        debug 'hosted engine', msg: { engineDeployed(engine) ? engine.stdout : 'not deployed here' }
         // "What's the state of the ovirt-ha daemons on my machine? tail -f /var/log/ovirt-hosted-engine-ha/*"
         command 'HA agent and broker, last log lines', argv: ['tail', '-n', '5', '--', '/var/log/ovirt-hosted-engine-ha/agent.log',
                 '/var/log/ovirt-hosted-engine-ha/broker.log'], readOnly: true, register: 'ha_logs', failedWhen: { false }

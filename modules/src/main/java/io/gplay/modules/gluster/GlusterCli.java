@@ -39,6 +39,16 @@ final class GlusterCli {
     }
 
     /**
+     * The CLI has no such command: an older Gluster's (3.4 has no {@code volume get}), which answers
+     * "unrecognized word: WORD (position N)" instead of XML (release-3.4 {@code cli/src/cli-cmd.c:115-119}).
+     */
+    static final class UnknownCommand extends ModuleFailure {
+        UnknownCommand(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * Runs a read-only gluster query; the XML answer, also when gluster reports an error in it (opRet != 0).
      * Without a running glusterd the CLI is not even started: it writes files of its own (a geo-replication
      * template, Python caches) on its first run, and check mode must leave no byte changed.
@@ -67,6 +77,9 @@ final class GlusterCli {
             String what = "gluster " + String.join(" ", args) + ": " + r.reason();
             if (r.reason().contains("Connection failed")) {
                 throw new DaemonDown(what + " (glusterd is not running)");
+            }
+            if ((r.stdout() + r.stderr()).contains("unrecognized word")) {
+                throw new UnknownCommand(what);
             }
             throw new ModuleFailure(what);
         }
@@ -123,6 +136,17 @@ final class GlusterCli {
     static String text(Element e, String tag, String fallback) {
         NodeList l = e.getElementsByTagName(tag);
         return l.getLength() == 0 ? fallback : l.item(0).getTextContent().trim();
+    }
+
+    /** The text directly inside e, not inside its children. */
+    static String ownText(Element e) {
+        StringBuilder out = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE) {
+                out.append(n.getNodeValue());
+            }
+        }
+        return out.toString().trim();
     }
 
     /** Direct children of e with this tag. */

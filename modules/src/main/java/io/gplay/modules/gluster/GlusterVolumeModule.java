@@ -138,7 +138,9 @@ public final class GlusterVolumeModule implements Module {
         }
         List<String> bricks = new ArrayList<>();
         for (Element b : GlusterCli.children(GlusterCli.child(v, "bricks"), "brick")) {
-            bricks.add(GlusterCli.text(b, "name", ""));
+            // 3.4 writes <brick>HOST:/PATH</brick> (release-3.4 cli/src/cli-xml-output.c:2596-2606); later
+            // releases add <name>HOST:/PATH</name> and the host's UUID inside, after the same text
+            bricks.add(GlusterCli.text(b, "name", GlusterCli.ownText(b)));
         }
         Map<String, String> set = new LinkedHashMap<>();
         for (Element o : GlusterCli.children(GlusterCli.child(v, "options"), "option")) {
@@ -166,8 +168,11 @@ public final class GlusterVolumeModule implements Module {
         Map<String, String> current = volume == null ? null : volume.options();
         boolean everyOption = false;
         if (volume != null && volume.fromDaemon() && !allSet(current, wanted, groups)) {
-            current = settings(gluster, name);
-            everyOption = true;
+            Map<String, String> every = settings(gluster, name);
+            if (every != null) {
+                current = every;
+                everyOption = true;
+            } // else Gluster before 3.7: only the options set are known, and glusterd refuses an unknown one when set
         }
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
@@ -320,9 +325,18 @@ public final class GlusterVolumeModule implements Module {
         return null;
     }
 
-    /** Every option's effective value (gluster marks defaults "(DEFAULT)"; the mark is dropped). */
+    /**
+     * Every option's effective value (gluster marks defaults "(DEFAULT)"; the mark is dropped), or null from a
+     * Gluster without {@code volume get} (before 3.7: release-3.4's {@code cli/src/cli-cmd-volume.c:1855-1962}
+     * lists no such command).
+     */
     private static Map<String, String> settings(GlusterCli gluster, String name) {
-        Element root = gluster.queryOk("volume", "get", name, "all");
+        Element root;
+        try {
+            root = gluster.queryOk("volume", "get", name, "all");
+        } catch (GlusterCli.UnknownCommand e) {
+            return null;
+        }
         Map<String, String> out = new LinkedHashMap<>();
         for (Element opt : GlusterCli.children(GlusterCli.child(root, "volGetopts"), "Opt")) {
             String value = GlusterCli.text(opt, "Value", "");
