@@ -17,7 +17,7 @@ playbook('Maintenance') {
         command 'hosted engine status', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine',
                 failedWhen: { false }, when: { vars.maintenance != 'up' }
         command 'hosted engine local maintenance', cmd: 'hosted-engine --set-maintenance --mode=local',
-                when: { vars.maintenance != 'up' && engine.rc == 0 && !(engine.stdout =~ /(?i)local maintenance\s*:\s*true/) }
+                when: { vars.maintenance != 'up' && engineDeployed(engine) && !(engine.stdout =~ /(?i)local maintenance\s*:\s*true/) }
         // "run service ctdb stop to ensure that the second node takes on the virtual IP / NFS hosting chores"
         service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { vars.maintenance != 'up' }
         ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups.ovirt - host)[0] },
@@ -34,7 +34,7 @@ playbook('Maintenance') {
         command 'hosted engine status', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine',
                 failedWhen: { false }, when: { vars.maintenance == 'up' }
         command 'clear hosted engine maintenance', cmd: 'hosted-engine --set-maintenance --mode=none',
-                when: { vars.maintenance == 'up' && engine.rc == 0 && engine.stdout =~ /(?i)local maintenance\s*:\s*true/ }
+                when: { vars.maintenance == 'up' && engineDeployed(engine) && engine.stdout =~ /(?i)local maintenance\s*:\s*true/ }
         ctdbStatus 'wait for a healthy cluster', until: { result.healthy && result.holder }, retries: 45, delay: 2,
                 when: { vars.maintenance == 'up' && !checkMode }
         debug 'last, in the oVirt admin console', when: { vars.maintenance == 'up' },

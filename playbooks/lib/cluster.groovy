@@ -11,15 +11,16 @@ def ctdbAddress(Map hv, String name) {
 }
 
 // Waits (10 s at most) until this node's view of the shared public_addresses holds the address, and for ctdb to
-// answer (30 s at most), then runs `ctdb reloadips` for this node when its public addresses differ from the
+// answer (30 s at most; machine-readable output with -X, or -Y on ctdb before 4, CentOS 6's 1.0.114: the same
+// columns, ':' instead of '|'), then runs `ctdb reloadips` for this node when its public addresses differ from the
 // file's; prints "reloaded" when it did. Two nodes reloading at once make one fail with "Failed to disable
 // takeover runs" (ctdb holds takeover runs off cluster-wide while it reloads): that one tries again, 20 s at most.
 def reloadPublicAddresses(String virtualIp) {
     """\
 for i in \$(seq 20); do awk -v a=${quote(virtualIp)} '\$1 == a { f = 1 } END { exit !f }' /etc/ctdb/public_addresses && break; sleep 0.5; done
-for i in \$(seq 30); do have=\$(ctdb -X ip 2>/dev/null) && break; sleep 1; done
+for i in \$(seq 30); do have=\$(ctdb -X ip 2>/dev/null || ctdb -Y ip 2>/dev/null) && break; sleep 1; done
 want=\$(sed 's|/.*||' /etc/ctdb/public_addresses | sort)
-have=\$(printf '%s\\n' "\$have" | awk -F'|' 'NR > 1 && \$2 != "" { print \$2 }' | sort)
+have=\$(printf '%s\\n' "\$have" | awk -F'[|:]' 'NR > 1 && \$2 != "" { print \$2 }' | sort)
 [ "\$want" = "\$have" ] && exit 0
 pnn=\$(ctdb pnn | sed 's/.*://')
 for i in \$(seq 10); do
@@ -28,6 +29,15 @@ for i in \$(seq 10); do
 done
 echo "\$out" >&2; exit 1
 """
+}
+
+/**
+ * Whether a registered `hosted-engine --vm-status` found the hosted engine deployed here. Setup 1.1's command
+ * prints "You must run deploy first" and exits 0 on a host never deployed (ovirt-hosted-engine-setup-1.1,
+ * src/bin/hosted-engine.in:177-190, and no exit after its case, :351-376): its status alone cannot tell.
+ */
+def engineDeployed(result) {
+    result?.rc == 0 && !(result.stdout =~ /You must run deploy first/)
 }
 
 /** One brick per host, in inventory order: host1:/gluster/meta0, host2:/gluster/meta1, ... */

@@ -1,14 +1,14 @@
 packages 'ovirt-hosted-engine-setup', when: { facts.osFamily == 'RedHat' }
 command 'is the hosted engine deployed here?', cmd: 'hosted-engine --vm-status', readOnly: true,
         register: 'engine', failedWhen: { false }
-service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { engine.rc != 0 }
+service 'hand the virtual IP to another host', name: 'ctdb', state: 'stopped', when: { !engineDeployed(engine) }
 // setup mounts the engine's storage at the virtual IP at once: another host must hold it first
 ctdbStatus 'wait until another host holds the virtual IP', delegateTo: { (groups[vars.group] - host)[0] },
         until: { result.holder && result.holder != ctdbAddress(hostvars, host) },
-        retries: 60, delay: 2, when: { engine.rc != 0 && !checkMode }
+        retries: 60, delay: 2, when: { !engineDeployed(engine) && !checkMode }
 // ...and answers there from this host: CTDB names the new holder a moment before the address is up on it
 command 'the storage answers at the virtual IP', argv: { ['timeout', '3', 'bash', '-c', 'exec 3<>"/dev/tcp/$1/24007"', 'connect', vars.virtualIp.split('/')[0]] },
-        readOnly: true, until: { result.rc == 0 }, retries: 60, delay: 2, when: { engine.rc != 0 && !checkMode }
+        readOnly: true, until: { result.rc == 0 }, retries: 60, delay: 2, when: { !engineDeployed(engine) && !checkMode }
 if (!additionalHost) {
     hostedEngine 'deploy the self-hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
             fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },

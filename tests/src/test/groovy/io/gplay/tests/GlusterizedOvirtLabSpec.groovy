@@ -322,6 +322,9 @@ playbook('unknown option') {
         expect:
         lab.ssh('lab1', 'hosted-engine --vm-status').contains('Host ID')
         lab.ssh('lab2', 'hosted-engine --vm-status').contains('Host ID')
+        // what setup 1.1 leaves on a deployed host, and what gplay decides "deployed" from
+        lab.ssh('lab1', 'cat /etc/ovirt-hosted-engine/hosted-engine.conf').contains('host_id=1')
+        lab.ssh('lab2', 'cat /etc/ovirt-hosted-engine/hosted-engine.conf').contains('host_id=2')
         // what setup's dialog was answered (the stand-in records it)
         lab.ssh('lab2', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_HOST_ID=2')
         lab.ssh('lab1', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_STORAGE_DOMAIN_CONNECTION=10.78.0.200:/engine')

@@ -119,7 +119,9 @@ class HostedEngineDialogLabSpec extends Specification {
         lab.sshRun('lab1', 'kill -0 $(cat /var/lib/gplay/hosted-engine/pid)').rc != 0
         lab.sshRun('lab1', 'pgrep -f "[h]osted-engine --deploy"').rc != 0
         lab.sshRun('lab1', 'test -e /rhev/data-center/mnt/10.78.0.11:_engine/hosted-engine-standin/domain').rc != 0
-        lab.sshRun('lab1', 'hosted-engine --vm-status').out.contains('You must run deploy first')
+        // as setup 1.1's hosted-engine: "You must run deploy first", and exit status 0 (hosted-engine.in:177-190)
+        lab.sshRun('lab1', 'hosted-engine --vm-status').with { it.rc == 0 && it.out.contains('You must run deploy first') }
+        lab.sshRun('lab1', 'test -e /etc/ovirt-hosted-engine/hosted-engine.conf').rc != 0
     }
 
     def "the first host: firewall answered no, both steps of the operator waited on, a Ctrl-C in between resumed"() {
@@ -208,7 +210,7 @@ class HostedEngineDialogLabSpec extends Specification {
 
     def "an unattended install image goes through without the operator"() {
         given: 'lab1 as new: no deploy, no domain on the storage'
-        lab.ssh('lab1', 'pkill -f "[h]ttp.server 80" ; rm -rf /var/lib/gplay-standin /var/lib/gplay/hosted-engine '
+        lab.ssh('lab1', 'pkill -f "[h]ttp.server 80" ; rm -rf /var/lib/gplay-standin /var/lib/gplay/hosted-engine /etc/ovirt-hosted-engine/hosted-engine.conf /etc/ovirt-hosted-engine/vm.conf '
                 + '/rhev/data-center/mnt/10.78.0.11:_engine/hosted-engine-standin')
         def pb = playbook('unattended', 'lab1', "configureFirewall: false, unattended: true, vmCdrom: '/root/engine-install.iso', "
                 + 'installTimeout: 120, engineTimeout: 120')

@@ -1,6 +1,5 @@
 package io.gplay.modules.ovirt;
 
-import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
@@ -13,7 +12,6 @@ import io.gplay.engine.shell.Cmd;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,8 +31,6 @@ public final class HostedEngineModule implements Module {
     private static final Pattern TYPED = Pattern.compile("(str|int|bool|none):.*", Pattern.DOTALL);
     /** A path otopi's blank-splitting of --config-append leaves whole. */
     private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._/-]+");
-    /** Real setup prints this and exits 1 when the host has no hosted-engine configuration. */
-    private static final String NOT_DEPLOYED = "You must run deploy first";
 
     private static final ModuleSpec SPEC = new ModuleSpec("hostedEngine",
             "Deploys oVirt's self-hosted engine (hosted-engine --deploy of setup 1.1), answering its dialog, or adds this host to it.")
@@ -84,9 +80,11 @@ public final class HostedEngineModule implements Module {
                     "answer-file keys, for what setup never asks, e.g. ['OVEHOSTED_VDSM/spicePkiSubject': 'C=EN, O=Test']; "
                             + "values are typed for otopi (String → str:, int → int:, boolean → bool:, null → none:) unless already "
                             + "written as 'str:…'"))
-            .checkMode("probes hosted-engine --vm-status (read-only); when not deployed, reports the answer file's diff "
+            .checkMode("reads setup's configuration (read-only); when not deployed, reports the answer file's diff "
                     + "and that it would run hosted-engine --deploy and answer its dialog, and runs nothing")
-            .notes("Idempotent through `hosted-engine --vm-status`: when it answers and lists this host's id, nothing is done. "
+            .notes("Idempotent through what setup 1.1 leaves on a deployed host, as its own hosted-engine command decides: "
+                    + "/etc/ovirt-hosted-engine/hosted-engine.conf with this host's id and the VM configuration it names; "
+                    + "then nothing is done (hosted-engine --vm-status exits 0 on a host never deployed, so its status says nothing). "
                     + "Otherwise `hosted-engine --deploy` runs on the host, detached from gplay's connection, in otopi's machine "
                     + "dialog, and every question is answered as setup 1.1 asks it (names from the ovirt-hosted-engine-setup-1.1 "
                     + "branch; each progress line shows the question and the answer, the password as ********). A question "
@@ -126,24 +124,12 @@ public final class HostedEngineModule implements Module {
         ctx.set("answer_file", path);
         ctx.set("host_id", hostId);
 
-        ExecResult status = ctx.probe(Cmd.of("hosted-engine", "--vm-status"));
-        if (status.ok()) {
-            if (!listsHost(status.stdout(), hostId)) {
-                ctx.fail("the hosted engine is deployed on this host, but hosted-engine --vm-status does not list host id "
-                        + hostId + "; refusing to deploy again (is hostId right?)");
-            }
-            ctx.set("deployed", true);
-            ctx.set("vm_status", status.stdout().strip());
-            ctx.msg("the hosted engine is already deployed on this host (host id " + hostId + ")");
-            return;
-        }
-        if (!(status.stdout() + status.stderr()).contains(NOT_DEPLOYED)) {
-            ctx.fail("hosted-engine --vm-status failed (" + status.reason() + "); cannot tell whether the hosted engine is deployed here");
-        }
-        ctx.set("deployed", false);
-
         DeployProcess setup = new DeployProcess(ctx, ctx.str("workDir"));
         boolean resume = setup.running();
+        if (!resume && deployed(ctx, hostId)) {
+            return;
+        }
+        ctx.set("deployed", false);
         if (!resume) {
             writeAnswers(ctx, path, content);
         }
@@ -165,6 +151,30 @@ public final class HostedEngineModule implements Module {
         ctx.msg(ctx.checkMode() ? "would " + what
                 : (ctx.bool("additionalHost") ? "added this host to the hosted engine" : "deployed the hosted engine")
                         + " (host id " + hostId + ")");
+    }
+
+    /**
+     * Whether setup deployed this host already, from the configuration it leaves ({@link SetupConfiguration}),
+     * as its own hosted-engine command decides; a configuration of another host id is refused.
+     */
+    private static boolean deployed(ModuleContext ctx, int hostId) {
+        RemoteFile file = ctx.stat(SetupConfiguration.PATH, true);
+        if (!file.isFile()) {
+            return false;
+        }
+        SetupConfiguration conf = SetupConfiguration.parse(file.content());
+        if (conf.hostId() != hostId) {
+            ctx.fail(SetupConfiguration.PATH + " says this host was deployed as host id " + conf.hostId() + ", not "
+                    + hostId + "; refusing to deploy again (is hostId right?)");
+        }
+        if (conf.vmConf().isEmpty() || !ctx.stat(conf.vmConf()).isFile()) {
+            ctx.fail(SetupConfiguration.PATH + " names the VM configuration '" + conf.vmConf() + "', which is not"
+                    + " there: an earlier hosted-engine --deploy stopped half-way; see /var/log/ovirt-hosted-engine-setup");
+        }
+        ctx.set("deployed", true);
+        ctx.set("vm_status", ctx.probe(Cmd.of("hosted-engine", "--vm-status")).stdout().strip());
+        ctx.msg("the hosted engine is already deployed on this host (host id " + hostId + ", " + SetupConfiguration.PATH + ")");
+        return true;
     }
 
     /**
@@ -306,16 +316,5 @@ public final class HostedEngineModule implements Module {
             ctx.converge("set mode of " + path + " from " + cur.mode() + " to 0600",
                     () -> ctx.change(Cmd.of("chmod", "--", "600", path)));
         }
-    }
-
-    /** Whether vm-status output has a host block with this id ("Host ID : 2"). */
-    static boolean listsHost(String vmStatus, int hostId) {
-        Matcher m = Pattern.compile("(?m)^\\s*Host ID\\s*:\\s*(\\d+)\\s*$").matcher(vmStatus);
-        while (m.find()) {
-            if (Integer.parseInt(m.group(1)) == hostId) {
-                return true;
-            }
-        }
-        return false;
     }
 }
