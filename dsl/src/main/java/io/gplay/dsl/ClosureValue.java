@@ -4,6 +4,7 @@ import groovy.lang.Closure;
 import groovy.lang.GString;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
+import io.gplay.engine.plan.PlaybookCodeFailure;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * A closure in a playbook, computed on each host with that host's scope as its delegate ({@code host},
  * {@code vars}, {@code facts}, {@code groups}, registered results). Each call works on its own copy, so hosts
- * evaluate it in parallel safely.
+ * evaluate it in parallel safely. Whatever it throws, an Error or a failed {@code assert} too, is its task's
+ * failure on that host ({@link PlaybookCodeFailure}).
  */
 final class ClosureValue implements Deferred {
     private final Closure<?> closure;
@@ -39,7 +41,12 @@ final class ClosureValue implements Deferred {
         Closure<?> c = (Closure<?>) closure.clone();
         c.setDelegate(scope);
         c.setResolveStrategy(Closure.DELEGATE_FIRST);
-        Object value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
+        Object value;
+        try {
+            value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
+        } catch (Throwable t) {
+            throw PlaybookCodeFailure.of(t);
+        }
         refuseNullsInText(value, scope);
         return value;
     }
