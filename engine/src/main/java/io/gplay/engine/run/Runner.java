@@ -256,7 +256,13 @@ public final class Runner {
         }
         reporter.taskStart(task, handler);
         if (task.options().runOnce()) {
-            Result r = taskOnHost.run(play, task, hosts.get(0));
+            Result r;
+            try {
+                r = taskOnHost.run(play, task, hosts.get(0));
+            } catch (RuntimeException | Error e) {
+                internalError(task, e);
+                return;
+            }
             if (task.options().register() != null) {
                 hosts.forEach(h -> h.registered.put(task.options().register(), r.registered()));
             }
@@ -273,9 +279,19 @@ public final class Runner {
                 Thread.currentThread().interrupt();
                 state.interrupted = true;
             } catch (ExecutionException e) {
-                state.internalError = true;
-                reporter.warning("internal error in task '" + task.title() + "': " + e.getCause());
+                internalError(task, e.getCause());
             }
         }
+    }
+
+    /**
+     * What gplay's own code threw (what the playbook's code throws fails its task instead,
+     * {@link io.gplay.engine.plan.PlaybookCodeFailure}): its text may hold the task's values, so a noLog task's
+     * names only the kind of error.
+     */
+    private void internalError(Task task, Throwable e) {
+        state.internalError = true;
+        reporter.warning("internal error in task '" + task.title() + "': "
+                + (task.options().noLog() ? e.getClass().getName() + " (its text is hidden: noLog)" : e));
     }
 }
