@@ -41,10 +41,11 @@ import java.util.stream.Stream;
 /**
  * The variables a per-host value needs, found in its source so that a name no targeted host defines is an
  * error before any connection ({@code 'app_versoin' is not defined}). Each closure given as a named parameter
- * ({@code content: { ... }}) is compiled as {@code VariableUses.tag(closure, names)}, which remembers its names:
- * {@code vars.NAME} and bare {@code NAME}s that are no local variable. A name read where a missing value is
- * expected is optional and left out: {@code vars.x ?: 'default'}, {@code vars.x != null}, {@code if (vars.x)},
- * {@code vars.x ? a : b}, {@code vars?.x}, {@code vars.x?.trim()}.
+ * ({@code content: { ... }}), or as an item of a list ({@code argv: ['echo', { ... }]}), is compiled as
+ * {@code VariableUses.tag(closure, names)}, which remembers its names: {@code vars.NAME} and bare {@code NAME}s
+ * that are no local variable. A name read where a missing value is expected is optional and left out:
+ * {@code vars.x ?: 'default'}, {@code vars.x != null}, {@code if (vars.x)}, {@code vars.x ? a : b},
+ * {@code vars?.x}, {@code vars.x?.trim()}.
  */
 public final class VariableUses extends CompilationCustomizer {
     /** The names every per-host value has (the scope's own, and a closure's); never a variable of the host's. */
@@ -91,6 +92,19 @@ public final class VariableUses extends CompilationCustomizer {
                 if (e instanceof ClosureExpression c) {
                     c.getCode().visit(this); // a play's block, say: its tasks' closures are tagged too
                     return c;
+                }
+                if (e instanceof ListExpression l
+                        && l.getExpressions().stream().anyMatch(ClosureExpression.class::isInstance)) {
+                    // a closure in a list parameter is a per-host value too: argv: ['echo', { vars.x }]
+                    ListExpression tagged = new ListExpression();
+                    l.getExpressions().forEach(x -> {
+                        if (x instanceof ClosureExpression c) {
+                            c.getCode().visit(this);
+                        }
+                        tagged.addExpression(x instanceof ClosureExpression c ? tagged(c) : transform(x));
+                    });
+                    tagged.setSourcePosition(l);
+                    return tagged;
                 }
                 return super.transform(e);
             }
