@@ -5,6 +5,7 @@ import groovy.lang.GString;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.PlaybookCodeFailure;
+import io.gplay.engine.plan.SecretReads;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,8 @@ import java.util.Set;
  * A closure in a playbook, computed on each host with that host's scope as its delegate ({@code host},
  * {@code vars}, {@code facts}, {@code groups}, registered results). Each call works on its own copy, so hosts
  * evaluate it in parallel safely. Whatever it throws, an Error or a failed {@code assert} too, is its task's
- * failure on that host ({@link PlaybookCodeFailure}).
+ * failure on that host ({@link PlaybookCodeFailure}). What it returns, or the text of what it throws, after it
+ * read a secret counts as a secret ({@link SecretReads}).
  */
 final class ClosureValue implements Deferred {
     private final Closure<?> closure;
@@ -42,10 +44,19 @@ final class ClosureValue implements Deferred {
         c.setDelegate(scope);
         c.setResolveStrategy(Closure.DELEGATE_FIRST);
         Object value;
+        SecretReads reads = SecretReads.start();
         try {
             value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
+            if (reads.any()) {
+                SecretReads.derived(value);
+            }
         } catch (Throwable t) {
+            if (reads.any()) {
+                SecretReads.derived(t);
+            }
             throw PlaybookCodeFailure.of(t);
+        } finally {
+            reads.end();
         }
         refuseNullsInText(value, scope);
         return value;

@@ -6,10 +6,60 @@ import spock.lang.TempDir
 
 import java.nio.file.Path
 
-/** A secret on a host's command line is refused before the run where the plan can tell. */
+/**
+ * A value a closure computed while it read a secret counts as a secret: masked wherever it is shown, refused on a
+ * host's command line, whatever the closure made of the secret (upper case, base64, a part of it).
+ */
 class SecretTaintSpec extends Specification {
     @TempDir
     Path dir
+
+    def "a base64 Basic header built from a secret is refused on the command line before the command runs"() {
+        given: 'the secret reaches the header through a fact, which the plan cannot tell is secret'
+        SecretMask.global().add('AppSecretValue-77')
+        def ran = dir.resolve('ran')
+
+        when:
+        def run = PlaybookRun.of(dir, """\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    setFact 'credentials', login: { 'admin:' + vars.app_secret }
+    command 'basic auth', argv: ['sh', '-c', 'touch $ran', { "Authorization: Basic " + vars.login.bytes.encodeBase64() }]
+} }
+""", [app_secret: 'AppSecretValue-77'])
+
+        then:
+        run.problems.isEmpty()
+        run.summary.stats()['h1'].failed() == 1
+        run.out.contains('p.groovy:3: refused before it ran')
+        !ran.toFile().exists()
+        !run.out.contains('YWRtaW46QXBwU2VjcmV0VmFsdWUtNzc=')
+        !run.out.contains('AppSecretValue-77')
+    }
+
+    def "an upper-cased, a base64 and an exception's form of a secret are masked in the output"() {
+        given:
+        SecretMask.global().add('Sup3r&S3cret<XYZ>')
+
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    debug 'upper', msg: { vars.pw.toUpperCase() }
+    debug 'base64', msg: { vars.pw.bytes.encodeBase64().toString() }
+    setFact 'lower', low: { vars.pw.toLowerCase() }
+    debug 'through a fact', msg: { "fact: " + vars.low.reverse() }
+    debug 'exception', msg: { throw new IllegalStateException("boom " + vars.pw.substring(2)) }, ignoreErrors: true
+} }
+''', [pw: 'Sup3r&S3cret<XYZ>'])
+
+        then:
+        !run.out.contains('SUP3R&S3CRET<XYZ>')
+        !run.out.contains('U3VwM3ImUzNjcmV0PFhZWj4=')
+        !run.out.contains('sup3r&s3cret<xyz>')
+        !run.out.contains('>zyx<terc3s&r3pus')
+        !run.out.contains('p3r&S3cret<XYZ>')
+        run.out.count('********') >= 5
+        run.summary.stats()['h1'].ignored() == 1
+    }
 
     def "a closure in argv that reads a secret of the inventory is refused before the run, with its line"() {
         given:

@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code hostvars} (every host's variables), {@code item} inside a loop, and {@code result} in
  * {@code changedWhen}, {@code failedWhen} and {@code until}, {@code playHosts} (the play's hosts after
  * {@code --limit}) and {@code checkMode}. Any other name is looked up in {@code vars}, so a
- * registered result {@code x} reads as {@code x.rc}.
+ * registered result {@code x} reads as {@code x.rc}. What a closure reads here is watched for secrets
+ * ({@link SecretReads}).
  */
 public final class HostScope {
     /** The names a per-host value reads as the scope's own, before any variable of the host's. */
@@ -66,11 +67,11 @@ public final class HostScope {
     }
 
     public Map<String, Object> getVars() {
-        return vars;
+        return SecretReads.read(vars);
     }
 
     public Map<String, Object> getFacts() {
-        return facts;
+        return SecretReads.read(facts);
     }
 
     public Map<String, List<String>> getGroups() {
@@ -78,18 +79,19 @@ public final class HostScope {
     }
 
     public Map<String, Map<String, Object>> getHostvars() {
-        return hostvars;
+        return SecretReads.read(hostvars);
     }
 
     /** The loop's item; outside a loop, a result registered as {@code item}, if any. */
     public Object getItem() {
-        return item != null || !vars.containsKey("item") ? item : vars.get("item");
+        return SecretReads.read(item != null || !vars.containsKey("item") ? item : vars.get("item"));
     }
 
     /** The result an {@code until} reads; elsewhere, a result registered as {@code result}, if any. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> getResult() {
-        return result != null || !(vars.get("result") instanceof Map<?, ?> m) ? result : (Map<String, Object>) m;
+        return SecretReads.read(result != null || !(vars.get("result") instanceof Map<?, ?> m) ? result
+                : (Map<String, Object>) m);
     }
 
     public boolean isCheckMode() {
@@ -101,7 +103,7 @@ public final class HostScope {
         if (!vars.containsKey(name)) {
             throw new UndefinedVariable(name, host);
         }
-        return vars.get(name);
+        return SecretReads.read(vars.get(name));
     }
 
     public Map<String, Object> asMap() {
