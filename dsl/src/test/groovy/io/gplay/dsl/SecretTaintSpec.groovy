@@ -36,6 +36,26 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         !run.out.contains('AppSecretValue-77')
     }
 
+    def "a command's argv computed by a closure that read a secret is refused before the task runs, however short"() {
+        given:
+        SecretMask.global().add('Short-Secret-1')
+        def ran = dir.resolve('ran')
+
+        when:
+        def run = PlaybookRun.of(dir, """\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    setFact 'pin', pin: { vars.pw }
+    command 'four letters', argv: ['sh', '-c', 'touch $ran', { vars.pin.take(4) }]
+} }
+""", [pw: 'Short-Secret-1'])
+
+        then:
+        run.problems.isEmpty()
+        run.out.contains("p.groovy:3: refused before it ran: argv was computed by a closure that read a secret")
+        run.summary.stats()['h1'].failed() == 1
+        !ran.toFile().exists()
+    }
+
     def "an upper-cased, a base64 and an exception's form of a secret are masked in the output"() {
         given:
         SecretMask.global().add('Sup3r&S3cret<XYZ>')

@@ -116,9 +116,7 @@ final class TaskOnHost {
                 () -> new ModuleFailure("unknown module '" + task.module() + "'"));
         Map<String, Object> params;
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> raw = (Map<String, Object>) Deferred.resolveAll(task.params(), scope);
-            params = ParamValidator.resolve(module.spec(), raw);
+            params = ParamValidator.resolve(module.spec(), SecretArguments.resolve(task, scope));
         } catch (ModuleFailure e) {
             return Result.failed(task.source() + ": " + e.getMessage());
         }
