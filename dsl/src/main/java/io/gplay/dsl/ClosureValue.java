@@ -48,11 +48,11 @@ final class ClosureValue implements Deferred {
         try {
             value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
             if (reads.any()) {
-                SecretReads.derived(value);
+                SecretReads.secret(value);
             }
         } catch (Throwable t) {
             if (reads.any()) {
-                SecretReads.derived(t);
+                SecretReads.secret(t);
             }
             throw PlaybookCodeFailure.of(t);
         } finally {

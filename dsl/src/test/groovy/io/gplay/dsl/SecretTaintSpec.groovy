@@ -101,4 +101,21 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         run.summary == null
         !changed.toFile().exists()
     }
+
+    def "a fact set by a noLog setFact is a secret: masked when a later task shows it, refused on a command line"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    setFact 'token', tok: 'LiteralToken-31337', noLog: true
+    debug 'show', msg: { "t=" + vars.tok }
+    command 'on the line', argv: ['echo', { vars.tok.toLowerCase() }]
+} }
+''')
+
+        then:
+        !run.out.contains('LiteralToken-31337')
+        run.out.contains('ok: [h1] => ********') // what the closure made of it is a secret as a whole
+        run.out.contains('p.groovy:4: refused before it ran')
+        !run.out.contains('literaltoken-31337')
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * password, a value derived from one earlier) and hands out maps and lists as views that note their items as
  * they are read, so reading one name of {@code hostvars} is no read of every secret in it. What the closure
  * returns is then a secret too, whatever it made of the one it read (upper case, base64, a part of it):
- * {@link #derived} registers it for masking, and so for the command-line guard. One watch per thread, nested
+ * {@link #secret} registers it for masking, and so for the command-line guard. One watch per thread, nested
  * as closures call each other: what an inner one read counts for the outer one too.
  */
 public final class SecretReads {
@@ -66,11 +66,11 @@ public final class SecretReads {
     }
 
     /** Registers as secrets the texts in {@code value} (however deep in lists and maps) of a useful length. */
-    public static void derived(Object value) {
+    public static void secret(Object value) {
         if (value instanceof Map<?, ?> m) {
-            m.values().forEach(SecretReads::derived);
+            m.values().forEach(SecretReads::secret);
         } else if (value instanceof Iterable<?> items) {
-            items.forEach(SecretReads::derived);
+            items.forEach(SecretReads::secret);
         } else if (value instanceof CharSequence || value instanceof Number) {
             String text = value.toString();
             if (text.strip().length() >= MIN_DERIVED) {
@@ -80,9 +80,9 @@ public final class SecretReads {
     }
 
     /** Registers the texts of what a closure threw after it read a secret: its message would show it. */
-    public static void derived(Throwable thrown) {
+    public static void secret(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            derived(t.getMessage());
+            secret(t.getMessage());
         }
     }
 }

@@ -17,6 +17,7 @@ import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.SecretReads;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.plan.Truth;
@@ -208,6 +209,10 @@ final class TaskOnHost {
         }
         if (task.module().equals(SET_FACT_MODULE) && r.status() != Status.FAILED && r.data().get("facts") instanceof Map<?, ?> f) {
             f.forEach((k, v) -> hr.registered.put(String.valueOf(k), v));
+            if (o.noLog()) {
+                // what a playbook set with noLog is a secret, for the tasks that read it after too
+                SecretReads.secret(f);
+            }
         }
         hr.stats.count(r.status(), ignored);
         if (!itemsReported) {
