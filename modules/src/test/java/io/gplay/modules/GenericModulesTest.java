@@ -180,4 +180,15 @@ class GenericModulesTest {
         assertEquals(Status.CHANGED, Harness.run(new TemplateModule(), p, false).status(), "?: and a null test stay allowed");
         assertEquals("listen 80;\n", Files.readString(dest));
     }
+
+    @Test
+    void aFailedAssertInATemplateFailsTheTaskAsAnyErrorOfThePlaybooksCode() throws Exception {
+        Path tpl = dir.resolve("checked.tpl");
+        Files.writeString(tpl, "<% def port = 'assert-port-77'; assert port == 'x' %>listen ${port};\n");
+        Path dest = dir.resolve("checked");
+        Result r = Harness.run(new TemplateModule(), Map.of("src", tpl.toString(), "dest", dest.toString()), false);
+        assertEquals(Status.FAILED, r.status(), r.msg());
+        assertTrue(r.msg().contains("assert port == 'x'"), r.msg());
+        assertFalse(Files.exists(dest), "nothing was written");
+    }
 }

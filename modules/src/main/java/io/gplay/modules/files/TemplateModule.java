@@ -7,6 +7,7 @@ import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
+import io.gplay.engine.plan.PlaybookCodeFailure;
 import org.codehaus.groovy.control.CompilerConfiguration;
 
 import java.nio.file.Path;
@@ -44,7 +45,14 @@ public final class TemplateModule implements Module {
         Map<String, Object> binding = new LinkedHashMap<>(ctx.variables());
         binding.putAll(ctx.map("vars"));
         binding.put(TemplateScript.HOST, ctx.host().name());
-        String text = ENGINE.createTemplate(LocalText.read(ctx, src, "template")).make(binding).toString();
+        groovy.text.Template template = ENGINE.createTemplate(LocalText.read(ctx, src, "template"));
+        String text;
+        try {
+            text = template.make(binding).toString();
+        } catch (Throwable t) {
+            // the template's code is the playbook's: an Error or a failed assert there fails the task
+            throw PlaybookCodeFailure.of(t);
+        }
         FileContent.ensureWithAttributes(ctx, ctx.str("dest"), text);
     }
 }
