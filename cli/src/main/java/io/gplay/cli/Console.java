@@ -114,10 +114,12 @@ final class Console {
             evaluate(line);
         } catch (DslException e) {
             e.problems().forEach(p -> out.println(SecretMask.global().mask(p)));
-        } catch (Exception | StackOverflowError e) {
-            // Groovy rethrows checked exceptions as they are: an InterruptedException from Ctrl-C among them
+        } catch (Exception | AssertionError | StackOverflowError e) {
+            // Groovy rethrows checked exceptions as they are: an InterruptedException from Ctrl-C among them;
+            // a failed assert typed at the prompt is the line's error, not the console's end
             if (cancels == 0) {
-                out.println("error: " + (e.getMessage() == null ? e : e.getMessage()));
+                String text = e.getMessage() == null ? e.toString() : e.getMessage();
+                out.println("error: " + SecretMask.global().mask(text));
             }
         } finally {
             synchronized (this) {

@@ -88,6 +88,19 @@ class ConsoleTest {
     }
 
     @Test
+    void aFailedAssertIsAnErrorOfTheLineAndAnErrorsTextIsMasked() throws Exception {
+        io.gplay.engine.vault.SecretMask.global().add("Console-Secret-9191");
+        String out = run("assert 1 == 2\n"
+                + "throw new Exception('Console-Secret-' + '9191')\n"
+                + "'still ' + 'here'\n"
+                + ":quit\n");
+        assertTrue(out.contains("error: assert 1 == 2"), out);
+        assertFalse(out.contains("Console-Secret-9191"), out);
+        assertTrue(out.contains("error: ********"), out);
+        assertTrue(out.contains("still here"), "the console went on: " + out);
+    }
+
+    @Test
     void thePromptShowsTargetsHostCountAndCheckMode() throws Exception {
         Files.writeString(dir.resolve("h.ini"), "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n");
         try (Terminal t = dumb(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
