@@ -47,6 +47,9 @@ final class ClosureValue implements Deferred {
         SecretReads reads = SecretReads.start();
         try {
             value = c.getMaximumNumberOfParameters() == 0 ? c.call() : c.call(scope);
+            if (value instanceof GString g) {
+                g.toString(); // a lazy part, "${-> vars.x}", reads its variables now, while they are watched
+            }
             if (reads.any()) {
                 SecretReads.secret(value);
             }

@@ -118,4 +118,21 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         run.out.contains('p.groovy:4: refused before it ran')
         !run.out.contains('literaltoken-31337')
     }
+
+    def "reading the variables' names reads no secret; a lazy text that reads one is a secret"() {
+        given:
+        SecretMask.global().add('Lazy-Secret-5150')
+
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    debug 'names', msg: { vars.keySet().findAll { it.startsWith('app_') }.sort().join(',') }
+    debug 'lazy', msg: { "${-> vars.app_pw.toUpperCase()}" }
+} }
+''', [app_pw: 'Lazy-Secret-5150', app_user: 'admin'])
+
+        then:
+        run.out.contains('ok: [h1] => app_pw,app_user')
+        !run.out.contains('LAZY-SECRET-5150')
+    }
 }

@@ -39,6 +39,12 @@ final class WatchedMap extends AbstractMap<Object, Object> {
         return inner.size();
     }
 
+    /** The names alone: reading them reads no value (the map's own would go through the entries). */
+    @Override
+    public Set<Object> keySet() {
+        return inner.keySet();
+    }
+
     @Override
     public Set<Entry<Object, Object>> entrySet() {
         return new AbstractSet<>() {
