@@ -4,7 +4,8 @@ import io.gplay.engine.vault.SecretMask;
 
 /**
  * Keeps secrets off the hosts' command lines: a command whose line holds a value read from a vault (or a login
- * or become password) is refused before it is sent. On the host that line is the argv of {@code sh -c}, which
+ * or become password, or a value a closure computed from one: {@link io.gplay.engine.plan.SecretReads}) is
+ * refused before it is sent. On the host that line is the argv of {@code sh -c}, which
  * {@code ps} shows to every user there; standard input and files of mode 0600 are the ways a secret travels.
  * Put in place where a module's context is made, as {@link CheckModeGuard} is.
  */

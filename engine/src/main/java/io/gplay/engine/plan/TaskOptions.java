@@ -6,7 +6,8 @@ import java.util.List;
  * A task's keywords, as in Ansible: {@code when}, {@code loop}, {@code register}, {@code notify}, {@code tags},
  * {@code runOnce}, {@code delegateTo}, {@code ignoreErrors}, {@code changedWhen}, {@code failedWhen},
  * {@code retries}/{@code until}/{@code delay}, {@code become}, {@code noLog} (Ansible's {@code no_log}: what the
- * task did is shown nowhere, only its status) and, for a handler, {@code listen} (topics a notify may name instead
+ * task did is shown nowhere, only its status; as in Ansible, a literal argument still is on the host's command
+ * line, where {@code ps} shows it: a secret goes on {@code stdin:}) and, for a handler, {@code listen} (topics a notify may name instead
  * of its title). {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}.
  */
 public record TaskOptions(Deferred when, Object loop, String register, List<String> handlers, List<String> tags,
