@@ -84,8 +84,11 @@ final class SetupAnswers {
                 return ctx.has("configureFirewall") ? yesNo(ctx.bool("configureFirewall"))
                         : missing(q, "configureFirewall", "(false keeps the host's own firewall, as the procedure does)");
             case "CPU_PROCEED", "MEMORY_PROCEED", "DISK_PROCEED":
+                // asked when a value is below setup's minimum, its default (vm/cpu.py:88-110, vm/image.py:101-123,
+                // vm/memory.py:88-110 of the 1.1 branch)
                 return new Missing("setup warns that the VM's " + name.substring(0, name.indexOf('_')).toLowerCase()
-                        + " is more than this host has ('" + q.prompt() + "'); lower vmVCpus, vmMemSizeMB or vmDiskSizeGB");
+                        + " is below its minimum requirement ('" + q.prompt() + "'); raise it to at least setup's"
+                        + " minimum: vmVCpus 2, vmDiskSizeGB 25, vmMemSizeMB 4096");
             case "OVEHOSTED_CORE_FETCH_ANSWER", "OVEHOSTED_NET_FIRST_HOST_FQDN", "HOST_FIRST_HOST_ROOT_PASSWORD":
                 return new Missing("setup offers to fetch the first host's answer file over scp, which it does only without "
                         + "--config-append; hostedEngine always passes its own answer file, so this setup is not 1.1's");

@@ -91,4 +91,13 @@ class SetupDialogTest {
         assertTrue(hostId.why().contains("additionalHost"), hostId.why());
         assertEquals("3", line(ask(answers(Map.of("additionalHost", true, "hostId", 3)), "OVEHOSTED_HOST_ID", "")));
     }
+
+    @Test
+    void aValueBelowSetupsMinimumIsNamedWithTheMinimumNotLoweredAsIfAboveTheHost() {
+        // setup 1.1 asks MEMORY_PROCEED when the memory is below 4096 MB (vm/memory.py:88-110), not above the host's
+        SetupAnswers a = answers(Map.of("vmMemSizeMB", 2048));
+        SetupAnswers.Missing m = assertInstanceOf(SetupAnswers.Missing.class, ask(a, "MEMORY_PROCEED",
+                "Continue with specified memory size? (Yes, No)[No]: "));
+        assertTrue(m.why().contains("below its minimum") && m.why().contains("vmMemSizeMB 4096"), m.why());
+    }
 }
