@@ -43,7 +43,7 @@ playbook('oVirt 3.4, Glusterized') {
              brick_device: 'the disk for the Gluster bricks, e.g. /dev/vdb',
              engine_fqdn: "the engine VM's host name",
              engine_gateway: 'the gateway address hosted-engine setup asks for (it pings it), e.g. 10.0.0.1',
-             engine_vm_cdrom: 'the ISO image on the first host to install the engine VM from, e.g. /root/CentOS-6.5-x86_64-minimal.iso',
+             engine_vm_cdrom: 'the ISO image on the first host to install the engine VM from, readable by vdsm:kvm (not under /root), e.g. /var/tmp/CentOS-6.5-x86_64-minimal.iso',
              engine_admin_password: "the engine's admin password (keep it in a vault file, group_vars/all/secrets.yml beside the inventory, and run with --vault-password-file)"
 
     play('Host names', hosts: 'ovirt', tags: 'hosts') {

@@ -16,10 +16,14 @@ if (!additionalHost) {
             configureFirewall: false,
             vmMemSizeMB: { vars.memoryMb as int }, vmVCpus: { vars.cpus as int }, vmCdrom: { vars.cdrom },
             unattended: { vars.unattended }
+    // the engine's host-deploy wrote its own rules over the procedure's (engine/add_host.py:432, override_iptables)
+    role 'ovirt_firewall'
     service 'take part in CTDB again', name: 'ctdb', state: 'started'
 } else {
     hostedEngine 'add this host to the hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
             fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
             additionalHost: true, hostId: { groups[vars.group].indexOf(host) + 1 }
+    // the engine's host-deploy wrote its own rules over the procedure's (engine/add_host.py:432, override_iptables)
+    role 'ovirt_firewall'
     service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'
 }

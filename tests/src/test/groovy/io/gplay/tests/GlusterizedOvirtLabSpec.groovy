@@ -325,6 +325,10 @@ playbook('unknown option') {
         // what setup 1.1 leaves on a deployed host, and what gplay decides "deployed" from
         lab.ssh('lab1', 'cat /etc/ovirt-hosted-engine/hosted-engine.conf').contains('host_id=1')
         lab.ssh('lab2', 'cat /etc/ovirt-hosted-engine/hosted-engine.conf').contains('host_id=2')
+        // the engine replaced each host's firewall when setup added the host (as the stand-in does, from the
+        // engine's 3.4 rules), and each host ends with the procedure's rules again: CTDB's port among them
+        lab.hosts.every { lab.ssh(it, 'cat /var/lib/gplay-standin/hosted-engine/calls.log').contains('engine replaced the firewall') }
+        lab.hosts.every { lab.ssh(it, 'iptables -S INPUT').contains('--dport 4379') }
         // what setup's dialog was answered (the stand-in records it)
         lab.ssh('lab2', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_HOST_ID=2')
         lab.ssh('lab1', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_STORAGE_DOMAIN_CONNECTION=10.78.0.200:/engine')

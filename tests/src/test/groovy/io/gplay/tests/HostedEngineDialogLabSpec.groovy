@@ -45,7 +45,7 @@ class HostedEngineDialogLabSpec extends Specification {
     play('hosted engine', hosts: '${host}', gatherFacts: false) {
         hostedEngine 'deploy', storageConnection: '10.78.0.11:/engine', fqdn: 'engine.lab.test',
                 adminPassword: { vars.engine_admin_password }, nic: 'host0', gateway: '10.78.0.1',
-                vmCdrom: '/root/manual-install.iso', progressInterval: 2, ${params}
+                vmCdrom: '/var/tmp/manual-install.iso', progressInterval: 2, ${params}
     }
 }
 """
@@ -84,6 +84,7 @@ class HostedEngineDialogLabSpec extends Specification {
 
     def "check mode says it would run the deploy and answer its dialog, and runs nothing"() {
         given:
+        lab.ssh('lab1', 'touch /var/tmp/manual-install.iso')
         def pb = playbook('check', 'lab1', 'configureFirewall: false')
 
         when:
@@ -96,9 +97,24 @@ class HostedEngineDialogLabSpec extends Specification {
         !r.out.contains(PASSWORD)
     }
 
+    def "an install image the vdsm user cannot read is refused before setup runs, with setup's reason"() {
+        given: 'an image under /root, as the procedure\'s example had it: setup 1.1 reads it as vdsm:kvm'
+        lab.ssh('lab1', 'touch /root/private.iso')
+        def pb = playbook('unreadable', 'lab1', 'configureFirewall: false')
+        pb.text = pb.text.replace('/var/tmp/manual-install.iso', '/root/private.iso')
+
+        when:
+        def r = gplay(pb)
+
+        then:
+        r.rc == 2
+        r.out.contains('vmCdrom /root/private.iso cannot be read by the vdsm user and kvm group')
+        lab.sshRun('lab1', 'test -e /var/lib/gplay-standin/hosted-engine/calls.log').rc != 0
+    }
+
     def "a question without an answer fails the task at once, naming the question and the parameter, and stops setup"() {
         given: 'no configureFirewall, and lab1 has an iptables service'
-        lab.ssh('lab1', 'touch /root/manual-install.iso')
+        lab.ssh('lab1', 'touch /var/tmp/manual-install.iso')
         def pb = playbook('missing', 'lab1', 'vmVCpus: 1')
 
         when:
@@ -212,16 +228,16 @@ class HostedEngineDialogLabSpec extends Specification {
         given: 'lab1 as new: no deploy, no domain on the storage'
         lab.ssh('lab1', 'pkill -f "[h]ttp.server 80" ; rm -rf /var/lib/gplay-standin /var/lib/gplay/hosted-engine /etc/ovirt-hosted-engine/hosted-engine.conf /etc/ovirt-hosted-engine/vm.conf '
                 + '/rhev/data-center/mnt/10.78.0.11:_engine/hosted-engine-standin')
-        def pb = playbook('unattended', 'lab1', "configureFirewall: false, unattended: true, vmCdrom: '/root/engine-install.iso', "
+        def pb = playbook('unattended', 'lab1', "configureFirewall: false, unattended: true, vmCdrom: '/var/lib/gplay-lab/engine-install.iso', "
                 + 'installTimeout: 120, engineTimeout: 120')
-        pb.text = pb.text.replace("vmCdrom: '/root/manual-install.iso', ", '')
+        pb.text = pb.text.replace("vmCdrom: '/var/tmp/manual-install.iso', ", '')
 
         when:
         def r = gplay(pb)
 
         then:
         r.rc == 0
-        r.out.contains('the engine VM installs itself from /root/engine-install.iso; waiting for it to power off')
+        r.out.contains('the engine VM installs itself from /var/lib/gplay-lab/engine-install.iso; waiting for it to power off')
         r.out.contains('the engine VM sets up the engine by itself')
         !r.out.contains('OPERATOR:')
         lab.ssh('lab1', 'hosted-engine --vm-status').contains('Host ID                            : 1')

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The iptables-save file format, shared by iptables and iptablesApply: where the rules file lives, rendering
  * structured rules into it, and reading it (or {@code iptables-save} output) as comparable tables.
  */
-final class IptablesRules {
+public final class IptablesRules {
     static final String REDHAT_PATH = "/etc/sysconfig/iptables";
     private static final List<String> BUILTIN = List.of("INPUT", "FORWARD", "OUTPUT");
     private static final Set<String> KEYS = Set.of("chain", "source", "destination", "iface", "outIface", "proto",
@@ -35,7 +35,12 @@ final class IptablesRules {
         if (ctx.has("path")) {
             return ctx.str("path");
         }
-        return ctx.fact("osFamily").equals("RedHat") ? REDHAT_PATH : "/etc/iptables/rules.v4";
+        return defaultPath(ctx.fact("osFamily"));
+    }
+
+    /** Where a host of this OS family loads its rules from at boot. */
+    public static String defaultPath(String osFamily) {
+        return "RedHat".equals(osFamily) ? REDHAT_PATH : "/etc/iptables/rules.v4";
     }
 
     /** The filter table holding the rules in order, built-in chains with their policies, user chains declared. */

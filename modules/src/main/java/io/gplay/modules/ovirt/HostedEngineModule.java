@@ -126,11 +126,12 @@ public final class HostedEngineModule implements Module {
 
         DeployProcess setup = new DeployProcess(ctx, ctx.str("workDir"));
         boolean resume = setup.running();
-        if (!resume && deployed(ctx, hostId)) {
+        if (!resume && BeforeDeploy.deployed(ctx, hostId)) {
             return;
         }
         ctx.set("deployed", false);
         if (!resume) {
+            BeforeDeploy.checkInstallImage(ctx);
             writeAnswers(ctx, path, content);
         }
         String what = resume ? "resume the dialog of hosted-engine --deploy running in " + setup.dir()
@@ -148,33 +149,10 @@ public final class HostedEngineModule implements Module {
             }
             ctx.set("deployed", true);
         });
+        BeforeDeploy.predictFirewallOverride(ctx);
         ctx.msg(ctx.checkMode() ? "would " + what
                 : (ctx.bool("additionalHost") ? "added this host to the hosted engine" : "deployed the hosted engine")
                         + " (host id " + hostId + ")");
-    }
-
-    /**
-     * Whether setup deployed this host already, from the configuration it leaves ({@link SetupConfiguration}),
-     * as its own hosted-engine command decides; a configuration of another host id is refused.
-     */
-    private static boolean deployed(ModuleContext ctx, int hostId) {
-        RemoteFile file = ctx.stat(SetupConfiguration.PATH, true);
-        if (!file.isFile()) {
-            return false;
-        }
-        SetupConfiguration conf = SetupConfiguration.parse(file.content());
-        if (conf.hostId() != hostId) {
-            ctx.fail(SetupConfiguration.PATH + " says this host was deployed as host id " + conf.hostId() + ", not "
-                    + hostId + "; refusing to deploy again (is hostId right?)");
-        }
-        if (conf.vmConf().isEmpty() || !ctx.stat(conf.vmConf()).isFile()) {
-            ctx.fail(SetupConfiguration.PATH + " names the VM configuration '" + conf.vmConf() + "', which is not"
-                    + " there: an earlier hosted-engine --deploy stopped half-way; see /var/log/ovirt-hosted-engine-setup");
-        }
-        ctx.set("deployed", true);
-        ctx.set("vm_status", ctx.probe(Cmd.of("hosted-engine", "--vm-status")).stdout().strip());
-        ctx.msg("the hosted engine is already deployed on this host (host id " + hostId + ", " + SetupConfiguration.PATH + ")");
-        return true;
     }
 
     /**
@@ -205,6 +183,9 @@ public final class HostedEngineModule implements Module {
         }
         if (!additional && ctx.str("vmBoot").equals("cdrom") && !ctx.has("vmCdrom")) {
             ctx.fail("vmBoot 'cdrom' needs vmCdrom: the ISO image to install the engine VM from");
+        }
+        if (ctx.has("vmCdrom") && !ctx.str("vmCdrom").startsWith("/")) {
+            ctx.fail("vmCdrom must be an absolute path, got '" + ctx.str("vmCdrom") + "'");
         }
         if (!additional && ctx.str("vmBoot").equals("disk") && !ctx.has("ovfArchive")) {
             ctx.fail("vmBoot 'disk' needs ovfArchive: the engine appliance's OVF archive");
