@@ -1,9 +1,10 @@
 package io.gplay.engine.vault;
 
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The clear texts that came from a vault, and {@link #mask(String)}, which replaces each of them in a text by
@@ -12,37 +13,54 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SecretMask {
     public static final String MASK = "********";
-    /** A line of a multi-line secret shorter than this (a brace, "---") is no secret by itself. */
-    private static final int MIN_LINE = 8;
+    /**
+     * A line of a multi-line secret is registered alone (a diff or {@code readLines()} shows it alone) when it has
+     * at least this many characters, a letter or digit among them. Shorter lines ("}", "---", "ok") are syntax or
+     * common words: masking them would hide them in all output, and a 3-character fragment gives little away.
+     */
+    private static final int MIN_LINE = 4;
     private static final SecretMask GLOBAL = new SecretMask();
 
-    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
-    /** Longest first, so that a secret containing another is masked whole. */
-    private volatile List<String> ordered = List.of();
+    /** Secrets by length, longest first, so that a secret containing another is masked whole. */
+    private final ConcurrentSkipListMap<Integer, Set<String>> byLength =
+            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
+    private final AtomicInteger size = new AtomicInteger();
 
     /** The registry of this process, filled as vault data is read, for every channel that writes text. */
     public static SecretMask global() {
         return GLOBAL;
     }
 
-    /** Registers {@code value}, and each line of it, when it has several (a diff shows a file line by line). */
+    /**
+     * Registers {@code value}; its stripped form ({@code "hunter3\n"} is mostly used as {@code hunter3}); its
+     * escaped form, as Groovy's assert messages and JSON show a newline; and each line of it, when it has several.
+     */
     public void add(String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        boolean added = secrets.add(value);
+        put(value);
+        put(value.strip());
+        put(escaped(value));
+        put(escaped(value.strip()));
         if (value.contains("\n")) {
             for (String line : value.split("\r?\n")) {
-                if (line.strip().length() >= MIN_LINE) {
-                    added |= secrets.add(line.strip());
+                String l = line.strip();
+                if (l.length() >= MIN_LINE && l.chars().anyMatch(Character::isLetterOrDigit)) {
+                    put(l);
                 }
             }
         }
-        if (added) {
-            synchronized (this) {
-                ordered = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-            }
+    }
+
+    private void put(String s) {
+        if (byLength.computeIfAbsent(s.length(), n -> ConcurrentHashMap.newKeySet()).add(s)) {
+            size.incrementAndGet();
         }
+    }
+
+    private static String escaped(String s) {
+        return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     /** {@code text} with every registered secret replaced by {@link #MASK}; null stays null. */
@@ -51,9 +69,11 @@ public final class SecretMask {
             return null;
         }
         String out = text;
-        for (String s : ordered) {
-            if (out.contains(s)) {
-                out = out.replace(s, MASK);
+        for (Set<String> same : byLength.tailMap(out.length(), true).values()) {
+            for (String s : same) {
+                if (out.contains(s)) {
+                    out = out.replace(s, MASK);
+                }
             }
         }
         return out;
@@ -64,15 +84,17 @@ public final class SecretMask {
         if (text == null) {
             return false;
         }
-        for (String s : ordered) {
-            if (text.contains(s)) {
-                return true;
+        for (Set<String> same : byLength.tailMap(text.length(), true).values()) {
+            for (String s : same) {
+                if (text.contains(s)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     public boolean isEmpty() {
-        return secrets.isEmpty();
+        return size.get() == 0;
     }
 }
