@@ -154,7 +154,8 @@ final class Role {
         try {
             doc = VaultYaml.load(f.get().text(), f.get().display(), new LoaderOptions(), vault);
         } catch (RuntimeException e) {
-            throw new DslException(List.of(f.get().display() + ": " + e.getMessage()));
+            // its messages name the file (FILE:LINE)
+            throw new DslException(List.of(e.getMessage()));
         }
         if (doc == null) {
             return Map.of();

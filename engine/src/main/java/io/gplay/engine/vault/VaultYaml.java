@@ -4,6 +4,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -25,12 +28,43 @@ public final class VaultYaml {
 
     /** The YAML document in {@code text} ({@code where}: the file, for errors), its vault data decrypted. */
     public static Object load(String text, String where, LoaderOptions options, VaultSecrets secrets) {
-        if (VaultFormat.isEncrypted(text)) {
-            Object doc = new Yaml(new Constructor(options, secrets, where)).load(secrets.open(text, where));
-            registerLeaves(doc, SecretMask.global());
-            return doc;
+        boolean encrypted = VaultFormat.isEncrypted(text);
+        String clear = secrets.open(text, where);
+        Object doc;
+        try {
+            doc = new Yaml(new Constructor(options, secrets, where)).load(clear);
+        } catch (MarkedYAMLException e) {
+            throw encrypted ? new VaultException(hidden(e, where)) : new IllegalArgumentException(shown(e, where));
+        } catch (YAMLException e) {
+            // a limit (size, aliases, nesting): no content in the message, but no file either
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
-        return new Yaml(new Constructor(options, secrets, where)).load(text);
+        if (encrypted) {
+            registerLeaves(doc, SecretMask.global());
+        }
+        return doc;
+    }
+
+    /**
+     * A syntax error in decrypted text: FILE:LINE and the problem, with no line, caret or quoted character of
+     * the clear text (as Ansible, and as group_vars/ files are reported).
+     */
+    public static String hidden(MarkedYAMLException e, String where) {
+        String problem = String.valueOf(e.getProblem()).replaceAll("'(?!<)[^'\n]*'", "'...'");
+        return where + ":" + (e.getProblemMark().getLine() + 1) + ": " + problem + context(e)
+                + " (the file is vault-encrypted, so its content is not shown: see it with gplay vault view)";
+    }
+
+    private static String shown(MarkedYAMLException e, String where) {
+        Mark m = e.getProblemMark();
+        return where + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": " + e.getProblem() + context(e)
+                + "\n" + m.get_snippet();
+    }
+
+    private static String context(MarkedYAMLException e) {
+        Mark c = e.getContextMark();
+        return c == null || c.getLine() == e.getProblemMark().getLine() ? ""
+                : " (" + e.getContext() + " from line " + (c.getLine() + 1) + ")";
     }
 
     /** Every value in a decrypted file is a secret: strings and numbers (keys, booleans and nulls are not). */

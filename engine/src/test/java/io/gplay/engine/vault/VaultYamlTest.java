@@ -12,6 +12,7 @@ import static io.gplay.engine.vault.VaultSecretsTest.DEFAULT;
 import static io.gplay.engine.vault.VaultSecretsTest.PROD;
 import static io.gplay.engine.vault.VaultSecretsTest.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +48,27 @@ class VaultYamlTest {
         VaultException notVault = assertThrows(VaultException.class, () -> VaultYaml.load("a: !vault |\n  hello\n",
                 "v.yml", new LoaderOptions(), new VaultSecrets(List.of(wrong), false)));
         assertTrue(notVault.getMessage().startsWith("v.yml:1: not a vault header"), notVault.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorInAnEncryptedFileNamesFileAndLineAndShowsNoContent() {
+        VaultSecrets secrets = new VaultSecrets(List.of(DEFAULT), false);
+        for (String clear : List.of("a: 1\ndb_password: TopSecretValue-123: oops\n", "a: 1\nb: \"TopSecretValue-123\n",
+                "- x\nk: TopSecretValue-123\n")) {
+            String vault = VaultSecrets.encrypt(clear.getBytes(StandardCharsets.UTF_8), DEFAULT);
+            VaultException e = assertThrows(VaultException.class,
+                    () -> VaultYaml.load(vault, "vars/s.yml", new LoaderOptions(), secrets));
+            assertTrue(e.getMessage().matches("vars/s.yml:[23]: [^\\n]+"), e.getMessage());
+            assertTrue(e.getMessage().contains("not shown"), e.getMessage());
+            assertFalse(e.getMessage().contains("TopSecret"), e.getMessage());
+            assertFalse(e.getMessage().contains("^"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSyntaxErrorInAPlainFileNamesFileAndLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VaultYaml.load(
+                "a: 1\nb: c: d\n", "vars/p.yml", new LoaderOptions(), VaultSecrets.none()));
+        assertTrue(e.getMessage().startsWith("vars/p.yml:2:5: mapping values are not allowed here"), e.getMessage());
     }
 }
