@@ -82,10 +82,16 @@ final class AnsibleYaml {
 
     /** The document's node tree, or null for an empty document; a syntax error names FILE:LINE. */
     static Node compose(String text, String file) {
+        return compose(text, file, false);
+    }
+
+    /** As above; {@code decrypted} text is never quoted, not even a character, in the error. */
+    private static Node compose(String text, String file, boolean decrypted) {
         try {
             return yaml(values(VaultSecrets.none(), file)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new InventoryException(file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+            throw new InventoryException(decrypted ? VaultYaml.hidden(e, file)
+                    : file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
         }
     }
 
@@ -95,7 +101,7 @@ final class AnsibleYaml {
      */
     static Object load(String text, String file, VaultSecrets vault) {
         boolean encrypted = VaultFormat.isEncrypted(text);
-        Node node = compose(encrypted ? vault.open(text, file) : text, file);
+        Node node = encrypted ? compose(vault.open(text, file), file, true) : compose(text, file);
         Object doc = node == null ? null : value(node, file, vault);
         if (encrypted) {
             VaultYaml.registerLeaves(doc, SecretMask.global());

@@ -1,5 +1,7 @@
 package io.gplay.engine.inventory;
 
+import io.gplay.engine.vault.VaultException;
+import io.gplay.engine.vault.VaultFormat;
 import io.gplay.engine.vault.VaultSecrets;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,8 +50,12 @@ public final class InventoryLoader {
             throw new InventoryException("inventory " + spec + ": no such file");
         }
         // a whole encrypted inventory: its host names are no secrets, so its values are not masked
-        String text = vault.open(readString(path), spec);
-        readFile(path, text, spec, data);
+        String raw = readString(path);
+        try {
+            readFile(path, vault.open(raw, spec), spec, data);
+        } catch (InventoryException e) {
+            throw VaultFormat.isEncrypted(raw) ? hidden(e, spec) : e;
+        }
         readVarDirs(path.toAbsolutePath().getParent(), data);
         return data.build();
     }
@@ -80,6 +88,17 @@ public final class InventoryLoader {
         } catch (InventoryException e) {
             throw yamlName && yamlError != null ? yamlError : e;
         }
+    }
+
+    /**
+     * An error in a decrypted inventory, without its text: the parsers' messages quote the line, which may hold
+     * a password. What stays is FILE:LINE.
+     */
+    private static VaultException hidden(InventoryException e, String spec) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(spec) + ":(\\d+):").matcher(e.getMessage());
+        return new VaultException((m.find() ? spec + ":" + m.group(1) : spec) + ": this entry cannot be read as an "
+                + "inventory; the file is vault-encrypted, so the entry and the reason, which may quote it, are not "
+                + "shown: see it with gplay vault view " + spec);
     }
 
     private static String readString(Path p) {

@@ -14,6 +14,7 @@ import static io.gplay.engine.vault.VaultSecretsTest.DEFAULT;
 import static io.gplay.engine.vault.VaultSecretsTest.PROD;
 import static io.gplay.engine.vault.VaultSecretsTest.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +48,21 @@ class VaultInventoryTest {
         Files.writeString(dir.resolve("host_vars/web1.yml"), read("secrets-1.1.yml"));
         VaultException e = assertThrows(VaultException.class, () -> InventoryLoader.load(inventory.toString()));
         assertTrue(e.getMessage().startsWith(dir.resolve("host_vars/web1.yml") + " is vault-encrypted"), e.getMessage());
+    }
+
+    @Test
+    void anErrorInAnEncryptedInventoryNamesFileAndLineAndQuotesNothing() throws Exception {
+        VaultSecrets secrets = new VaultSecrets(List.of(DEFAULT), false);
+        for (String name : List.of("hosts.ini", "hosts.yml")) {
+            Path inventory = dir.resolve(name);
+            String clear = name.endsWith(".ini")
+                    ? "[web]\nlocalhost ansible_connection=local db_password=IniSecret-42 x=\"unterminated\n"
+                    : "all:\n  hosts:\n    h1: {db_password: IniSecret-42, : }\n    'IniSecret-42': [1]\n";
+            Files.writeString(inventory, VaultSecrets.encrypt(clear.getBytes(StandardCharsets.UTF_8), DEFAULT));
+            VaultException e = assertThrows(VaultException.class,
+                    () -> InventoryLoader.load(inventory.toString(), secrets));
+            assertTrue(e.getMessage().matches("\\Q" + inventory + "\\E:[2-4]: .*not shown.*"), e.getMessage());
+            assertFalse(e.getMessage().contains("IniSecret"), e.getMessage());
+        }
     }
 }
