@@ -10,6 +10,7 @@ import io.gplay.engine.plan.Task;
 import io.gplay.engine.vault.SecretMask;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,10 @@ public final class MaskingReporter implements Reporter {
         return new Result(r.status(), mask.mask(r.msg()), changes, data);
     }
 
-    /** Strings masked however deep in lists and maps; other values as they are. */
+    /**
+     * Strings masked however deep in lists, sets and maps, map keys too (a loop item's label shows them); any
+     * other value as it is, unless its text holds a secret (a number read from a vault), then its masked text.
+     */
     private Object masked(Object v) {
         if (mask.isEmpty() || v == null) {
             return v;
@@ -114,14 +118,15 @@ public final class MaskingReporter implements Reporter {
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), masked(x)));
+            m.forEach((k, x) -> out.put(mask.mask(String.valueOf(k)), masked(x)));
             return out;
         }
-        if (v instanceof List<?> l) {
+        if (v instanceof Collection<?> c) {
             List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(masked(x)));
+            c.forEach(x -> out.add(masked(x)));
             return out;
         }
-        return v;
+        String text = String.valueOf(v);
+        return mask.appearsIn(text) ? mask.mask(text) : v;
     }
 }

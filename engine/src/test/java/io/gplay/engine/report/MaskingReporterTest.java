@@ -1,0 +1,50 @@
+package io.gplay.engine.report;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
+import io.gplay.engine.vault.SecretMask;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MaskingReporterTest {
+    private final Task task = new Task("t", "debug", Map.of(), TaskOptions.none(), new Source("site.groovy", 3));
+    private final Host host = new Host("h1", List.of(), Map.of());
+
+    private List<Object> shown(Object item, Map<String, Object> data) {
+        List<Object> seen = new ArrayList<>();
+        SecretMask mask = new SecretMask();
+        mask.add("Sup3r&S3cret<XYZ>");
+        mask.add("73519");
+        new MaskingReporter(new Reporter() {
+            @Override
+            public void hostResult(Task t, Host h, Result r, Object i) {
+                seen.add(i);
+                seen.add(r.data());
+            }
+        }, mask).hostResult(task, host, new Result(Status.OK, null, List.of(), data), item);
+        return seen;
+    }
+
+    @Test
+    void aLoopItemsKeysAreMaskedAsItsValues() {
+        List<Object> seen = shown(Map.of("Sup3r&S3cret<XYZ>", 1), Map.of("Sup3r&S3cret<XYZ>", "x"));
+        assertEquals("{********=1}", String.valueOf(seen.get(0)));
+        assertEquals("{********=x}", String.valueOf(seen.get(1)));
+    }
+
+    @Test
+    void secretsInsideSetsAndNumbersAreMaskedToo() {
+        assertEquals("[********]", String.valueOf(shown(Set.of("Sup3r&S3cret<XYZ>"), Map.of()).get(0)));
+        assertEquals("********", String.valueOf(shown(73519, Map.of()).get(0)));
+    }
+}
