@@ -23,7 +23,8 @@ final class VaultOptions {
     List<String> vaultIds = new ArrayList<>();
 
     @Option(names = {"--vault-password-file", "--vault-pass-file"}, paramLabel = "FILE",
-            description = "a file holding the vault password, or an executable that prints it (repeatable)")
+            description = "a file holding the vault password, or an executable that prints it (repeatable); an "
+                    + "executable is killed after GPLAY_VAULT_SCRIPT_TIMEOUT seconds (30 by default, 0 for no bound)")
     List<String> passwordFiles = new ArrayList<>();
 
     @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password")

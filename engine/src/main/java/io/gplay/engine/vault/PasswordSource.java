@@ -1,13 +1,15 @@
 package io.gplay.engine.vault;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Where vault passwords come from, given as Ansible's vault IDs {@code [LABEL@]SOURCE}: {@code prompt} (asked
@@ -23,6 +25,10 @@ public final class PasswordSource {
 
     private static final String PROMPT = "prompt";
     private static final String ASK_VAULT_PASS = "prompt_ask_vault_pass";
+    private static final Pattern LABEL = Pattern.compile("[\\p{Graph}&&[^;]]+");
+    /** How long a password script may take, in seconds; 0 waits without bound (a script that asks a person). */
+    public static final String TIMEOUT_VARIABLE = "GPLAY_VAULT_SCRIPT_TIMEOUT";
+    private static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
     private PasswordSource() {
     }
@@ -55,6 +61,11 @@ public final class PasswordSource {
             }
             int at = id.indexOf('@');
             String label = at < 0 ? VaultFormat.DEFAULT_LABEL : id.substring(0, at);
+            if (!LABEL.matcher(label).matches()) {
+                throw new VaultException("'" + label.replaceAll("\\p{Cntrl}", "?") + "' is not a valid vault ID "
+                        + "label: use ASCII letters, digits and punctuation, without spaces or ';' (it is written in the "
+                        + "header line of each file encrypted with it)");
+            }
             String source = at < 0 ? id : id.substring(at + 1);
             if (source.equals(PROMPT) || source.equals(ASK_VAULT_PASS)) {
                 out.add(new VaultPassword(label, prompt(label, source.equals(ASK_VAULT_PASS), confirm, prompter)));
@@ -89,11 +100,16 @@ public final class PasswordSource {
 
     /** A password file's content without surrounding whitespace, or what an executable one prints. */
     static byte[] fromFile(Path file, String label) {
+        return fromFile(file, label, scriptTimeout());
+    }
+
+    /** As above; a script that has not exited (and closed its output) within {@code timeout} is killed. */
+    static byte[] fromFile(Path file, String label, Duration timeout) {
         if (!Files.exists(file)) {
             throw new VaultException("vault password file " + file + " not found");
         }
         if (Files.isExecutable(file) && !Files.isDirectory(file)) {
-            return fromScript(file, label);
+            return fromScript(file, label, timeout);
         }
         byte[] bytes;
         try {
@@ -112,7 +128,20 @@ public final class PasswordSource {
         return password;
     }
 
-    private static byte[] fromScript(Path script, String label) {
+    private static Duration scriptTimeout() {
+        String v = System.getenv(TIMEOUT_VARIABLE);
+        try {
+            int seconds = v == null || v.isBlank() ? DEFAULT_TIMEOUT_SECONDS : Integer.parseInt(v.strip());
+            if (seconds < 0) {
+                throw new NumberFormatException();
+            }
+            return seconds == 0 ? ChronoUnit.FOREVER.getDuration() : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new VaultException(TIMEOUT_VARIABLE + "=" + v + " is not a number of seconds (0 for no bound)");
+        }
+    }
+
+    private static byte[] fromScript(Path script, String label, Duration timeout) {
         String name = script.getFileName().toString();
         int dot = name.lastIndexOf('.');
         // absolute, as a relative name without a slash would be looked up on PATH
@@ -120,30 +149,25 @@ public final class PasswordSource {
         if ((dot > 0 ? name.substring(0, dot) : name).endsWith("-client") && label != null) {
             command.addAll(List.of("--vault-id", label));
         }
+        Process p;
         try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+            p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readAllBytes();
-            }
-            int rc = p.waitFor();
-            if (rc != 0) {
-                throw new VaultException("vault password script " + script + " exited " + rc
-                        + (rc == 2 && command.size() > 1 ? " (it knows no password labelled '" + label + "')" : ""));
-            }
-            byte[] password = trim(out, "\r\n");
-            if (password.length == 0) {
-                throw new VaultException("vault password script " + script + " printed no password");
-            }
-            return password;
         } catch (IOException e) {
             throw new VaultException("cannot run vault password script " + script + " (" + e.getMessage()
                     + "); if it is not a script, remove its executable bit (chmod -x)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultException("interrupted while running vault password script " + script);
         }
+        byte[] out = ScriptOutput.read(p, timeout, script);
+        int rc = p.exitValue();
+        if (rc != 0) {
+            throw new VaultException("vault password script " + script + " exited " + rc
+                    + (rc == 2 && command.size() > 1 ? " (it knows no password labelled '" + label + "')" : ""));
+        }
+        byte[] password = trim(out, "\r\n");
+        if (password.length == 0) {
+            throw new VaultException("vault password script " + script + " printed no password");
+        }
+        return password;
     }
 
     /** {@code bytes} without the characters of {@code chars} at either end, as Python's bytes.strip(chars). */

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,5 +97,34 @@ class PasswordSourceTest {
         assertEquals(List.of(), PasswordSource.vaultIds(List.of(), List.of(), false, false));
         assertEquals(List.of("default@prompt_ask_vault_pass"), PasswordSource.vaultIds(List.of(), List.of(), false, true));
         assertThrows(VaultException.class, () -> PasswordSource.load(List.of("a;b@x"), false, p -> null, w -> { }));
+    }
+
+    @Test
+    void aLabelThatCannotBeWrittenInAVaultHeaderIsRefused() throws Exception {
+        Path f = dir.resolve("pw");
+        Files.writeString(f, "pw\n");
+        for (String label : List.of("a\nb", "a b", "", "a\u0007")) {
+            VaultException e = assertThrows(VaultException.class,
+                    () -> PasswordSource.load(List.of(label + "@" + f), false, p -> null, w -> { }));
+            assertTrue(e.getMessage().contains("not a valid vault ID label"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertEquals("prod-2.eu_x", PasswordSource.load(List.of("prod-2.eu_x@" + f), false, p -> null, w -> { })
+                .get(0).label());
+    }
+
+    @Test
+    void aPasswordScriptThatDoesNotFinishIsKilledAfterItsTimeout() throws Exception {
+        Path marker = dir.resolve("child-alive");
+        Path s = script("hang.sh", "(sleep 5; touch " + marker + ") & sleep 1000");
+        long start = System.nanoTime();
+        VaultException e = assertThrows(VaultException.class,
+                () -> PasswordSource.fromFile(s, null, Duration.ofMillis(500)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 4000, millis + " ms");
+        assertTrue(e.getMessage().contains("did not finish within") && e.getMessage().contains("killed"), e.getMessage());
+        assertTrue(e.getMessage().contains("GPLAY_VAULT_SCRIPT_TIMEOUT"), e.getMessage());
+        Thread.sleep(5500);
+        assertFalse(Files.exists(marker), "the script's children are killed too");
     }
 }
