@@ -28,7 +28,9 @@ final class VaultFiles {
 
     /**
      * Writes {@code data} to {@code file} ("-": standard output) through a private file beside it that is then
-     * renamed over it, so that no reader sees half a file; {@code mode} null for owner-only (0600).
+     * renamed over it, so that no reader sees half a file; {@code mode} null for owner-only (0600). A symbolic
+     * link is followed, as ansible-vault does: its target is replaced and the link kept (renaming over the link
+     * would leave the target, maybe clear text, as it was).
      */
     static void write(String file, byte[] data, Set<PosixFilePermission> mode) {
         if (file.equals("-")) {
@@ -36,9 +38,9 @@ final class VaultFiles {
             System.out.flush();
             return;
         }
-        Path target = Path.of(file).toAbsolutePath();
         Path tmp = null;
         try {
+            Path target = Files.exists(Path.of(file)) ? Path.of(file).toRealPath() : Path.of(file).toAbsolutePath();
             tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp",
                     PosixFilePermissions.asFileAttribute(PRIVATE));
             Files.write(tmp, data);
