@@ -51,6 +51,15 @@ public final class Connections {
         for (String timeout : List.of("gplay_connect_timeout", "gplay_command_timeout", "gplay_keepalive_interval")) {
             checkNumber(host, timeout, host.varString(timeout, null), out);
         }
+        for (ConnectionVars password : List.of(ConnectionVars.PASSWORD, ConnectionVars.BECOME_PASSWORD)) {
+            String v = password.of(host, null);
+            // Ansible's "{{ vault_sudo }}" indirection would otherwise be sent as the password, and fail as a wrong one
+            if (v != null && v.contains("{{")) {
+                out.add("inventory: host " + host.name() + ": " + password.nameIn(host) + " is a template "
+                        + "('{{ ... }}'); gplay does not evaluate templates in inventory values, so it would be taken "
+                        + "literally: set the password itself (from a vault file or a !vault value)");
+            }
+        }
         String type = host.varString("ansible_connection", "ssh");
         if (!TYPES.contains(type)) {
             out.add("inventory: host " + host.name() + ": ansible_connection '" + type + "' is not one gplay speaks"

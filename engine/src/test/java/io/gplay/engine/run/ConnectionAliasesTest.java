@@ -42,4 +42,17 @@ class ConnectionAliasesTest {
         Host h = new Host("h", List.of(), java.util.Map.of("ansible_ssh_port", "ssh"));
         assertEquals(List.of("inventory: host h: ansible_ssh_port must be a number, got 'ssh'"), Connections.problems(h));
     }
+
+    @Test
+    void aPasswordThatIsATemplateIsRefusedNamingHostAndVariableNotTakenAsThePassword() {
+        Host h = new Host("h1", List.of(), java.util.Map.of("vault_sudo", "RealSecret-1",
+                "ansible_become_pass", "{{ vault_sudo }}", "ansible_password", "{{vault_login}}"));
+        assertEquals(List.of(
+                "inventory: host h1: ansible_password is a template ('{{ ... }}'); gplay does not evaluate templates "
+                        + "in inventory values, so it would be taken literally: set the password itself (from a vault "
+                        + "file or a !vault value)",
+                "inventory: host h1: ansible_become_pass is a template ('{{ ... }}'); gplay does not evaluate "
+                        + "templates in inventory values, so it would be taken literally: set the password itself "
+                        + "(from a vault file or a !vault value)"), Connections.problems(h));
+    }
 }
