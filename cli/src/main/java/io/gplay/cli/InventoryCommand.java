@@ -6,7 +6,10 @@ import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.inventory.InventoryView;
 import picocli.CommandLine.ArgGroup;
+import io.gplay.engine.run.Connections;
+import io.gplay.engine.vault.SecretMask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +21,8 @@ import java.util.concurrent.Callable;
                 "  gplay inventory -i hosts.ini --list       groups, hosts, _meta.hostvars (JSON)",
                 "  gplay inventory -i hosts.ini --graph web  the tree of groups and hosts",
                 "  gplay inventory -i hosts.ini --host web1  one host's variables (JSON)",
-                "A host's variables are shown merged, its groups' included, as plays see them."})
+                "A host's variables are shown merged, its groups' included, as plays see them.",
+                "Login and become passwords and values from a vault show as ******** unless --show-secrets."})
 final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--inventory"}, required = true,
             description = "inventory file (YAML or INI) or a comma list host1,host2")
@@ -38,19 +42,29 @@ final class InventoryCommand implements Callable<Integer> {
         String host;
     }
 
+    @Option(names = "--show-secrets", description = "show passwords and vault values in clear")
+    boolean showSecrets;
+
+    @Mixin
+    VaultOptions vault;
+
     @Parameters(arity = "0..1", paramLabel = "GROUP", description = "with --graph: the group to start from (default all)")
     String group;
 
     @Override
     public Integer call() {
-        Inventory inv = InventoryLoader.load(inventory);
+        // vault values are registered with the mask as they are decrypted
+        Inventory inv = InventoryLoader.load(inventory, vault.secrets());
+        SecretMask mask = SecretMask.global();
+        Connections.registerPasswords(inv.hosts(), mask);
         if (group != null && !action.graph) {
             throw new IllegalArgumentException("a GROUP is given only with --graph");
         }
         if (action.graph) {
             System.out.println(InventoryView.graph(inv, group == null ? "all" : group));
         } else {
-            Object shown = action.list ? InventoryView.list(inv) : InventoryView.host(inv, action.host);
+            Object all = action.list ? InventoryView.list(inv) : InventoryView.host(inv, action.host);
+            Object shown = showSecrets ? all : mask.maskAll(all);
             String json = new JsonGenerator.Options().disableUnicodeEscaping().build().toJson(shown);
             System.out.println(JsonOutput.prettyPrint(json, true));
         }

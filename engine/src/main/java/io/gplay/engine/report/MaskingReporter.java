@@ -9,9 +9,6 @@ import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.vault.SecretMask;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +49,7 @@ public final class MaskingReporter implements Reporter {
 
     @Override
     public void hostResult(Task task, Host host, Result result, Object item) {
-        inner.hostResult(task, host, shown(task, result), task.options().noLog() && item != null ? HIDDEN : masked(item));
+        inner.hostResult(task, host, shown(task, result), task.options().noLog() && item != null ? HIDDEN : mask.maskAll(item));
     }
 
     @Override
@@ -101,32 +98,7 @@ public final class MaskingReporter implements Reporter {
                 c.diff() == null ? null : new Diff(mask.mask(c.diff().label()), mask.mask(c.diff().before()),
                         mask.mask(c.diff().after())))).toList();
         @SuppressWarnings("unchecked")
-        Map<String, Object> data = (Map<String, Object>) masked((Object) r.data());
+        Map<String, Object> data = (Map<String, Object>) mask.maskAll(r.data());
         return new Result(r.status(), mask.mask(r.msg()), changes, data);
-    }
-
-    /**
-     * Strings masked however deep in lists, sets and maps, map keys too (a loop item's label shows them); any
-     * other value as it is, unless its text holds a secret (a number read from a vault), then its masked text.
-     */
-    private Object masked(Object v) {
-        if (mask.isEmpty() || v == null) {
-            return v;
-        }
-        if (v instanceof CharSequence s) {
-            return mask.mask(s.toString());
-        }
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(mask.mask(String.valueOf(k)), masked(x)));
-            return out;
-        }
-        if (v instanceof Collection<?> c) {
-            List<Object> out = new ArrayList<>();
-            c.forEach(x -> out.add(masked(x)));
-            return out;
-        }
-        String text = String.valueOf(v);
-        return mask.appearsIn(text) ? mask.mask(text) : v;
     }
 }

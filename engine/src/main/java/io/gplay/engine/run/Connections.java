@@ -81,7 +81,7 @@ public final class Connections {
      * Registers every host's login and become passwords as secrets, so that they are masked wherever gplay
      * writes text and refused on command lines, as values from a vault are.
      */
-    static void registerPasswords(List<Host> hosts, SecretMask mask) {
+    public static void registerPasswords(List<Host> hosts, SecretMask mask) {
         for (Host h : hosts) {
             mask.add(ConnectionVars.PASSWORD.of(h, null));
             mask.add(ConnectionVars.BECOME_PASSWORD.of(h, null));

@@ -1,6 +1,11 @@
 package io.gplay.engine.vault;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -77,6 +82,32 @@ public final class SecretMask {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code value} for showing: strings masked however deep in lists, sets and maps, map keys too (a loop item's
+     * label shows them); any other value as it is, unless its text holds a secret (a number read from a vault),
+     * then its masked text.
+     */
+    public Object maskAll(Object value) {
+        if (isEmpty() || value == null) {
+            return value;
+        }
+        if (value instanceof CharSequence s) {
+            return mask(s.toString());
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(mask(String.valueOf(k)), maskAll(x)));
+            return out;
+        }
+        if (value instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>();
+            c.forEach(x -> out.add(maskAll(x)));
+            return out;
+        }
+        String text = String.valueOf(value);
+        return appearsIn(text) ? mask(text) : value;
     }
 
     /** Whether a registered secret appears in {@code text} (a command line about to be sent to a host, say). */
