@@ -3,6 +3,7 @@ package io.gplay.engine.inventory;
 import io.gplay.engine.vault.SecretMask;
 import io.gplay.engine.vault.VaultFormat;
 import io.gplay.engine.vault.VaultSecrets;
+import io.gplay.engine.vault.VaultValue;
 import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -50,7 +51,7 @@ final class AnsibleYaml {
     static final class Values extends SafeConstructor {
         Values(LoaderOptions options, VaultSecrets vault, String file) {
             super(options);
-            VaultYaml.addTo(yamlConstructors, vault, file);
+            VaultYaml.addTo(yamlConstructors, vault, file, true);
             yamlConstructors.put(new Tag("!unsafe"), new AbstractConstruct() {
                 @Override
                 public Object construct(Node node) {
@@ -106,6 +107,7 @@ final class AnsibleYaml {
         if (encrypted) {
             VaultYaml.registerLeaves(doc, SecretMask.global());
         }
+        VaultValue.openFirst(doc);
         return doc;
     }
 

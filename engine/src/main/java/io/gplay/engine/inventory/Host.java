@@ -1,5 +1,7 @@
 package io.gplay.engine.inventory;
 
+import io.gplay.engine.vault.VaultValue;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,13 @@ public record Host(String name, List<String> groups, Map<String, Object> vars) {
         vars = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
     }
 
+    /** The variable's value, its vault values decrypted ({@link #vars()} holds them as they were read). */
     public Object var(String key) {
-        return vars.get(key);
+        return VaultValue.resolve(vars.get(key));
     }
 
     public String varString(String key, String fallback) {
-        Object v = vars.get(key);
+        Object v = var(key);
         return v == null ? fallback : v.toString();
     }
 

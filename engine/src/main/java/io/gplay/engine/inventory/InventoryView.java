@@ -1,5 +1,7 @@
 package io.gplay.engine.inventory;
 
+import io.gplay.engine.vault.VaultValue;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,6 +91,9 @@ public final class InventoryView {
     /** Keys as JSON has them, text, as Python's json writes them: None is "null", True "true", 1 "1". */
     @SuppressWarnings("unchecked")
     private static <T> T jsonable(T value) {
+        if (value instanceof VaultValue v) {
+            return (T) v.clear();
+        }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new TreeMap<>();
             m.forEach((k, v) -> out.put(String.valueOf(k), jsonable(v)));

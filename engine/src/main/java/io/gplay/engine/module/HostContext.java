@@ -2,9 +2,9 @@ package io.gplay.engine.module;
 
 import io.gplay.engine.connection.Connection;
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.vault.ResolvingVars;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -27,9 +27,9 @@ public record HostContext(Host host, Map<String, Object> facts, Connection conne
      * as reachable.
      */
     public static HostContext of(Host host, Map<String, Object> facts, Connection connection, boolean check) {
-        Map<String, Object> own = new LinkedHashMap<>(host.vars());
+        Map<String, Object> own = ResolvingVars.copyOf(host.vars());
         own.put("host", host.name());
-        own.put("vars", host.vars());
+        own.put("vars", ResolvingVars.of(host.vars()));
         own.put("facts", facts);
         return new HostContext(host, facts, connection, check, new Predictions(), own, Path.of(""), () -> true,
                 () -> Thread.currentThread().isInterrupted(), line -> { }, new KeptReads());

@@ -1,6 +1,7 @@
 package io.gplay.engine.plan;
 
-import java.util.LinkedHashMap;
+import io.gplay.engine.vault.ResolvingVars;
+
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,8 @@ public final class HostScope {
     public HostScope(String host, Map<String, Object> vars, Map<String, Object> facts,
                      Map<String, List<String>> groups, Map<String, Map<String, Object>> hostvars, boolean checkMode) {
         this.host = host;
-        this.vars = vars;
+        // vault values are decrypted when a variable holding them is read
+        this.vars = ResolvingVars.of(vars);
         this.facts = facts;
         this.groups = groups;
         this.hostvars = hostvars;
@@ -107,7 +109,7 @@ public final class HostScope {
     }
 
     public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>(vars);
+        Map<String, Object> m = ResolvingVars.copyOf(vars);
         m.put("host", host);
         m.put("vars", vars);
         m.put("facts", facts);

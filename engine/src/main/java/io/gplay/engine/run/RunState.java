@@ -6,8 +6,9 @@ import io.gplay.engine.connection.UnreachableException;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
 
+import io.gplay.engine.vault.ResolvingVars;
+
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ final class RunState {
         this.groups = inventory.groupsWithAll();
         for (Host h : inventory.hosts()) {
             // a variable may be null (`key:` in YAML): a synchronized map takes that, a concurrent one does not
-            hostvars.put(h.name(), Collections.synchronizedMap(new LinkedHashMap<>(h.vars())));
+            hostvars.put(h.name(), Collections.synchronizedMap(ResolvingVars.copyOf(h.vars())));
         }
     }
 

@@ -4,11 +4,14 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ansible Vault's AES256 cipher: PBKDF2-HMAC-SHA256 (10000 rounds) turns the password and a 32-byte salt into
@@ -57,7 +60,8 @@ public final class VaultCipher {
         byte[] salt = HEX.parseHex(parts[0]);
         byte[] expectedHmac = HEX.parseHex(parts[1]);
         byte[] cipherText = HEX.parseHex(parts[2]);
-        Keys keys = Keys.derive(password, salt);
+        Keys keys = DERIVED.computeIfAbsent(new KeyId(ByteBuffer.wrap(password.clone()), ByteBuffer.wrap(salt)),
+                id -> Keys.derive(password, salt));
         // MessageDigest.isEqual takes the same time wherever the first difference is
         if (!MessageDigest.isEqual(keys.hmac(cipherText), expectedHmac)) {
             throw new WrongPassword();
@@ -83,6 +87,16 @@ public final class VaultCipher {
             }
         }
         return Arrays.copyOf(padded, padded.length - n);
+    }
+
+    /**
+     * Keys derived for decryption, by password and salt: a file read twice, or values encrypted with a fixed salt
+     * (Ansible's vault_encrypt_salt), cost one PBKDF2. Encryption always takes a fresh salt.
+     */
+    private static final Map<KeyId, Keys> DERIVED = new ConcurrentHashMap<>();
+
+    /** ByteBuffers compare by content. */
+    private record KeyId(ByteBuffer password, ByteBuffer salt) {
     }
 
     private record Keys(byte[] cipherKey, byte[] hmacKey, byte[] iv) {

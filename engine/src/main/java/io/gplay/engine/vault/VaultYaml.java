@@ -78,9 +78,12 @@ public final class VaultYaml {
         }
     }
 
-    /** Adds {@code !vault} scalars, as their clear text, to a SnakeYAML constructor's tags. */
+    /**
+     * Adds {@code !vault} scalars to a SnakeYAML constructor's tags: as their clear text, or, {@code lazy}, as
+     * {@link VaultValue}s decrypted when read (an inventory's, most of which a run never reads).
+     */
     public static void addTo(Map<Tag, org.yaml.snakeyaml.constructor.Construct> constructors, VaultSecrets secrets,
-                             String where) {
+                             String where, boolean lazy) {
         constructors.put(VAULT, new AbstractConstruct() {
             @Override
             public Object construct(Node node) {
@@ -88,6 +91,9 @@ public final class VaultYaml {
                 if (!(node instanceof ScalarNode scalar)) {
                     throw new VaultException(at + ": !vault must tag a string (the output of "
                             + "gplay vault encrypt_string)");
+                }
+                if (lazy) {
+                    return new VaultValue(scalar.getValue(), at, secrets);
                 }
                 String clear = new String(secrets.decrypt(scalar.getValue(), at), StandardCharsets.UTF_8);
                 SecretMask.global().add(clear);
@@ -100,7 +106,7 @@ public final class VaultYaml {
     private static final class Constructor extends SafeConstructor {
         Constructor(LoaderOptions options, VaultSecrets secrets, String where) {
             super(options);
-            addTo(yamlConstructors, secrets, where);
+            addTo(yamlConstructors, secrets, where, false);
         }
     }
 }

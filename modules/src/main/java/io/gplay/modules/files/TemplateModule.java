@@ -8,10 +8,10 @@ import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.PlaybookCodeFailure;
+import io.gplay.engine.vault.ResolvingVars;
 import org.codehaus.groovy.control.CompilerConfiguration;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Renders a Groovy template ({@code ${x}}, {@code <% %>}) with the host's variables and writes it like copy. */
@@ -42,7 +42,8 @@ public final class TemplateModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         Path src = ctx.localFile(ctx.str("src"));
-        Map<String, Object> binding = new LinkedHashMap<>(ctx.variables());
+        // a copy that decrypts only the vault values the template reads
+        Map<String, Object> binding = ResolvingVars.copyOf(ctx.variables());
         binding.putAll(ctx.map("vars"));
         binding.put(TemplateScript.HOST, ctx.host().name());
         groovy.text.Template template = ENGINE.createTemplate(LocalText.read(ctx, src, "template"));

@@ -169,7 +169,7 @@ final class GlusterCli {
     Set<String> selfNames() {
         Set<String> names = new TreeSet<>();
         names.add(ctx.host().name());
-        Object address = ctx.host().vars().get("ansible_host");
+        Object address = ctx.host().var("ansible_host");
         if (address != null) {
             names.add(String.valueOf(address));
         }
