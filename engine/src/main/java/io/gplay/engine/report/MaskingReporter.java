@@ -95,7 +95,8 @@ public final class MaskingReporter implements Reporter {
             return r;
         }
         List<Change> changes = r.changes().stream().map(c -> new Change(mask.mask(c.description()),
-                c.diff() == null ? null : new Diff(mask.mask(c.diff().label()), mask.mask(c.diff().before()),
+                c.diff() == null ? null : new Diff(mask.mask(c.diff().label()),
+                        RotatedSecrets.before(c.diff().before(), c.diff().after(), mask),
                         mask.mask(c.diff().after())))).toList();
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) mask.maskAll(r.data());

@@ -1,6 +1,8 @@
 package io.gplay.engine.report;
 
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Change;
+import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Source;
@@ -46,5 +48,33 @@ class MaskingReporterTest {
     void secretsInsideSetsAndNumbersAreMaskedToo() {
         assertEquals("[********]", String.valueOf(shown(Set.of("Sup3r&S3cret<XYZ>"), Map.of()).get(0)));
         assertEquals("********", String.valueOf(shown(73519, Map.of()).get(0)));
+    }
+
+    private Diff shownDiff(String before, String after) {
+        List<Diff> seen = new ArrayList<>();
+        SecretMask mask = new SecretMask();
+        mask.add("NewSecret-Rotated-222");
+        new MaskingReporter(new Reporter() {
+            @Override
+            public void hostResult(Task t, Host h, Result r, Object i) {
+                seen.add(r.changes().get(0).diff());
+            }
+        }, mask).hostResult(task, host, new Result(Status.CHANGED, null,
+                List.of(new Change("content", new Diff("/etc/app.conf", before, after))), Map.of()), null);
+        return seen.get(0);
+    }
+
+    @Test
+    void aRotatedSecretIsMaskedInTheRemovedLinesOfADiff() {
+        Diff d = shownDiff("a=1\npassword=OldSecret-Rotated-111\nold=x\ndb_password:   \"OldSecret-Rotated-111\"\n",
+                "a=1\npassword=NewSecret-Rotated-222\ndb_password: 'NewSecret-Rotated-222'\n");
+        assertEquals("a=1\npassword=********\nold=x\ndb_password:   ********\n", d.before());
+        assertEquals("a=1\npassword=********\ndb_password: '********'\n", d.after());
+    }
+
+    @Test
+    void aFileThatIsASecretHidesItsRemovedLines() {
+        Diff d = shownDiff("-----BEGIN KEY-----\nOldKeyMaterial\n", "-----BEGIN KEY-----\nNewSecret-Rotated-222\n");
+        assertEquals("-----BEGIN KEY-----\n********\n", d.before());
     }
 }
