@@ -38,14 +38,15 @@ public final class ResolvingVars extends AbstractMap<String, Object> {
         return raw.containsKey(key);
     }
 
+    /** The value replaced is returned as it was held, so that overwriting a vault value does not decrypt it. */
     @Override
     public Object put(String key, Object value) {
-        return VaultValue.resolve(raw.put(key, value));
+        return raw.put(key, value);
     }
 
     @Override
     public Object remove(Object key) {
-        return VaultValue.resolve(raw.remove(key));
+        return raw.remove(key);
     }
 
     @Override

@@ -46,6 +46,9 @@ class VaultLazyTest {
         Map<String, Object> vars = ResolvingVars.of(new java.util.LinkedHashMap<>(inv.host("h1").vars()));
         assertEquals("LazyFirst-1", vars.get("first"));
         assertEquals("LazyLater-3", String.valueOf(ResolvingVars.copyOf(vars).get("later")));
+        // overwriting or removing a variable does not read it
+        vars.put("unread", "plain");
+        assertEquals("plain", vars.remove("unread"));
         assertThrows(VaultException.class, () -> InventoryView.host(inv, "h1"));
     }
 
