@@ -51,13 +51,16 @@ public final class Connections {
         for (String timeout : List.of("gplay_connect_timeout", "gplay_command_timeout", "gplay_keepalive_interval")) {
             checkNumber(host, timeout, host.varString(timeout, null), out);
         }
-        for (ConnectionVars password : List.of(ConnectionVars.PASSWORD, ConnectionVars.BECOME_PASSWORD)) {
-            String v = password.of(host, null);
-            // Ansible's "{{ vault_sudo }}" indirection would otherwise be sent as the password, and fail as a wrong one
+        for (ConnectionVars setting : List.of(ConnectionVars.HOST, ConnectionVars.USER,
+                ConnectionVars.PRIVATE_KEY_FILE, ConnectionVars.PASSWORD, ConnectionVars.BECOME_PASSWORD)) {
+            String v = setting.of(host, null);
+            // Ansible's "{{ vault_sudo }}" indirection would otherwise be used as it is: a password as a wrong one
             if (v != null && v.contains("{{")) {
-                out.add("inventory: host " + host.name() + ": " + password.nameIn(host) + " is a template "
+                boolean password = setting == ConnectionVars.PASSWORD || setting == ConnectionVars.BECOME_PASSWORD;
+                out.add("inventory: host " + host.name() + ": " + setting.nameIn(host) + " is a template "
                         + "('{{ ... }}'); gplay does not evaluate templates in inventory values, so it would be taken "
-                        + "literally: set the password itself (from a vault file or a !vault value)");
+                        + "literally: set the " + (password ? "password itself (from a vault file or a !vault value)"
+                        : "value itself"));
             }
         }
         String type = host.varString("ansible_connection", "ssh");

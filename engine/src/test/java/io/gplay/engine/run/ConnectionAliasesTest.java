@@ -54,5 +54,9 @@ class ConnectionAliasesTest {
                 "inventory: host h1: ansible_become_pass is a template ('{{ ... }}'); gplay does not evaluate "
                         + "templates in inventory values, so it would be taken literally: set the password itself "
                         + "(from a vault file or a !vault value)"), Connections.problems(h));
+        Host user = new Host("h2", List.of(), java.util.Map.of("ansible_user", "{{ deploy_user }}"));
+        assertEquals(List.of("inventory: host h2: ansible_user is a template ('{{ ... }}'); gplay does not evaluate "
+                + "templates in inventory values, so it would be taken literally: set the value itself"),
+                Connections.problems(user));
     }
 }
