@@ -3,6 +3,7 @@ package io.gplay.engine.inventory;
 import io.gplay.engine.vault.VaultException;
 import io.gplay.engine.vault.VaultFormat;
 import io.gplay.engine.vault.VaultSecrets;
+import io.gplay.engine.vault.VaultValue;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -53,6 +54,9 @@ public final class InventoryLoader {
         String raw = readString(path);
         try {
             readFile(path, vault.open(raw, spec), spec, data);
+            // a wrong password for the file's own !vault values is found now, not when a task reads one
+            VaultValue.openFirst(Stream.concat(data.groupNames().stream().map(g -> data.group(g).vars),
+                    data.hostNames().stream().map(h -> data.host(h).vars)).toList());
         } catch (InventoryException e) {
             throw VaultFormat.isEncrypted(raw) ? hidden(e, spec) : e;
         }

@@ -60,6 +60,14 @@ class VaultLazyTest {
         VaultPassword wrong = new VaultPassword("default", "wrong".getBytes(StandardCharsets.UTF_8));
         assertThrows(VaultException.class, () -> InventoryLoader.load(dir.resolve("hosts.yml").toString(),
                 new VaultSecrets(List.of(wrong), false)));
+        Path inline = dir.resolve("inline/hosts.yml");
+        Files.createDirectories(inline.getParent());
+        Files.writeString(inline, "all:\n  hosts:\n    h1:\n      pw: " + vaultValue("x", DEFAULT).replace("\n  ", "\n        "));
+        assertEquals("x", InventoryLoader.load(inline.toString(), new VaultSecrets(List.of(DEFAULT), false))
+                .host("h1").var("pw"));
+        VaultException e = assertThrows(VaultException.class, () -> InventoryLoader.load(inline.toString(),
+                new VaultSecrets(List.of(wrong), false)));
+        assertTrue(e.getMessage().startsWith(inline + ":4: decryption failed"), e.getMessage());
     }
 
     @Test
