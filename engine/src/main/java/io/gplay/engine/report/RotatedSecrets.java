@@ -19,8 +19,11 @@ import java.util.Set;
  * <li>every such line, when a line of the new text is a secret by itself (a key file, say).</li>
  * </ul>
  * Other removed lines, and all lines the new text keeps, are shown as they are (with current secrets masked).
+ * The old value shows as {@link #PREVIOUS}, so that the diff still shows that the line changed.
  */
 final class RotatedSecrets {
+    static final String PREVIOUS = SecretMask.MASK + " (previous value)";
+
     private RotatedSecrets() {
     }
 
@@ -54,10 +57,10 @@ final class RotatedSecrets {
             String prefix = s.substring(0, s.indexOf(SecretMask.MASK));
             String suffix = s.substring(s.lastIndexOf(SecretMask.MASK) + SecretMask.MASK.length());
             if (prefix.isBlank() && suffix.isBlank()) {
-                return SecretMask.MASK;
+                return PREVIOUS;
             }
             if (line.length() >= prefix.length() + suffix.length() && line.startsWith(prefix) && line.endsWith(suffix)) {
-                return prefix + SecretMask.MASK + suffix;
+                return prefix + PREVIOUS + suffix;
             }
             int sep = separator(line);
             int secretSep = separator(s);
@@ -67,7 +70,7 @@ final class RotatedSecrets {
                 while (value < line.length() && Character.isWhitespace(line.charAt(value))) {
                     value++;
                 }
-                return line.substring(0, value) + SecretMask.MASK;
+                return line.substring(0, value) + PREVIOUS;
             }
         }
         return line;

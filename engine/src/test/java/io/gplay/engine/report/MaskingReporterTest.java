@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MaskingReporterTest {
     private final Task task = new Task("t", "debug", Map.of(), TaskOptions.none(), new Source("site.groovy", 3));
@@ -68,13 +69,17 @@ class MaskingReporterTest {
     void aRotatedSecretIsMaskedInTheRemovedLinesOfADiff() {
         Diff d = shownDiff("a=1\npassword=OldSecret-Rotated-111\nold=x\ndb_password:   \"OldSecret-Rotated-111\"\n",
                 "a=1\npassword=NewSecret-Rotated-222\ndb_password: 'NewSecret-Rotated-222'\n");
-        assertEquals("a=1\npassword=********\nold=x\ndb_password:   ********\n", d.before());
+        assertEquals("a=1\npassword=******** (previous value)\nold=x\ndb_password:   ******** (previous value)\n",
+                d.before());
         assertEquals("a=1\npassword=********\ndb_password: '********'\n", d.after());
+        // the diff still shows that the line changed
+        assertTrue(d.unified().contains("\n-password=******** (previous value)\n")
+                && d.unified().contains("\n+password=********\n"), d.unified());
     }
 
     @Test
     void aFileThatIsASecretHidesItsRemovedLines() {
         Diff d = shownDiff("-----BEGIN KEY-----\nOldKeyMaterial\n", "-----BEGIN KEY-----\nNewSecret-Rotated-222\n");
-        assertEquals("-----BEGIN KEY-----\n********\n", d.before());
+        assertEquals("-----BEGIN KEY-----\n******** (previous value)\n", d.before());
     }
 }
