@@ -91,9 +91,6 @@ public final class MaskingReporter implements Reporter {
     }
 
     private Result masked(Result r) {
-        if (mask.isEmpty()) {
-            return r;
-        }
         List<Change> changes = r.changes().stream().map(c -> new Change(mask.mask(c.description()),
                 c.diff() == null ? null : new Diff(mask.mask(c.diff().label()),
                         RotatedSecrets.before(c.diff().before(), c.diff().after(), mask),

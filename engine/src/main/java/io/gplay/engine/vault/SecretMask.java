@@ -90,6 +90,8 @@ public final class SecretMask {
      * then its masked text.
      */
     public Object maskAll(Object value) {
+        // a vault value not read yet is read now, so that its text is registered before it is masked
+        value = VaultValue.resolve(value);
         if (isEmpty() || value == null) {
             return value;
         }
