@@ -142,7 +142,7 @@ class HostedEngineDialogLabSpec extends Specification {
 
     def "the first host: firewall answered no, both steps of the operator waited on, a Ctrl-C in between resumed"() {
         given:
-        def pb = playbook('first', 'lab1', 'configureFirewall: false, vmVCpus: 1, vmMemSizeMB: 512, installTimeout: 300, engineTimeout: 300')
+        def pb = playbook('first', 'lab1', 'configureFirewall: false, installTimeout: 300, engineTimeout: 300')
         boolean interrupted = false
 
         when: 'the operator is slow to install the OS, and gplay is interrupted (SIGTERM, as Ctrl-C) while it waits'
