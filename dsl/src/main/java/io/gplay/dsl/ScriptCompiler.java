@@ -16,7 +16,6 @@ import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -127,7 +126,7 @@ final class ScriptCompiler {
         cu.addSource(scriptName, file.text());
         try {
             compile(cu, Phases.OUTPUT, file);
-        } catch (DslException e) {
+        } catch (RuntimeException | Error e) {
             deleteTree(tmp);
             throw e;
         }
@@ -137,9 +136,12 @@ final class ScriptCompiler {
         Files.writeString(tmp.resolve("main"), main);
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException
-                 | java.nio.file.DirectoryNotEmptyException e) {
-            deleteTree(tmp); // another gplay compiled the same file first
+        } catch (java.nio.file.FileSystemException e) {
+            // Linux reports a folder another gplay moved there first as a plain "Directory not empty"
+            deleteTree(tmp);
+            if (!Files.isRegularFile(dir.resolve("main"))) {
+                throw e;
+            }
         }
     }
 
