@@ -1,7 +1,10 @@
 package io.gplay.engine.inventory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -16,7 +19,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class HostPattern {
     private static final Pattern SUBSCRIPT = Pattern.compile("^(.+)\\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))]$");
-    private static final Pattern TERM = Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^]]*])+");
+    private static final Pattern TERM = Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^]]*])++");
 
     private final List<String> terms = new ArrayList<>();
     private final String text;
@@ -59,21 +62,20 @@ public final class HostPattern {
     }
 
     public List<Host> select(Inventory inv) {
-        List<String> chosen = new ArrayList<>();
+        // a set: "all" of a large inventory has 100,000s of hosts
+        Set<String> chosen = new LinkedHashSet<>();
         for (String term : terms) {
             if (inv.host(term) != null) {
-                if (!chosen.contains(term)) {
-                    chosen.add(term);
-                }
+                chosen.add(term);
                 continue;
             }
             List<String> that = matchOne(inv, term.startsWith("&") || term.startsWith("!") ? term.substring(1) : term);
             if (term.startsWith("!")) {
-                chosen.removeAll(that);
+                that.forEach(chosen::remove);
             } else if (term.startsWith("&")) {
-                chosen.retainAll(that);
+                chosen.retainAll(new HashSet<>(that));
             } else {
-                that.stream().filter(h -> !chosen.contains(h)).forEach(chosen::add);
+                chosen.addAll(that);
             }
         }
         return chosen.stream().map(inv::host).toList();
@@ -105,7 +107,19 @@ public final class HostPattern {
      * stay until the union, as in Ansible, so that a subscript counts the same hosts.
      */
     private static List<String> matches(Inventory inv, String term) {
-        Pattern p = compile(term);
+        try {
+            return matches(inv, term, compile(term));
+        } catch (StackOverflowError e) {
+            // a user's ~regex with a repeated group, on a long name: Java's regex recurses once a repeat
+            throw new InventoryException("host pattern '" + shortened(term) + "' is too complex to match");
+        }
+    }
+
+    private static String shortened(String term) {
+        return term.length() > 60 ? term.substring(0, 60) + "... (" + term.length() + " characters)" : term;
+    }
+
+    private static List<String> matches(Inventory inv, String term, Pattern p) {
         List<String> out = new ArrayList<>();
         boolean groupMatched = false;
         for (var g : inv.groupsWithAll().entrySet()) {

@@ -23,10 +23,12 @@ final class HostRanges {
     private static final String ALNUM_RANGE = "\\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?]";
     private static final String IPV6_PART = "(?:[0-9a-f]{1,4}|" + HEX_RANGE + ")";
     private static final String IPV4_PART = "(?:[01]?[0-9]{1,2}|2[0-4][0-9]|25[0-5]|" + NUMERIC_RANGE + ")";
-    private static final String LABEL = "(?:\\w|" + ALNUM_RANGE + ")(?:[\\w_-]|" + ALNUM_RANGE + ")*(?<![_-])";
+    // possessive (*+) repeats: Java's regex recurses once per repeat of a group, and a name of a few 1000
+    // characters overflowed the stack; no repeat here needs to give anything back
+    private static final String LABEL = "(?:\\w|" + ALNUM_RANGE + ")(?:[\\w_-]|" + ALNUM_RANGE + ")*+(?<![_-])";
 
     private static final Pattern BRACKETED_HOSTPORT = Pattern.compile("^\\[(.+)]:([0-9]+)$");
-    private static final Pattern HOSTPORT = Pattern.compile("^((?:[^:\\[\\]]|\\[[^]]*])*):([0-9]+)$");
+    private static final Pattern HOSTPORT = Pattern.compile("^((?:[^:\\[\\]]|\\[[^]]*])*+):([0-9]+)$");
     private static final Pattern IPV4 = Pattern.compile("^(?:" + IPV4_PART + "\\.){3}" + IPV4_PART + "$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV6 = Pattern.compile(("^(?:"
@@ -34,8 +36,11 @@ final class HostRanges {
             + "(?:P:){4}(?::P){1,3}|(?:P:){5}(?::P){1,2}|(?:P:){6}(?::P)|:(?::P){1,6}|P?::|"
             + "(?:0:){6}(?:P\\.){3}P|::(?:ffff:)?(?:P\\.){3}P|(?:0:){5}ffff:(?:P\\.){3}P"
             + ")$").replace("P", IPV6_PART), Pattern.CASE_INSENSITIVE);
-    private static final Pattern HOSTNAME = Pattern.compile("^" + LABEL + "(?:\\." + LABEL + ")*$",
+    private static final Pattern HOSTNAME = Pattern.compile("^" + LABEL + "(?:\\." + LABEL + ")*+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    /** The most hosts one entry's ranges may make: beyond it, a typo more likely than a fleet. */
+    static final int MAX_HOSTS = 100_000;
 
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -84,17 +89,38 @@ final class HostRanges {
 
     /** {@code web[01:03]} is web01, web02, web03; {@code [a:c]} letters; {@code [0:10:5]} every fifth. */
     static List<String> expand(String name) {
-        int open = name.indexOf('[');
-        if (open < 0) {
-            return List.of(name);
+        List<String> out = List.of("");
+        long count = 1;
+        int at = 0;
+        for (int open = name.indexOf('['); open >= 0; open = name.indexOf('[', at)) {
+            int close = name.indexOf(']', open);
+            if (close < 0) {
+                throw new InventoryException("host range in '" + name + "' has no closing ']'");
+            }
+            List<String> values = values(name, name.substring(open + 1, close));
+            count *= values.size();
+            // nested ranges multiply: refused before a single name is made
+            if (count > MAX_HOSTS) {
+                throw new InventoryException("host range in '" + name + "' makes more than " + MAX_HOSTS
+                        + " hosts");
+            }
+            String literal = name.substring(at, open);
+            List<String> next = new ArrayList<>((int) count);
+            for (String prefix : out) {
+                for (String v : values) {
+                    next.add(prefix + literal + v);
+                }
+            }
+            out = next;
+            at = close + 1;
         }
-        int close = name.indexOf(']', open);
-        if (close < 0) {
-            throw new InventoryException("host range in '" + name + "' has no closing ']'");
-        }
-        String head = name.substring(0, open);
-        String tail = name.substring(close + 1);
-        String[] bounds = name.substring(open + 1, close).split(":", -1);
+        String tail = name.substring(at);
+        return out.stream().map(prefix -> prefix + tail).toList();
+    }
+
+    /** The values of one range, {@code range} being what is between its brackets. */
+    private static List<String> values(String name, String range) {
+        String[] bounds = range.split(":", -1);
         if (bounds.length != 2 && bounds.length != 3) {
             throw new InventoryException("host range in '" + name + "' must be begin:end or begin:end:step");
         }
@@ -127,11 +153,7 @@ final class HostRanges {
                 values.add(width > n.length() ? "0".repeat(width - n.length()) + n : n);
             }
         }
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            out.addAll(expand(head + v + tail));
-        }
-        return out;
+        return values;
     }
 
     private static int number(String s, String name) {

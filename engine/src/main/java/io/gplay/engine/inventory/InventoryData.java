@@ -18,7 +18,8 @@ import java.util.Set;
 final class InventoryData {
     static final class Group {
         final String name;
-        final List<String> hosts = new ArrayList<>();
+        /** A set: an inventory may hold 100,000s of hosts, and each is looked up as it is added. */
+        final Set<String> hosts = new LinkedHashSet<>();
         final List<Group> children = new ArrayList<>();
         final List<Group> parents = new ArrayList<>();
         /** From the inventory file, then from group_vars/, which Ansible ranks above the file's. */
@@ -86,10 +87,7 @@ final class InventoryData {
                 h.vars.put("ansible_port", port);
             }
         }
-        Group g = group(group);
-        if (!g.hosts.contains(name)) {
-            g.hosts.add(name);
-        }
+        group(group).hosts.add(name);
     }
 
     void setHostVar(String host, String key, Object value) {
@@ -175,7 +173,8 @@ final class InventoryData {
             if (!g.name.equals("all")) {
                 members.put(g.name, hostsOf(g));
             }
-            tree.put(g.name, new Inventory.Group(g.name, g.hosts, g.children.stream().map(c -> c.name).toList()));
+            tree.put(g.name, new Inventory.Group(g.name, List.copyOf(g.hosts),
+                    g.children.stream().map(c -> c.name).toList()));
         }
         return new Inventory(built, members, tree);
     }

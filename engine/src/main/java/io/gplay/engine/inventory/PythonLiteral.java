@@ -174,7 +174,8 @@ final class PythonLiteral {
         if (s.startsWith("0b", pos) || s.startsWith("0B", pos)) {
             return radix(2, "[01]");
         }
-        String digits = "[0-9](?:_?[0-9])*";
+        // possessive: a plain repeat of a group recurses once a digit, and 2000 digits overflowed the stack
+        String digits = "[0-9](?:_?[0-9])*+";
         String rest = s.substring(pos);
         java.util.regex.Matcher m = java.util.regex.Pattern
                 .compile("(" + digits + ")?(\\.(" + digits + ")?)?([eE][-+]?" + digits + ")?").matcher(rest);
@@ -207,7 +208,7 @@ final class PythonLiteral {
             pos++;
         }
         String text = s.substring(start, pos);
-        if (!text.matches("_?" + digit + "+(?:_" + digit + "+)*")
+        if (!text.matches("_?" + digit + "+(?:_" + digit + "+)*+")
                 || pos < s.length() && Character.isLetterOrDigit(s.charAt(pos))) {
             throw new NotALiteral();
         }
