@@ -55,8 +55,8 @@ public final class SshConnection implements Connection {
     }
 
     /**
-     * Opens and logs in. Each stage (TCP, the server's banner, key exchange, authentication) waits at most the
-     * target's timeout; once in, keepalives tell a dead link from a quiet command.
+     * Opens and logs in. All the stages (TCP, the server's banner, key exchange, authentication) together take at
+     * most the target's timeout ({@link Handshake}); once in, keepalives tell a dead link from a quiet command.
      */
     public static SshConnection open(SshTarget target) {
         SSHClient client = new SSHClient(SshConfig.SHARED);
@@ -74,7 +74,8 @@ public final class SshConnection implements Connection {
                 client.connect(target.address(), target.port());
                 client.getSocket().setTcpNoDelay(true);
                 handshake.authenticating();
-                login(client, target);
+                login(client, target, handshake);
+                handshake.finished();
                 return new SshConnection(client, target.commandTimeoutSeconds(), target.keepAliveSeconds() > 0
                         ? KeepAlives.watch(client.getConnection(), target.keepAliveSeconds(), KEEPALIVES_UNANSWERED)
                         : null);
@@ -82,7 +83,7 @@ public final class SshConnection implements Connection {
                 // sshj's reader thread ended the transport (a failed negotiation) before connect() got to the
                 // key exchange, which then finds itself "Not connected": the reason went with that thread
                 closeQuietly(client);
-                throw handshake.aborted() ? handshake.failure(e) : new UnreachableException("the server closed the"
+                throw handshake.ended() ? handshake.failure(e) : new UnreachableException("the server closed the"
                         + " connection in the key exchange (no cipher, key exchange or host key algorithm in common?)", e);
             } catch (IOException e) {
                 UnreachableException failure = verifier != null && verifier.refusal != null
@@ -99,12 +100,12 @@ public final class SshConnection implements Connection {
         Handshake.abortAll();
     }
 
-    private static void login(SSHClient client, SshTarget target) throws IOException {
+    private static void login(SSHClient client, SshTarget target, Handshake handshake) throws IOException {
         try (LoginKeys keys = LoginKeys.of(client, target)) {
             try {
                 client.auth(target.user(), keys.methods);
             } catch (UserAuthException e) {
-                if (Handshake.timedOut(e)) {
+                if (Handshake.timedOut(e) || handshake.ended()) {
                     throw e;
                 }
                 closeQuietly(client);
