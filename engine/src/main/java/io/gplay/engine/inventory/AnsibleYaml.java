@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -69,6 +70,7 @@ final class AnsibleYaml {
         LoaderOptions options = new LoaderOptions();
         // a key given twice (a host listed twice, say) is an error, not a silent "the last one wins"
         options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(VaultYaml.MAX_CODE_POINTS);
         return options;
     }
 
@@ -91,8 +93,9 @@ final class AnsibleYaml {
         try {
             return yaml(values(VaultSecrets.none(), file)).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new InventoryException(decrypted ? VaultYaml.hidden(e, file)
-                    : file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+            throw decrypted ? new InventoryException(VaultYaml.hidden(e, file)) : error(file, e);
+        } catch (YAMLException e) {
+            throw error(file, e);
         }
     }
 
@@ -117,8 +120,15 @@ final class AnsibleYaml {
         }
         try {
             return values(vault, file).value(node);
-        } catch (MarkedYAMLException e) {
-            throw new InventoryException(file + ":" + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw error(file, e);
         }
+    }
+
+    /** FILE:LINE and the problem; a limit (on aliases, nesting, size) has no line, and is named with the file. */
+    private static InventoryException error(String file, YAMLException e) {
+        return e instanceof MarkedYAMLException m && m.getProblemMark() != null
+                ? new InventoryException(file + ":" + (m.getProblemMark().getLine() + 1) + ": " + m.getProblem())
+                : new InventoryException(file + ": " + e.getMessage());
     }
 }

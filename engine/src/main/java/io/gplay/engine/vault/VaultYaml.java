@@ -26,8 +26,19 @@ public final class VaultYaml {
     private VaultYaml() {
     }
 
-    /** The YAML document in {@code text} ({@code where}: the file, for errors), its vault data decrypted. */
+    /**
+     * SnakeYAML's limit on a document (3 MB by default) refused a 60,000-host inventory that Ansible reads; the
+     * text is in memory already when it is parsed, so this only has to be far above any real file. Its limits
+     * on aliases and nesting, which guard against documents that expand, stay.
+     */
+    public static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
+
+    /**
+     * The YAML document in {@code text} ({@code where}: the file, for errors), its vault data decrypted;
+     * {@code options} with its code point limit raised to {@link #MAX_CODE_POINTS}.
+     */
     public static Object load(String text, String where, LoaderOptions options, VaultSecrets secrets) {
+        options.setCodePointLimit(MAX_CODE_POINTS);
         boolean encrypted = VaultFormat.isEncrypted(text);
         String clear = secrets.open(text, where);
         Object doc;
@@ -36,7 +47,7 @@ public final class VaultYaml {
         } catch (MarkedYAMLException e) {
             throw encrypted ? new VaultException(hidden(e, where)) : new IllegalArgumentException(shown(e, where));
         } catch (YAMLException e) {
-            // a limit (size, aliases, nesting): no content in the message, but no file either
+            // a limit (size, aliases, nesting): no content in the message
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
         if (encrypted) {

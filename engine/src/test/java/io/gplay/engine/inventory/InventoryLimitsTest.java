@@ -57,4 +57,28 @@ class InventoryLimitsTest {
         InventoryException e = assertThrows(InventoryException.class, () -> huge.select("~(a|b)*$"));
         assertTrue(e.getMessage().contains("is too complex to match"), e.getMessage());
     }
+
+    @Test
+    void aLargeYamlInventoryIsReadAndItsLimitErrorsNameTheFile() throws Exception {
+        StringBuilder big = new StringBuilder("all:\n  hosts:\n");
+        for (int i = 0; i < 60_000; i++) {
+            big.append("    host-with-a-long-name-").append(i).append(":\n      ansible_host: 10.0.0.1\n");
+        }
+        Path yml = dir.resolve("big.yml");
+        Files.writeString(yml, big);
+        assertTrue(Files.size(yml) > 3_145_728, "beyond SnakeYAML's default limit");
+        assertEquals(60_000, InventoryLoader.load(yml.toString()).hosts().size());
+        StringBuilder bomb = new StringBuilder("a: &a [x]\n");
+        for (int i = 0; i < 60; i++) {
+            bomb.append("b").append(i).append(": [*a, *a]\n");
+        }
+        Path aliases = dir.resolve("aliases.yml");
+        Files.writeString(aliases, "all:\n  vars:\n" + bomb.toString().indent(4));
+        InventoryException e = assertThrows(InventoryException.class, () -> InventoryLoader.load(aliases.toString()));
+        assertTrue(e.getMessage().startsWith(aliases + ": "), e.getMessage());
+        Path deep = dir.resolve("deep.yml");
+        Files.writeString(deep, "all:\n  vars:\n    x: " + "[".repeat(60) + "]".repeat(60) + "\n");
+        e = assertThrows(InventoryException.class, () -> InventoryLoader.load(deep.toString()));
+        assertTrue(e.getMessage().startsWith(deep + ": "), e.getMessage());
+    }
 }
