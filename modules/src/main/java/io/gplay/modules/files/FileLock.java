@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A host-side lock on one file for the time of a read-modify-write, so two runs editing it at once do not lose
- * each other's lines. It is an {@code flock} on a file in a folder of the user's own under /run/lock, held by a
+ * each other's lines. It is an {@code flock} on a file in a folder of the user's own ({@link #LOCK_DIR}), held by a
  * {@code sleep} started in the background with the lock's descriptor: taking it is one command, so is giving it
  * back (ending that {@code sleep}). A run that loses its connection cannot give it back; the {@code sleep} then
  * ends after {@link #LEASE_SECONDS}, and a run waits longer than that, so a lost run delays another, never fails it.
@@ -24,9 +24,21 @@ final class FileLock implements AutoCloseable {
     static final int LEASE_SECONDS = 60;
     static final int WAIT_SECONDS = 90;
 
-    private static final String TAKE = "set -e; b=/run/lock; { [ -d $b ] && [ -w $b ]; } || b=${TMPDIR:-/tmp};"
-            + " d=\"$b/gplay-$(id -u)\"; mkdir -p -m 700 -- \"$d\";"
-            + " { [ -d \"$d\" ] && [ ! -L \"$d\" ] && [ -O \"$d\" ]; } || { echo \"$d is not this user's own folder\" >&2; exit 1; };"
+    /**
+     * The lock folder of uid {@code $u} ({@code $r}: /run, {@code $h}: the user's home) in {@code $d}: one no other
+     * local user can make first. /run/lock is world-writable: anyone could make /run/lock/gplay-0 and so block
+     * every edit as root. Root's is /run/gplay (only root writes /run), another user's under their home. A
+     * folder that is a link or someone else's is refused, naming it and its owner.
+     */
+    static final String LOCK_DIR = "if [ \"$u\" = 0 ] && [ -d \"$r\" ] && [ -w \"$r\" ]; then d=\"$r/gplay\";"
+            + " else d=\"$h/.cache/gplay/locks\"; fi;"
+            + " if [ -L \"$d\" ]; then echo \"$d is a symbolic link, not a lock folder: remove it\" >&2; exit 1; fi;"
+            + " mkdir -p -m 700 -- \"$d\";"
+            + " [ -O \"$d\" ] || { echo \"$d belongs to $(stat -c '%U, uid %u' -- \"$d\"), not to uid $u:"
+            + " remove it\" >&2; exit 1; };"
+            + " chmod 700 -- \"$d\";";
+    static final String TAKE = "set -e; u=$(id -u); r=/run; h=$(getent passwd \"$u\" | cut -d: -f6) || true;"
+            + " h=${h:-$HOME}; " + LOCK_DIR
             + " l=\"$d/$1.lock\"; exec 9>>\"$l\"; w=0;"
             + " if ! flock -n 9; then w=1; flock -w \"$3\" 9 || { echo \"held by $(cat -- \"$l\")\" >&2; exit 75; }; fi;"
             + " h=$(cat -- \"$l\"); printf '%s\\n' \"$2\" > \"$l\";"
