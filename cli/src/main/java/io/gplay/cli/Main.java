@@ -84,7 +84,26 @@ public final class Main implements Runnable {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError e) {
+            // picocli passes Errors on; the readers of gplay's inputs are meant to refuse what is too deep or
+            // long before this, with FILE:LINE: this is the last resort, naming the reader instead of a JVM trace
+            System.err.println("gplay: " + overflow(e));
+            return 1;
+        }
+    }
+
+    /** What ran out of stack: the input too long or too deeply nested for gplay's code that was reading it. */
+    static String overflow(StackOverflowError e) {
+        String where = java.util.Arrays.stream(e.getStackTrace())
+                .filter(f -> f.getClassName().startsWith("io.gplay.") || f.getClassName().startsWith("gplay$"))
+                .findFirst().map(f -> " in " + f.getClassName().replaceFirst(".*\\.", "") + "." + f.getMethodName()
+                        + (f.getFileName() != null && f.getFileName().startsWith("gplay$") ? ""
+                        : " (" + f.getFileName() + ":" + f.getLineNumber() + ")"))
+                .orElse("");
+        return "an input is too long or too deeply nested to read: the stack ran out" + where
+                + " (a very long value, name or pattern, or code that calls itself without end?)";
     }
 
     /** A file that cannot be read says which and why; anything else by its message. */

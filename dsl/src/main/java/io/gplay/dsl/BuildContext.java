@@ -141,6 +141,9 @@ final class BuildContext {
             problems.addAll(e.problems());
         } catch (RuntimeException e) {
             problem(sourceOf(e), e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // the stack is unwound here; its top frames are the recursion's, so this is the line that recursed
+            problem(sourceOf(e), "the code called itself without end (StackOverflowError)");
         } finally {
             scripts.pop();
         }
