@@ -4,6 +4,8 @@ import io.gplay.engine.shell.ShellWords;
 import io.gplay.engine.vault.VaultSecrets;
 import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,15 @@ final class KeyValues {
 
     /** The same, where a whole encrypted file or a {@code !vault} value is opened with these secrets. */
     static Map<String, Object> mapping(String text, String where, VaultSecrets vault) {
-        Object o = VaultYaml.load(text, where, new LoaderOptions(), vault);
+        Object o;
+        try {
+            o = VaultYaml.load(text, where, new LoaderOptions(), vault);
+        } catch (YAMLException e) {
+            if (e instanceof MarkedYAMLException) {
+                throw e;
+            }
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e); // a limit: no line to name
+        }
         if (!(o instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(where + ": expected a mapping of names to values");
         }
