@@ -243,8 +243,9 @@ class VaultInteropSpec extends Specification {
         work.resolve('site.groovy').text = """\
 playbook('p') {
     play('p', hosts: 'all', gatherFacts: false) {
-        debug 'db', msg: { "decrypted=\${vars.db_password == 'pä ss; word'}" }
-        debug 'token', msg: { "token=\${vars.token == vars.expect_token}" }, when: { vars.expect_token != null && vars.token != null }
+        // a text a closure makes while it reads a secret is a secret: the comparisons are kept to when
+        debug 'db', msg: 'decrypted=true', when: { vars.db_password == 'pä ss; word' }
+        debug 'token', msg: 'token=true', when: { vars.expect_token != null && vars.token == vars.expect_token }
         command 'touch', argv: ['touch', '${work.resolve('touched')}']
     }
 }
