@@ -20,9 +20,15 @@ if (!additionalHost) {
     role 'ovirt_firewall'
     service 'take part in CTDB again', name: 'ctdb', state: 'started'
 } else {
+    // setup 1.1 gives an additional host the first host's answers (core/remote_answerfile.py, by scp with the
+    // first host's root password): read there and carried through the control machine instead
+    command "the first host's answers", argv: ['cat', '/etc/ovirt-hosted-engine/answers.conf'], readOnly: true,
+            delegateTo: { groups[vars.group][0] }, register: 'firstAnswers', noLog: true, failedWhen: { false },
+            when: { !engineDeployed(engine) }
     hostedEngine 'add this host to the hosted engine', storageConnection: { "${vars.virtualIp.split('/')[0]}:/engine" },
             fqdn: { vars.fqdn }, adminPassword: { vars.adminPassword }, nic: { vars.nic }, gateway: { vars.gateway },
-            additionalHost: true, hostId: { groups[vars.group].indexOf(host) + 1 }
+            additionalHost: true, hostId: { groups[vars.group].indexOf(host) + 1 },
+            firstHostAnswers: { firstAnswers?.rc == 0 ? firstAnswers.stdout : null }
     // the engine's host-deploy wrote its own rules over the procedure's (engine/add_host.py:432, override_iptables)
     role 'ovirt_firewall'
     service 'start CTDB again now the install is done', name: 'ctdb', state: 'started'

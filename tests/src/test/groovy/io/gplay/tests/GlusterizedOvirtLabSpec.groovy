@@ -325,6 +325,8 @@ playbook('unknown option') {
         // what setup 1.1 leaves on a deployed host, and what gplay decides "deployed" from
         lab.ssh('lab1', 'cat /etc/ovirt-hosted-engine/hosted-engine.conf').contains('host_id=1')
         lab.ssh('lab2', 'cat /etc/ovirt-hosted-engine/hosted-engine.conf').contains('host_id=2')
+        // every host's HA configuration names the same VM and disk: the second took the first host's answers
+        lab.hosts.collect { lab.ssh(it, 'grep -E "^(vmid|vm_disk_id|storage)=" /etc/ovirt-hosted-engine/hosted-engine.conf') }.unique().size() == 1
         // the engine replaced each host's firewall when setup added the host (as the stand-in does, from the
         // engine's 3.4 rules), and each host ends with the procedure's rules again: CTDB's port among them
         lab.hosts.every { lab.ssh(it, 'cat /var/lib/gplay-standin/hosted-engine/calls.log').contains('engine replaced the firewall') }

@@ -52,6 +52,15 @@ class HostedEngineDialogLabSpec extends Specification {
         f
     }
 
+    /** The additional host's playbook: the first host's answers read on lab1 and given, as the role does. */
+    Path second(String params) {
+        def pb = playbook('second', 'lab2', "additionalHost: true, hostId: 2, firstHostAnswers: { first.stdout }, ${params}")
+        pb.text = pb.text.replace("        hostedEngine 'deploy'", "        command 'the first host\\'s answers', argv: ['cat', "
+                + "'/etc/ovirt-hosted-engine/answers.conf'], delegateTo: 'lab1', register: 'first', readOnly: true, noLog: true\n"
+                + "        hostedEngine 'deploy'")
+        pb
+    }
+
     Gplay.Run gplay(Path pb, String... more) {
         Gplay.run(Gplay.ROOT, work.resolve('cache'), (['run', pb.toString(), *lab.target(),
                 '-e', "engine_admin_password=${PASSWORD}".toString()] + more.toList()) as String[])
@@ -203,7 +212,7 @@ class HostedEngineDialogLabSpec extends Specification {
 
     def "an additional host answers that it is one and its host id, asks no VM question, and finds the engine up"() {
         given:
-        def pb = playbook('second', 'lab2', 'additionalHost: true, hostId: 2, engineTimeout: 60')
+        def pb = second('engineTimeout: 60')
 
         when:
         def r = gplay(pb)
@@ -217,12 +226,18 @@ class HostedEngineDialogLabSpec extends Specification {
         !asked.any { it.startsWith('OVEHOSTED_VMENV') || it.startsWith('ovehosted_vmenv') || it == 'OVEHOSTED_INSTALLING_OS' }
         !asked.contains('OHOSTED_NETWORK_FIREWALL_MANAGER')
         lab.ssh('lab2', 'hosted-engine --vm-status').contains('Host ID                            : 2')
+        // setup took the first host's answers: the same VM, disk and CPU type, not ones of its own
+        def vmid = { h -> lab.ssh(h, 'grep -E "^(vmid|vm_disk_id)=" /etc/ovirt-hosted-engine/hosted-engine.conf') }
+        vmid('lab2') == vmid('lab1') && vmid('lab1').contains('vmid=')
+        lab.ssh('lab2', 'grep -E "^vmId=" /etc/ovirt-hosted-engine/vm.conf') == lab.ssh('lab1', 'grep -E "^vmId=" /etc/ovirt-hosted-engine/vm.conf')
+        lab.ssh('lab2', 'stat -c %a /etc/ovirt-hosted-engine/first-host-answers.conf').trim() == '600'
+        !r.out.contains(lab.ssh('lab1', 'sed -n "s/^OVEHOSTED_VM\\/vmUUID=str://p" /etc/ovirt-hosted-engine/answers.conf').trim())
     }
 
     def "a second run on both hosts changes nothing"() {
         when:
         def pb1 = gplay(playbook('first', 'lab1', 'configureFirewall: false'))
-        def pb2 = gplay(playbook('second', 'lab2', 'additionalHost: true, hostId: 2'))
+        def pb2 = gplay(second('engineTimeout: 60'))
 
         then:
         pb1.rc == 0 && pb1.recap('lab1').changed == 0

@@ -63,6 +63,9 @@ public final class HostedEngineModule implements Module {
             .param(Param.optional("notifications", ParamType.MAP, null,
                     "the HA broker's mail: smtpServer, smtpPort, sourceEmail, destEmail (unset: broker.conf's values)"))
             .param(Param.optional("additionalHost", ParamType.BOOL, false, "this host joins a hosted engine deployed on another host"))
+            .param(Param.optional("firstHostAnswers", ParamType.STRING, null,
+                    "an additional host: the first host's /etc/ovirt-hosted-engine/answers.conf (its VM's and storage's ids, "
+                            + "the CPU type), which setup 1.1 needs; written here with mode 0600 and given before gplay's own file"))
             .param(Param.optional("hostId", ParamType.INT, 1, "hosted-engine host id: 1 on the first host, unique and above 1 on the others"))
             .param(Param.optional("redeploy", ParamType.BOOL, false, "answer yes when setup finds this host id already in use"))
             .param(Param.optional("unattended", ParamType.BOOL, false,
@@ -95,8 +98,9 @@ public final class HostedEngineModule implements Module {
                     + "temporary password stays in workDir/out on the host), waits for the VM to power off (vdsClient) and for "
                     + "http://FQDN/ovirt-engine/services/health to say DB Up, with a progress line and a timeout, and answers "
                     + "for the operator. On a timeout or Ctrl-C setup keeps waiting on the host and the next run resumes its "
-                    + "dialog. Additional hosts answer OVEHOSTED_ADDITIONAL_HOST and OVEHOSTED_HOST_ID and pass their own "
-                    + "answer file, so setup does not fetch the first host's. Setup 1.1 logs what it receives in machine mode "
+                    + "dialog. Additional hosts answer OVEHOSTED_ADDITIONAL_HOST and OVEHOSTED_HOST_ID and are given the first "
+                    + "host's answers (firstHostAnswers) before their own file, so setup neither fetches them by scp nor "
+                    + "makes the host a VM of its own. Setup 1.1 logs what it receives in machine mode "
                     + "in its own log (/var/log/ovirt-hosted-engine-setup), the password too. "
                     + "oVirt cannot run on the machines gplay is tested on: the module is tested against "
                     + "lab/stand-ins/hosted-engine, a stand-in built from setup 1.1's and otopi 1.1's source that asks the same "
@@ -130,16 +134,20 @@ public final class HostedEngineModule implements Module {
             return;
         }
         ctx.set("deployed", false);
+        String append = path;
         if (!resume) {
             BeforeDeploy.checkInstallImage(ctx);
+            String first = ctx.bool("additionalHost") ? FirstHostAnswers.write(ctx, path) : null;
+            append = first == null ? path : first + ":" + path;
             writeAnswers(ctx, path, content);
         }
+        String files = append;
         String what = resume ? "resume the dialog of hosted-engine --deploy running in " + setup.dir()
-                : "run hosted-engine --deploy --config-append=" + path + " and answer its dialog";
+                : "run hosted-engine --deploy --config-append=" + files + " and answer its dialog";
         ctx.converge(what, () -> {
             int answered = resume ? setup.answered() : 0;
             if (!resume) {
-                setup.start(path);
+                setup.start(files);
             }
             try {
                 new DeployDialog(ctx, setup, answered).run();
@@ -203,6 +211,9 @@ public final class HostedEngineModule implements Module {
         Map<String, String> a = new LinkedHashMap<>();
         if (!ctx.str("bridge").equals("ovirtmgmt")) {
             a.put("OVEHOSTED_NETWORK/bridgeName", str(ctx, "bridge"));
+        }
+        if (additional) {
+            a.put("OVEHOSTED_NETWORK/bridgeIf", str(ctx, "nic")); // this host's, over the first host's answer
         }
         for (Map.Entry<String, Object> e : ctx.map("extra").entrySet()) {
             if (!KEY.matcher(e.getKey()).matches()) {

@@ -142,4 +142,39 @@ class HostedEngineModuleTest {
         assertTrue(r.msg().contains("ovirt-hosted-engine-setup"), r.msg());
         assertPasswordNowhere(r);
     }
+
+    private Map<String, Object> secondHost() {
+        Map<String, Object> p = firstHost();
+        p.remove("vmCdrom");
+        p.put("additionalHost", true);
+        p.put("hostId", 2);
+        return p;
+    }
+
+    @Test
+    void anAdditionalHostWithoutTheFirstHostsAnswersIsRefusedBeforeSetupRuns() throws Exception {
+        Result r = run(secondHost(), false);
+        assertEquals(Status.FAILED, r.status(), r.msg());
+        assertTrue(r.msg().contains("needs firstHostAnswers") && r.msg().contains("Invalid CPU type specified: None"), r.msg());
+        assertFalse(Files.exists(answers), "nothing written");
+        assertEquals(List.of(), calls(), "setup did not run");
+    }
+
+    @Test
+    void theFirstHostsAnswersAreWrittenBeforeGplaysOwnAndNeverShown() throws Exception {
+        Map<String, Object> p = secondHost();
+        p.put("firstHostAnswers", "[environment:default]\nOVEHOSTED_VM/vmUUID=str:5b7d6a8e-aaaa-bbbb-cccc-ddddeeeeffff\n"
+                + "OVEHOSTED_VDSM/cpu=str:model_Nehalem\n");
+        Result check = run(p, true);
+        assertEquals(Status.CHANGED, check.status(), check.msg());
+        Path first = answers.getParent().resolve("first-host-answers.conf");
+        assertTrue(check.changes().toString().contains("write " + first + " (mode 0600): the first host's answers"), check.changes().toString());
+        assertTrue(check.msg().contains("--config-append=" + first + ":" + answers), check.msg());
+        StringBuilder shown = new StringBuilder(check.msg()).append(check.data());
+        check.diffs().forEach(d -> shown.append(d.unified()));
+        assertFalse(shown.toString().contains("5b7d6a8e"), "the first host's answers are not shown: " + shown);
+        String own = check.diffs().stream().filter(d -> d.unified().contains("bridgeIf")).findFirst().orElseThrow().unified();
+        assertTrue(own.contains("+OVEHOSTED_NETWORK/bridgeIf=str:eth1"), "this host's NIC wins over the first host's: " + own);
+        assertFalse(Files.exists(first), "check mode wrote nothing");
+    }
 }
