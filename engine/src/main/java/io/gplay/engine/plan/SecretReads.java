@@ -1,5 +1,6 @@
 package io.gplay.engine.plan;
 
+import io.gplay.engine.vault.ReadThroughMap;
 import io.gplay.engine.vault.SecretMask;
 
 import java.util.List;
@@ -54,7 +55,8 @@ public final class SecretReads {
             return value;
         }
         if (value instanceof Map<?, ?> m) {
-            return (T) new WatchedMap((Map<Object, Object>) m);
+            // each item noted as it is read; reading the names alone reads no value
+            return (T) new ReadThroughMap<>((Map<Object, Object>) m, SecretReads::read);
         }
         if (value instanceof List<?> l) {
             return (T) new WatchedList((List<Object>) l);
