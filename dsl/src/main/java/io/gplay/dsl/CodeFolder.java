@@ -77,12 +77,16 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
         }
     }
 
+    /** What is said of a path of this folder that {@link #escapes}, with the fix. */
+    String outside(String rel) {
+        return "'" + rel + "' is outside the playbook's folder" + (isBundled() ? "" : " (" + root + ")")
+                + "; gplay reads no file outside it: copy the file into it, or make it a role on the roles path";
+    }
+
     /** The file, if it is there; one outside the folder's tree is refused (see {@link #escapes}). */
     Optional<SourceFile> file(String rel) {
         if (escapes(rel)) {
-            throw new DslException(List.of(join(display, rel) + ": is outside the playbook's folder" + (isBundled()
-                    ? "" : " (" + root + ")") + "; gplay reads no file outside it: copy the file into it, or make"
-                    + " it a role on the roles path"));
+            throw new DslException(List.of(outside(join(display, rel))));
         }
         String name = join(display, rel);
         if (isBundled()) {

@@ -151,8 +151,7 @@ final class StaticCheck {
     private void takeIn(String how, String what, MethodCallExpression call) {
         if (how.equals("importTasks")) {
             if (file.folder().escapes(what)) {
-                problem(call, "importTasks: '" + what + "' is outside the playbook's folder; gplay reads no file"
-                        + " outside it: copy the file into it, or make it a role on the roles path");
+                problem(call, "importTasks: " + file.folder().outside(what));
                 return;
             }
             file.sibling(what).ifPresentOrElse(f -> {

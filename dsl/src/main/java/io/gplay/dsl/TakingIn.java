@@ -31,8 +31,7 @@ final class TakingIn {
             return;
         }
         if (ctx.fileOf(at).folder().escapes(path)) {
-            ctx.problem(at, "importTasks: '" + path + "' is outside the playbook's folder; gplay reads no file"
-                    + " outside it: copy the file into it, or make it a role on the roles path");
+            ctx.problem(at, "importTasks: " + ctx.fileOf(at).folder().outside(path));
             return;
         }
         SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
