@@ -1,9 +1,6 @@
 package io.gplay.modules.ovirt;
 
-import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.ModuleContext;
-import io.gplay.engine.shell.Cmd;
 
 /**
  * What setup 1.1 needs on an additional host: the first host's answers, {@code /etc/ovirt-hosted-engine/answers.conf}
@@ -36,15 +33,9 @@ final class FirstHostAnswers {
             ctx.fail("firstHostAnswers is not an answer file of setup: it has no [environment:default] section");
         }
         String path = answerFile.substring(0, answerFile.lastIndexOf('/') + 1) + "first-host-answers.conf";
-        RemoteFile cur = ctx.stat(path);
-        if (!cur.isFile() || !text.equals(cur.content()) || Integer.parseInt(cur.mode(), 8) != 0600) {
-            String hidden = "(the first host's answers, " + text.lines().count() + " lines: not shown)";
-            ctx.converge("write " + path + " (mode 0600): the first host's answers",
-                    new Diff(path, cur.isFile() ? "(the answers there before: not shown)" : "", hidden), () -> {
-                        ctx.change(Cmd.of("mkdir", "-p", "--", path.substring(0, Math.max(1, path.lastIndexOf('/')))));
-                        ctx.writeFile(path, text, "600");
-                    });
-        }
+        AnswerFile.write(ctx, path, text,
+                t -> t.isEmpty() ? "" : "(the first host's answers, " + t.lines().count() + " lines: not shown)",
+                "the first host's answers");
         return path;
     }
 }

@@ -1,13 +1,10 @@
 package io.gplay.modules.ovirt;
 
-import io.gplay.engine.connection.RemoteFile;
-import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
-import io.gplay.engine.shell.Cmd;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +20,7 @@ import java.util.regex.Pattern;
  * The answer file given with {@code --config-append} holds only the keys setup never asks (and {@code extra}).
  */
 public final class HostedEngineModule implements Module {
-    static final String MASK = "********";
     private static final String DEFAULT_ANSWERS = "/etc/ovirt-hosted-engine/gplay-answers.conf";
-    /** Keys whose values are secrets: masked in every diff and never put in a result. */
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|pwd).*");
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]*/[A-Za-z0-9_.]+");
     private static final Pattern TYPED = Pattern.compile("(str|int|bool|none):.*", Pattern.DOTALL);
     /** A path otopi's blank-splitting of --config-append leaves whole. */
@@ -121,7 +115,7 @@ public final class HostedEngineModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("answerFile");
         int hostId = ctx.integer("hostId");
-        String content = render(answers(ctx));
+        String content = AnswerFile.render(answers(ctx));
 
         ctx.requireProgram("hosted-engine",
                 "install ovirt-hosted-engine-setup from the oVirt 3.4 repository (ovirt-release) first");
@@ -139,7 +133,7 @@ public final class HostedEngineModule implements Module {
             BeforeDeploy.checkInstallImage(ctx);
             String first = ctx.bool("additionalHost") ? FirstHostAnswers.write(ctx, path) : null;
             append = first == null ? path : first + ":" + path;
-            writeAnswers(ctx, path, content);
+            AnswerFile.write(ctx, path, content, AnswerFile::mask, null);
         }
         String files = append;
         String what = resume ? "resume the dialog of hosted-engine --deploy running in " + setup.dir()
@@ -257,56 +251,5 @@ public final class HostedEngineModule implements Module {
             ctx.fail(name + " must be on one line");
         }
         return value;
-    }
-
-    static String render(Map<String, String> answers) {
-        StringBuilder b = new StringBuilder("# written by gplay's hostedEngine module for hosted-engine --deploy --config-append;\n"
-                + "# the other answers go through setup's dialog\n");
-        b.append("[environment:default]\n");
-        answers.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
-        return b.toString();
-    }
-
-    /** The answer file with every secret value replaced by ********, its otopi type kept. */
-    static String mask(String content) {
-        if (content == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder();
-        for (String line : content.split("(?<=\n)")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && SECRET_KEY.matcher(line.substring(0, eq)).matches()) {
-                String value = line.substring(eq + 1);
-                int colon = value.indexOf(':');
-                String type = colon > 0 && value.substring(0, colon).matches("[a-z]+") ? value.substring(0, colon + 1) : "";
-                b.append(line, 0, eq + 1).append(type).append(MASK).append(line.endsWith("\n") ? "\n" : "");
-            } else {
-                b.append(line);
-            }
-        }
-        return b.toString();
-    }
-
-    private static void writeAnswers(ModuleContext ctx, String path, String content) throws Exception {
-        RemoteFile cur = ctx.stat(path);
-        if (cur.exists() && !cur.isFile()) {
-            ctx.fail(path + " is a " + cur.type() + ", not a file");
-        }
-        String before = cur.isFile() ? cur.content() : "";
-        if (!cur.exists() || !before.equals(content)) {
-            String what = (cur.exists() ? "update " : "write ") + path + " (mode 0600)";
-            if (cur.exists() && mask(before).equals(mask(content))) {
-                what += ": the admin password differs";
-            }
-            ctx.converge(what, new Diff(path, mask(before), mask(content)), () -> {
-                String dir = path.contains("/") ? path.substring(0, Math.max(1, path.lastIndexOf('/'))) : ".";
-                ctx.change(Cmd.of("mkdir", "-p", "--", dir));
-                ctx.writeFile(path, content, "600");
-            });
-            ctx.predict(new RemoteFile(path, "file", cur.owner(), cur.group(), "600", null, content));
-        } else if (Integer.parseInt(cur.mode(), 8) != 0600) {
-            ctx.converge("set mode of " + path + " from " + cur.mode() + " to 0600",
-                    () -> ctx.change(Cmd.of("chmod", "--", "600", path)));
-        }
     }
 }
