@@ -88,8 +88,7 @@ class RunCommand implements Callable<Integer> {
             if (syntaxCheck) {
                 target.inventoryForCheck();
                 // compiled and checked, never run, no vault opened: safe on an untrusted change
-                PlaybookLoader checker = new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir())
-                        .rolesPath(target.rolesPath()).vault(VaultSecrets.sealed());
+                PlaybookLoader checker = loader(VaultSecrets.sealed());
                 PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? checker.check(Path.of(playbook))
                         : checker.checkBundled(bundledName(playbook));
                 out.println("playbook: " + playbook + " (" + s.plays() + " plays, " + s.tasks() + " tasks): no problem found");
@@ -178,16 +177,14 @@ class RunCommand implements Callable<Integer> {
         }
     }
 
-    private PlaybookLoader loader() {
+    private PlaybookLoader loader(VaultSecrets vault) {
         return new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir())
-                .rolesPath(target.rolesPath()).vault(target.vault.secrets());
+                .rolesPath(target.rolesPath()).vault(vault);
     }
 
     private Playbook load(String name) {
-        if (Files.isRegularFile(Path.of(name))) {
-            return loader().load(Path.of(name));
-        }
-        return loader().loadBundled(bundledName(name));
+        PlaybookLoader loader = loader(target.vault.secrets());
+        return Files.isRegularFile(Path.of(name)) ? loader.load(Path.of(name)) : loader.loadBundled(bundledName(name));
     }
 
     private static String bundledName(String name) {
