@@ -116,17 +116,16 @@ final class StaticCheck {
                 continue;
             }
             String k = String.valueOf(key.getValue());
-            if (TaskCollector.KEYWORDS.contains(k) && !(k.equals("name") && module.spec().param(k).isPresent())) {
+            String param = TaskCollector.paramFor(module.spec(), k);
+            if (param == null) {
+                continue;
+            }
+            if (!param.equals(k)) {
+                literal.put(param, Map.of()); // gathered (setFact's facts): what it holds is the task's own
+                computed.add(param);
                 continue;
             }
             Object v = literal(e.getValueExpression());
-            String into = module.spec().gathered().filter(g -> module.spec().param(k).isEmpty()).orElse(null);
-            if (into != null) {
-                // as TaskCollector.task: a name that is no parameter goes into the gathering one (setFact's facts)
-                literal.put(into, Map.of());
-                computed.add(into);
-                continue;
-            }
             literal.put(k, v == NOT_LITERAL ? null : v);
             if (v == NOT_LITERAL) {
                 computed.add(k);

@@ -4,6 +4,7 @@ import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
@@ -140,17 +141,30 @@ public class TaskCollector extends GroovyObjectSupport {
         tasks.add(Task.flushHandlers(ctx.here()));
     }
 
+    /**
+     * Where a named value of a call of this module goes: null for a task keyword (a module's own {@code name}
+     * parameter wins over the keyword), the gathering parameter for a name that is no parameter of a module that
+     * gathers ({@code setFact 'ports', http: 80} sets {@code facts.http}), else the parameter of that name. The
+     * plan and {@code --syntax-check} ({@link StaticCheck}) both ask here.
+     */
+    static String paramFor(ModuleSpec spec, String name) {
+        boolean isParam = spec.param(name).isPresent();
+        if (KEYWORDS.contains(name) && !(isParam && name.equals("name"))) {
+            return null;
+        }
+        return isParam ? name : spec.gathered().orElse(name);
+    }
+
     Task task(Module module, String title, Map<String, Object> named, Source at) {
         Map<String, Object> params = new LinkedHashMap<>();
         Map<String, Object> keywords = new LinkedHashMap<>();
-        String gathers = module.spec().gathered().orElse(null);
         named.forEach((k, v) -> {
-            boolean isParam = module.spec().param(k).isPresent();
-            if (KEYWORDS.contains(k) && !(isParam && k.equals("name"))) {
+            String param = paramFor(module.spec(), k);
+            if (param == null) {
                 keywords.put(k, v);
-            } else if (gathers != null && !isParam) {
+            } else if (!param.equals(k)) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> into = (Map<String, Object>) params.computeIfAbsent(gathers, g -> new LinkedHashMap<>());
+                Map<String, Object> into = (Map<String, Object>) params.computeIfAbsent(param, g -> new LinkedHashMap<>());
                 into.put(k, ClosureValue.wrap(v));
             } else {
                 params.put(k, ClosureValue.wrap(v));
