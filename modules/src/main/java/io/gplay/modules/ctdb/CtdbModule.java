@@ -32,6 +32,7 @@ public final class CtdbModule implements Module {
             .param(Param.optional("publicAddresses", ParamType.LIST, null, "'ADDRESS/PREFIX IFACE' lines, e.g. '10.0.0.200/24 eth0'; needed with writeShared"))
             .param(Param.optional("recoveryLock", ParamType.STRING, null, "the lock file (default: SHAREDDIR/reclock)"))
             .param(Param.optional("tunables", ParamType.MAP, PROCEDURE_TUNABLES, "tunables by name (legacy names; DeterministicIPs becomes IPAllocAlgorithm for ctdb ≥ 4.6)"))
+            .param(Param.optional("ipFailback", ParamType.BOOL, true, "false: a node that joins again takes no public address back from a healthy node (NoIPFailback=1, and DeterministicIPs=0, with which ctdb ignores it)"))
             .param(Param.optional("manageSamba", ParamType.BOOL, false, "legacy style: CTDB_MANAGES_SAMBA"))
             .param(Param.choice("style", "auto", List.of("auto", "legacy", "modern"),
                     "legacy: /etc/sysconfig/ctdb with CTDB_* (ctdb < 4.9, CentOS 6); modern: /etc/ctdb/ctdb.conf; auto: from the installed ctdb's version"))
@@ -111,7 +112,13 @@ public final class CtdbModule implements Module {
             ctx.fail(dir + " is not a directory (mount the shared volume first)");
         }
         String lock = ctx.has("recoveryLock") ? ctx.str("recoveryLock") : dir + "/reclock";
-        Map<String, Object> tunables = ctx.map("tunables");
+        Map<String, Object> tunables = new LinkedHashMap<>(ctx.map("tunables"));
+        if (!ctx.bool("ipFailback")) {
+            // ctdb ignores NoIPFailback with deterministic addresses, which go home by design (it logs
+            // "'NoIPFailback' set but ignored - incompatible with 'Deterministic IPs'")
+            tunables.put("DeterministicIPs", 0);
+            tunables.put("NoIPFailback", 1);
+        }
         if (legacy) {
             FileContent.ensure(ctx, dir + "/ctdb", CtdbConfig.legacy(dir, lock, ctx.bool("manageSamba"), tunables), false);
         } else {

@@ -55,4 +55,22 @@ class CtdbModuleTest {
             assertTrue(name.msg().contains("tunable"), name.msg());
         }
     }
+
+    @Test
+    void withoutFailbackARejoiningNodeIsToldNotToTakeAddressesBack() throws Exception {
+        Result legacy = run("legacy", "ipFailback", false);
+        assertEquals(Status.CHANGED, legacy.status(), legacy.msg());
+        String sysconfig = Files.readString(dir.resolve("ctdb"));
+        assertTrue(sysconfig.contains("CTDB_SET_NoIPFailback=1\n"), sysconfig);
+        // ctdb ignores NoIPFailback with deterministic addresses, which go back to their home node by design
+        // ("'NoIPFailback' set but ignored - incompatible with 'Deterministic IPs'")
+        assertTrue(sysconfig.contains("CTDB_SET_DeterministicIPs=0\n"), sysconfig);
+        assertTrue(sysconfig.contains("CTDB_SET_MonitorInterval=15\n"), "the procedure's other tunables kept: " + sysconfig);
+    }
+
+    @Test
+    void byDefaultCtdbsOwnFailbackIsLeftAsItIs() throws Exception {
+        run("legacy");
+        assertTrue(!Files.readString(dir.resolve("ctdb")).contains("NoIPFailback"));
+    }
 }
