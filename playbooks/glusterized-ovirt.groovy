@@ -27,6 +27,10 @@
 //                                   and run with --vault-password-file ~/.vault-ovirt (or --ask-vault-pass)
 //   gluster_address       optional  per host: the address on the Gluster network (default: ansible_host)
 //   ctdb_address          optional  per host: the CTDB heartbeat address (default: gluster_address)
+//   vip_failback          optional  true: a host coming back (from a reboot or maintenance) takes the virtual IP
+//                                   home at once, as the procedure's DeterministicIPs=1 does when the operator
+//                                   starts ctdb; default false: the address stays where it is until its holder
+//                                   leaves, so a host rejoining before its heals are done is not handed the NFS
 //   engine_vm_memory_mb   optional  default 4096
 //   engine_vm_cpus        optional  default 2
 // Tags, one a play: hosts, storage, firewall, gluster, ctdb, volumes, engine, health (-t firewall runs the firewall
@@ -89,7 +93,8 @@ playbook('oVirt 3.4, Glusterized') {
     }
 
     play('CTDB Configuration', hosts: 'ovirt', tags: 'ctdb') {
-        role 'ctdb_shared_lock', virtualIp: { vars.virtual_ip }, nic: { vars.virtual_ip_interface }
+        role 'ctdb_shared_lock', virtualIp: { vars.virtual_ip }, nic: { vars.virtual_ip_interface },
+                failback: { vars.vip_failback ?: false }
     }
 
     play('Gluster volumes for the engine VM and for VM storage', hosts: 'ovirt', tags: 'volumes') {

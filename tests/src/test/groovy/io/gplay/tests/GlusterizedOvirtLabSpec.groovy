@@ -201,6 +201,44 @@ playbook('a change between two reads') {
         lab.ssh('lab1', 'gluster volume status meta') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/meta1\s+\d+\s+\S+\s+Y\b/
     }
 
+    def "a host that boots without its shared volume keeps ctdb down and says why, and rejoins once it is back, leaving the virtual IP where it is"() {
+        given: "lab1, the virtual IP's home node, boots with its own glusterd kept from starting and lab2 refusing it the volume file (lab2's bricks keep serving)"
+        lab.ssh('lab1', 'systemctl mask glusterd')
+        lab.stop('lab1')
+        lab.ssh('lab2', 'iptables -I INPUT 1 -s 10.78.0.11 -p tcp --dport 24007 -j REJECT')
+        lab.start('lab1')
+
+        when: 'ctdb has tried to start'
+        String journal = ''
+        for (int i = 0; i < 60 && !journal.contains('ctdb kept down'); i++) {
+            sleep(2000)
+            journal = lab.sshRun('lab1', 'journalctl -b -u ctdb --no-pager -o cat').out
+        }
+
+        then: 'it is down, and says why'
+        journal.contains('ctdb kept down: the shared volume is not mounted at /mnt/lock')
+        lab.sshRun('lab1', 'systemctl is-active ctdb').out.trim() != 'active'
+        lab.sshRun('lab1', 'pgrep -x ctdbd').rc != 0
+        lab.ssh('lab2', 'ip -4 -o addr show host0').contains('10.78.0.200/24')
+
+        when: "the volume file is served again, by lab2 (the fstab line's backup volume file server: lab1's glusterd is still down)"
+        lab.ssh('lab2', 'iptables -D INPUT -s 10.78.0.11 -p tcp --dport 24007 -j REJECT')
+        String state = ''
+        for (int i = 0; i < 75 && !(state ==~ /(?s)lock\nactive\n?/); i++) {
+            sleep(2000)
+            state = lab.sshRun('lab1', 'findmnt -n /mnt/lock >/dev/null && echo lock; systemctl is-active ctdb').out
+        }
+
+        then: 'it mounts the volume and rejoins; the virtual IP stays on lab2 (vip_failback is false by default)'
+        state ==~ /(?s)lock\nactive\n?/
+        ctdbStatus('lab2').count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
+        lab.hosts.findAll { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == ['lab2']
+
+        cleanup:
+        lab.sshRun('lab2', 'iptables -D INPUT -s 10.78.0.11 -p tcp --dport 24007 -j REJECT')
+        lab.sshRun('lab1', 'systemctl unmask glusterd && systemctl start glusterd')
+    }
+
     def "a new virtual IP reaches the running CTDB: one host holds it and none the old one; and back"() {
         when:
         def moved = timed('new virtual IP') { gplay('run', 'glusterized-ovirt', *lab.target(), '-e', 'virtual_ip=10.78.0.201/24') }
