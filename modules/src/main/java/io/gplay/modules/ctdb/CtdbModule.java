@@ -177,17 +177,24 @@ public final class CtdbModule implements Module {
         return v[0] < 4 || v[0] == 4 && v[1] < 9;
     }
 
-    /** The installed ctdb's version: {@code ctdb version} (ctdb ≥ 4), else {@code ctdbd --version} (older). */
+    /**
+     * The installed ctdb's version: {@code ctdb version} (ctdb 4 answers alone), else its package's. ctdb 1.0.114
+     * (CentOS 6) answers only with ctdbd running, and its ctdbd has no --version (ctdb.git 1.0.114.7,
+     * tools/ctdb.c:4401, :4605-4616; server/ctdbd.c:157-163), while the files are written before ctdb starts.
+     */
     private static int[] version(ModuleContext ctx) {
         ctx.requireProgram("ctdb", "install ctdb");
-        ExecResult r = ctx.probe(Cmd.of("ctdb", "version"));
-        int[] v = r.ok() ? CtdbConfig.version(r.stdout()) : null;
-        if (v == null) {
-            ExecResult old = ctx.probe(Cmd.of("ctdbd", "--version"));
-            v = CtdbConfig.version(old.stdout() + old.stderr());
+        int[] v = null;
+        for (Cmd c : List.of(Cmd.of("ctdb", "version"), Cmd.of("rpm", "-q", "--qf", "%{VERSION}\\n", "ctdb"),
+                Cmd.of("dpkg-query", "-W", "-f", "${Version}\\n", "ctdb"))) {
+            ExecResult r = ctx.probe(c);
+            v = r.ok() ? CtdbConfig.version(r.stdout()) : null;
+            if (v != null) {
+                break;
+            }
         }
         if (v == null) {
-            ctx.fail("cannot tell the installed ctdb's version (ctdb version, ctdbd --version); set style: legacy or modern");
+            ctx.fail("cannot tell the installed ctdb's version (ctdb version, rpm -q ctdb, dpkg-query -W ctdb); set style: legacy or modern");
         }
         return v;
     }

@@ -73,4 +73,26 @@ class CtdbModuleTest {
         run("legacy");
         assertTrue(!Files.readString(dir.resolve("ctdb")).contains("NoIPFailback"));
     }
+
+    @Test
+    void ctdbOfCentOs6WithItsDaemonStoppedIsToldByItsPackage() throws Exception {
+        // ctdb 1.0.114's `ctdb version` needs a running ctdbd, and its ctdbd has no --version (ctdb.git 1.0.114.7,
+        // tools/ctdb.c:4401, :4605-4616; server/ctdbd.c:157-163): a fresh host writes its files before ctdb starts
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        script(bin, "ctdb", "echo '2013/12/07 10:00:00.000000 [ 4242]: Failed to init ctdb' >&2; exit 1");
+        script(bin, "ctdbd", "echo 'Invalid option --version: unknown option' >&2; exit 1");
+        script(bin, "rpm", "[ \"$*\" = \"-q --qf %{VERSION}\\n ctdb\" ] && echo 1.0.114.7 || exit 1");
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Map<String, Object> p = new HashMap<>(Map.of("sharedDir", shared.toString(), "link", false,
+                "nodes", List.of("10.0.0.1"), "publicAddresses", List.of("10.0.0.200/24 eth0")));
+        Result r = Harness.run(new CtdbModule(), p, false, new io.gplay.modules.PathFirstConnection(bin, Map.of()), Map.of());
+        assertEquals(Status.CHANGED, r.status(), r.msg());
+        assertTrue(Files.exists(shared.resolve("ctdb")), "the legacy /etc/sysconfig/ctdb style, for ctdb before 4.9");
+    }
+
+    private static void script(Path bin, String name, String body) throws Exception {
+        Path f = bin.resolve(name);
+        Files.writeString(f, "#!/bin/sh\n" + body + "\n");
+        f.toFile().setExecutable(true);
+    }
 }
