@@ -17,15 +17,19 @@ class Lab {
         this.size = size
     }
 
-    /** N fresh hosts: brought up if the lab has another size, else reset to their first boot. */
-    static Lab fresh(int n) {
+    /**
+     * N fresh hosts of a version profile (debian: the lab's own programs; el6: Gluster 3.4's and ctdb 1.0.114's
+     * command lines before them, lab/profiles/el6): brought up if the lab has another size, else reset to their
+     * first boot.
+     */
+    static Lab fresh(int n, String profile = 'debian') {
         assert ['id', '-u'].execute().text.trim() == '0': 'the lab tests need root (they boot containers)'
         def status = script('status')
         def up = (1..n).every { status.out.contains("lab${it} ") } && !status.out.contains("lab${n + 1} ")
         if (up && !status.out.contains('stopped')) {
-            check(script('reset'))
+            check(script('reset', '--profile', profile))
         } else {
-            check(script('up', '-n', "${n}"))
+            check(script('up', '-n', "${n}", '--profile', profile))
         }
         new Lab(n)
     }
