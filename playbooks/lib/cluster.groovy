@@ -13,8 +13,9 @@ def ctdbAddress(Map hv, String name) {
 // Waits (10 s at most) until this node's view of the shared public_addresses holds the address, and for ctdb to
 // answer (30 s at most; machine-readable output with -X, or -Y on ctdb before 4, CentOS 6's 1.0.114: the same
 // columns, ':' instead of '|'), then runs `ctdb reloadips` for this node when its public addresses differ from the
-// file's; prints "reloaded" when it did. Two nodes reloading at once make one fail with "Failed to disable
-// takeover runs" (ctdb holds takeover runs off cluster-wide while it reloads): that one tries again, 20 s at most.
+// file's (`ctdb addip` and `delip` on a ctdb without reloadips); prints "reloaded" when it did. Two nodes
+// reloading at once make one fail with "Failed to disable takeover runs" (ctdb holds takeover runs off
+// cluster-wide while it reloads): that one tries again, 20 s at most.
 def reloadPublicAddresses(String virtualIp) {
     """\
 for i in \$(seq 20); do awk -v a=${quote(virtualIp)} '\$1 == a { f = 1 } END { exit !f }' /etc/ctdb/public_addresses && break; sleep 0.5; done
@@ -27,7 +28,17 @@ for i in \$(seq 10); do
     out=\$(ctdb reloadips "\$pnn" 2>&1) && { echo "reloaded:" \$have "->" \$want; exit 0; }
     case \$out in *"takeover runs"*) sleep 2 ;; *) break ;; esac
 done
-echo "\$out" >&2; exit 1
+case \$out in *"Unknown control"*) ;; *) echo "\$out" >&2; exit 1 ;; esac
+# ctdb 1.0.114 (CentOS 6) has no reloadips (ctdb.git 1.0.114.7 tools/ctdb.c:4399-4484, :4653-4656): this node adds
+# the addresses of the file it lacks and drops the others, with addip and delip (:4461-4462)
+while read -r addr iface; do
+    [ -n "\$addr" ] || continue
+    printf '%s\\n' "\$have" | grep -qxF "\${addr%%/*}" || ctdb addip "\$addr" "\$iface" || exit 1
+done < /etc/ctdb/public_addresses
+for a in \$have; do
+    printf '%s\\n' "\$want" | grep -qxF "\$a" || ctdb delip "\$a" || exit 1
+done
+echo "reloaded:" \$have "->" \$want
 """
 }
 
