@@ -10,7 +10,9 @@ import java.nio.file.Path
 
 /**
  * The bundled procedure on a fresh two-host lab: check mode first (predicts the real run's changes, changes no
- * byte), then the real run, a second run that changes nothing, and what a user would check afterwards.
+ * byte), then the real run, a second run that changes nothing, and what a user would check afterwards. On the
+ * procedure's profile (el6): every gluster and ctdb command the playbooks send meets Gluster 3.4's and ctdb
+ * 1.0.114's command lines (lab/profiles/el6); what the test itself reads, it reads from the real ones.
  */
 @Stepwise
 class GlusterizedOvirtLabSpec extends Specification {
@@ -23,7 +25,7 @@ class GlusterizedOvirtLabSpec extends Specification {
 
     def setupSpec() {
         cache = work.resolve('cache')
-        lab = Lab.fresh(2)
+        lab = Lab.fresh(2, 'el6')
     }
 
     Gplay.Run gplay(String... args) {
@@ -76,7 +78,7 @@ class GlusterizedOvirtLabSpec extends Specification {
     def "each volume is replicated: a file written through one host is read on the other"() {
         expect:
         ['meta', 'engine', 'data'].each { vol ->
-            def info = lab.ssh('lab1', "gluster volume info ${vol}")
+            def info = lab.ssh('lab1', "/usr/sbin/gluster volume info ${vol}")
             assert info.contains('Status: Started') && info.contains('Number of Bricks: 1 x 2 = 2')
             lab.hosts.each { lab.ssh(it, "mkdir -p /mnt/t-${vol} && (findmnt /mnt/t-${vol} >/dev/null || mount -t glusterfs localhost:/${vol} /mnt/t-${vol})") }
             lab.ssh('lab1', "echo written-on-lab1 > /mnt/t-${vol}/probe")
@@ -85,7 +87,7 @@ class GlusterizedOvirtLabSpec extends Specification {
         }
         // the oVirt volumes belong to vdsm:kvm (36:36) and carry the virt group
         lab.ssh('lab1', 'stat -c %u:%g /gluster/engine0 /gluster/data0').readLines() == ['36:36', '36:36']
-        lab.ssh('lab1', 'gluster volume get data network.remote-dio').contains('enable')
+        lab.ssh('lab1', '/usr/sbin/gluster volume get data network.remote-dio').contains('enable')
     }
 
     def "a playbook of the user's own uses a bundled role by name: one more replicated volume, owned by vdsm"() {
@@ -109,12 +111,12 @@ playbook('scratch') {
         run.out.contains('TASK [scratch]')
         again.rc == 0
         lab.hosts.every { again.recap(it).changed == 0 }
-        def info = lab.ssh('lab1', 'gluster volume info scratch')
+        def info = lab.ssh('lab1', '/usr/sbin/gluster volume info scratch')
         info.contains('Status: Started') && info.contains('Number of Bricks: 1 x 2 = 2')
         lab.ssh('lab2', 'stat -c %u:%g /gluster/scratch1').trim() == '36:36'
 
         cleanup:
-        lab.sshRun('lab1', 'gluster --mode=script volume stop scratch force; gluster --mode=script volume delete scratch')
+        lab.sshRun('lab1', '/usr/sbin/gluster --mode=script volume stop scratch force; /usr/sbin/gluster --mode=script volume delete scratch')
     }
 
     def "a run's volume tasks ask glusterd for every volume once, and again after any task changes something"() {
@@ -155,7 +157,7 @@ playbook('a change between two reads') {
         asked.count { it.contains('volume status') } == 1
 
         when: 'the option set on the volume, so that the volumes\' list shows it; then a command changes it between two reads'
-        lab.ssh('lab1', 'gluster --mode=script volume set data diagnostics.brick-log-level INFO')
+        lab.ssh('lab1', '/usr/sbin/gluster --mode=script volume set data diagnostics.brick-log-level INFO')
         def again = gplay('run', behindItsBack.toString(), *lab.target())
 
         then: 'the first task finds it set; the task after the command reads the volumes again and puts it back'
@@ -163,11 +165,11 @@ playbook('a change between two reads') {
         again.out.substring(again.out.indexOf('TASK [data]')).readLines()[1] == 'ok: [lab1]'
         again.out.substring(again.out.indexOf('TASK [data again]')).readLines()[1]
                 .startsWith('changed: [lab1] => set diagnostics.brick-log-level')
-        lab.ssh('lab1', 'gluster --mode=script volume get data diagnostics.brick-log-level') =~ /brick-log-level\s+INFO/
+        lab.ssh('lab1', '/usr/sbin/gluster --mode=script volume get data diagnostics.brick-log-level') =~ /brick-log-level\s+INFO/
 
         cleanup:
         lab.sshRun('lab1', '[ -x /usr/sbin/gluster.real ] && mv /usr/sbin/gluster.real /usr/sbin/gluster; '
-                + 'gluster --mode=script volume reset data diagnostics.brick-log-level')
+                + '/usr/sbin/gluster --mode=script volume reset data diagnostics.brick-log-level')
     }
 
     def "CTDB is healthy with the virtual IP on exactly one host"() {
@@ -198,7 +200,7 @@ playbook('a change between two reads') {
         lab.ssh('lab2', 'systemctl show -p After -p Requires ctdb').contains('mnt-lock.mount')
         ctdbStatus('lab1').count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
-        lab.ssh('lab1', 'gluster volume status meta') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/meta1\s+\d+\s+\S+\s+Y\b/
+        lab.ssh('lab1', '/usr/sbin/gluster volume status meta') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/meta1\s+\d+\s+\S+\s+Y\b/
     }
 
     def "a host that boots without its shared volume keeps ctdb down and says why, and rejoins once it is back, leaving the virtual IP where it is"() {
@@ -312,21 +314,21 @@ playbook('renamed') {
         run.rc == 2
         run.out.contains('changed: [lab1] => create volume victim')
         run.out.contains('/gluster/victim0 on this host already belong to a volume')
-        lab.sshRun('lab1', 'gluster volume info renamed').rc != 0
+        lab.sshRun('lab1', '/usr/sbin/gluster volume info renamed').rc != 0
         lab.sshRun('lab1', 'getfattr --absolute-names -n trusted.glusterfs.volume-id /gluster/victim0').rc == 0
-        lab.ssh('lab1', 'gluster volume stop victim --mode=script && gluster volume start victim --mode=script')
+        lab.ssh('lab1', '/usr/sbin/gluster volume stop victim --mode=script && /usr/sbin/gluster volume start victim --mode=script')
                 .contains('success')
 
         cleanup:
-        lab.sshRun('lab1', 'gluster --mode=script volume stop victim; gluster --mode=script volume delete victim;'
+        lab.sshRun('lab1', '/usr/sbin/gluster --mode=script volume stop victim; /usr/sbin/gluster --mode=script volume delete victim;'
                 + ' rm -rf /gluster/victim0')
     }
 
-    def "a brick whose process is gone is found by an audit and started by a run; an option a volume lacks is refused"() {
+    def "a brick whose process is gone is found by an audit and started by a run; an option a volume lacks is refused by glusterd 3.4"() {
         given: 'the data brick of lab2 killed'
         lab.ssh('lab2', "pkill -f -- '--brick-name /gluster/data1'")
         def offline = ~/(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\S+\s+\S+\s+N\b/
-        for (int i = 0; i < 40 && !(lab.ssh('lab1', 'gluster volume status data') =~ offline); i++) {
+        for (int i = 0; i < 40 && !(lab.ssh('lab1', '/usr/sbin/gluster volume status data') =~ offline); i++) {
             sleep(500)
         }
         def unknown = work.resolve('unknown-option.groovy')
@@ -346,14 +348,18 @@ playbook('unknown option') {
         audit.rc == 3
         run.rc == 0
         run.out.contains('changed: [lab1] => start the offline bricks of volume data: 10.78.0.12:/gluster/data1')
-        lab.ssh('lab1', 'gluster volume status data') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\d+\s+\S+\s+Y\b/
+        lab.ssh('lab1', '/usr/sbin/gluster volume status data') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\d+\s+\S+\s+Y\b/
 
-        when:
-        def refused = gplay('run', unknown.toString(), *lab.target(), '--check')
+        when: "Gluster 3.4 cannot list a volume's options (no volume get): check mode can only predict the set"
+        def predicted = gplay('run', unknown.toString(), *lab.target(), '--check')
+        def refused = gplay('run', unknown.toString(), *lab.target())
 
-        then:
+        then: 'and glusterd refuses the name when it is set, changing nothing'
+        predicted.rc == 0
+        predicted.out.contains('set performance.no-such-option on volume data')
         refused.rc == 2
-        refused.out.contains("volume data has no option 'performance.no-such-option'")
+        refused.out.contains('option : performance.no-such-option does not exist')
+        !lab.ssh('lab1', '/usr/sbin/gluster volume info data').contains('no-such-option')
     }
 
     def "the hosted engine was deployed on both hosts through the stand-in, the second as an additional host"() {
@@ -405,7 +411,7 @@ playbook('unknown option') {
     List<String> ctdbStatus(String host) {
         List<String> lines = []
         for (int i = 0; i < 60; i++) {
-            lines = lab.sshRun(host, 'ctdb -X status').out.readLines()
+            lines = lab.sshRun(host, '/usr/bin/ctdb -X status').out.readLines()
             def nodes = lines.findAll { it.startsWith('|') && !it.startsWith('|Node') }
             if (nodes && nodes.every { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ }) {
                 break
