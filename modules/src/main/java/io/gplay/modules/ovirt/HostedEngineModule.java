@@ -40,16 +40,18 @@ public final class HostedEngineModule implements Module {
             .param(Param.optional("configureFirewall", ParamType.BOOL, null,
                     "answer to 'iptables was detected on your computer, do you wish setup to configure it?' (asked on the "
                             + "first host when the iptables service exists); false keeps the host's own rules, as the procedure says"))
-            .param(Param.optional("vmMemSizeMB", ParamType.INT, 4096, "engine VM memory in MB"))
-            .param(Param.optional("vmVCpus", ParamType.INT, 2, "engine VM virtual CPUs"))
-            .param(Param.optional("vmDiskSizeGB", ParamType.INT, 25, "engine VM disk in GB"))
+            .param(Param.optional("vmMemSizeMB", ParamType.INT, 4096, "engine VM memory in MB (vmBoot: disk takes the OVF archive's)"))
+            .param(Param.optional("vmVCpus", ParamType.INT, 2, "engine VM virtual CPUs (vmBoot: disk takes the OVF archive's)"))
+            .param(Param.optional("vmDiskSizeGB", ParamType.INT, 25, "engine VM disk in GB (vmBoot: disk takes the OVF archive's)"))
             .param(Param.choice("vmBoot", "cdrom", List.of("cdrom", "disk", "pxe"), "engine VM boot device (first host only)"))
             .param(Param.optional("vmCdrom", ParamType.STRING, null, "ISO image to install the engine VM from (needed for vmBoot: cdrom)"))
             .param(Param.optional("ovfArchive", ParamType.STRING, null, "OVF archive of an engine appliance (needed for vmBoot: disk)"))
             .param(Param.optional("vmMac", ParamType.STRING, null, "the VM's MAC address (unset: setup's random 00:16:3e one)"))
             .param(Param.optional("cpuType", ParamType.STRING, null, "the VM's CPU model, e.g. model_Nehalem (unset: the best setup offers)"))
             .param(Param.choice("consoleType", "vnc", List.of("vnc", "spice"), "the VM's console"))
-            .param(Param.optional("tempDir", ParamType.STRING, null, "where an OVF archive is unpacked (unset: setup's default)"))
+            .param(Param.optional("tempDir", ParamType.STRING, null,
+                    "vmBoot: disk: a directory with room for the OVF archive's disk, given when setup finds its own "
+                            + "temporary directory (TMPDIR, else /tmp) too small and asks for another"))
             .param(Param.optional("storageDomainName", ParamType.STRING, "hosted_storage", "name of the engine's storage domain"))
             .param(Param.optional("datacenterName", ParamType.STRING, "hosted_datacenter", "name of the engine's data center"))
             .param(Param.optional("appHostName", ParamType.STRING, null,
@@ -188,6 +190,9 @@ public final class HostedEngineModule implements Module {
         }
         if (ctx.has("vmCdrom") && !ctx.str("vmCdrom").startsWith("/")) {
             ctx.fail("vmCdrom must be an absolute path, got '" + ctx.str("vmCdrom") + "'");
+        }
+        if (ctx.has("tempDir") && !ctx.str("tempDir").startsWith("/")) {
+            ctx.fail("tempDir must be an absolute path, got '" + ctx.str("tempDir") + "'");
         }
         if (!additional && ctx.str("vmBoot").equals("disk") && !ctx.has("ovfArchive")) {
             ctx.fail("vmBoot 'disk' needs ovfArchive: the engine appliance's OVF archive");

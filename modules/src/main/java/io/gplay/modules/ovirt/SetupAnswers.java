@@ -54,8 +54,7 @@ final class SetupAnswers {
     private static final Map<String, String> DEFAULT_WHEN_UNSET = Map.of(
             "ovehosted_vmenv_cpu_type", "cpuType",
             "ovehosted_vmenv_mac", "vmMac",
-            "APP_HOST_NAME", "appHostName",
-            "OVEHOSTED_COREENV_TEMPDIR", "tempDir");
+            "APP_HOST_NAME", "appHostName");
 
     private final ModuleContext ctx;
 
@@ -89,6 +88,12 @@ final class SetupAnswers {
                 return new Missing("setup warns that the VM's " + name.substring(0, name.indexOf('_')).toLowerCase()
                         + " is below its minimum requirement ('" + q.prompt() + "'); raise it to at least setup's"
                         + " minimum: vmVCpus 2, vmDiskSizeGB 25, vmMemSizeMB 4096");
+            case "OVEHOSTED_COREENV_TEMPDIR":
+                // vm/boot_disk.py:438-481: asked only after setup found its temporary directory (TMPDIR, else /tmp)
+                // short of the OVF archive's disk, with that directory as its default, so only another one will do
+                return ctx.has("tempDir") ? new Answer(ctx.str("tempDir"), false)
+                        : new Missing("setup has too little room in its temporary directory to unpack the OVF archive's"
+                        + " disk ('" + q.prompt() + "'): set tempDir to a directory with that much free space");
             case "OVEHOSTED_CORE_FETCH_ANSWER", "OVEHOSTED_NET_FIRST_HOST_FQDN", "HOST_FIRST_HOST_ROOT_PASSWORD":
                 return new Missing("setup offers to fetch the first host's answer file over scp, which it does only without "
                         + "--config-append; hostedEngine always passes its own answer file, so this setup is not 1.1's");

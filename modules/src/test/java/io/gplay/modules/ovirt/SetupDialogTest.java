@@ -100,4 +100,16 @@ class SetupDialogTest {
                 "Continue with specified memory size? (Yes, No)[No]: "));
         assertTrue(m.why().contains("below its minimum") && m.why().contains("vmMemSizeMB 4096"), m.why());
     }
+
+    @Test
+    void aTemporaryDirectoryWithoutRoomIsAnsweredFromTempDirOrNamedWithTheSizeSetupNeeds() {
+        // vm/boot_disk.py:438-481 of the 1.1 branch: asked only once setup found its own temporary directory short
+        // of the OVF's disk; setup's default is that same directory, so an empty answer would only be refused again
+        String q = "Please specify path to a temporary directory with at least 50 GB [/tmp]: ";
+        SetupAnswers.Missing m = assertInstanceOf(SetupAnswers.Missing.class,
+                ask(answers(Map.of("vmBoot", "disk", "ovfArchive", "/var/tmp/engine.ova")), "OVEHOSTED_COREENV_TEMPDIR", q));
+        assertTrue(m.why().contains("tempDir") && m.why().contains("at least 50 GB"), m.why());
+        assertEquals("/var/tmp/big", line(ask(answers(Map.of("vmBoot", "disk", "ovfArchive", "/var/tmp/engine.ova",
+                "tempDir", "/var/tmp/big")), "OVEHOSTED_COREENV_TEMPDIR", q)));
+    }
 }
