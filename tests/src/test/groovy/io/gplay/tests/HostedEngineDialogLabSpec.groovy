@@ -26,7 +26,8 @@ class HostedEngineDialogLabSpec extends Specification {
 
     def setupSpec() {
         lab = Lab.fresh(2)
-        // the engine's storage: a replica 2 volume on each host's brick disk, as the procedure makes it
+        // the engine's storage: a replica 2 volume on each host's brick disk, as the procedure makes it, owned by
+        // vdsm:kvm (36:36) as setup 1.1 requires of it (storage/storage.py:316-339), on disks with its 20 GB free
         lab.hosts.each { h ->
             String disk = Files.readString(Lab.STATE.resolve(h).resolve('disk')).trim()
             lab.ssh(h, "systemctl start glusterd && mkfs.xfs -q -f ${disk} && mkdir -p /gluster && mount ${disk} /gluster")
@@ -34,6 +35,8 @@ class HostedEngineDialogLabSpec extends Specification {
         lab.ssh('lab1', 'gluster peer probe 10.78.0.12')
         lab.ssh('lab1', 'for i in $(seq 30); do gluster peer status | grep -q "Peer in Cluster" && break; sleep 1; done; '
                 + 'gluster --mode=script volume create engine replica 2 10.78.0.11:/gluster/engine0 10.78.0.12:/gluster/engine1 force '
+                + '&& gluster --mode=script volume set engine storage.owner-uid 36 '
+                + '&& gluster --mode=script volume set engine storage.owner-gid 36 '
                 + '&& gluster --mode=script volume start engine')
         // CentOS 6 has an iptables service, so setup asks whether to configure it
         lab.ssh('lab1', 'printf "#!/bin/sh\\nexit 0\\n" > /etc/init.d/iptables && chmod 755 /etc/init.d/iptables')
