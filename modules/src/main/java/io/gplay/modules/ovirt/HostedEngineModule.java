@@ -99,8 +99,9 @@ public final class HostedEngineModule implements Module {
                     + "makes the host a VM of its own. Setup 1.1 logs what it receives in machine mode "
                     + "in its own log (/var/log/ovirt-hosted-engine-setup), the password too. "
                     + "oVirt cannot run on the machines gplay is tested on: the module is tested against "
-                    + "lab/stand-ins/hosted-engine, a stand-in built from setup 1.1's and otopi 1.1's source that asks the same "
-                    + "questions in the same order through the same dialog, waits as setup does, and deploys nothing.")
+                    + "lab/stand-ins/hosted-engine, a stand-in built from setup 1.1's and otopi 1.2's source that asks the same "
+                    + "questions in the same order through the same dialog, waits as setup does, and deploys nothing "
+                    + "(docs/stand-ins.md lists what it replicates, each with its upstream file:line).")
             .example("hostedEngine 'deploy the self-hosted engine', storageConnection: '10.0.0.200:/engine',\n"
                     + "        fqdn: 'engine.example.com', adminPassword: { vars.engine_admin_password }, nic: 'eth0',\n"
                     + "        gateway: '10.0.0.1', configureFirewall: false, vmCdrom: '/tmp/CentOS-6.5-x86_64-minimal.iso'")
