@@ -790,6 +790,7 @@ class StandInBehaviourTest {
             assertEquals("nfs3", conf.get("domainType"));
             assertEquals("10.0.0.1", conf.get("gateway"));
             assertEquals("ovirtmgmt", conf.get("bridge"));
+            assertEquals("C=EN, L=Test, O=Test, CN=Test", conf.get("ca_subject"));
             assertEquals("str:" + conf.get("vmid"), first.answer("OVEHOSTED_VM/vmUUID"));
             assertEquals("str:" + conf.get("vm_disk_id"), first.answer("OVEHOSTED_STORAGE/imgUUID"));
             Map<String, String> vm = first.conf("vm.conf");
