@@ -1,7 +1,9 @@
 package io.gplay.engine.module;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +14,7 @@ public final class ModuleSpec {
     private final String name;
     private final String summary;
     private final List<Param> params = new ArrayList<>();
+    private final List<ParamRule> rules = new ArrayList<>();
     private String primary;
     private String dslName;
     private String gathers;
@@ -26,6 +29,53 @@ public final class ModuleSpec {
 
     public ModuleSpec param(Param p) {
         params.add(p);
+        return this;
+    }
+
+    /** At least one of these parameters is given (Ansible's required_one_of). */
+    public ModuleSpec oneOf(String... names) {
+        return rule(ParamRule.Kind.ONE_OF, Map.of(), names, null);
+    }
+
+    /** At most one of these parameters is given (Ansible's mutually_exclusive). */
+    public ModuleSpec exclusive(String... names) {
+        return rule(ParamRule.Kind.EXCLUSIVE, Map.of(), names, null);
+    }
+
+    /** Each of {@code required} is given when {@code param} is {@code value}, given or by default (Ansible's required_if). */
+    public ModuleSpec requiredIf(String param, Object value, String... required) {
+        return requiredIf(Map.of(param, value), required);
+    }
+
+    /** Each of {@code required} is given when every parameter of {@code when} has its value there. */
+    public ModuleSpec requiredIf(Map<String, Object> when, String... required) {
+        return rule(ParamRule.Kind.ALL, when, required, null);
+    }
+
+    /** At least one of {@code names} is given when {@code param} is {@code value} (required_if with is_one_of). */
+    public ModuleSpec oneOfIf(String param, Object value, String... names) {
+        return rule(ParamRule.Kind.ONE_OF, Map.of(param, value), names, null);
+    }
+
+    /** {@code other} is {@code otherValue}, given or by default, when {@code param} is {@code value}. */
+    public ModuleSpec goesWith(String param, Object value, String other, Object otherValue) {
+        return rule(ParamRule.Kind.VALUE, Map.of(param, value), new String[]{other}, otherValue);
+    }
+
+    private ModuleSpec rule(ParamRule.Kind kind, Map<String, Object> when, String[] names, Object value) {
+        for (String n : names) {
+            param(n).orElseThrow(() -> new IllegalArgumentException(name + ": a rule names '" + n + "', no parameter"));
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (Param p : params) {
+            if (when.containsKey(p.name())) {
+                ordered.put(p.name(), when.get(p.name()));
+            }
+        }
+        if (ordered.size() != when.size()) {
+            throw new IllegalArgumentException(name + ": a rule's condition names no parameter: " + when.keySet());
+        }
+        rules.add(new ParamRule(kind, ordered, List.of(names), value));
         return this;
     }
 
@@ -83,6 +133,11 @@ public final class ModuleSpec {
 
     public List<Param> params() {
         return List.copyOf(params);
+    }
+
+    /** The rules across parameters, in the order declared. */
+    public List<ParamRule> rules() {
+        return List.copyOf(rules);
     }
 
     public Optional<Param> param(String name) {

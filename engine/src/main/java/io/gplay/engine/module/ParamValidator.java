@@ -10,7 +10,10 @@ public final class ParamValidator {
     private ParamValidator() {
     }
 
-    /** Problems with the parameters whose values are known now; {@code deferred} ones are checked on each host. */
+    /**
+     * Problems with the parameters whose values are known now, each alone and across them ({@link ModuleSpec#rules});
+     * {@code deferred} ones are known to be given, their values checked on each host.
+     */
     public static List<String> problems(ModuleSpec spec, Map<String, Object> params, java.util.Set<String> deferred) {
         List<String> out = new ArrayList<>();
         for (var e : params.entrySet()) {
@@ -28,6 +31,12 @@ public final class ParamValidator {
         for (Param p : spec.params()) {
             if (p.required() && params.get(p.name()) == null && !deferred.contains(p.name())) {
                 out.add(spec.name() + ": missing required parameter '" + p.name() + "'");
+            }
+        }
+        for (ParamRule r : spec.rules()) {
+            String problem = r.problem(spec, params, deferred);
+            if (problem != null) {
+                out.add(problem);
             }
         }
         return out;
