@@ -5,6 +5,7 @@ import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.HostContext;
 import io.gplay.engine.module.Module;
+import io.gplay.engine.module.ModuleFailure;
 import io.gplay.engine.module.ModuleInvocation;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.module.Result;
@@ -25,7 +26,13 @@ public final class Harness {
 
     public static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
         HostContext where = HostContext.of(new Host("local", List.of(), Map.of()), facts, conn, check);
-        return ModuleInvocation.run(module, ParamValidator.resolve(module.spec(), params), where);
+        Map<String, Object> resolved;
+        try {
+            resolved = ParamValidator.resolve(module.spec(), params);
+        } catch (ModuleFailure e) {
+            return Result.failed(e.getMessage()); // as the runner fails a task whose parameters break the spec on a host
+        }
+        return ModuleInvocation.run(module, resolved, where);
     }
 
     public static boolean changed(Result r) {

@@ -36,6 +36,7 @@ public final class CtdbModule implements Module {
             .param(Param.optional("manageSamba", ParamType.BOOL, false, "legacy style: CTDB_MANAGES_SAMBA"))
             .param(Param.choice("style", "auto", List.of("auto", "legacy", "modern"),
                     "legacy: /etc/sysconfig/ctdb with CTDB_* (ctdb < 4.9, CentOS 6); modern: /etc/ctdb/ctdb.conf; auto: from the installed ctdb's version"))
+            .requiredIf("writeShared", true, "nodes", "publicAddresses")
             .checkMode("files and links are predicted from their current state, with diffs")
             .notes("Legacy style writes SHAREDDIR/ctdb, nodes and public_addresses and links /etc/sysconfig/ctdb, "
                     + "/etc/ctdb/nodes and /etc/ctdb/public_addresses to them. Modern style writes SHAREDDIR/ctdb.conf, "
@@ -76,9 +77,6 @@ public final class CtdbModule implements Module {
     }
 
     private static void writeShared(ModuleContext ctx, String dir, boolean legacy) throws Exception {
-        if (!ctx.has("nodes") || !ctx.has("publicAddresses")) {
-            ctx.fail("writeShared needs nodes and publicAddresses");
-        }
         for (Object a : ctx.list("publicAddresses")) {
             String[] words = String.valueOf(a).split("\\s+", -1);
             String[] net = words[0].split("/", -1);

@@ -15,6 +15,7 @@ public final class CopyModule implements Module {
             .param(Param.optional("src", ParamType.LOCAL_FILE, null, "a local file (relative to the playbook) whose text is copied"))
             .param(FileContent.BACKUP)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .oneOf("content", "src")
             .example("copy 'virt options', dest: '/etc/glusterfs/virt', content: 'quick-read=off\\n', mode: '0644'");
 
     @Override
@@ -24,13 +25,7 @@ public final class CopyModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        String content = ctx.str("content");
-        if (content == null && ctx.has("src")) {
-            content = LocalText.read(ctx, ctx.localFile(ctx.str("src")), "src");
-        }
-        if (content == null) {
-            ctx.fail("give content or src");
-        }
+        String content = ctx.has("content") ? ctx.str("content") : LocalText.read(ctx, ctx.localFile(ctx.str("src")), "src");
         FileContent.ensureWithAttributes(ctx, ctx.str("dest"), content);
     }
 }

@@ -21,6 +21,7 @@ public final class FileModule implements Module {
             .param(Param.optional("src", ParamType.STRING, null, "the link target, for state: link"))
             .param(Param.optional("force", ParamType.BOOL, false, "for state: link, replace a file or directory that stands at path"))
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .requiredIf("state", "link", "src")
             .example("file '/gluster/meta0', state: 'directory', mode: '0755'")
             .example("file '/etc/ctdb/nodes', state: 'link', src: '/mnt/lock/nodes', force: true");
 
@@ -57,9 +58,6 @@ public final class FileModule implements Module {
                 }
             }
             case "link" -> {
-                if (!ctx.has("src")) {
-                    ctx.fail("state: link needs src");
-                }
                 String src = ctx.str("src");
                 if (cur.type().equals("link") && src.equals(cur.linkTarget())) {
                     break;

@@ -23,6 +23,7 @@ public final class LineInFileModule implements Module {
             .param(Param.optional("create", ParamType.BOOL, false, "create the file if it does not exist"))
             .param(FileContent.BACKUP)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .requiredIf("state", "present", "line")
             .example("lineinfile 'move brick ports', path: '/etc/glusterfs/glusterd.vol', regexp: /#?\\s*option base-port/, line: '    option base-port 50152'");
 
     @Override
@@ -64,9 +65,6 @@ public final class LineInFileModule implements Module {
         if (ctx.str("state").equals("absent")) {
             lines.removeIf(l -> re != null ? re.find(l) : l.equals(line));
         } else {
-            if (line == null) {
-                ctx.fail("state: present needs line");
-            }
             int match = -1;
             for (int i = 0; i < lines.size(); i++) {
                 if (re != null ? re.find(lines.get(i)) : lines.get(i).equals(line)) {

@@ -37,6 +37,8 @@ public final class IptablesModule implements Module {
             .param(Param.optional("validate", ParamType.BOOL, true,
                     "check the new text with iptables-restore --test before writing (in check mode too)"))
             .param(Param.optional("mode", ParamType.MODE, "0600", "mode of the file (0600, as RHEL ships it)"))
+            .oneOf("content", "rules")
+            .exclusive("content", "rules")
             .checkMode("validates the new rules with iptables-restore --test (read-only) and shows the diff; writes nothing")
             .notes("The file is written atomically and only when its text differs. The live firewall is not touched: "
                     + "notify an iptablesApply handler, which applies the file and rolls it back if new SSH connections "
@@ -59,9 +61,6 @@ public final class IptablesModule implements Module {
 
     @Override
     public void run(ModuleContext ctx) throws Exception {
-        if (ctx.has("content") == ctx.has("rules")) {
-            ctx.fail("give either content or rules");
-        }
         String text = ctx.has("content") ? ctx.str("content") : IptablesRules.render(ctx.list("rules"), ctx.map("policies"));
         if (!text.endsWith("\n")) {
             text += "\n";

@@ -79,6 +79,8 @@ public final class HostedEngineModule implements Module {
                     "answer-file keys, for what setup never asks, e.g. ['OVEHOSTED_VDSM/spicePkiSubject': 'C=EN, O=Test']; "
                             + "values are typed for otopi (String → str:, int → int:, boolean → bool:, null → none:) unless already "
                             + "written as 'str:…'"))
+            .requiredIf(Map.of("vmBoot", "cdrom", "additionalHost", false), "vmCdrom")
+            .requiredIf(Map.of("vmBoot", "disk", "additionalHost", false), "ovfArchive")
             .checkMode("reads setup's configuration (read-only); when not deployed, reports the answer file's diff "
                     + "and that it would run hosted-engine --deploy and answer its dialog, and runs nothing")
             .notes("Idempotent through what setup 1.1 leaves on a deployed host, as its own hosted-engine command decides: "
@@ -186,17 +188,11 @@ public final class HostedEngineModule implements Module {
         if (ctx.str("adminPassword").isEmpty()) {
             ctx.fail("adminPassword is empty");
         }
-        if (!additional && ctx.str("vmBoot").equals("cdrom") && !ctx.has("vmCdrom")) {
-            ctx.fail("vmBoot 'cdrom' needs vmCdrom: the ISO image to install the engine VM from");
-        }
         if (ctx.has("vmCdrom") && !ctx.str("vmCdrom").startsWith("/")) {
             ctx.fail("vmCdrom must be an absolute path, got '" + ctx.str("vmCdrom") + "'");
         }
         if (ctx.has("tempDir") && !ctx.str("tempDir").startsWith("/")) {
             ctx.fail("tempDir must be an absolute path, got '" + ctx.str("tempDir") + "'");
-        }
-        if (!additional && ctx.str("vmBoot").equals("disk") && !ctx.has("ovfArchive")) {
-            ctx.fail("vmBoot 'disk' needs ovfArchive: the engine appliance's OVF archive");
         }
         for (String p : List.of("vmMemSizeMB", "vmVCpus", "vmDiskSizeGB", "installTimeout", "engineTimeout",
                 "questionTimeout", "progressInterval")) {

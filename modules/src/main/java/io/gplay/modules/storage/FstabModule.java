@@ -27,6 +27,10 @@ public final class FstabModule implements Module {
             .param(Param.optional("file", ParamType.STRING, "/etc/fstab", "the table to edit"))
             .param(Param.optional("mount", ParamType.BOOL, false, "present only: also mount it now (mount PATH) unless something is mounted there already"))
             .param(FileContent.BACKUP)
+            .oneOfIf("state", "present", "source", "uuidOf")
+            .exclusive("source", "uuidOf")
+            .requiredIf("state", "present", "fstype")
+            .goesWith("mount", true, "state", "present")
             .checkMode("predicts the file's diff and the mount; when uuidOf names a device with no file system yet (an earlier "
                     + "task would make it), the entry is predicted with the placeholder UUID=<uuid of DEV after mkfs>")
             .notes("An entry is any non-comment line whose second field is the mount point (fstab's \\040 escapes and a "
@@ -54,9 +58,6 @@ public final class FstabModule implements Module {
         }
         String file = ctx.str("file");
         boolean present = ctx.str("state").equals("present");
-        if (!present && ctx.bool("mount")) {
-            ctx.fail("mount: true goes with state: 'present'");
-        }
         String[] wanted = present ? wanted(ctx, path) : null;
         FileContent.edit(ctx, file, ctx.bool("backup"), found -> {
             String before = found.isFile() ? found.content() : "";
@@ -84,12 +85,6 @@ public final class FstabModule implements Module {
 
     /** The entry's six fields, escaped as fstab wants them. */
     private static String[] wanted(ModuleContext ctx, String path) {
-        if (ctx.has("source") == ctx.has("uuidOf")) {
-            ctx.fail("state: 'present' needs exactly one of source and uuidOf");
-        }
-        if (!ctx.has("fstype")) {
-            ctx.fail("state: 'present' needs fstype");
-        }
         for (String field : List.of("path", "source", "fstype", "options")) {
             // an empty field or a control character makes an entry that does not read back as written, so the
             // file would change on every run (spaces and backslashes are escaped)

@@ -43,6 +43,8 @@ public class SsmModule implements Module {
                                 + "(its data is lost); create: make the file system over another one on an existing volume"))
                 .param(Param.choice("tool", "auto", List.of("auto", "ssm", "lvm"),
                         "auto: ssm when it is installed on the host, else the LVM2 tools (pvcreate, vgcreate, vgextend, lvcreate, mkfs)"))
+                .requiredIf("action", "add", "pool", "device")
+                .requiredIf("action", "create", "pool", "name")
                 .checkMode("reads the state (pvs, vgs, lvs, blkid -p) and reports the commands it would run; create on a pool "
                         + "an earlier add task would make is reported instead of failing; list runs in check mode too")
                 .notes("add: a device already in the pool is ok; a blank device becomes a physical volume of the pool "
@@ -100,8 +102,8 @@ public class SsmModule implements Module {
     private static void add(ModuleContext ctx, LvmState state, boolean ssm) throws Exception {
         String pool = lvmName(ctx, "pool");
         String dev = ctx.str("device");
-        if (dev == null || !dev.startsWith("/")) {
-            ctx.fail("action: 'add' needs device, an absolute path such as /dev/vdb");
+        if (!dev.startsWith("/")) {
+            ctx.fail("device must be an absolute path such as /dev/vdb, got '" + dev + "'");
         }
         // pvs names the device as LVM found it, which may be the target of the path given (a /dev/disk/by-id link).
         String resolved = ctx.probe(Cmd.of("readlink", "-f", dev)).stdout().strip();
@@ -199,9 +201,6 @@ public class SsmModule implements Module {
 
     private static String lvmName(ModuleContext ctx, String param) {
         String v = ctx.str(param);
-        if (v == null) {
-            ctx.fail("action: '" + ctx.str("action") + "' needs " + param);
-        }
         if (!LVM_NAME.matcher(v).matches()) {
             ctx.fail(param + " must be an LVM name (letters, digits, + _ . -, not starting with -); got '" + v + "'");
         }

@@ -22,8 +22,10 @@ public class CommandModule implements Module {
 
     public CommandModule() {
         this("command", "Runs a program with its arguments (no shell features: use `shell` for pipes and redirects).");
+        spec.oneOf("cmd", "argv");
     }
 
+    /** The spec without the rule of which command line to give: the subclass declares its own. */
     protected CommandModule(String name, String summary) {
         spec = new ModuleSpec(name, summary)
                 .primary("cmd")
@@ -57,9 +59,6 @@ public class CommandModule implements Module {
                 Operand.of(ctx, "argv[0]", argv.get(0));
             }
             return Cmd.of("exec").args(argv);
-        }
-        if (!ctx.has("cmd")) {
-            ctx.fail("give cmd or argv");
         }
         // Without a shell: the words are passed to exec, so ; | $( ) have no special meaning.
         List<String> words = ShellWords.split(ctx.str("cmd"));

@@ -22,6 +22,7 @@ public final class ServiceModule implements Module {
             .param(Param.choice("manager", null, List.of("systemd", "sysvinit"), "override the service manager found in facts"))
             .param(Param.optional("daemonReload", ParamType.BOOL, false, "first have systemd read its unit files again"
                     + " (systemctl daemon-reload), as after a unit or drop-in changed; always acts; nothing under SysV init"))
+            .oneOf("state", "enabled", "daemonReload")
             .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded and daemonReload are reported as changes")
             .notes("When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
                     + "last journal lines, so the reason is in the run's output.")
@@ -38,9 +39,6 @@ public final class ServiceModule implements Module {
         ServiceManager sm = new ServiceManager(ctx, ctx.str("manager"));
         String name = Operand.of(ctx, "name", ctx.str("name"));  // the SysV service script takes no --
         String state = ctx.str("state");
-        if (state == null && !ctx.has("enabled") && !ctx.bool("daemonReload")) {
-            ctx.fail("give state, enabled or daemonReload");
-        }
         if (ctx.bool("daemonReload") && sm.systemd()) {
             ctx.converge("reload systemd's unit files", () -> ctx.change(Cmd.of("systemctl", "daemon-reload")));
         }

@@ -11,13 +11,11 @@ import io.gplay.engine.shell.Cmd;
 public final class ShellModule extends CommandModule {
     public ShellModule() {
         super("shell", "Runs a command line through the host's shell (pipes, redirects, variables).");
+        spec().oneOf("cmd");
     }
 
     @Override
     protected Cmd commandLine(ModuleContext ctx) {
-        if (!ctx.has("cmd")) {
-            ctx.fail("shell needs cmd");
-        }
         return Cmd.script(ctx.str("cmd"));
     }
 }

@@ -36,7 +36,7 @@ class SetupDialogTest {
 
     private static SetupAnswers answers(Map<String, Object> raw) {
         Map<String, Object> p = new HashMap<>(Map.of("storageConnection", "10.0.0.200:/engine", "fqdn", "engine.example.com",
-                "adminPassword", "pw", "nic", "eth0", "gateway", "10.0.0.1"));
+                "adminPassword", "pw", "nic", "eth0", "gateway", "10.0.0.1", "vmCdrom", "/iso/c6.iso"));
         p.putAll(raw);
         Map<String, Object> params = ParamValidator.resolve(new HostedEngineModule().spec(), p);
         HostContext where = HostContext.of(new Host("h1", List.of(), Map.of()), Map.of(), new LocalConnection(), false);

@@ -145,11 +145,14 @@ class FstabModuleTest {
     @Test
     void badParametersFailClearly() {
         Path fstab = dir.resolve("fstab");
-        assertTrue(Harness.run(new FstabModule(), params(fstab, "fstype", "xfs"), false).msg().contains("exactly one of source and uuidOf"));
-        assertTrue(Harness.run(new FstabModule(), params(fstab, "source", "/dev/vdb"), false).msg().contains("needs fstype"));
+        assertTrue(Harness.run(new FstabModule(), params(fstab, "fstype", "xfs"), false).msg().contains("give 'source' or 'uuidOf' when state is 'present' (the default)"));
+        assertTrue(Harness.run(new FstabModule(), params(fstab, "source", "/dev/vdb", "uuidOf", "/dev/vdb", "fstype", "xfs"), false)
+                .msg().contains("give only one of 'source' and 'uuidOf'"));
+        assertTrue(Harness.run(new FstabModule(), params(fstab, "source", "/dev/vdb"), false).msg().contains("give 'fstype' when state is 'present'"));
         assertTrue(Harness.run(new FstabModule(), params(fstab, "path", "gluster", "source", "/dev/vdb", "fstype", "xfs"), false)
                 .msg().contains("absolute"));
-        assertTrue(Harness.run(new FstabModule(), params(fstab, "state", "absent", "mount", true), false).msg().contains("mount: true"));
+        assertTrue(Harness.run(new FstabModule(), params(fstab, "state", "absent", "mount", true), false).msg()
+                .contains("parameter 'state' must be 'present' when mount is true, got 'absent'"));
         assertFalse(Files.exists(fstab));
     }
 

@@ -173,8 +173,8 @@ class SsmModuleTest {
 
         assertFails(host, Map.of("action", "create", "pool", "vg_gluster", "name", "gluster", "size", "10"), "unit");
         assertFails(host, Map.of("action", "create", "pool", "vg_gluster", "name", "-rf"), "LVM name");
-        assertFails(host, Map.of("action", "add", "pool", "vg_gluster"), "needs device");
-        assertFails(host, Map.of("action", "add", "device", vdb), "needs pool");
+        assertFails(host, Map.of("action", "add", "pool", "vg_gluster"), "give 'device' when action is 'add'");
+        assertFails(host, Map.of("action", "add", "device", vdb), "give 'pool' when action is 'add'");
         assertFails(host, Map.of("action", "add", "pool", "vg_gluster", "device", dir.resolve("nosuch").toString()),
                 "does not exist");
         assertFails(host, Map.of("action", "list", "tool", "ssm"), "ssm is not installed");
