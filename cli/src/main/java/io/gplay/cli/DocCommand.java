@@ -74,6 +74,11 @@ final class DocCommand implements Callable<Integer> {
             out.println(h);
             out.println("      " + p.doc());
         }
+        if (!s.rules().isEmpty()) {
+            out.println();
+            out.println("RULES");
+            s.rules().forEach(r -> out.println("  " + r.text()));
+        }
         out.println();
         out.println("CHECK MODE");
         out.println("  " + s.checkMode());

@@ -100,6 +100,7 @@ playbook('bad') {
         e.problems() == [
                 "${f}:3: unknown module 'servce' (did you mean 'service'?)",
                 "${f}:6: service: unknown parameter 'stat' (did you mean 'state'?)",
+                "${f}:6: service: give 'state', 'enabled' or 'daemonReload'",
                 "${f}:7: file: parameter 'state' must be one of [file, directory, link, absent, touch], got 'sideways'",
                 "${f}:8: lineinfile: missing required parameter 'path'",
                 "${f}:9: notify 'nosuch handler': no such handler in play 'q'",

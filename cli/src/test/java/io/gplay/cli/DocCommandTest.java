@@ -1,0 +1,32 @@
+package io.gplay.cli;
+
+import io.gplay.engine.module.ModuleRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gplay doc MODULE} shows the rules across parameters that the plan is checked against. */
+class DocCommandTest {
+    private static String doc(String module) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DocCommand.print(ModuleRegistry.load().find(module).orElseThrow().spec(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aModulesRulesAreShownAfterItsParameters() {
+        String copy = doc("copy");
+        assertTrue(copy.contains("\nRULES\n  one of content, src is required\n"), copy);
+        assertTrue(copy.indexOf("PARAMETERS") < copy.indexOf("RULES"), copy);
+        assertTrue(doc("file").contains("\nRULES\n  src is required when state is link\n"));
+        assertTrue(doc("fstab").contains("\nRULES\n  one of source, uuidOf is required when state is present\n"
+                + "  source, uuidOf are mutually exclusive\n  fstype is required when state is present\n"
+                + "  state must be present when mount is true\n"));
+        assertFalse(doc("debug").contains("RULES"), "a module without rules has no such section");
+    }
+}
