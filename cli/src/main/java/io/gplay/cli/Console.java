@@ -12,6 +12,7 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.vault.SecretMask;
@@ -170,15 +171,15 @@ final class Console {
             tasks.problems().forEach(out::println);
             return;
         }
-        if (!tasks.tasks().isEmpty()) {
-            runNow(tasks.tasks());
+        if (!tasks.steps().isEmpty()) {
+            runNow(tasks.steps());
         } else if (value != null) {
             out.println("=> " + SecretMask.global().mask(String.valueOf(value)));
         }
     }
 
     /** Runs tasks on the targets now, then tells how long it took and how many connections it opened. */
-    private void runNow(List<Task> tasks) {
+    private void runNow(List<Step> tasks) {
         runNow(() -> session.run(tasks, "console"));
     }
 
@@ -265,7 +266,7 @@ final class Console {
 
     private void facts(String host) {
         List<Host> hosts = host.isEmpty() ? session.targets() : session.select(host);
-        List<Task> none = List.of();
+        List<Step> none = List.of();
         if (hosts.stream().anyMatch(h -> session.facts(h.name()).isEmpty())) {
             String saved = session.pattern;
             session.pattern = host.isEmpty() ? saved : host;
@@ -283,7 +284,7 @@ final class Console {
         loaded = loader.load(Path.of(file));
         out.println("loaded " + loaded.name() + ": " + loaded.plays().size() + " play(s); :play NAME or :task NAME runs part of it");
         for (Play p : loaded.plays()) {
-            out.println("  play '" + p.name() + "': " + String.join(", ", p.tasks().stream().map(Task::title).toList()));
+            out.println("  play '" + p.name() + "': " + String.join(", ", p.allTasks().map(Task::title).toList()));
         }
     }
 
@@ -298,7 +299,7 @@ final class Console {
                 runNow(() -> session.run(loaded, p, p.tasks()));
                 return;
             }
-            for (Task t : p.tasks()) {
+            for (Task t : p.allTasks().toList()) {
                 if (what.equals(":task") && t.title().equals(name)) {
                     runNow(() -> session.run(loaded, p, List.of(t)));
                     return;

@@ -83,7 +83,7 @@ final class JsonReporter implements Reporter {
     public void recap(Map<String, Stats> stats, long elapsedMillis) {
         Map<String, Object> hosts = new LinkedHashMap<>();
         stats.forEach((h, s) -> hosts.put(h, Map.of("ok", s.ok(), "changed", s.changed(), "unreachable", s.unreachable(),
-                "failed", s.failed(), "skipped", s.skipped(), "ignored", s.ignored())));
+                "failed", s.failed(), "skipped", s.skipped(), "rescued", s.rescued(), "ignored", s.ignored())));
         emit("recap", Map.of("hosts", hosts, "elapsed_ms", elapsedMillis));
     }
 

@@ -1,12 +1,15 @@
 package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.Runner;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code --list-hosts} and {@code --list-tasks}: the plan as the run would go, printed instead of run. */
@@ -14,21 +17,23 @@ final class PlanListing {
     private final Playbook plan;
     private final Runner runner;
     private final PrintStream out;
+    private final String startAt;
+    private boolean started;
 
     PlanListing(Playbook plan, Runner runner, PrintStream out) {
         this.plan = plan;
         this.runner = runner;
         this.out = out;
+        this.startAt = runner.options().startAtTask();
+        this.started = startAt == null;
     }
 
     /**
      * Each play with its hosts; with {@code tasks}, also the tasks that --tags, --skip-tags and --start-at-task
-     * leave in (flushes unlisted) and the handlers.
+     * leave in (flushes unlisted), a block's nested under it, and the handlers.
      */
     void print(boolean tasks) {
         out.println("playbook: " + plan.name());
-        String startAt = runner.options().startAtTask();
-        boolean started = startAt == null;
         for (Play play : plan.plays()) {
             List<Host> hosts = runner.hostsOf(play);
             out.println();
@@ -38,18 +43,43 @@ final class PlanListing {
                 continue;
             }
             out.println("    tasks:");
-            for (Task t : play.tasks()) {
-                started = started || t.title().equals(startAt);
-                if (!started || t.isFlush() || !runner.selects(t)) {
-                    continue;
-                }
-                out.println("      " + t.title() + "  [" + t.module() + "]"
-                        + (t.options().tags().isEmpty() ? "" : " TAGS: " + t.options().tags())
-                        + "  (" + t.source() + ")");
-            }
+            lines(play.tasks(), "      ").forEach(out::println);
             if (!play.handlers().isEmpty()) {
                 out.println("    handlers: " + String.join(", ", play.handlers().stream().map(Task::title).toList()));
             }
+        }
+    }
+
+    /** The lines of these steps, indented; a block none of whose tasks is left in is left out. */
+    private List<String> lines(List<Step> steps, String indent) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            if (s instanceof Task t) {
+                started = started || t.title().equals(startAt);
+                if (started && runner.selects(t)) {
+                    out.add(indent + t.title() + "  [" + t.module() + "]"
+                            + (t.options().tags().isEmpty() ? "" : " TAGS: " + t.options().tags()) + "  (" + t.source() + ")");
+                }
+            } else if (s instanceof Block b) {
+                List<String> tasks = lines(b.tasks(), indent + "  ");
+                List<String> rescue = lines(b.rescue(), indent + "    ");
+                List<String> always = lines(b.always(), indent + "    ");
+                if (tasks.isEmpty() && rescue.isEmpty() && always.isEmpty()) {
+                    continue;
+                }
+                out.add(indent + "block" + (b.title().isEmpty() ? "" : ": " + b.title()) + "  (" + b.source() + ")");
+                out.addAll(tasks);
+                section(out, indent + "  rescue:", rescue);
+                section(out, indent + "  always:", always);
+            }
+        }
+        return out;
+    }
+
+    private static void section(List<String> out, String head, List<String> lines) {
+        if (!lines.isEmpty()) {
+            out.add(head);
+            out.addAll(lines);
         }
     }
 }

@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tab completion from the same specs that validate playbooks: commands, module names, a module's parameter
- * names, the choices of a parameter, role names after {@code role} and a role's parameters, and host and group
- * names after {@code :hosts}.
+ * Tab completion from the same specs that validate playbooks: commands, module names (and {@code role},
+ * {@code block}), a module's parameter names, the choices of a parameter, role names after {@code role} and a
+ * role's parameters, and host and group names after {@code :hosts}.
  */
 final class ReplCompleter implements Completer {
     static final List<String> COMMANDS = List.of(":hosts", ":check", ":diff", ":become", ":facts", ":doc",
@@ -53,6 +53,7 @@ final class ReplCompleter implements Completer {
             COMMANDS.forEach(c -> out.add(new Candidate(c)));
             modules.byDslName().keySet().forEach(m -> out.add(new Candidate(m)));
             out.add(new Candidate("role"));
+            out.add(new Candidate("block"));
             return;
         }
         Matcher role = ROLE.matcher(before);

@@ -6,7 +6,7 @@ import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
-import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.run.RunOptions;
@@ -72,8 +72,8 @@ final class Session implements AutoCloseable {
         return runner.facts(host);
     }
 
-    /** Runs tasks on the current targets as one play; handlers are not part of ad-hoc work. */
-    RunSummary run(List<Task> tasks, String title) {
+    /** Runs steps on the current targets as one play; handlers are not part of ad-hoc work. */
+    RunSummary run(List<Step> tasks, String title) {
         Play play = new Play(title, pattern, Map.of(), 0, become, null, true, tasks, List.of(), new Source("console", 0));
         return runner.run(new Playbook(title, "console", List.of(play), List.of()));
     }
@@ -82,7 +82,7 @@ final class Session implements AutoCloseable {
      * Runs a play of a loaded playbook, or some of its tasks, as {@code gplay run} would (its variables, become,
      * handlers, the playbook's required variables), on its hosts among the current targets.
      */
-    RunSummary run(Playbook loaded, Play play, List<Task> tasks) {
+    RunSummary run(Playbook loaded, Play play, List<Step> tasks) {
         Play part = new Play(play.name(), play.hosts() + ":&" + pattern, play.vars(), play.serial(),
                 play.become() || become, play.becomeUser(), play.gatherFacts(), tasks, play.handlers(), play.source());
         return runner.run(new Playbook(loaded.name(), loaded.file(), List.of(part), loaded.requiredVars()));

@@ -12,7 +12,7 @@ public class PlayBuilder extends TaskCollector {
 
     PlayBuilder(BuildContext ctx) {
         super(ctx);
-        this.handlers = new TaskCollector(ctx);
+        this.handlers = TaskCollector.forHandlers(ctx);
     }
 
     /** Tasks that run once at the end of the play on the hosts that notified them (by title). */
@@ -28,6 +28,6 @@ public class PlayBuilder extends TaskCollector {
     }
 
     List<Task> handlerTasks() {
-        return handlers.tasks;
+        return handlers.allTasks();
     }
 }

@@ -6,6 +6,7 @@ import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -45,7 +46,7 @@ public class PlaybookBuilder {
         body.setDelegate(pb);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
         ctx.within(pb, body);
-        checkNotify(name, pb.tasks, pb.handlerTasks());
+        checkNotify(name, pb.allTasks(), pb.handlerTasks());
         checkNotify(name, pb.handlerTasks(), pb.handlerTasks());
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = new LinkedHashMap<>(options.get("vars") instanceof Map<?, ?> m
@@ -55,7 +56,7 @@ public class PlaybookBuilder {
         }
         // a play's tags are each of its tasks' too, as in Ansible: -t firewall runs the firewall play
         List<String> playTags = strings(options.get("tags"));
-        List<Task> tasks = pb.tasks.stream().map(t -> t.withTags(playTags)).toList();
+        List<Step> tasks = pb.steps.stream().map(s -> s.mapTasks(t -> t.withTags(playTags))).toList();
         plays.add(new Play(name, String.valueOf(options.get("hosts")), vars,
                 intOption(options, "serial", 0, at), boolOption(options, "become", false, at),
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),

@@ -27,13 +27,14 @@ import java.util.stream.Stream;
 /**
  * What {@code --syntax-check} can know without running a playbook's code (which may be an untrusted change in
  * CI): the calls of the compiled source. A call by name that is no DSL method, no method of the playbook and
- * no Groovy method is an unknown module; a module call's literal parameters are checked against its spec. Values
+ * no Groovy method is an unknown module; a module call's literal parameters are checked against its spec, a
+ * block's keywords by their names, and a {@code rescue} or {@code always} must follow a block. Values
  * computed by code are not known here; a run checks them before any host is touched.
  */
 final class StaticCheck {
     /** Names a playbook calls that are no modules: the DSL's own and the script's. */
     private static final Set<String> DSL = names(PlaybookScript.class, PlaybookBuilder.class, PlayBuilder.class,
-            TaskCollector.class, groovy.lang.Script.class);
+            TaskCollector.class, BlockBuilder.class, groovy.lang.Script.class);
     private static final Set<String> GROOVY = names(DefaultGroovyMethods.class);
 
     private final ModuleRegistry modules;
@@ -94,7 +95,21 @@ final class StaticCheck {
             literalTitle(call).ifPresent(what -> takeIn(name, what, call));
             return;
         }
-        if (DSL.contains(name) || own.contains(name)) {
+        if (own.contains(name)) {
+            return;
+        }
+        if (name.equals("rescue") || name.equals("always")) {
+            problem(call, BlockBuilder.alone(name)); // a chained one, after a block's brace, is no call on this
+            return;
+        }
+        if (name.equals("block")) {
+            List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
+            BlockBuilder.keywordProblems(namedArguments(args).stream().map(MapEntryExpression::getKeyExpression)
+                    .filter(ConstantExpression.class::isInstance).map(k -> String.valueOf(((ConstantExpression) k)
+                            .getValue())).toList()).forEach(p -> problem(call, p));
+            return;
+        }
+        if (DSL.contains(name)) {
             return;
         }
         Module module = modules.find(name).orElse(null);

@@ -3,6 +3,7 @@ package io.gplay.dsl;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 
 import java.util.HashSet;
@@ -41,9 +42,9 @@ final class TakingIn {
             return;
         }
         Use use = takeIn(named, "importTasks", at);
-        TaskCollector inner = new TaskCollector(ctx, into, null);
+        TaskCollector inner = into.takingIn(null);
         ctx.using(new BuildContext.Use("task file " + file.display(), at), () -> ctx.run(file, named, inner));
-        adopt(inner.tasks, use, wrapped(named), Map.of());
+        adopt(inner.steps, use, wrapped(named), Map.of());
     }
 
     void role(String name, Map<String, Object> params, Source at) {
@@ -92,7 +93,7 @@ final class TakingIn {
         defaults.putAll(r.defaults());
         Map<String, Object> vars = new LinkedHashMap<>(r.vars());
         vars.putAll(params);
-        TaskCollector inner = new TaskCollector(ctx, into, r);
+        TaskCollector inner = into.takingIn(r);
         Source meta = new Source(r.dir.display() + "/meta/main.yml", 0);
         for (Role.Dependency d : r.dependencies()) {
             new TakingIn(inner).role(d.role(), new LinkedHashMap<>(d.params()), meta);
@@ -100,14 +101,14 @@ final class TakingIn {
         Map<String, Object> binding = new LinkedHashMap<>(defaults);
         binding.putAll(vars);
         r.tasks().ifPresent(f -> ctx.run(f, binding, inner));
-        TaskCollector handlers = new TaskCollector(ctx, into, r);
+        TaskCollector handlers = into.handlersOf(r);
         r.handlers().ifPresent(f -> ctx.run(f, binding, handlers));
-        adopt(inner.tasks, use, wrapped(vars), wrapped(defaults));
+        adopt(inner.steps, use, wrapped(vars), wrapped(defaults));
         TaskCollector sink = into.handlerCollector();
-        for (Task h : handlers.tasks) {
+        for (Task h : handlers.allTasks()) {
             // a role used twice has its handlers once, with its first use's variables
-            if (sink.tasks.stream().noneMatch(t -> t.title().equals(h.title()))) {
-                sink.tasks.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
+            if (sink.allTasks().stream().noneMatch(t -> t.title().equals(h.title()))) {
+                sink.steps.add(h.takenIn(null, wrapped(vars), wrapped(defaults)));
             }
         }
     }
@@ -121,22 +122,23 @@ final class TakingIn {
         Object when = named.remove("when");
         Object tags = named.remove("tags");
         for (String k : List.copyOf(named.keySet())) {
-            if (TaskCollector.KEYWORDS.contains(k) && !k.equals("name")) {
+            if (TaskKeywords.NAMES.contains(k) && !k.equals("name")) {
                 ctx.problem(at, what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
                         + " tags); give it to the tasks inside");
                 named.remove(k);
             }
         }
-        return new Use(into.condition(when, "when", at), TaskCollector.strings(tags));
+        return new Use(new TaskKeywords(ctx).condition(when, "when", at), TaskKeywords.strings(tags));
     }
 
-    private void adopt(List<Task> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {
-        for (Task t : taken) {
-            into.tasks.add(t.isFlush() ? t : t.takenIn(use.when(), vars, defaults).withTags(use.tags()));
+    private void adopt(List<Step> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {
+        for (Step s : taken) {
+            into.steps.add(s.mapTasks(t -> t.takenIn(use.when(), vars, defaults).withTags(use.tags())));
         }
     }
 
-    private static Map<String, Object> wrapped(Map<String, Object> values) {
+    /** Values as a task's variables hold them: closures as per-host values. */
+    static Map<String, Object> wrapped(Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, ClosureValue.wrap(v)));
         return out;

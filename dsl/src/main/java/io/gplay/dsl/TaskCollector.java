@@ -1,17 +1,17 @@
 package io.gplay.dsl;
 
 import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.module.ParamValidator;
-import io.gplay.engine.plan.Deferred;
-import io.gplay.engine.plan.HostScope;
+import io.gplay.engine.plan.FlushHandlers;
 import io.gplay.engine.plan.Source;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
-import io.gplay.engine.plan.TaskOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,35 +21,58 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Turns module calls in a play (or its handlers block) into tasks: {@code service 'glusterd', state: 'started'}
- * is the module {@code service}, titled 'glusterd', whose primary parameter (name) the title fills. Task
- * keywords are taken out of the same map; closures become per-host values. Everything that can be checked
- * before a host is touched is checked here.
+ * Turns module calls in a play (or its handlers block, or a block) into the play's steps:
+ * {@code service 'glusterd', state: 'started'} is the module {@code service}, titled 'glusterd', whose primary
+ * parameter (name) the title fills. Task keywords are taken out of the same map ({@link TaskKeywords}), under
+ * those of the blocks around ({@link BlockKeywords}); closures become per-host values. Everything that can be
+ * checked before a host is touched is checked here.
  */
 public class TaskCollector extends GroovyObjectSupport {
-    /** DSL names that differ from module names: {@code package} and {@code assert} are Groovy keywords. */
-    static final Set<String> KEYWORDS = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
-            "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "noLog", "check", "name",
-            "listen");
-
     final BuildContext ctx;
-    final List<Task> tasks = new ArrayList<>();
-    /** The collector this one's tasks go into (for a role's or task file's), or null for a play's. */
+    final List<Step> steps = new ArrayList<>();
+    /** The collector this one's steps go into (for a role's, task file's or block's), or null for a play's. */
     private final TaskCollector parent;
     /** The role whose tasks this collects, or null: its files/ and templates/ are where copy and template look first. */
     private final Role role;
+    /** What the blocks this collector is in give each of its tasks. */
+    final BlockKeywords inBlocks;
+    /** Whether this collects handlers, which are tasks only: no block, no flush. */
+    private final boolean handlers;
+    private final TaskKeywords keywords;
 
     TaskCollector(BuildContext ctx) {
-        this(ctx, null, null);
+        this(ctx, null, null, BlockKeywords.NONE, false);
     }
 
-    TaskCollector(BuildContext ctx, TaskCollector parent, Role role) {
+    private TaskCollector(BuildContext ctx, TaskCollector parent, Role role, BlockKeywords inBlocks, boolean handlers) {
         this.ctx = ctx;
         this.parent = parent;
         this.role = role != null ? role : parent != null ? parent.role : null;
+        this.inBlocks = inBlocks;
+        this.handlers = handlers;
+        this.keywords = new TaskKeywords(ctx);
+    }
+
+    /** A play's handlers. */
+    static TaskCollector forHandlers(BuildContext ctx) {
+        return new TaskCollector(ctx, null, null, BlockKeywords.NONE, true);
+    }
+
+    /** The steps of a role or task file taken in here: within the same blocks, handlers if these are. */
+    TaskCollector takingIn(Role r) {
+        return new TaskCollector(ctx, this, r, inBlocks, handlers);
+    }
+
+    /** A role's handlers, taken in here: the play's handlers, outside any block. */
+    TaskCollector handlersOf(Role r) {
+        return new TaskCollector(ctx, this, r, BlockKeywords.NONE, true);
+    }
+
+    /** The steps of a block written here, with what the block gives its tasks. */
+    TaskCollector inBlock(BlockKeywords given) {
+        return new TaskCollector(ctx, this, role, given, false);
     }
 
     /** A collector outside any playbook file, for the console and ad-hoc commands; problems are named {@code where}. */
@@ -62,8 +85,13 @@ public class TaskCollector extends GroovyObjectSupport {
         return parent != null ? parent.handlerCollector() : this;
     }
 
-    public List<Task> tasks() {
-        return List.copyOf(tasks);
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    /** Every task collected, those in blocks too, in the order written. */
+    List<Task> allTasks() {
+        return steps.stream().flatMap(Step::tasksWithin).toList();
     }
 
     public List<String> problems() {
@@ -107,7 +135,7 @@ public class TaskCollector extends GroovyObjectSupport {
                 ctx.problem(at, name + ": unexpected argument " + a + " (give a title and named parameters)");
             }
         }
-        tasks.add(task(module, title, named, at));
+        steps.add(task(module, title, named, at));
         return null;
     }
 
@@ -138,7 +166,47 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /** Runs the handlers notified so far, here, instead of at the end of the play. */
     public void flushHandlers() {
-        tasks.add(Task.flushHandlers(ctx.here()));
+        if (handlers) {
+            ctx.problem(ctx.here(), "flushHandlers: handlers cannot flush handlers; write it among the play's tasks");
+            return;
+        }
+        steps.add(new FlushHandlers(ctx.here()));
+    }
+
+    /**
+     * Tasks that run as Ansible's block, with a rescue for the hosts that fail in them and tasks that always run
+     * after: {@code block('title', when: ..., tags: ...) { tasks } rescue { tasks } always { tasks }}.
+     */
+    public BlockBuilder block(Map<String, Object> named, String title,
+                              @DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        if (handlers) {
+            ctx.problem(ctx.here(), "block: handlers are tasks, not blocks; write the block among the play's tasks");
+            return BlockBuilder.refused(this, body);
+        }
+        return BlockBuilder.start(this, new LinkedHashMap<>(named), title, body);
+    }
+
+    public BlockBuilder block(String title,
+                              @DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        return block(Map.of(), title, body);
+    }
+
+    public BlockBuilder block(Map<String, Object> named, Closure<?> body) {
+        return block(named, null, body);
+    }
+
+    public BlockBuilder block(Closure<?> body) {
+        return block(Map.of(), null, body);
+    }
+
+    /** A rescue written on its own: it belongs after a block's closing brace. */
+    public void rescue(Closure<?> body) {
+        ctx.problem(ctx.here(), BlockBuilder.alone("rescue"));
+    }
+
+    /** An always written on its own: it belongs after a block's closing brace. */
+    public void always(Closure<?> body) {
+        ctx.problem(ctx.here(), BlockBuilder.alone("always"));
     }
 
     /**
@@ -149,7 +217,7 @@ public class TaskCollector extends GroovyObjectSupport {
      */
     static String paramFor(ModuleSpec spec, String name) {
         boolean isParam = spec.param(name).isPresent();
-        if (KEYWORDS.contains(name) && !(isParam && name.equals("name"))) {
+        if (TaskKeywords.NAMES.contains(name) && !(isParam && name.equals("name"))) {
             return null;
         }
         return isParam ? name : spec.gathered().orElse(name);
@@ -157,11 +225,11 @@ public class TaskCollector extends GroovyObjectSupport {
 
     Task task(Module module, String title, Map<String, Object> named, Source at) {
         Map<String, Object> params = new LinkedHashMap<>();
-        Map<String, Object> keywords = new LinkedHashMap<>();
+        Map<String, Object> own = new LinkedHashMap<>();
         named.forEach((k, v) -> {
             String param = paramFor(module.spec(), k);
             if (param == null) {
-                keywords.put(k, v);
+                own.put(k, v);
             } else if (!param.equals(k)) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> into = (Map<String, Object>) params.computeIfAbsent(param, g -> new LinkedHashMap<>());
@@ -170,13 +238,13 @@ public class TaskCollector extends GroovyObjectSupport {
                 params.put(k, ClosureValue.wrap(v));
             }
         });
-        if (keywords.containsKey("check")) {
+        if (own.containsKey("check")) {
             // Ansible's check_mode: false runs a task for real in a check run; here a check run changes nothing
             ctx.problem(at, "check: a check run changes nothing on any host, so no task runs for real in one;"
                     + " a command that only reads runs in check runs too when it says so: readOnly: true");
         }
-        if (keywords.containsKey("name")) {
-            title = String.valueOf(keywords.remove("name"));
+        if (own.containsKey("name")) {
+            title = String.valueOf(own.remove("name"));
         }
         String primary = module.spec().primary().orElse(null);
         if (primary != null && title != null && !params.containsKey(primary)) {
@@ -192,75 +260,15 @@ public class TaskCollector extends GroovyObjectSupport {
                 deferred.add(k);
             }
         });
-        if (keywords.containsKey("loop")) {
+        if (own.containsKey("loop")) {
             deferred.addAll(params.keySet());
         }
         for (String problem : ParamValidator.problems(module.spec(), params, deferred)) {
             ctx.problem(at, problem);
         }
         checkLocalFiles(module, params, deferred, at);
-        return new Task(title, module.name(), params, options(keywords, at), at);
-    }
-
-    private TaskOptions options(Map<String, Object> k, Source at) {
-        return new TaskOptions(
-                condition(k.get("when"), "when", at),
-                ClosureValue.wrap(k.get("loop")),
-                register(k.get("register"), at),
-                strings(k.get("notify")),
-                strings(k.get("tags")),
-                bool(k.get("runOnce"), "runOnce", at),
-                ClosureValue.wrap(k.get("delegateTo")),
-                bool(k.get("ignoreErrors"), "ignoreErrors", at),
-                condition(k.get("changedWhen"), "changedWhen", at),
-                condition(k.get("failedWhen"), "failedWhen", at),
-                k.get("retries") == null ? (k.get("until") != null ? 3 : 0) : number(k.get("retries"), "retries", at).intValue(),
-                condition(k.get("until"), "until", at),
-                k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
-                k.get("become") == null ? null : bool(k.get("become"), "become", at),
-                bool(k.get("noLog"), "noLog", at),
-                strings(k.get("listen")));
-    }
-
-    /**
-     * Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. Not
-     * {@code item} and {@code result}: outside a loop and an until, they read a result registered so.
-     */
-    private static final Set<String> SCOPE_NAMES = HostScope.NAMES.stream()
-            .filter(n -> !n.equals("item") && !n.equals("result")).collect(Collectors.toUnmodifiableSet());
-
-    private String register(Object v, Source at) {
-        String name = str(v);
-        if (name != null && SCOPE_NAMES.contains(name)) {
-            ctx.problem(at, "register: '" + name + "' is a name gplay gives every per-host value (" + SCOPE_NAMES
-                    .stream().sorted().toList() + "), so the result could not be read; choose another name");
-        }
-        return name;
-    }
-
-    private static String str(Object v) {
-        return v == null ? null : v.toString();
-    }
-
-    static List<String> strings(Object v) {
-        if (v == null) {
-            return List.of();
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        return List.of(v.toString());
-    }
-
-    private boolean bool(Object v, String what, Source at) {
-        if (v == null) {
-            return false;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        ctx.problem(at, what + " must be true or false, got '" + v + "'");
-        return false;
+        return new Task(title, module.name(), params,
+                keywords.options(inBlocks.under(own), at).withCondition(inBlocks.when()), at);
     }
 
     /**
@@ -293,28 +301,6 @@ public class TaskCollector extends GroovyObjectSupport {
                 }
             }
         }
-    }
-
-    /**
-     * A condition: a closure computed on each host, or a constant true or false. Anything else is refused, a
-     * string above all: {@code when: 'x == 1'} (Ansible's form) would otherwise count as true, being non-empty.
-     */
-    Deferred condition(Object v, String what, Source at) {
-        if (v == null || v instanceof Closure<?> || v instanceof Boolean) {
-            return ClosureValue.condition(v);
-        }
-        ctx.problem(at, what + " must be a closure or true/false, got " + (v instanceof CharSequence ? "the string '"
-                + v + "' (write it as a closure: " + what + ": " + AnsibleCondition.asClosure(v.toString()) + ")"
-                : "'" + v + "'"));
-        return null;
-    }
-
-    private Number number(Object v, String what, Source at) {
-        if (v instanceof Number n) {
-            return n;
-        }
-        ctx.problem(at, what + " must be a number, got '" + v + "'");
-        return 0;
     }
 
     /** Quotes a value for a shell command line, for per-host values put into {@code shell}; null is refused. */

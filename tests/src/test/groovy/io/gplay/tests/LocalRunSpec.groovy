@@ -74,7 +74,7 @@ playbook('p') {
         run.out.contains('skipping: [a] => (item=y)')
         run.out.contains('ok: [a] => (item=z) => item z')
         !run.out.contains('item y')
-        run.recap('a') == [ok: 1, changed: 0, unreachable: 0, failed: 0, skipped: 1, ignored: 0]
+        run.recap('a') == [ok: 1, changed: 0, unreachable: 0, failed: 0, skipped: 1, rescued: 0, ignored: 0]
     }
 
     def "a rolling update stops when every host of a batch fails: later batches and plays do not run"() {
@@ -97,7 +97,7 @@ playbook('p') {
         !run.out.contains('[c]')
         run.out.contains('every host of a batch failed')
         !run.out.contains('PLAY [after]')
-        run.recap('c') == [ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, ignored: 0]
+        run.recap('c') == [ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0]
     }
 
     def "a limit that matches no host, a start task that names none, a port that is no number: stopped before any host is touched"() {

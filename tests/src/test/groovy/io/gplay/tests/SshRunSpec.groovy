@@ -64,7 +64,7 @@ playbook('site') {
 
         then:
         second.rc == 0
-        second.recap('h1') == [ok: 5, changed: 0, unreachable: 0, failed: 0, skipped: 0, ignored: 0]
+        second.recap('h1') == [ok: 5, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0]
         second.recap('h2').changed == 0
         !second.out.contains('RUNNING HANDLER')
         Files.readString(work.resolve('h1/app/reloads')) == 'reloaded\n'

@@ -4,16 +4,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Hosts, the variables every task sees, and the tasks and handlers that run on them. {@code serial} of 0
- * means all hosts in one batch.
+ * Hosts, the variables every task sees, and the steps and handlers that run on them: {@code tasks} is a tree
+ * of {@link Step}s (tasks, blocks, flushes of the handlers). {@code serial} of 0 means all hosts in one batch.
  */
 public record Play(String name, String hosts, Map<String, Object> vars, int serial, boolean become,
-                   String becomeUser, boolean gatherFacts, List<Task> tasks, List<Task> handlers, Source source) {
+                   String becomeUser, boolean gatherFacts, List<Step> tasks, List<Task> handlers, Source source) {
     public Play {
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         tasks = List.copyOf(tasks);
         handlers = List.copyOf(handlers);
+    }
+
+    /** Every task of the play's steps, those in blocks too, in the order written (handlers not included). */
+    public Stream<Task> allTasks() {
+        return tasks.stream().flatMap(Step::tasksWithin);
     }
 }

@@ -6,17 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
- * One step of a play: a module with its parameters (plain values or {@link Deferred}s) and keywords.
- * {@code flushHandlers} is a task with no module. A task taken in from a role or a task file carries that
- * use's variables: {@code vars} (its parameters and the role's vars, above the play's) and {@code defaults}
+ * A module with its parameters (plain values or {@link Deferred}s) and keywords. A task taken in from a role
+ * or a task file (or written in a block with {@code vars}) carries that use's variables: {@code vars} (its parameters and the role's vars, above the play's) and {@code defaults}
  * (a role's defaults, below the inventory's), each a plain value or a {@link Deferred}.
  */
 public record Task(String title, String module, Map<String, Object> params, TaskOptions options, Source source,
-                   Map<String, Object> vars, Map<String, Object> defaults) {
-    public static final String FLUSH_HANDLERS = "flushHandlers";
-
+                   Map<String, Object> vars, Map<String, Object> defaults) implements Step {
     public Task {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
@@ -27,12 +26,14 @@ public record Task(String title, String module, Map<String, Object> params, Task
         this(title, module, params, options, source, Map.of(), Map.of());
     }
 
-    public static Task flushHandlers(Source source) {
-        return new Task("flush handlers", FLUSH_HANDLERS, Map.of(), TaskOptions.none(), source);
+    @Override
+    public Stream<Task> tasksWithin() {
+        return Stream.of(this);
     }
 
-    public boolean isFlush() {
-        return FLUSH_HANDLERS.equals(module);
+    @Override
+    public Task mapTasks(UnaryOperator<Task> f) {
+        return f.apply(this);
     }
 
     /** The same task with these tags added to its own (a play's tags, say). */

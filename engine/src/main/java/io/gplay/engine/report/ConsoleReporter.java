@@ -143,13 +143,14 @@ public final class ConsoleReporter implements Reporter {
         int width = stats.keySet().stream().mapToInt(String::length).max().orElse(10) + 2;
         stats.forEach((host, s) -> {
             String colourOfHost = s.unreachable() > 0 || s.failed() > 0 ? "31" : s.changed() > 0 ? "33" : "32";
-            out.printf("%s : %s %s %s %s %s %s%n",
+            out.printf("%s : %s %s %s %s %s %s %s%n",
                     paint(colourOfHost, pad(host, width)),
                     paint("32", pad("ok=" + s.ok(), 6)),
                     paint(s.changed() > 0 ? "33" : "0", pad("changed=" + s.changed(), 10)),
                     paint(s.unreachable() > 0 ? "31" : "0", pad("unreachable=" + s.unreachable(), 14)),
                     paint(s.failed() > 0 ? "31" : "0", pad("failed=" + s.failed(), 9)),
                     paint(s.skipped() > 0 ? "36" : "0", pad("skipped=" + s.skipped(), 10)),
+                    paint(s.rescued() > 0 ? "32" : "0", pad("rescued=" + s.rescued(), 10)),
                     "ignored=" + s.ignored());
         });
         out.printf("%nFinished in %.1f s%n", elapsedMillis / 1000.0);

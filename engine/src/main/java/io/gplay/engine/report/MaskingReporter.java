@@ -63,7 +63,7 @@ public final class MaskingReporter implements Reporter {
     }
 
     /** What a noLog task's result shows in place of its message, as Ansible says it. */
-    static final String HIDDEN = "the output has been hidden due to noLog: true";
+    public static final String HIDDEN = "the output has been hidden due to noLog: true";
 
     private Result shown(Task task, Result r) {
         if (!task.options().noLog()) {

@@ -2,16 +2,20 @@ package io.gplay.engine.report;
 
 import io.gplay.engine.module.Status;
 
-/** A host's counts for the recap, as in Ansible's PLAY RECAP. */
+/**
+ * A host's counts for the recap, as in Ansible's PLAY RECAP. A failure in the tasks of a block with a rescue
+ * counts as rescued, not failed, as ansible-playbook counts it (a failure in the rescue itself counts as failed).
+ */
 public final class Stats {
     private int ok;
     private int changed;
     private int unreachable;
     private int failed;
     private int skipped;
+    private int rescued;
     private int ignored;
 
-    public synchronized void count(Status status, boolean ignoredFailure) {
+    public synchronized void count(Status status, boolean ignoredFailure, boolean rescuedFailure) {
         switch (status) {
             case OK -> ok++;
             case CHANGED -> {
@@ -22,6 +26,8 @@ public final class Stats {
             case FAILED -> {
                 if (ignoredFailure) {
                     ignored++;
+                } else if (rescuedFailure) {
+                    rescued++;
                 } else {
                     failed++;
                 }
@@ -48,6 +54,10 @@ public final class Stats {
 
     public int skipped() {
         return skipped;
+    }
+
+    public int rescued() {
+        return rescued;
     }
 
     public int ignored() {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One host's state through a run: its open connection, facts, registered results, notified handlers, counts. */
+/**
+ * One host's state through a run: its open connection, facts, registered results, notified handlers, counts,
+ * and where it stands in the play's blocks (whether a failure now would be rescued, what failed last).
+ */
 final class HostRun {
     final Host host;
     final Stats stats = new Stats();
@@ -23,6 +26,13 @@ final class HostRun {
     Connection connection;
     String unreachable;
     boolean failed;
+    /**
+     * How many blocks with a rescue this host is in the tasks of: a failure there is counted as rescued, as
+     * ansible-playbook counts it. Set by the walk between tasks, read by the tasks' threads.
+     */
+    int rescuable;
+    /** The last failure of the host, as a rescue reads it: {@code failedTask} and {@code failedResult}. */
+    Map<String, Object> lastFailure = Map.of();
 
     HostRun(Host host) {
         this.host = host;

@@ -2,8 +2,10 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Names;
+import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.vault.SecretMask;
 
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
@@ -30,10 +33,13 @@ final class Preflight {
             problems.add("--limit '" + opts.limit() + "' matches no host of the inventory");
         }
         if (opts.startAtTask() != null) {
-            List<String> titles = playbook.plays().stream().flatMap(p -> p.tasks().stream()).map(Task::title).toList();
+            List<String> titles = playbook.plays().stream().flatMap(p -> startable(p.tasks())).map(Task::title).toList();
             if (!titles.contains(opts.startAtTask())) {
-                problems.add("--start-at-task '" + opts.startAtTask() + "': no task has this title"
-                        + Names.didYouMean(opts.startAtTask(), titles));
+                boolean inRescue = playbook.plays().stream().flatMap(Play::allTasks)
+                        .anyMatch(t -> t.title().equals(opts.startAtTask()));
+                problems.add("--start-at-task '" + opts.startAtTask() + "': " + (inRescue
+                        ? "that task is in a block's rescue, which runs only after a failure in the block: start at"
+                        + " a task before it" : "no task has this title" + Names.didYouMean(opts.startAtTask(), titles)));
             }
         }
         Set<Host> targeted = new LinkedHashSet<>();
@@ -59,5 +65,11 @@ final class Preflight {
             problems.addAll(SecretArguments.problems(playbook, targets, SecretMask.global()));
         }
         return problems;
+    }
+
+    /** The tasks a run can start at: all but those of a rescue, which nothing reaches while tasks are skipped. */
+    private static Stream<Task> startable(List<Step> steps) {
+        return steps.stream().flatMap(s -> s instanceof Block b
+                ? Stream.concat(startable(b.tasks()), startable(b.always())) : s.tasksWithin());
     }
 }

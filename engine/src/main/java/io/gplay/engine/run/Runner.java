@@ -3,33 +3,27 @@ package io.gplay.engine.run;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.module.ModuleRegistry;
-import io.gplay.engine.module.Result;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
-import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 import io.gplay.engine.vault.SecretMask;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a playbook with the linear strategy: the plays in order, each play's hosts in batches ({@code serial}),
- * each task on all of a batch's hosts in parallel (up to {@code forks} at once), then the next task. A host
- * whose task fails leaves the rest of the playbook; an unreachable host too; the others go on. Notified
- * handlers run once per host at the end of each play (or at {@code flushHandlers}), in the order they are
- * defined. What happens to one task on one host is {@link TaskOnHost}'s.
+ * each batch through the play's steps ({@link BatchRun}: each task on all of the batch's hosts in parallel, up
+ * to {@code forks} at once, then the next; blocks with their rescue and always). A host whose task fails
+ * leaves the rest of the playbook, unless a block's rescue takes it back; an unreachable host too; the others
+ * go on. Notified handlers run once per host at the end of each play (or at {@code flushHandlers}), in the
+ * order they are defined. What happens to one task on one host is {@link TaskOnHost}'s.
  */
 public final class Runner {
     private final Inventory inventory;
@@ -38,9 +32,8 @@ public final class Runner {
     private final RunState state;
     private RunOptions opts;
     private boolean session;
-    private boolean startReached;
-    private ExecutorService pool;
-    private TaskOnHost taskOnHost;
+    private StartAt start;
+    private TaskDispatch dispatch;
 
     public Runner(Inventory inventory, ModuleRegistry modules, RunOptions opts, Reporter reporter) {
         this.inventory = inventory.withExtraVars(opts.extraVars());
@@ -116,18 +109,18 @@ public final class Runner {
 
     public RunSummary run(Playbook playbook) {
         long t0 = System.currentTimeMillis();
-        startReached = opts.startAtTask() == null;
+        start = new StartAt(opts.startAtTask());
         if (session) {
             state.carryOver();
         }
         Targets targets = new Targets(inventory, opts.limit());
-        taskOnHost = new TaskOnHost(state, modules, opts, reporter, targets);
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(Math.max(1, opts.forks()), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opts.forks()), r -> {
             Thread t = new Thread(r, "gplay-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        dispatch = new TaskDispatch(state, reporter, pool, new TaskOnHost(state, modules, opts, reporter, targets));
         reporter.playbookStart(playbook, opts.check());
         try {
             for (Play play : playbook.plays()) {
@@ -164,7 +157,7 @@ public final class Runner {
         int size = play.serial() > 0 ? play.serial() : hosts.size();
         for (int i = 0; i < hosts.size() && !state.interrupted; i += size) {
             List<Host> batch = hosts.subList(i, Math.min(hosts.size(), i + size));
-            runBatch(play, batch);
+            new BatchRun(play, batch, state, opts, dispatch, start).run();
             if (active(batch).isEmpty() && i + size < hosts.size()) {
                 reporter.warning("every host of a batch failed: the play's remaining hosts and the plays after"
                         + " it are not run");
@@ -176,122 +169,5 @@ public final class Runner {
 
     private List<HostRun> active(List<Host> batch) {
         return batch.stream().map(state::runFor).filter(HostRun::active).toList();
-    }
-
-    private void runBatch(Play play, List<Host> batch) {
-        if (play.gatherFacts() && startReached) {
-            gatherFacts(play, active(batch));
-        }
-        for (Task task : play.tasks()) {
-            if (state.interrupted || active(batch).isEmpty()) {
-                break;
-            }
-            if (!startReached) {
-                if (!task.title().equals(opts.startAtTask())) {
-                    continue;
-                }
-                startReached = true;
-                if (play.gatherFacts()) {
-                    gatherFacts(play, active(batch));
-                }
-            }
-            if (task.isFlush()) {
-                runHandlers(play, batch);
-            } else if (selects(task)) {
-                runTask(play, task, active(batch), false);
-            }
-        }
-        if (!state.interrupted) {
-            runHandlers(play, batch);
-        }
-    }
-
-    /**
-     * Gathers the facts of the hosts that have none yet: once per host per run (and per session), not again in
-     * every play as Ansible does; a {@code setup} task refreshes them when a playbook needs it.
-     */
-    private void gatherFacts(Play play, List<HostRun> batch) {
-        List<HostRun> hosts = batch.stream().filter(r -> r.facts.isEmpty()).toList();
-        runTask(play, new Task("Gathering Facts", TaskOnHost.FACTS_MODULE, Map.of(), TaskOptions.none(), play.source()),
-                hosts, false);
-    }
-
-    /**
-     * Each handler notified by its title or by a topic it listens to runs once, in the order written, on the
-     * hosts that notified it; a topic is forgotten once every handler listening to it has had its turn.
-     */
-    private void runHandlers(Play play, List<Host> batch) {
-        Set<String> answered = new HashSet<>();
-        for (Task handler : play.handlers()) {
-            List<String> names = new ArrayList<>(handler.options().listen());
-            names.add(handler.title());
-            answered.addAll(names);
-            List<HostRun> hosts = new ArrayList<>();
-            for (Host h : batch) {
-                HostRun r = state.runFor(h);
-                boolean eligible = r.active() || opts.forceHandlers() && r.unreachable == null;
-                synchronized (r) {
-                    if (eligible && names.stream().anyMatch(r.notified::contains)) {
-                        r.notified.remove(handler.title());
-                        hosts.add(r);
-                    }
-                }
-            }
-            if (!hosts.isEmpty() && !state.interrupted) {
-                runTask(play, handler, hosts, true);
-            }
-        }
-        for (Host h : batch) {
-            HostRun r = state.runFor(h);
-            synchronized (r) {
-                r.notified.removeAll(answered);
-            }
-        }
-    }
-
-    /** One task on these hosts in parallel; {@code runOnce} on the first only, its result registered for all. */
-    private void runTask(Play play, Task task, List<HostRun> hosts, boolean handler) {
-        if (hosts.isEmpty()) {
-            return;
-        }
-        reporter.taskStart(task, handler);
-        if (task.options().runOnce()) {
-            Result r;
-            try {
-                r = taskOnHost.run(play, task, hosts.get(0));
-            } catch (RuntimeException | Error e) {
-                internalError(task, e);
-                return;
-            }
-            if (task.options().register() != null) {
-                hosts.forEach(h -> h.registered.put(task.options().register(), r.registered()));
-            }
-            return;
-        }
-        List<Future<?>> futures = new ArrayList<>();
-        for (HostRun h : hosts) {
-            futures.add(pool.submit(() -> taskOnHost.run(play, task, h)));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                state.interrupted = true;
-            } catch (ExecutionException e) {
-                internalError(task, e.getCause());
-            }
-        }
-    }
-
-    /**
-     * What gplay's own code threw (what the playbook's code throws fails its task instead,
-     * {@link io.gplay.engine.plan.PlaybookCodeFailure}): its text may hold the task's values, so a noLog task's
-     * names only the kind of error.
-     */
-    private void internalError(Task task, Throwable e) {
-        state.internalError = true;
-        reporter.warning("internal error in task '" + task.title() + "': "
-                + (task.options().noLog() ? e.getClass().getName() + " (its text is hidden: noLog)" : e));
     }
 }

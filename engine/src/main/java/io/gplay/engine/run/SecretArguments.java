@@ -41,7 +41,7 @@ final class SecretArguments {
         }
         for (Play play : playbook.plays()) {
             List<Host> hosts = targets.of(play);
-            for (Task task : Stream.concat(play.tasks().stream(), play.handlers().stream()).toList()) {
+            for (Task task : Stream.concat(play.allTasks(), play.handlers().stream()).toList()) {
                 if (!COMMANDS.contains(task.module())) {
                     continue;
                 }

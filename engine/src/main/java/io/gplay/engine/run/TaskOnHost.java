@@ -21,6 +21,7 @@ import io.gplay.engine.plan.SecretReads;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.plan.Truth;
+import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ final class TaskOnHost {
     static final String FACTS_MODULE = "setup";
     /** Its result's {@code facts} become variables of the host for the tasks after it, as registered results do. */
     static final String SET_FACT_MODULE = "setFact";
+    /** What a rescue reads of the failure that sent its host there (Ansible's ansible_failed_task and _result). */
+    static final List<String> FAILURE_NAMES = List.of("failedTask", "failedResult");
     private static final List<Status> SEVERITY = List.of(Status.SKIPPED, Status.OK, Status.CHANGED, Status.FAILED,
             Status.UNREACHABLE);
 
@@ -196,7 +199,12 @@ final class TaskOnHost {
                 hr.unreachable = r.msg();
                 hr.closeConnection();
             }
-            case FAILED -> hr.failed |= !ignored;
+            case FAILED -> {
+                if (!ignored) {
+                    hr.failed = true;
+                    hr.lastFailure = failure(task, r);
+                }
+            }
             case CHANGED -> o.handlers().forEach(hr::notifyHandler);
             default -> {
             }
@@ -214,10 +222,23 @@ final class TaskOnHost {
                 SecretReads.secret(f);
             }
         }
-        hr.stats.count(r.status(), ignored);
+        hr.stats.count(r.status(), ignored, hr.rescuable > 0);
         if (!itemsReported) {
             reporter.hostResult(task, hr.host, ignored ? r.withMsg(r.msg() + " (ignored)") : r, null);
         }
+    }
+
+    /**
+     * What a rescue sees of the failure that sent its host there, as Ansible's {@code ansible_failed_task} and
+     * {@code ansible_failed_result}: the task's title, module and line, and its registered result, which of a
+     * noLog task says only that it failed.
+     */
+    private static Map<String, Object> failure(Task task, Result r) {
+        Map<String, Object> result = task.options().noLog()
+                ? Map.of("failed", true, "msg", MaskingReporter.HIDDEN, "censored", MaskingReporter.HIDDEN)
+                : r.registered();
+        return Map.of(FAILURE_NAMES.get(0), Map.of("name", task.title(), "module", task.module(), "source",
+                task.source().toString()), FAILURE_NAMES.get(1), result);
     }
 
     /**

@@ -2,9 +2,11 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Names;
+import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 
@@ -20,9 +22,11 @@ import java.util.stream.Stream;
 /**
  * Variables a task's per-host values read that no targeted host defines, found before any connection:
  * {@code 'app_versoin' is not defined for host h1 (did you mean 'app_version'?)}. Defined means set in the
- * inventory (with group_vars and host_vars), the play's vars, the variables of the role or task file a task
- * came from, the extra variables, or registered or set as a fact by a task of the playbook; a value the playbook reads as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL
- * says which names a value needs, {@link Deferred#variables()}).
+ * inventory (with group_vars and host_vars), the play's vars, the variables of the role, task file or block a
+ * task came from, the extra variables, or registered or set as a fact by a task of the playbook (a rescue's
+ * {@code failedTask} and {@code failedResult} too, where the playbook has a rescue); a value the playbook reads
+ * as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL says which names a value needs,
+ * {@link Deferred#variables()}).
  */
 final class UndefinedVariables {
     private UndefinedVariables() {
@@ -32,12 +36,15 @@ final class UndefinedVariables {
         Set<String> registered = new LinkedHashSet<>();
         Set<String> required = new LinkedHashSet<>();
         playbook.requiredVars().forEach(r -> required.add(r.name()));
-        playbook.plays().forEach(p -> Stream.concat(p.tasks().stream(), p.handlers().stream())
+        playbook.plays().forEach(p -> Stream.concat(p.allTasks(), p.handlers().stream())
                 .forEach(t -> registered.addAll(setBy(t))));
+        if (playbook.plays().stream().anyMatch(p -> rescues(p.tasks()))) {
+            registered.addAll(TaskOnHost.FAILURE_NAMES);
+        }
         List<String> out = new ArrayList<>();
         for (Play play : playbook.plays()) {
             List<Host> hosts = targets.of(play);
-            for (Task task : Stream.concat(play.tasks().stream(), play.handlers().stream()).toList()) {
+            for (Task task : Stream.concat(play.allTasks(), play.handlers().stream()).toList()) {
                 for (String name : needed(task)) {
                     if (registered.contains(name) || required.contains(name) || play.vars().containsKey(name)
                             || task.vars().containsKey(name) || task.defaults().containsKey(name)) {
@@ -64,6 +71,12 @@ final class UndefinedVariables {
             m.keySet().forEach(k -> names.add(String.valueOf(k)));
         }
         return names;
+    }
+
+    /** Whether a block among these steps, however deep, has a rescue, which is given the failure's names. */
+    private static boolean rescues(List<Step> steps) {
+        return steps.stream().anyMatch(s -> s instanceof Block b
+                && (!b.rescue().isEmpty() || rescues(b.tasks()) || rescues(b.always())));
     }
 
     private static Set<String> needed(Task task) {

@@ -1,0 +1,158 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.plan.Block;
+import io.gplay.engine.plan.FlushHandlers;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Step;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batch of a play's hosts through the play's steps, as ansible-playbook's linear strategy walks its play
+ * iterator: facts, then each step in the order written on the hosts that reach it, then the notified handlers.
+ * A task runs on all of them at once; a block's rescue on those that failed in its tasks; its always on every
+ * host that entered. Where a host stands is which hosts each part of the tree is walked with, and its
+ * {@link HostRun#failed}, set aside while its block's rescue and always run on it.
+ */
+final class BatchRun {
+    private final Play play;
+    private final List<HostRun> batch;
+    private final RunState state;
+    private final RunOptions opts;
+    private final TaskDispatch dispatch;
+    private final StartAt start;
+
+    BatchRun(Play play, List<Host> batch, RunState state, RunOptions opts, TaskDispatch dispatch, StartAt start) {
+        this.play = play;
+        this.batch = batch.stream().map(state::runFor).toList();
+        this.state = state;
+        this.opts = opts;
+        this.dispatch = dispatch;
+        this.start = start;
+    }
+
+    void run() {
+        if (play.gatherFacts() && start.reached()) {
+            gatherFacts(active(batch));
+        }
+        steps(play.tasks(), active(batch));
+        if (!state.interrupted) {
+            handlers(batch);
+        }
+    }
+
+    /** Each step on those of the hosts still going: a host that fails leaves the steps after. */
+    private void steps(List<Step> steps, List<HostRun> hosts) {
+        for (Step step : steps) {
+            List<HostRun> going = active(hosts);
+            if (state.interrupted || going.isEmpty()) {
+                return;
+            }
+            if (step instanceof Task task) {
+                task(task, going);
+            } else if (step instanceof Block block) {
+                block(block, going);
+            } else if (step instanceof FlushHandlers && start.reached()) {
+                handlers(going);
+            }
+        }
+    }
+
+    private void task(Task task, List<HostRun> hosts) {
+        if (!start.reached()) {
+            if (!start.reachedAt(task)) {
+                return;
+            }
+            if (play.gatherFacts()) {
+                gatherFacts(hosts);
+            }
+        }
+        if (TagFilter.selects(task, opts)) {
+            dispatch.run(play, task, hosts, false);
+        }
+    }
+
+    /**
+     * The block's tasks on the hosts that enter it; its rescue on those that failed there, which are rescued when
+     * the rescue ends without a failure; its always on every host that entered and can still be reached. A host
+     * failed in the tasks (with no rescue), in the rescue or in always stays failed after the block.
+     */
+    private void block(Block block, List<HostRun> entered) {
+        boolean rescues = !block.rescue().isEmpty();
+        if (rescues) {
+            entered.forEach(h -> h.rescuable++);
+        }
+        try {
+            steps(block.tasks(), entered);
+        } finally {
+            if (rescues) {
+                entered.forEach(h -> h.rescuable--);
+            }
+        }
+        List<HostRun> failed = entered.stream().filter(h -> h.failed && h.unreachable == null).toList();
+        if (rescues && !failed.isEmpty()) {
+            for (HostRun h : failed) {
+                h.failed = false;
+                h.registered.putAll(h.lastFailure);
+            }
+            steps(block.rescue(), failed);
+            failed = failed.stream().filter(h -> h.failed).toList();
+        }
+        failed.forEach(h -> h.failed = false);
+        steps(block.always(), entered.stream().filter(h -> h.unreachable == null).toList());
+        failed.forEach(h -> h.failed = true);
+    }
+
+    /**
+     * Gathers the facts of the hosts that have none yet: once per host per run (and per session), not again in
+     * every play as Ansible does; a {@code setup} task refreshes them when a playbook needs it.
+     */
+    private void gatherFacts(List<HostRun> hosts) {
+        List<HostRun> without = hosts.stream().filter(r -> r.facts.isEmpty()).toList();
+        dispatch.run(play, new Task("Gathering Facts", TaskOnHost.FACTS_MODULE, Map.of(), TaskOptions.none(),
+                play.source()), without, false);
+    }
+
+    /**
+     * Each handler notified by its title or by a topic it listens to runs once, in the order written, on the
+     * hosts that notified it (with --force-handlers, failed ones too); a topic is forgotten once every handler
+     * listening to it has had its turn.
+     */
+    private void handlers(List<HostRun> hosts) {
+        Set<String> answered = new HashSet<>();
+        for (Task handler : play.handlers()) {
+            List<String> names = new ArrayList<>(handler.options().listen());
+            names.add(handler.title());
+            answered.addAll(names);
+            List<HostRun> notified = new ArrayList<>();
+            for (HostRun r : hosts) {
+                boolean eligible = r.active() || opts.forceHandlers() && r.unreachable == null;
+                synchronized (r) {
+                    if (eligible && names.stream().anyMatch(r.notified::contains)) {
+                        r.notified.remove(handler.title());
+                        notified.add(r);
+                    }
+                }
+            }
+            if (!notified.isEmpty() && !state.interrupted) {
+                dispatch.run(play, handler, notified, true);
+            }
+        }
+        for (HostRun r : hosts) {
+            synchronized (r) {
+                r.notified.removeAll(answered);
+            }
+        }
+    }
+
+    private static List<HostRun> active(List<HostRun> hosts) {
+        return hosts.stream().filter(HostRun::active).toList();
+    }
+}

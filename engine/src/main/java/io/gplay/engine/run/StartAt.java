@@ -1,0 +1,24 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.plan.Task;
+
+/** {@code --start-at-task}: the tasks before the one of this title are skipped, across plays, until it is reached. */
+final class StartAt {
+    private final String title;
+    private boolean reached;
+
+    StartAt(String title) {
+        this.title = title;
+        this.reached = title == null;
+    }
+
+    boolean reached() {
+        return reached;
+    }
+
+    /** Whether {@code task} is the one to start at; once it is, every task after it runs. */
+    boolean reachedAt(Task task) {
+        reached = reached || task.title().equals(title);
+        return reached;
+    }
+}

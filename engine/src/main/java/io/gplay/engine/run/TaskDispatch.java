@@ -1,0 +1,75 @@
+package io.gplay.engine.run;
+
+import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Play;
+import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Reporter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * One task on some hosts at once (up to {@code forks}, the pool's size), then back to the walk: {@code runOnce}
+ * on the first host only, its result registered for all. An error of gplay's own is reported, not thrown.
+ */
+final class TaskDispatch {
+    private final RunState state;
+    private final Reporter reporter;
+    private final ExecutorService pool;
+    private final TaskOnHost taskOnHost;
+
+    TaskDispatch(RunState state, Reporter reporter, ExecutorService pool, TaskOnHost taskOnHost) {
+        this.state = state;
+        this.reporter = reporter;
+        this.pool = pool;
+        this.taskOnHost = taskOnHost;
+    }
+
+    void run(Play play, Task task, List<HostRun> hosts, boolean handler) {
+        if (hosts.isEmpty()) {
+            return;
+        }
+        reporter.taskStart(task, handler);
+        if (task.options().runOnce()) {
+            Result r;
+            try {
+                r = taskOnHost.run(play, task, hosts.get(0));
+            } catch (RuntimeException | Error e) {
+                internalError(task, e);
+                return;
+            }
+            if (task.options().register() != null) {
+                hosts.forEach(h -> h.registered.put(task.options().register(), r.registered()));
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (HostRun h : hosts) {
+            futures.add(pool.submit(() -> taskOnHost.run(play, task, h)));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                state.interrupted = true;
+            } catch (ExecutionException e) {
+                internalError(task, e.getCause());
+            }
+        }
+    }
+
+    /**
+     * What gplay's own code threw (what the playbook's code throws fails its task instead,
+     * {@link io.gplay.engine.plan.PlaybookCodeFailure}): its text may hold the task's values, so a noLog task's
+     * names only the kind of error.
+     */
+    private void internalError(Task task, Throwable e) {
+        state.internalError = true;
+        reporter.warning("internal error in task '" + task.title() + "': "
+                + (task.options().noLog() ? e.getClass().getName() + " (its text is hidden: noLog)" : e));
+    }
+}
