@@ -74,6 +74,15 @@ class ConsoleTest {
     }
 
     @Test
+    void aBlockWithItsRescueRunsFromOneLine() throws Exception {
+        String out = run(":hosts web1\n"
+                + "block('b') { verify 'break', that: false, msg: 'broken' } rescue { debug 'mend', msg: 'mended' }\n"
+                + ":quit\n");
+        assertTrue(out.contains("web1 | FAILED | broken"), out);
+        assertTrue(out.contains("web1 | OK | mended"), out);
+    }
+
+    @Test
     void checkModeRetargetingAndErrors() throws Exception {
         Path marker = dir.resolve("never");
         String out = run(":check on\n"
@@ -144,6 +153,7 @@ class ConsoleTest {
         ReplCompleter c = new ReplCompleter(modules, () -> List.of("all", "web", "web1"), noRoles());
         assertTrue(complete(c, "serv").contains("service"));
         assertTrue(complete(c, "serv").contains(":hosts"));
+        assertTrue(complete(c, "bl").contains("block"), "a block is written as a module call is");
         assertTrue(complete(c, "service 'glusterd', st").contains("state:"));
         List<String> states = complete(c, "service 'glusterd', state: '");
         assertEquals(List.of("started", "stopped", "restarted", "reloaded"), states);
