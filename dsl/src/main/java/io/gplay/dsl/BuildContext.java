@@ -35,6 +35,7 @@ final class BuildContext {
     private final Deque<Use> chain = new ArrayDeque<>();
     private final Deque<TaskCollector> collectors = new ArrayDeque<>();
     private final Deque<DslScript> scripts = new ArrayDeque<>();
+    private volatile boolean planMade;
 
     BuildContext(ModuleRegistry modules, SourceFile playbook, String scriptName, ScriptCompiler compiler, Roles roles,
                  Library library, VaultSecrets vault) {
@@ -175,6 +176,16 @@ final class BuildContext {
             return library.invoke(name, args);
         }
         throw new MissingMethodException(name, from.getClass(), args);
+    }
+
+    /** The plan is made: what runs from now on is per-host closures, computed on the hosts. */
+    void planMade() {
+        planMade = true;
+    }
+
+    /** Whether the plan is being made, rather than a per-host closure computed on a host later. */
+    boolean building() {
+        return !planMade;
     }
 
     /** Whether a method of a file being run, or of a library, answers this call (a helper that adds tasks). */

@@ -92,6 +92,7 @@ public final class PlaybookLoader {
         PlaybookScript script = (PlaybookScript) BuildContext.newInstance(
                 compiler.compile(file, scriptName, PlaybookScript.class));
         ctx.runScript(script);
+        ctx.planMade();
         if (ctx.problems.isEmpty() && script.built() == null) {
             ctx.problem(new Source(file.display(), 1), "no playbook('name') { ... } block");
         }

@@ -115,6 +115,14 @@ public class TaskCollector extends GroovyObjectSupport {
     /** Any call that is not a DSL method is a module call. */
     public Object methodMissing(String name, Object argsObj) {
         Module module = ctx.modules.find(name).orElse(null);
+        if (!ctx.building()) {
+            // a per-host closure runs after the plan was made: its calls are the playbook's methods, never tasks
+            if (module != null) {
+                throw new IllegalStateException(name + " is a task: a value computed on a host cannot add one"
+                        + " (write it as a task of the play)");
+            }
+            throw new MissingMethodException(name, getClass(), (Object[]) argsObj); // Groovy then asks the script
+        }
         if (module == null) {
             if (ctx.scriptResponds(name, (Object[]) argsObj)) {
                 throw new MissingMethodException(name, getClass(), (Object[]) argsObj); // Groovy then asks the script

@@ -67,4 +67,24 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         run.summary.stats()['h1'].ignored() == 1
         !run.summary.internalError()
     }
+
+    def "a method of the playbook answers a call from a per-host closure; a module called there is refused, not added"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+def twice(s) { s + s }
+
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    debug 'helper', msg: { twice('ab') }
+    debug 'task in a value', msg: { debug 'inner', msg: 'x' }, ignoreErrors: true
+    debug 'unknown', msg: { thrice('ab') }, ignoreErrors: true
+} }
+''')
+
+        then:
+        run.out.contains('ok: [h1] => abab')
+        run.out.contains("p.groovy:5: debug is a task: a value computed on a host cannot add one (write it as a task of the play)")
+        run.out =~ /p\.groovy:6: .*thrice/
+        run.ran == ['helper: h1 ok', 'task in a value: h1 failed', 'unknown: h1 failed']
+        run.summary.exitCode() == 0
+    }
 }
