@@ -181,6 +181,7 @@ public final class PlaybookLoader {
             }
         }
         problems.addAll(check.cycles());
+        problems.addAll(check.notifyProblems());
         if (!problems.isEmpty()) {
             throw new DslException(problems);
         }

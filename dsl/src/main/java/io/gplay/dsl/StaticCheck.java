@@ -46,6 +46,9 @@ final class StaticCheck {
     private final List<SourceFile> takenIn = new ArrayList<>();
     private final Set<String> rolesSeen = new HashSet<>();
     private final TakingInGraph graph = new TakingInGraph();
+    private final Notifies notifies = new Notifies();
+    private final Set<String> handlerFiles = new HashSet<>();
+    private int inHandlers;
     int plays;
     int tasks;
 
@@ -73,9 +76,13 @@ final class StaticCheck {
                 if (call.isImplicitThis() && call.getMethodAsString() != null) {
                     call(call.getMethodAsString(), call, own);
                 }
+                boolean handlers = call.isImplicitThis() && "handlers".equals(call.getMethodAsString());
+                inHandlers += handlers ? 1 : 0;
                 super.visitMethodCallExpression(call);
+                inHandlers -= handlers ? 1 : 0;
             }
         };
+        inHandlers = handlerFiles.contains(file.display()) ? 1 : 0;
         module.getClasses().forEach(visitor::visitClass);
         return problems;
     }
@@ -104,6 +111,7 @@ final class StaticCheck {
         }
         if (name.equals("block")) {
             List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
+            notifies.uses(displayName + ":" + call.getLineNumber(), keyword(args, "notify"));
             BlockBuilder.keywordProblems(namedArguments(args).stream().map(MapEntryExpression::getKeyExpression)
                     .filter(ConstantExpression.class::isInstance).map(k -> String.valueOf(((ConstantExpression) k)
                             .getValue())).toList()).forEach(p -> problem(call, p));
@@ -121,6 +129,13 @@ final class StaticCheck {
         }
         tasks++;
         List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
+        notifies.uses(displayName + ":" + call.getLineNumber(), keyword(args, "notify"));
+        if (inHandlers > 0) {
+            // untitled, a handler is known by a name its parameters make: taken as unknown here
+            Object title = args.stream().filter(a -> !(a instanceof MapExpression)).findFirst()
+                    .map(StaticCheck::literal).orElse(NOT_LITERAL);
+            notifies.handler(title, keyword(args, "listen"));
+        }
         if (!args.stream().allMatch(a -> a instanceof MapExpression || a instanceof ConstantExpression)) {
             return; // parameters given as a variable or by code: known only when run
         }
@@ -179,6 +194,11 @@ final class StaticCheck {
         takeInRole(what, call);
     }
 
+    /** Each literal {@code notify} that names no handler of the tree (a run also checks it play by play). */
+    List<String> notifyProblems() {
+        return notifies.problems();
+    }
+
     /**
      * A role use that takes itself in again, or a task file that imports itself through others, as a run refuses
      * them: each {@code FILE:LINE} of the use that closes the cycle, with the cycle.
@@ -212,6 +232,7 @@ final class StaticCheck {
             });
             r.handlers().ifPresent(f -> {
                 graph.edge(roleNode(name), fileNode(f), meta);
+                handlerFiles.add(f.display());
                 takenIn.add(f);
             });
             r.dependencies().forEach(d -> {
@@ -223,7 +244,7 @@ final class StaticCheck {
         }
     }
 
-    private static final Object NOT_LITERAL = new Object();
+    static final Object NOT_LITERAL = new Object();
 
     /** A value written as a literal (a constant, or a list of them); anything else is known only when run. */
     private static Object literal(Expression e) {
@@ -242,6 +263,13 @@ final class StaticCheck {
             return out;
         }
         return NOT_LITERAL;
+    }
+
+    /** The literal value of a named argument ({@code NOT_LITERAL} when computed), null when not given. */
+    private static Object keyword(List<Expression> args, String name) {
+        return namedArguments(args).stream()
+                .filter(e -> e.getKeyExpression() instanceof ConstantExpression k && name.equals(k.getValue()))
+                .findFirst().map(e -> literal(e.getValueExpression())).orElse(null);
     }
 
     private static List<MapEntryExpression> namedArguments(List<Expression> args) {
