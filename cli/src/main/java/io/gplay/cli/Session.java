@@ -5,6 +5,7 @@ import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Rollout;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.report.MaskingReporter;
@@ -74,7 +75,7 @@ final class Session implements AutoCloseable {
 
     /** Runs steps on the current targets as one play; handlers are not part of ad-hoc work. */
     RunSummary run(List<Step> tasks, String title) {
-        Play play = new Play(title, pattern, Map.of(), 0, become, null, true, tasks, List.of(), new Source("console", 0));
+        Play play = new Play(title, pattern, Map.of(), Rollout.ALL, become, null, true, tasks, List.of(), new Source("console", 0));
         return runner.run(new Playbook(title, "console", List.of(play), List.of()));
     }
 
@@ -83,7 +84,7 @@ final class Session implements AutoCloseable {
      * handlers, the playbook's required variables), on its hosts among the current targets.
      */
     RunSummary run(Playbook loaded, Play play, List<Step> tasks) {
-        Play part = new Play(play.name(), play.hosts() + ":&" + pattern, play.vars(), play.serial(),
+        Play part = new Play(play.name(), play.hosts() + ":&" + pattern, play.vars(), play.rollout(),
                 play.become() || become, play.becomeUser(), play.gatherFacts(), tasks, play.handlers(), play.source());
         return runner.run(new Playbook(loaded.name(), loaded.file(), List.of(part), loaded.requiredVars()));
     }

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /** The body of {@code playbook('name') { }}: plays and the variables the playbook requires. */
 public class PlaybookBuilder {
-    private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "become", "becomeUser",
-            "gatherFacts", "name", "tags", "varsFiles");
+    private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "maxFailPercentage",
+            "anyErrorsFatal", "become", "becomeUser", "gatherFacts", "name", "tags", "varsFiles");
 
     private final BuildContext ctx;
     private final List<Play> plays = new ArrayList<>();
@@ -58,7 +58,8 @@ public class PlaybookBuilder {
         List<String> playTags = strings(options.get("tags"));
         List<Step> tasks = pb.steps.stream().map(s -> s.mapTasks(t -> t.withTags(playTags))).toList();
         plays.add(new Play(name, String.valueOf(options.get("hosts")), vars,
-                intOption(options, "serial", 0, at), boolOption(options, "become", false, at),
+                RolloutOptions.read(options, p -> ctx.problem(at, p)),
+                boolOption(options, "become", false, at),
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
                 boolOption(options, "gatherFacts", true, at), tasks, pb.handlerTasks(), at));
     }
@@ -132,18 +133,6 @@ public class PlaybookBuilder {
                 }
             }
         }
-    }
-
-    private int intOption(Map<String, Object> o, String key, int dflt, Source at) {
-        Object v = o.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        ctx.problem(at, key + " must be a whole number, got '" + v + "'");
-        return dflt;
     }
 
     private boolean boolOption(Map<String, Object> o, String key, boolean dflt, Source at) {

@@ -97,6 +97,7 @@ final class StaticCheck {
     private void call(String name, MethodCallExpression call, Set<String> own) {
         if (name.equals("play")) {
             plays++;
+            RolloutOptions.read(literals(call), p -> problem(call, p));
         }
         if (name.equals("importTasks") || name.equals("role")) {
             literalTitle(call).ifPresent(what -> takeIn(name, what, call));
@@ -270,6 +271,19 @@ final class StaticCheck {
         return namedArguments(args).stream()
                 .filter(e -> e.getKeyExpression() instanceof ConstantExpression k && name.equals(k.getValue()))
                 .findFirst().map(e -> literal(e.getValueExpression())).orElse(null);
+    }
+
+    /** A call's named arguments whose values are literals (a constant, a list of constants): the others are code's. */
+    private static Map<String, Object> literals(MethodCallExpression call) {
+        List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (MapEntryExpression e : namedArguments(args)) {
+            Object v = literal(e.getValueExpression());
+            if (e.getKeyExpression() instanceof ConstantExpression k && v != NOT_LITERAL) {
+                out.put(String.valueOf(k.getValue()), v);
+            }
+        }
+        return out;
     }
 
     private static List<MapEntryExpression> namedArguments(List<Expression> args) {

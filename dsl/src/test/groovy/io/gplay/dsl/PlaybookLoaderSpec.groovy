@@ -44,7 +44,7 @@ playbook('site') {
         then:
         pb.name() == 'site'
         play.hosts() == 'ovirt'
-        play.serial() == 1
+        play.rollout().serial() == [1]
         play.tasks()*.module() == ['package', 'service']
         play.tasks()[0].params().name == 'glusterfs-server'
         play.tasks()[1].title() == 'glusterd'

@@ -131,7 +131,9 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false, serial: 1) {
 
         then:
         failed.ran == ['break: h1 failed']
-        failed.out.contains("every host of a batch failed: the play's remaining hosts and the plays after it are not run")
+        failed.out.contains("play 'p' stopped in batch 1 of 2 (h1): every host of the batch failed; not started: h2;"
+                + " the playbook ends here")
+        failed.summary.retryHosts() == ['h1']
         rescued.ran == ['break: h1 failed', 'mend: h1 ok', 'break: h2 ok']
         rescued.summary.exitCode() == 0
     }

@@ -8,9 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * Hosts, the variables every task sees, and the steps and handlers that run on them: {@code tasks} is a tree
- * of {@link Step}s (tasks, blocks, flushes of the handlers). {@code serial} of 0 means all hosts in one batch.
+ * of {@link Step}s (tasks, blocks, flushes of the handlers); how it goes through its hosts (batches, and the
+ * failures that stop it) is its {@link Rollout}.
  */
-public record Play(String name, String hosts, Map<String, Object> vars, int serial, boolean become,
+public record Play(String name, String hosts, Map<String, Object> vars, Rollout rollout, boolean become,
                    String becomeUser, boolean gatherFacts, List<Step> tasks, List<Task> handlers, Source source) {
     public Play {
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));

@@ -19,7 +19,9 @@ import java.util.Set;
  * iterator: facts, then each step in the order written on the hosts that reach it, then the notified handlers.
  * A task runs on all of them at once; a block's rescue on those that failed in its tasks; its always on every
  * host that entered. Where a host stands is which hosts each part of the tree is walked with, and its
- * {@link HostRun#failed}, set aside while its block's rescue and always run on it.
+ * {@link HostRun#failed}, set aside while its block's rescue and always run on it. After each task the play's
+ * {@link FailureLimits} may stop the batch: its hosts still going are then {@link HostRun#stopped}, and nothing
+ * more runs in it, rescues, always and handlers included.
  */
 final class BatchRun {
     private final Play play;
@@ -28,6 +30,9 @@ final class BatchRun {
     private final RunOptions opts;
     private final TaskDispatch dispatch;
     private final StartAt start;
+    private final FailureLimits limits;
+    /** Why the play stops, once its failure limits have stopped the batch. */
+    private String stop;
 
     BatchRun(Play play, List<Host> batch, RunState state, RunOptions opts, TaskDispatch dispatch, StartAt start) {
         this.play = play;
@@ -36,23 +41,41 @@ final class BatchRun {
         this.opts = opts;
         this.dispatch = dispatch;
         this.start = start;
+        this.limits = new FailureLimits(play.rollout(), this.batch);
     }
 
-    void run() {
+    /** Runs the batch; why its play stops ({@link FailureLimits}), or null when it may go on. */
+    String run() {
         if (play.gatherFacts() && start.reached()) {
             gatherFacts(active(batch));
         }
         steps(play.tasks(), active(batch));
-        if (!state.interrupted) {
+        if (!halted()) {
             handlers(batch);
         }
+        return stop;
+    }
+
+    /** The task on the hosts, then whether the batch's failures stop the play. */
+    private void runTask(Task task, List<HostRun> hosts, boolean handler) {
+        dispatch.run(play, task, hosts, handler);
+        if (!hosts.isEmpty() && stop == null) {
+            stop = limits.after(task);
+            if (stop != null) {
+                batch.stream().filter(HostRun::active).forEach(h -> h.stopped = true);
+            }
+        }
+    }
+
+    private boolean halted() {
+        return state.interrupted || stop != null;
     }
 
     /** Each step on those of the hosts still going: a host that fails leaves the steps after. */
     private void steps(List<Step> steps, List<HostRun> hosts) {
         for (Step step : steps) {
             List<HostRun> going = active(hosts);
-            if (state.interrupted || going.isEmpty()) {
+            if (halted() || going.isEmpty()) {
                 return;
             }
             if (step instanceof Task task) {
@@ -75,7 +98,7 @@ final class BatchRun {
             }
         }
         if (TagFilter.selects(task, opts)) {
-            dispatch.run(play, task, hosts, false);
+            runTask(task, hosts, false);
         }
     }
 
@@ -95,6 +118,9 @@ final class BatchRun {
             if (rescues) {
                 entered.forEach(h -> h.rescuable--);
             }
+        }
+        if (halted()) {
+            return; // a host failed here stays failed: its rescue does not run
         }
         List<HostRun> failed = entered.stream().filter(h -> h.failed && h.unreachable == null).toList();
         if (rescues && !failed.isEmpty()) {
@@ -116,7 +142,7 @@ final class BatchRun {
      */
     private void gatherFacts(List<HostRun> hosts) {
         List<HostRun> without = hosts.stream().filter(r -> r.facts.isEmpty()).toList();
-        dispatch.run(play, new Task("Gathering Facts", TaskOnHost.FACTS_MODULE, Map.of(), TaskOptions.none(),
+        runTask(new Task("Gathering Facts", TaskOnHost.FACTS_MODULE, Map.of(), TaskOptions.none(),
                 play.source()), without, false);
     }
 
@@ -141,8 +167,8 @@ final class BatchRun {
                     }
                 }
             }
-            if (!notified.isEmpty() && !state.interrupted) {
-                dispatch.run(play, handler, notified, true);
+            if (!notified.isEmpty() && !halted()) {
+                runTask(handler, notified, true);
             }
         }
         for (HostRun r : hosts) {

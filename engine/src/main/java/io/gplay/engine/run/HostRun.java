@@ -27,6 +27,12 @@ final class HostRun {
     String unreachable;
     boolean failed;
     /**
+     * Stopped with the rest of its batch by the play's failure limits ({@code anyErrorsFatal},
+     * {@code maxFailPercentage}): out of the run, as ansible-playbook marks such a host failed, with no failure of
+     * its own in the recap.
+     */
+    boolean stopped;
+    /**
      * How many blocks with a rescue this host is in the tasks of: a failure there is counted as rescued, as
      * ansible-playbook counts it. Set by the walk between tasks, read by the tasks' threads.
      */
@@ -48,7 +54,7 @@ final class HostRun {
     }
 
     boolean active() {
-        return unreachable == null && !failed;
+        return unreachable == null && !failed && !stopped;
     }
 
     synchronized void notifyHandler(String handler) {

@@ -2,15 +2,22 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.report.Stats;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * How a run ended. Exit codes follow ansible-playbook: 0 all ok, 2 a task failed, 4 a host was unreachable,
  * 99 interrupted by the user. Two things beyond any task fail the run too: a module that tried to change a
- * host in check mode (refused by the engine), and an internal error of the engine.
+ * host in check mode (refused by the engine), and an internal error of the engine. A play stopped by its
+ * failure limits has a failed or unreachable host, hence 2 or 4. {@code retryHosts}: the hosts that failed, were
+ * unreachable or were stopped with their batch, by name, as ansible-playbook writes them to its retry file.
  */
 public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean checkModeViolation,
-                         boolean internalError) {
+                         boolean internalError, List<String> retryHosts) {
+    public RunSummary {
+        retryHosts = List.copyOf(retryHosts);
+    }
+
     public int exitCode() {
         if (interrupted) {
             return 99;

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each batch through the play's steps ({@link BatchRun}: each task on all of the batch's hosts in parallel, up
  * to {@code forks} at once, then the next; blocks with their rescue and always). A host whose task fails
  * leaves the rest of the playbook, unless a block's rescue takes it back; an unreachable host too; the others
- * go on. Notified handlers run once per host at the end of each play (or at {@code flushHandlers}), in the
+ * go on, unless the play's failure limits ({@code anyErrorsFatal}, {@code maxFailPercentage}) stop it, which
+ * ends the playbook. Notified handlers run once per host at the end of each play (or at {@code flushHandlers}), in the
  * order they are defined. What happens to one task on one host is {@link TaskOnHost}'s.
  */
 public final class Runner {
@@ -142,10 +143,14 @@ public final class Runner {
             }
         }
         reporter.recap(stats, System.currentTimeMillis() - t0);
-        return new RunSummary(stats, state.interrupted, state.checkModeViolation, state.internalError);
+        List<String> retry = stats.keySet().stream().filter(h -> !state.existing(h).active()).sorted().toList();
+        return new RunSummary(stats, state.interrupted, state.checkModeViolation, state.internalError, retry);
     }
 
-    /** Runs a play batch by batch; false when a whole batch failed, which ends the playbook, as in Ansible. */
+    /**
+     * Runs a play batch by batch ({@code serial}); false when it stops, which ends the playbook, as in Ansible: its
+     * failure limits stopped a batch ({@link FailureLimits}), or every host of a batch failed with hosts left.
+     */
     private boolean runPlay(Play play, Targets targets) {
         List<Host> hosts = targets.of(play).stream().filter(h -> state.runFor(h).active()).toList();
         reporter.playStart(play, hosts);
@@ -154,17 +159,26 @@ public final class Runner {
                     + (opts.limit() == null ? "" : " with --limit " + opts.limit()) + ", or all have failed");
             return true;
         }
-        int size = play.serial() > 0 ? play.serial() : hosts.size();
-        for (int i = 0; i < hosts.size() && !state.interrupted; i += size) {
-            List<Host> batch = hosts.subList(i, Math.min(hosts.size(), i + size));
-            new BatchRun(play, batch, state, opts, dispatch, start).run();
-            if (active(batch).isEmpty() && i + size < hosts.size()) {
-                reporter.warning("every host of a batch failed: the play's remaining hosts and the plays after"
-                        + " it are not run");
+        List<List<Host>> batches = play.rollout().batches(hosts);
+        for (int i = 0; i < batches.size() && !state.interrupted; i++) {
+            List<Host> batch = batches.get(i);
+            String stop = new BatchRun(play, batch, state, opts, dispatch, start).run();
+            List<Host> notStarted = batches.subList(i + 1, batches.size()).stream().flatMap(List::stream).toList();
+            if (stop == null && active(batch).isEmpty() && !notStarted.isEmpty()) {
+                stop = "every host of the batch failed";
+            }
+            if (stop != null) {
+                reporter.warning("play '" + play.name() + "' stopped in batch " + (i + 1) + " of " + batches.size()
+                        + " (" + names(batch) + "): " + stop + "; not started: "
+                        + (notStarted.isEmpty() ? "none" : names(notStarted)) + "; the playbook ends here");
                 return false;
             }
         }
         return true;
+    }
+
+    private static String names(List<Host> hosts) {
+        return String.join(", ", hosts.stream().map(Host::name).toList());
     }
 
     private List<HostRun> active(List<Host> batch) {

@@ -12,6 +12,7 @@ import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Rollout;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
@@ -87,7 +88,7 @@ class CheckModeGuaranteeTest {
         Inventory inventory = new Inventory(Map.of("h1", h1), Map.of("web", List.of("h1")));
         Source src = new Source("careless.groovy", 3);
         Path after = dir.resolve("after");
-        Play play = new Play("p", "web", Map.of(), 0, false, null, false, List.of(
+        Play play = new Play("p", "web", Map.of(), Rollout.ALL, false, null, false, List.of(
                 new Task("break the promise", "careless", params, options, src),
                 new Task("after it", "careless", Map.of("path", after.toString(), "how", "readOnly"),
                         TaskOptions.none(), new Source("careless.groovy", 4))),

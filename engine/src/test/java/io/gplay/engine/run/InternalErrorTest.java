@@ -8,6 +8,7 @@ import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Rollout;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
@@ -48,7 +49,7 @@ class InternalErrorTest {
         TaskOptions noLog = new TaskOptions(null, null, null, List.of(), List.of(), runOnce, null, false, null, null, 0,
                 null, 5, null, true, List.of());
         Source src = new Source("bug.groovy", 3);
-        Play play = new Play("p", "web", Map.of(), 0, false, null, false,
+        Play play = new Play("p", "web", Map.of(), Rollout.ALL, false, null, false,
                 List.of(new Task("hidden", "broken", Map.of(), noLog, src)), List.of(), src);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         summary[0] = new Runner(inventory, new ModuleRegistry(List.of(new Broken())), RunOptions.defaults(),

@@ -9,6 +9,7 @@ import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Rollout;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
@@ -50,7 +51,7 @@ class RetriesTest {
         TaskOptions until = new TaskOptions(null, null, null, List.of(), List.of(), false, null, false, null, null, 4,
                 thirdRun, 0, null, false, List.of());
         Source src = new Source("poll.groovy", 3);
-        Play play = new Play("p", "web", Map.of(), 0, false, null, false,
+        Play play = new Play("p", "web", Map.of(), Rollout.ALL, false, null, false,
                 List.of(new Task("wait for the service", "counter", Map.of(), until, src)), List.of(), src);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Counter counter = new Counter();
