@@ -13,7 +13,7 @@ import java.util.Optional;
  * What the command line leaves unsaid, from where an Ansible user keeps it: the environment and the ansible.cfg
  * Ansible would read ({@link AnsibleConfig}): the inventory ({@code ANSIBLE_INVENTORY}, {@code inventory}, then
  * {@code /etc/ansible/hosts}), {@code remote_user}, {@code private_key_file}, {@code forks}, {@code become},
- * {@code become_user}.
+ * {@code become_user}, {@code retry_files_enabled}, {@code retry_files_save_path}.
  */
 final class ConfigDefaults {
     static final Path SYSTEM_INVENTORY = Path.of("/etc/ansible/hosts");
@@ -80,6 +80,14 @@ final class ConfigDefaults {
 
     Optional<String> becomeUser() {
         return config.value("ANSIBLE_BECOME_USER", "become_user");
+    }
+
+    boolean retryFilesEnabled() {
+        return config.flag("ANSIBLE_RETRY_FILES_ENABLED", "retry_files_enabled");
+    }
+
+    Optional<Path> retryFilesSavePath() {
+        return config.path("ANSIBLE_RETRY_FILES_SAVE_PATH", "retry_files_save_path");
     }
 
     private String origin(String envName) {

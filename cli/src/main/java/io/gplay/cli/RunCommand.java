@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import java.util.concurrent.CompletionException;
 /** {@code gplay run PLAYBOOK -i INVENTORY}: the ansible-playbook of gplay. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a playbook on the hosts of an inventory.",
-                "Exit codes: 0 all ok, 1 bad input (nothing touched), 2 a task failed, 4 a host was unreachable, 99 interrupted."})
+                "Exit codes: 0 all ok, 1 bad input (nothing touched), 2 a task failed (so too a play stopped by maxFailPercentage"
+                        + " or anyErrorsFatal), 4 a host was unreachable, 99 interrupted."})
 class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "a playbook file, or the name of a bundled one (gplay list)")
     String playbook;
@@ -69,6 +71,11 @@ class RunCommand implements Callable<Integer> {
 
     @Option(names = "--report", description = "also write a report (repeatable): json=FILE (a JSON event a line), junit=FILE (JUnit XML; drift is a failure), html=FILE (a self-contained page)")
     List<String> reports = new ArrayList<>();
+
+    @Option(names = "--retry-file", paramLabel = "FILE", description = "after a run with failures, write the hosts that"
+            + " failed, were unreachable or were stopped with their batch to FILE, one a line (run again with --limit"
+            + " @FILE); default: PLAYBOOK.retry when retry_files_enabled is on in ansible.cfg")
+    Path retryFile;
 
     @Option(names = "--profile", description = "after the recap, list the slowest tasks with their time on each host")
     boolean profile;
@@ -148,6 +155,7 @@ class RunCommand implements Callable<Integer> {
         Interrupts.onInterrupt(runner::interrupt);
         RunSummary summary = runner.run(plan);
         reporter.close();
+        writeRetryFile(summary.retryHosts(), out);
         if (summary.checkModeViolation()) {
             System.err.println("gplay: ENGINE ERROR: a module tried to change a host in check mode (see above); "
                     + "the change was refused. Please report this bug.");
@@ -161,6 +169,20 @@ class RunCommand implements Callable<Integer> {
             return 3;
         }
         return code;
+    }
+
+    /** The hosts to retry, where {@link RetryFile} says, and where they went; a file not written is a warning. */
+    private void writeRetryFile(List<String> hosts, PrintStream out) {
+        ConfigDefaults config = target.configured();
+        RetryFile.where(retryFile, config.retryFilesEnabled(), config.retryFilesSavePath(), playbook,
+                !Files.isRegularFile(Path.of(playbook))).filter(f -> !hosts.isEmpty()).ifPresent(f -> {
+                    try {
+                        RetryFile.write(f, hosts);
+                        out.println("hosts to retry written to " + f + "; to retry, use: --limit @" + f);
+                    } catch (IOException e) {
+                        System.err.println("gplay: could not write the retry file: " + Main.describe(e));
+                    }
+                });
     }
 
     private static Inventory joined(CompletableFuture<Inventory> loading) {

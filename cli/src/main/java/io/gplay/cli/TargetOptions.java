@@ -28,7 +28,8 @@ final class TargetOptions {
             + " default: $ANSIBLE_INVENTORY, the inventory of ansible.cfg, /etc/ansible/hosts")
     String inventory;
 
-    @Option(names = {"-l", "--limit"}, description = "further limit the hosts to a pattern")
+    @Option(names = {"-l", "--limit"}, description = "further limit the hosts to a pattern; @FILE: the hosts of a file,"
+            + " one a line (a retry file)")
     String limit;
 
     @Option(names = {"-e", "--extra-vars"}, description = "k=v pairs, @file.yml, or YAML/JSON; highest precedence")
@@ -80,6 +81,11 @@ final class TargetOptions {
 
     /** What the command line leaves unsaid, from the environment and ansible.cfg, as Ansible reads them. */
     private final ConfigDefaults configured = new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY);
+
+    /** What ansible.cfg and the environment say where the command line says nothing. */
+    ConfigDefaults configured() {
+        return configured;
+    }
 
     /** -b, or become of ansible.cfg. */
     boolean become() {
@@ -163,8 +169,9 @@ final class TargetOptions {
         return out;
     }
 
-    /** The run options every command takes from these: forks, limit, extra variables, host keys. */
+    /** The run options every command takes from these: forks, limit (its files read), extra variables, host keys. */
     RunOptions.Builder runOptions() throws IOException {
-        return RunOptions.builder().hosts(forks != null ? forks : configured.forks().orElse(10), limit, extraVars(), acceptNewHostKeys, knownHosts);
+        return RunOptions.builder().hosts(forks != null ? forks : configured.forks().orElse(10), LimitFile.expand(limit),
+                extraVars(), acceptNewHostKeys, knownHosts);
     }
 }
