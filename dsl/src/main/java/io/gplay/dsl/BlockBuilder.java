@@ -25,7 +25,7 @@ import java.util.TreeSet;
 public final class BlockBuilder {
     /** The keywords a block takes: those a task inside can take from it. */
     static final Set<String> KEYWORDS = Set.of("when", "tags", "notify", "become", "ignoreErrors", "delegateTo",
-            "runOnce", "noLog", "vars", "name");
+            "runOnce", "noLog", "anyErrorsFatal", "vars", "name");
 
     private final TaskCollector owner;
     private final BlockKeywords given;
@@ -49,7 +49,7 @@ public final class BlockBuilder {
         named.keySet().retainAll(KEYWORDS);
         TaskKeywords check = new TaskKeywords(ctx);
         Deferred when = check.condition(named.remove("when"), "when", at);
-        for (String k : List.of("become", "ignoreErrors", "runOnce", "noLog")) {
+        for (String k : List.of("become", "ignoreErrors", "runOnce", "noLog", "anyErrorsFatal")) {
             if (named.containsKey(k) && !(named.get(k) instanceof Boolean)) {
                 check.bool(named.remove(k), k, at);
             }

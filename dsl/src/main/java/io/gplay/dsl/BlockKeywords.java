@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * What the blocks around a task give it, as Ansible's blocks do: their conditions, asked before the task's
  * own; their {@code tags} and {@code notify}, added to the task's; their other keywords ({@code become},
- * {@code ignoreErrors}, {@code delegateTo}, {@code runOnce}, {@code noLog}) where the task gives none, an
- * inner block's over an outer one's. Roles and task files taken in inside a block are given them too.
+ * {@code ignoreErrors}, {@code delegateTo}, {@code runOnce}, {@code noLog}, {@code anyErrorsFatal}) where the task
+ * gives none, an inner block's over an outer one's. Roles and task files taken in inside a block are given them too.
  */
 record BlockKeywords(Deferred when, Map<String, Object> keywords) {
     static final BlockKeywords NONE = new BlockKeywords(null, Map.of());

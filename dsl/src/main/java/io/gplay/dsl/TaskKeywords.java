@@ -20,7 +20,7 @@ final class TaskKeywords {
     /** The names of a call that are keywords, not module parameters. */
     static final Set<String> NAMES = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
             "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "noLog", "check", "name",
-            "listen");
+            "listen", "anyErrorsFatal");
 
     /**
      * Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. Not
@@ -52,7 +52,8 @@ final class TaskKeywords {
                 k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
                 k.get("become") == null ? null : bool(k.get("become"), "become", at),
                 bool(k.get("noLog"), "noLog", at),
-                strings(k.get("listen")));
+                strings(k.get("listen")),
+                k.get("anyErrorsFatal") == null ? null : bool(k.get("anyErrorsFatal"), "anyErrorsFatal", at));
     }
 
     private String register(Object v, Source at) {

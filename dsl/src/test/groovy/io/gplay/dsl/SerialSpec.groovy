@@ -137,6 +137,29 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false, anyErrorsFatal: true
         rescued.summary.retryHosts() == []
     }
 
+    def "a block's anyErrorsFatal is its tasks', and a task's own wins over the play's"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false, anyErrorsFatal: true) {
+    verify 'not fatal', that: { host != 'h3' }, anyErrorsFatal: false
+    block('b', anyErrorsFatal: false) {
+        verify 'not fatal either', that: { host != 'h2' }
+    }
+    debug 'still going', msg: 'x'
+    block('c') {
+        verify 'fatal', that: { host != 'h1' }
+    }
+    debug 'after', msg: 'x'
+} }
+''', hosts: hosts(4))
+
+        then:
+        run.ran == ['not fatal: h1 ok, h2 ok, h3 failed, h4 ok', 'not fatal either: h1 ok, h2 failed, h4 ok',
+                    'still going: h1 ok, h4 ok', 'fatal: h1 failed, h4 ok']
+        run.out.contains("anyErrorsFatal: h1 failed in task 'fatal'")
+        run.summary.retryHosts() == ['h1', 'h2', 'h3', 'h4']
+    }
+
     def "#what is refused at the play's line before any host is touched, by a run and by --syntax-check"() {
         given:
         Path f = dir.resolve('p.groovy')

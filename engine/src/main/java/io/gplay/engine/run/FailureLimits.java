@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Whether the failures of a batch stop its play, asked after each task as ansible-playbook's linear strategy asks
- * it: with {@code anyErrorsFatal}, a host that failed or was unreachable in the task; with
+ * it: with {@code anyErrorsFatal} (the task's, given by it or a block around it, else the play's), a host that
+ * failed or was unreachable in the task (not one with {@code ignoreErrors}); with
  * {@code maxFailPercentage}, more of the batch's hosts failed than it allows (unreachable hosts and rescued
  * failures not counted, as there). A failure a block's rescue takes back is no failure here.
  */
@@ -31,7 +32,9 @@ final class FailureLimits {
         List<HostRun> broken = batch.stream().filter(h -> !seen.contains(h) && (failed(h) || h.unreachable != null))
                 .toList();
         seen.addAll(broken);
-        if (rollout.anyErrorsFatal() && !broken.isEmpty()) {
+        Boolean own = task.options().anyErrorsFatal();
+        boolean fatal = (own != null ? own : rollout.anyErrorsFatal()) && !task.options().ignoreErrors();
+        if (fatal && !broken.isEmpty()) {
             return "anyErrorsFatal: " + broken.stream().map(h -> h.host.name() + (failed(h) ? " failed" : " unreachable"))
                     .collect(Collectors.joining(", ")) + " in task '" + task.title() + "' (" + task.source() + ")";
         }

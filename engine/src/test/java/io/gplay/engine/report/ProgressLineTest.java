@@ -26,7 +26,8 @@ class ProgressLineTest {
                 false, false, 0), mask);
         TaskOptions o = TaskOptions.none();
         o = new TaskOptions(o.when(), o.loop(), o.register(), o.handlers(), o.tags(), o.runOnce(), o.delegateTo(),
-                o.ignoreErrors(), o.changedWhen(), o.failedWhen(), o.retries(), o.until(), o.delay(), o.become(), noLog, o.listen());
+                o.ignoreErrors(), o.changedWhen(), o.failedWhen(), o.retries(), o.until(), o.delay(), o.become(), noLog, o.listen(),
+                o.anyErrorsFatal());
         r.progress(new Task("deploy", "hostedEngine", Map.of(), o, new Source("site.groovy", 3)),
                 new Host("h1", List.of(), Map.of()), line);
         return bytes.toString(StandardCharsets.UTF_8);

@@ -138,7 +138,7 @@ class CheckModeGuaranteeTest {
     void ignoreErrorsDoesNotHideAnEngineError() {
         Path file = dir.resolve("ignored.conf");
         TaskOptions ignore = new TaskOptions(null, null, null, List.of(), List.of(), false, null, true, null, null,
-                0, null, 5, null, false, List.of());
+                0, null, 5, null, false, List.of(), null);
         Recorder rec = new Recorder();
 
         RunSummary summary = run(true, rec, ignore, params(file, "writeFile"));
