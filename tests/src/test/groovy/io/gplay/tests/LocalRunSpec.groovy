@@ -95,7 +95,7 @@ playbook('p') {
         run.out.contains('changed: [a]')
         run.out.contains('failed: [b]')
         !run.out.contains('[c]')
-        run.out.contains('every host of a batch failed')
+        run.out.contains("play 'rolling' stopped in batch 2 of 3 (b): every host of the batch failed; not started: c")
         !run.out.contains('PLAY [after]')
         run.recap('c') == [ok: 0, changed: 0, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0]
     }
