@@ -337,18 +337,10 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         Path f = dir.resolve('p.groovy')
         Files.writeString(f, "playbook('p') { play('p', hosts: 'web', gatherFacts: false) {\n" + code + "\n} }\n")
         def loader = new PlaybookLoader(PlaybookRun.MODULES, dir.resolve('cache'))
-        def problems = { Closure<?> load ->
-            try {
-                load()
-                return []
-            } catch (DslException e) {
-                return e.problems()
-            }
-        }
 
         expect:
-        problems { loader.load(f) } == ["${f}:${line}: ${message}".toString()]
-        !syntaxChecked || problems { loader.check(f) } == ["${f}:${line}: ${message}".toString()]
+        PlaybookRun.problems { loader.load(f) } == ["${f}:${line}: ${message}".toString()]
+        !syntaxChecked || PlaybookRun.problems { loader.check(f) } == ["${f}:${line}: ${message}".toString()]
 
         where:
         what                   | line | syntaxChecked | code                                                                    | message

@@ -11,15 +11,6 @@ class NotifyCheckSpec extends Specification {
     @TempDir
     Path dir
 
-    List<String> problems(Closure<?> load) {
-        try {
-            load()
-            []
-        } catch (DslException e) {
-            e.problems()
-        }
-    }
-
     def "#what"() {
         given:
         Path f = dir.resolve('p.groovy')
@@ -28,8 +19,8 @@ class NotifyCheckSpec extends Specification {
         def expected = problem ? ["${f}:2: notify '${problem}': ".toString()] : []
 
         expect:
-        problems { loader.load(f) }.collect { it.replaceFirst(/(: notify '[^']*': ).*/, '$1') } == expected
-        problems { loader.check(f) }.collect { it.replaceFirst(/(: notify '[^']*': ).*/, '$1') } == expected
+        PlaybookRun.problems { loader.load(f) }.collect { it.replaceFirst(/(: notify '[^']*': ).*/, '$1') } == expected
+        PlaybookRun.problems { loader.check(f) }.collect { it.replaceFirst(/(: notify '[^']*': ).*/, '$1') } == expected
 
         where:
         what                                  | problem          | code

@@ -43,6 +43,16 @@ final class PlaybookRun {
                 new MaskingReporter(new ConsoleReporter(console, false, false, 0), SecretMask.global()))
     }
 
+    /** The problems a plan's making ({@code loader.load}) or {@code loader.check} reported, none when it passed. */
+    static List<String> problems(Closure<?> load) {
+        try {
+            load()
+            []
+        } catch (DslException e) {
+            e.problems()
+        }
+    }
+
     static PlaybookRun of(Path dir, String text, Map<String, Object> hostVars = [:]) {
         run(new PlaybookLoader(MODULES, dir.resolve('cache')).load('p.groovy', 'p.groovy', text), [hostVars: [h1: hostVars]])
     }

@@ -166,18 +166,10 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false, anyErrorsFatal: true
         Files.writeString(f, "playbook('p') {\n  play('p', hosts: 'web', gatherFacts: false, ${option}) {\n"
                 + "    debug 'x', msg: 'y'\n  }\n}\n")
         def loader = new PlaybookLoader(PlaybookRun.MODULES, dir.resolve('cache'))
-        def problems = { Closure<?> load ->
-            try {
-                load()
-                return []
-            } catch (DslException e) {
-                return e.problems()
-            }
-        }
 
         expect:
-        problems { loader.load(f) } == ["${f}:2: ${message}".toString()]
-        problems { loader.check(f) } == ["${f}:2: ${message}".toString()]
+        PlaybookRun.problems { loader.load(f) } == ["${f}:2: ${message}".toString()]
+        PlaybookRun.problems { loader.check(f) } == ["${f}:2: ${message}".toString()]
 
         where:
         what                | option                       | message
