@@ -5,6 +5,7 @@ import io.gplay.engine.module.Change;
 import io.gplay.engine.report.TerminalText;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.report.Reporter;
 
@@ -51,6 +52,12 @@ final class CompactReporter implements Reporter {
                 c.optionalDiff().ifPresent(d -> TerminalText.escaped(d.unified()).lines().forEach(l -> out.println("    " + l)));
             }
         }
+    }
+
+    @Override
+    public synchronized void gate(Gate gate, String when, int attempt, String why) {
+        out.println("gate [" + TerminalText.escaped(gate.title()) + "] " + TerminalText.escaped(when) + ": "
+                + (why == null ? "passes" : "not yet (try " + attempt + "): " + TerminalText.escaped(why)));
     }
 
     @Override

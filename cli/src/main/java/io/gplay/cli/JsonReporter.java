@@ -4,6 +4,7 @@ import groovy.json.JsonOutput;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
@@ -72,6 +73,12 @@ final class JsonReporter implements Reporter {
             e.put("item", String.valueOf(item));
         }
         emit("host_result", e);
+    }
+
+    @Override
+    public void gate(Gate gate, String when, int attempt, String why) {
+        emit("gate", Map.of("gate", gate.title(), "when", when, "try", attempt, "passes", why == null,
+                "msg", why == null ? "" : why));
     }
 
     @Override

@@ -58,7 +58,7 @@ public class PlaybookBuilder {
         List<String> playTags = strings(options.get("tags"));
         List<Step> tasks = pb.steps.stream().map(s -> s.mapTasks(t -> t.withTags(playTags))).toList();
         plays.add(new Play(name, String.valueOf(options.get("hosts")), vars,
-                RolloutOptions.read(options, p -> ctx.problem(at, p)),
+                RolloutOptions.read(options, p -> ctx.problem(at, p)).withGates(pb.gates),
                 boolOption(options, "become", false, at),
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
                 boolOption(options, "gatherFacts", true, at), tasks, pb.handlerTasks(), at));

@@ -31,7 +31,7 @@ final class RolloutOptions {
         if (fatal != null && !(fatal instanceof Boolean)) {
             problem.accept("anyErrorsFatal must be true or false, got '" + fatal + "'");
         }
-        return new Rollout(serial, maxFail, Boolean.TRUE.equals(fatal));
+        return new Rollout(serial, maxFail, Boolean.TRUE.equals(fatal), List.of());
     }
 
     private static List<Object> serial(Object v, Consumer<String> problem) {

@@ -49,6 +49,8 @@ final class StaticCheck {
     private final Notifies notifies = new Notifies();
     private final Set<String> handlerFiles = new HashSet<>();
     private int inHandlers;
+    /** How deep in a gate's checks the visit is: tasks only there, as among handlers. */
+    private int inGate;
     int plays;
     int tasks;
 
@@ -77,9 +79,12 @@ final class StaticCheck {
                     call(call.getMethodAsString(), call, own);
                 }
                 boolean handlers = call.isImplicitThis() && "handlers".equals(call.getMethodAsString());
+                boolean gate = call.isImplicitThis() && "gate".equals(call.getMethodAsString());
                 inHandlers += handlers ? 1 : 0;
+                inGate += gate ? 1 : 0;
                 super.visitMethodCallExpression(call);
                 inHandlers -= handlers ? 1 : 0;
+                inGate -= gate ? 1 : 0;
             }
         };
         inHandlers = handlerFiles.contains(file.display()) ? 1 : 0;
@@ -99,6 +104,9 @@ final class StaticCheck {
             plays++;
             RolloutOptions.read(literals(call), p -> problem(call, p));
         }
+        if (name.equals("gate")) {
+            GateOptions.read(literalTitle(call).orElse(""), literals(call), p -> problem(call, p));
+        }
         if (name.equals("importTasks") || name.equals("role")) {
             literalTitle(call).ifPresent(what -> takeIn(name, what, call));
             return;
@@ -108,6 +116,12 @@ final class StaticCheck {
         }
         if (name.equals("rescue") || name.equals("always")) {
             problem(call, BlockBuilder.alone(name)); // a chained one, after a block's brace, is no call on this
+            return;
+        }
+        if ((name.equals("block") || name.equals("flushHandlers")) && (inHandlers > 0 || inGate > 0)) {
+            String what = inGate > 0 ? "a gate's checks" : "handlers";
+            problem(call, name.equals("block") ? "block: " + what + " are tasks, not blocks; write the block among the"
+                    + " play's tasks" : "flushHandlers: " + what + " cannot flush handlers; write it among the play's tasks");
             return;
         }
         if (name.equals("block")) {

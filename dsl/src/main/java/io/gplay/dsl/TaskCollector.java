@@ -38,41 +38,46 @@ public class TaskCollector extends GroovyObjectSupport {
     private final Role role;
     /** What the blocks this collector is in give each of its tasks. */
     final BlockKeywords inBlocks;
-    /** Whether this collects handlers, which are tasks only: no block, no flush. */
-    private final boolean handlers;
+    /** What this collects when it takes tasks only, no block, no flush ("handlers", "a gate's checks"), or null. */
+    private final String tasksOnly;
     private final TaskKeywords keywords;
 
     TaskCollector(BuildContext ctx) {
-        this(ctx, null, null, BlockKeywords.NONE, false);
+        this(ctx, null, null, BlockKeywords.NONE, null);
     }
 
-    private TaskCollector(BuildContext ctx, TaskCollector parent, Role role, BlockKeywords inBlocks, boolean handlers) {
+    private TaskCollector(BuildContext ctx, TaskCollector parent, Role role, BlockKeywords inBlocks, String tasksOnly) {
         this.ctx = ctx;
         this.parent = parent;
         this.role = role != null ? role : parent != null ? parent.role : null;
         this.inBlocks = inBlocks;
-        this.handlers = handlers;
+        this.tasksOnly = tasksOnly;
         this.keywords = new TaskKeywords(ctx);
     }
 
     /** A play's handlers. */
     static TaskCollector forHandlers(BuildContext ctx) {
-        return new TaskCollector(ctx, null, null, BlockKeywords.NONE, true);
+        return new TaskCollector(ctx, null, null, BlockKeywords.NONE, "handlers");
+    }
+
+    /** A gate's checks. */
+    static TaskCollector forGate(BuildContext ctx) {
+        return new TaskCollector(ctx, null, null, BlockKeywords.NONE, "a gate's checks");
     }
 
     /** The steps of a role or task file taken in here: within the same blocks, handlers if these are. */
     TaskCollector takingIn(Role r) {
-        return new TaskCollector(ctx, this, r, inBlocks, handlers);
+        return new TaskCollector(ctx, this, r, inBlocks, tasksOnly);
     }
 
     /** A role's handlers, taken in here: the play's handlers, outside any block. */
     TaskCollector handlersOf(Role r) {
-        return new TaskCollector(ctx, this, r, BlockKeywords.NONE, true);
+        return new TaskCollector(ctx, this, r, BlockKeywords.NONE, "handlers");
     }
 
     /** The steps of a block written here, with what the block gives its tasks. */
     TaskCollector inBlock(BlockKeywords given) {
-        return new TaskCollector(ctx, this, role, given, false);
+        return new TaskCollector(ctx, this, role, given, null);
     }
 
     /** A collector outside any playbook file, for the console and ad-hoc commands; problems are named {@code where}. */
@@ -174,8 +179,8 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /** Runs the handlers notified so far, here, instead of at the end of the play. */
     public void flushHandlers() {
-        if (handlers) {
-            ctx.problem(ctx.here(), "flushHandlers: handlers cannot flush handlers; write it among the play's tasks");
+        if (tasksOnly != null) {
+            ctx.problem(ctx.here(), "flushHandlers: " + tasksOnly + " cannot flush handlers; write it among the play's tasks");
             return;
         }
         steps.add(new FlushHandlers(ctx.here()));
@@ -187,8 +192,8 @@ public class TaskCollector extends GroovyObjectSupport {
      */
     public BlockBuilder block(Map<String, Object> named, String title,
                               @DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
-        if (handlers) {
-            ctx.problem(ctx.here(), "block: handlers are tasks, not blocks; write the block among the play's tasks");
+        if (tasksOnly != null) {
+            ctx.problem(ctx.here(), "block: " + tasksOnly + " are tasks, not blocks; write the block among the play's tasks");
             return BlockBuilder.refused(this, body);
         }
         return BlockBuilder.start(this, new LinkedHashMap<>(named), title, body);

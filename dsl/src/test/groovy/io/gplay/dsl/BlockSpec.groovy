@@ -350,6 +350,6 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         'a misspelt keyword'   | 2    | true          | "block('b', wehn: { true }) { debug 'x', msg: 'y' }"                    | "block: unknown keyword 'wehn' (did you mean 'when'?)"
         'a condition as text'  | 2    | false         | "block('b', when: 'x == 1') { debug 'x', msg: 'y' }"                    | "when must be a closure or true/false, got the string 'x == 1' (write it as a closure: when: { vars.x == 1 })"
         'two rescues'          | 2    | false         | "block('b') {\n  debug 'x', msg: 'y'\n} rescue { debug 'r', msg: 'y' } rescue { debug 's', msg: 'y' }" | 'rescue: this block has a rescue already'
-        'a block of handlers'  | 4    | false         | "debug 'x', msg: 'y'\nhandlers {\n  block('b') { debug 'h', msg: 'y' }\n}" | 'block: handlers are tasks, not blocks; write the block among the play\'s tasks'
+        'a block of handlers'  | 4    | true          | "debug 'x', msg: 'y'\nhandlers {\n  block('b') { debug 'h', msg: 'y' }\n}" | 'block: handlers are tasks, not blocks; write the block among the play\'s tasks'
     }
 }

@@ -8,14 +8,20 @@ import java.util.List;
  * {@code any_errors_fatal}: in batches of the sizes of {@code serial} (each a whole number, or a percentage of the
  * play's hosts as a string {@code "30%"}; the last size repeats; none, or 0, is all the hosts left), stopped when
  * more than {@code maxFailPercentage} percent of a batch's hosts have failed (null: no such limit), or at the first
- * failure or unreachable host with {@code anyErrorsFatal}. The values are checked when the plan is built.
+ * failure or unreachable host with {@code anyErrorsFatal}; each batch waits for its {@link Gate}s before it starts
+ * and after it ends. The values are checked when the plan is built.
  */
-public record Rollout(List<Object> serial, Double maxFailPercentage, boolean anyErrorsFatal) {
+public record Rollout(List<Object> serial, Double maxFailPercentage, boolean anyErrorsFatal, List<Gate> gates) {
     /** All hosts in one batch, no limit on failures: a play that says nothing. */
-    public static final Rollout ALL = new Rollout(List.of(), null, false);
+    public static final Rollout ALL = new Rollout(List.of(), null, false, List.of());
 
     public Rollout {
         serial = List.copyOf(serial);
+        gates = List.copyOf(gates);
+    }
+
+    public Rollout withGates(List<Gate> g) {
+        return new Rollout(serial, maxFailPercentage, anyErrorsFatal, g);
     }
 
     /** The hosts in their batches, as ansible-playbook's {@code _get_serialized_batches} cuts them. */

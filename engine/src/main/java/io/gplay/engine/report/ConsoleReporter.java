@@ -4,6 +4,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
@@ -127,6 +128,18 @@ public final class ConsoleReporter implements Reporter {
     public synchronized void progress(Task task, Host host, String line) {
         clearLiveLine();
         out.println(TerminalText.escaped("  [" + host.name() + "] " + line));
+    }
+
+    /** {@code GATE [title] before batch 1 of 2 (web1)}, then each asking's verdict. */
+    @Override
+    public synchronized void gate(Gate gate, String when, int attempt, String why) {
+        clearLiveLine();
+        if (attempt == 1) {
+            out.println();
+            out.println(banner("GATE [" + TerminalText.escaped(gate.title()) + "] " + TerminalText.escaped(when)));
+        }
+        out.println(why == null ? paint("32", "passes" + (attempt == 1 ? "" : " (try " + attempt + ")"))
+                : paint("33", TerminalText.escaped("not yet (try " + attempt + "): " + why)));
     }
 
     @Override

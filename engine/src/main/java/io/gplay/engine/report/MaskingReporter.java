@@ -4,6 +4,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
@@ -73,6 +74,11 @@ public final class MaskingReporter implements Reporter {
         // the runner's note on an ignored failure is no output of the task's
         String msg = r.msg() != null && r.msg().endsWith(" (ignored)") ? HIDDEN + " (ignored)" : HIDDEN;
         return new Result(r.status(), msg, changes, Map.of("censored", HIDDEN));
+    }
+
+    @Override
+    public void gate(Gate gate, String when, int attempt, String why) {
+        inner.gate(gate, when, attempt, why == null ? null : mask.mask(why));
     }
 
     @Override

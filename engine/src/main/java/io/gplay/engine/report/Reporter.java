@@ -2,6 +2,7 @@ package io.gplay.engine.report;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
@@ -33,6 +34,13 @@ public interface Reporter {
 
     /** A line a long-running module shows while it waits (what an operator must do, how long it has waited). */
     default void progress(Task task, Host host, String line) {
+    }
+
+    /**
+     * A health gate asked around a batch ({@code when}: "before batch 2 of 3 (web3)"), the {@code attempt}th time:
+     * {@code why} it does not pass yet, or null when it passes.
+     */
+    default void gate(Gate gate, String when, int attempt, String why) {
     }
 
     default void warning(String message) {

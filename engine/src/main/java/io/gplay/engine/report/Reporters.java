@@ -2,6 +2,7 @@ package io.gplay.engine.report;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
@@ -50,6 +51,11 @@ public final class Reporters implements Reporter {
     @Override
     public void progress(Task task, Host host, String line) {
         all.forEach(r -> r.progress(task, host, line));
+    }
+
+    @Override
+    public void gate(Gate gate, String when, int attempt, String why) {
+        all.forEach(r -> r.gate(gate, when, attempt, why));
     }
 
     @Override

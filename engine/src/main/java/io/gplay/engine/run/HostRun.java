@@ -53,6 +53,23 @@ final class HostRun {
         return next;
     }
 
+    /**
+     * A copy to ask a gate's checks with: the same host, connection, facts and registered results, its own counts
+     * and failure, so the checks' results never reach the recap nor fail the host. {@link #adoptConnection} after.
+     */
+    synchronized HostRun scratch() {
+        HostRun s = new HostRun(host);
+        s.connection = connection;
+        s.facts = facts;
+        s.registered.putAll(registered);
+        return s;
+    }
+
+    /** The connection the scratch copy ended with: one it opened, or none when it closed the shared one. */
+    synchronized void adoptConnection(HostRun scratch) {
+        connection = scratch.connection;
+    }
+
     boolean active() {
         return unreachable == null && !failed && !stopped;
     }

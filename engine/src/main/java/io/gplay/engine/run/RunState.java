@@ -29,6 +29,8 @@ final class RunState {
     volatile boolean interrupted;
     volatile boolean checkModeViolation;
     volatile boolean internalError;
+    /** A play stopped because one of its health gates did not pass. */
+    volatile boolean gateStopped;
 
     RunState(Inventory inventory, Connections connections) {
         this.inventory = inventory;
@@ -80,6 +82,7 @@ final class RunState {
         interrupted = false;
         checkModeViolation = false;
         internalError = false;
+        gateStopped = false;
         runs.replaceAll((name, r) -> r.carryOver());
     }
 

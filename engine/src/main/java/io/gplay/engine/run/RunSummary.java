@@ -9,11 +9,12 @@ import java.util.Map;
  * How a run ended. Exit codes follow ansible-playbook: 0 all ok, 2 a task failed, 4 a host was unreachable,
  * 99 interrupted by the user. Two things beyond any task fail the run too: a module that tried to change a
  * host in check mode (refused by the engine), and an internal error of the engine. A play stopped by its
- * failure limits has a failed or unreachable host, hence 2 or 4. {@code retryHosts}: the hosts that failed, were
+ * failure limits has a failed or unreachable host, hence 2 or 4; one stopped by a health gate that did not pass
+ * ({@code gateStopped}) gives 2. {@code retryHosts}: the hosts that failed, were
  * unreachable or were stopped with their batch, by name, as ansible-playbook writes them to its retry file.
  */
 public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean checkModeViolation,
-                         boolean internalError, List<String> retryHosts) {
+                         boolean internalError, boolean gateStopped, List<String> retryHosts) {
     public RunSummary {
         retryHosts = List.copyOf(retryHosts);
     }
@@ -25,7 +26,7 @@ public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean 
         if (stats.values().stream().anyMatch(s -> s.unreachable() > 0)) {
             return 4;
         }
-        if (checkModeViolation || internalError || stats.values().stream().anyMatch(s -> s.failed() > 0)) {
+        if (checkModeViolation || internalError || gateStopped || stats.values().stream().anyMatch(s -> s.failed() > 0)) {
             return 2;
         }
         return 0;

@@ -35,6 +35,7 @@ public final class Runner {
     private boolean session;
     private StartAt start;
     private TaskDispatch dispatch;
+    private GateWatch gates;
 
     public Runner(Inventory inventory, ModuleRegistry modules, RunOptions opts, Reporter reporter) {
         this.inventory = inventory.withExtraVars(opts.extraVars());
@@ -122,6 +123,8 @@ public final class Runner {
             return t;
         });
         dispatch = new TaskDispatch(state, reporter, pool, new TaskOnHost(state, modules, opts, reporter, targets));
+        gates = new GateWatch(state, new TaskOnHost(state, modules, opts.withCheck(true), new Reporter() { }, targets),
+                reporter, opts.check());
         reporter.playbookStart(playbook, opts.check());
         try {
             for (Play play : playbook.plays()) {
@@ -144,12 +147,14 @@ public final class Runner {
         }
         reporter.recap(stats, System.currentTimeMillis() - t0);
         List<String> retry = stats.keySet().stream().filter(h -> !state.existing(h).active()).sorted().toList();
-        return new RunSummary(stats, state.interrupted, state.checkModeViolation, state.internalError, retry);
+        return new RunSummary(stats, state.interrupted, state.checkModeViolation, state.internalError,
+                state.gateStopped, retry);
     }
 
     /**
      * Runs a play batch by batch ({@code serial}); false when it stops, which ends the playbook, as in Ansible: its
-     * failure limits stopped a batch ({@link FailureLimits}), or every host of a batch failed with hosts left.
+     * failure limits stopped a batch ({@link FailureLimits}), every host of a batch failed with hosts left, or one
+     * of its health gates did not pass before a batch (whose hosts are then stopped, not started) or after it.
      */
     private boolean runPlay(Play play, Targets targets) {
         List<Host> hosts = targets.of(play).stream().filter(h -> state.runFor(h).active()).toList();
@@ -162,19 +167,37 @@ public final class Runner {
         List<List<Host>> batches = play.rollout().batches(hosts);
         for (int i = 0; i < batches.size() && !state.interrupted; i++) {
             List<Host> batch = batches.get(i);
+            String name = "batch " + (i + 1) + " of " + batches.size() + " (" + names(batch) + ")";
+            String gate = gates.await(play, "before", name, active(batch));
+            if (gate != null) {
+                active(batch).forEach(h -> h.stopped = true);
+                return stopped(play, "before " + name, gate, batches.subList(i, batches.size()));
+            }
             String stop = new BatchRun(play, batch, state, opts, dispatch, start).run();
-            List<Host> notStarted = batches.subList(i + 1, batches.size()).stream().flatMap(List::stream).toList();
-            if (stop == null && active(batch).isEmpty() && !notStarted.isEmpty()) {
+            List<List<Host>> rest = batches.subList(i + 1, batches.size());
+            if (stop == null && active(batch).isEmpty() && !rest.isEmpty()) {
                 stop = "every host of the batch failed";
             }
+            if (stop == null && !state.interrupted && !active(batch).isEmpty()) {
+                stop = gates.await(play, "after", name, active(batch));
+                if (stop != null) {
+                    return stopped(play, "after " + name, stop, rest);
+                }
+            }
             if (stop != null) {
-                reporter.warning("play '" + play.name() + "' stopped in batch " + (i + 1) + " of " + batches.size()
-                        + " (" + names(batch) + "): " + stop + "; not started: "
-                        + (notStarted.isEmpty() ? "none" : names(notStarted)) + "; the playbook ends here");
-                return false;
+                return stopped(play, "in " + name, stop, rest);
             }
         }
         return true;
+    }
+
+    /** Says why and where a play stopped, and which hosts it did not start; false, as the playbook ends. */
+    private boolean stopped(Play play, String where, String why, List<List<Host>> notStartedBatches) {
+        List<Host> notStarted = notStartedBatches.stream().flatMap(List::stream).toList();
+        state.gateStopped |= why.startsWith("gate ");
+        reporter.warning("play '" + play.name() + "' stopped " + where + ": " + why + "; not started: "
+                + (notStarted.isEmpty() ? "none" : names(notStarted)) + "; the playbook ends here");
+        return false;
     }
 
     private static String names(List<Host> hosts) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RolloutTest {
     private static List<Integer> sizes(List<Object> serial, int hosts) {
         List<Integer> all = IntStream.range(0, hosts).boxed().toList();
-        return new Rollout(serial, null, false).batches(all).stream().map(List::size).toList();
+        return new Rollout(serial, null, false, List.of()).batches(all).stream().map(List::size).toList();
     }
 
     @Test
@@ -33,10 +33,10 @@ class RolloutTest {
 
     @Test
     void tooManyFailedIsMoreThanThePercentageOfTheBatch() {
-        Rollout r = new Rollout(List.of(), 50.0, false);
+        Rollout r = new Rollout(List.of(), 50.0, false, List.of());
         assertFalse(r.tooManyFailed(1, 2));
         assertTrue(r.tooManyFailed(2, 3));
-        assertTrue(new Rollout(List.of(), 0.0, false).tooManyFailed(1, 10));
+        assertTrue(new Rollout(List.of(), 0.0, false, List.of()).tooManyFailed(1, 10));
         assertFalse(Rollout.ALL.tooManyFailed(10, 10));
     }
 }
