@@ -86,6 +86,19 @@ final class GlusterCli {
         return root;
     }
 
+    /**
+     * A read-only query whose answer gluster writes only as text: {@code volume heal VOL info}, which 3.4 cannot
+     * write as XML (release-3.4 cli/src/cli-rpc-ops.c:6275, its XML output commented out). Its exit status and
+     * what it printed, read by the caller with what that version prints.
+     */
+    ExecResult queryText(String... args) {
+        if (!daemonSeen && !ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
+            throw new DaemonDown("gluster " + String.join(" ", args) + ": glusterd is not running");
+        }
+        daemonSeen = true;
+        return ctx.probe(command(false, args));
+    }
+
     /** A query that must succeed: an error gluster reports in its answer fails the task. */
     Element queryOk(String... args) {
         Element root = query(args);
