@@ -6,10 +6,23 @@
 // What only the oVirt admin console can do (migrate VMs, put the host in maintenance, activate it again) is
 // shown as a reminder for the operator.
 
-// ctdbAddress: lib/cluster.groovy, the address glusterized-ovirt configures CTDB with.
+// ctdbAddress, procedureVolumes, clusterUnhealthy: lib/cluster.groovy.
+//
+// Each play has a health gate. A host is taken down only while every other host's CTDB node is OK and no volume
+// has entries left to heal, as another host sees it (30 s at most; never the last healthy node); a host brought back
+// is done once the whole cluster is OK and healed again (10 min at most). A gate that does not pass stops the run,
+// changing nothing more, exit 2.
 
 playbook('Maintenance') {
     play('Take a host down for maintenance', hosts: 'ovirt', serial: 1) {
+        gate('every other host is healthy and nothing is left to heal', after: false, timeout: 30, delay: 5) {
+            ctdbStatus 'CTDB as another host sees it', delegateTo: { (groups.ovirt - host)[0] }, register: 'gate_ctdb',
+                    when: { vars.maintenance != 'up' }
+            glusterHealInfo 'entries to heal', volume: { item }, loop: procedureVolumes(), register: 'gate_heal',
+                    failedWhen: { false }, when: { vars.maintenance != 'up' }
+            verify 'no other host down, nothing to heal', that: { clusterUnhealthy(gate_ctdb, gate_heal, ctdbAddress(hostvars, host)) == null },
+                    msg: { clusterUnhealthy(gate_ctdb, gate_heal, ctdbAddress(hostvars, host)) ?: '' }, when: { vars.maintenance != 'up' }
+        }
         verify 'one host at a time', that: { playHosts.size() == 1 },
                 msg: 'maintenance works on one host: give it with -l HOST'
         debug 'first, in the oVirt admin console', when: { vars.maintenance != 'up' },
@@ -28,6 +41,13 @@ playbook('Maintenance') {
     }
 
     play('Bring a host back from maintenance', hosts: 'ovirt', serial: 1) {
+        gate('the cluster is healthy and healed', before: false, timeout: 600, delay: 5) {
+            ctdbStatus 'CTDB', register: 'gate_ctdb', when: { vars.maintenance == 'up' }
+            glusterHealInfo 'entries to heal', volume: { item }, loop: procedureVolumes(), register: 'gate_heal',
+                    failedWhen: { false }, when: { vars.maintenance == 'up' }
+            verify 'every host up, nothing to heal', that: { clusterUnhealthy(gate_ctdb, gate_heal, null) == null },
+                    msg: { clusterUnhealthy(gate_ctdb, gate_heal, null) ?: '' }, when: { vars.maintenance == 'up' }
+        }
         // "mount -t glusterfs localhost:/meta /mnt/lock" and "service ctdb start"
         mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs', when: { vars.maintenance == 'up' }
         service 'take part in CTDB again', name: 'ctdb', state: 'started', when: { vars.maintenance == 'up' }

@@ -21,6 +21,13 @@ playbook('Cluster status') {
                 loop: ['meta', 'engine', 'data'], register: 'heal', runOnce: true, failedWhen: { false }
         debug 'heal', msg: { heal.results.collect { "${it.item}: ${it.rc == 0 ? it.stdout.readLines().findAll { it =~ /(?i)^brick|entries/ }.take(6).join('; ') : it.stderr}" }.join('\n') },
                 runOnce: true
+        // the view of maintenance's gate: whether this host could be taken down now (lib/cluster.groovy)
+        glusterHealInfo 'heal state', volume: { item }, loop: procedureVolumes(), register: 'heal_info', failedWhen: { false }
+        debug 'could this host be taken down for maintenance now?',
+                msg: {
+                    String why = clusterUnhealthy(ctdb, heal_info, ctdbAddress(hostvars, host))
+                    why ? "no: $why" : 'yes: every other host is healthy and nothing is left to heal'
+                }
         command 'hosted engine VM', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine', failedWhen: { false }
         debug 'hosted engine', msg: { engineDeployed(engine) ? engine.stdout : 'not deployed here' }
         // "What's the state of the ovirt-ha daemons on my machine? tail -f /var/log/ovirt-hosted-engine-ha/*"

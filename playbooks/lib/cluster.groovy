@@ -55,3 +55,24 @@ def engineDeployed(result) {
 def bricks(Map hv, List hosts, String volume) {
     hosts.withIndex().collect { h, i -> "${glusterAddress(hv, h)}:/gluster/${volume}${i}".toString() }
 }
+
+/** The volumes the bundled procedure makes: CTDB's shared lock, the hosted engine's, the VMs'. */
+def procedureVolumes() {
+    ['meta', 'engine', 'data']
+}
+
+/**
+ * Why the cluster is not healthy enough to lose a host now, or null: a CTDB node other than the one at `spared`
+ * (null: none spared) is not OK, or a volume has entries left to heal. `ctdb`: a registered ctdbStatus (any node's
+ * view: ctdb status lists every node); `heal`: a registered glusterHealInfo looped over the volumes.
+ */
+def clusterUnhealthy(ctdb, heal, String spared) {
+    List<String> why = []
+    if (!ctdb?.running) {
+        why << "CTDB does not answer (${ctdb?.msg ?: 'not asked'})"
+    } else {
+        ctdb.nodes.findAll { !it.ok && it.address != spared }.each { why << "CTDB node ${it.address} is ${it.flags.join(', ')}" }
+    }
+    heal?.results?.findAll { it.skipped != true && !it.healed }?.each { why << (it.msg ?: "${it.item}: heal state unknown") }
+    why ? why.join('; ') : null
+}

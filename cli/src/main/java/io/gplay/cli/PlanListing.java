@@ -2,6 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.plan.Block;
+import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Step;
@@ -30,7 +31,8 @@ final class PlanListing {
 
     /**
      * Each play with its hosts; with {@code tasks}, also the tasks that --tags, --skip-tags and --start-at-task
-     * leave in (flushes unlisted), a block's nested under it, and the handlers.
+     * leave in (flushes unlisted), a block's nested under it, and the handlers; the play's gates with their checks
+     * first (whatever the tags: a gate is asked whichever tasks run).
      */
     void print(boolean tasks) {
         out.println("playbook: " + plan.name());
@@ -41,6 +43,11 @@ final class PlanListing {
             out.println("    hosts (" + hosts.size() + "): " + String.join(" ", hosts.stream().map(Host::name).toList()));
             if (!tasks) {
                 continue;
+            }
+            for (Gate g : play.rollout().gates()) {
+                out.println("    gate: " + g.title() + " (" + (g.before() ? g.after() ? "before and after" : "before" : "after")
+                        + " each batch, " + g.timeoutSeconds() + " s at most)  (" + g.source() + ")");
+                g.checks().forEach(t -> out.println("      " + t.title() + "  [" + t.module() + "]  (" + t.source() + ")"));
             }
             out.println("    tasks:");
             lines(play.tasks(), "      ").forEach(out::println);

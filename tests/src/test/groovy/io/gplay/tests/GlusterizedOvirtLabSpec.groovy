@@ -276,6 +276,8 @@ playbook('a change between two reads') {
         status.out.contains('healthy: true')
         status.out.contains('10.78.0.200')
         status.out =~ /meta: Brick \S+; Number of entries: 0/
+        // maintenance's gate, as each host sees it
+        status.out.count('yes: every other host is healthy and nothing is left to heal') == 2
         status.out =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/data1\s+\d+\s+\S+\s+Y\s+\d+/
         lab.hosts.collectEntries { [it, lab.hash(it)] } == before
     }
@@ -384,7 +386,7 @@ playbook('unknown option') {
         lab.hosts.every { !lab.ssh(it, 'cat /etc/ovirt-hosted-engine/gplay-answers.conf').contains(engineAdminPassword()) }
     }
 
-    def "maintenance on the host holding the virtual IP moves it to the other host, and bringing it back leaves the cluster healthy"() {
+    def "maintenance on the host holding the virtual IP moves it to the other host; the other is refused while the first is down, and allowed once it is back and healed"() {
         given:
         def holder = lab.hosts.find { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') }
         def other = (lab.hosts - holder)[0]
@@ -394,17 +396,39 @@ playbook('unknown option') {
 
         then:
         down.rc == 0
+        down.out.contains("GATE [every other host is healthy and nothing is left to heal] before batch 1 of 1 ($holder)")
         lab.ssh(other, 'ip -4 -o addr show host0').contains('10.78.0.200/24')
         !lab.ssh(holder, 'ip -4 -o addr show host0').contains('10.78.0.200/24')
         lab.ssh(holder, 'hosted-engine --vm-status').toLowerCase().contains('local maintenance')
 
+        when: 'the other host, the last healthy one, is asked to go down too'
+        def refused = timed('maintenance down refused') { gplay('run', 'maintenance', *lab.target(), '-l', other) }
+
+        then: 'refused by the gate, naming the node that is down, and nothing changed: ctdb still serves the address there'
+        refused.rc == 2
+        refused.out =~ /play 'Take a host down for maintenance' stopped before batch 1 of 1 \($other\): gate 'every other host is healthy and nothing is left to heal' \(.*maintenance.groovy:18\) did not pass within 30 s/
+        refused.out =~ /CTDB node [\d.]+ is (Disconnected|Stopped)/
+        lab.ssh(other, 'ip -4 -o addr show host0').contains('10.78.0.200/24')
+        !lab.ssh(other, 'hosted-engine --vm-status').toLowerCase().contains('local maintenance')
+
         when:
         def up = timed('maintenance up') { gplay('run', 'maintenance', *lab.target(), '-l', holder, '-e', 'maintenance=up') }
 
-        then:
+        then: 'done once the whole cluster is healthy and healed'
         up.rc == 0
+        up.out.contains("GATE [the cluster is healthy and healed] after batch 1 of 1 ($holder)")
         ctdbStatus(other).count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
+
+        when: 'the other host may go down now, and comes back'
+        def otherDown = timed('maintenance down, other') { gplay('run', 'maintenance', *lab.target(), '-l', other) }
+        def otherUp = timed('maintenance up, other') { gplay('run', 'maintenance', *lab.target(), '-l', other, '-e', 'maintenance=up') }
+
+        then:
+        otherDown.rc == 0
+        otherDown.out.contains('passes')
+        otherUp.rc == 0
+        ctdbStatus(holder).count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
     }
 
     /** ctdb -X status once every node is OK (ctdb needs a few monitor cycles after a change); what it printed. */
