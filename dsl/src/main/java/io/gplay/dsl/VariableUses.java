@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * The variables a per-host value needs, found in its source so that a name no targeted host defines is an
  * error before any connection ({@code 'app_versoin' is not defined}). Each closure given as a named parameter
  * ({@code content: { ... }}), or as an item of a list ({@code argv: ['echo', { ... }]}), is compiled as
- * {@code VariableUses.tag(closure, names)}, which remembers its names: {@code vars.NAME} and bare {@code NAME}s
+ * {@code VariableUses.tag(closure, needed, all)}, which remembers its names: {@code vars.NAME} and bare {@code NAME}s
  * that are no local variable. A name read where a missing value is expected is optional and left out:
  * {@code vars.x ?: 'default'}, {@code vars.x != null}, {@code if (vars.x)}, {@code vars.x ? a : b},
  * {@code vars?.x}, {@code vars.x?.trim()}.
