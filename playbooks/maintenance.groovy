@@ -20,8 +20,10 @@ playbook('Maintenance') {
                     when: { vars.maintenance != 'up' }
             glusterHealInfo 'entries to heal', volume: { item }, loop: procedureVolumes(), register: 'gate_heal',
                     failedWhen: { false }, when: { vars.maintenance != 'up' }
-            verify 'no other host down, nothing to heal', that: { clusterUnhealthy(gate_ctdb, gate_heal, ctdbAddress(hostvars, host)) == null },
-                    msg: { clusterUnhealthy(gate_ctdb, gate_heal, ctdbAddress(hostvars, host)) ?: '' }, when: { vars.maintenance != 'up' }
+            // ctdb status as the other host sees it, sparing this host's node
+            verify 'no other host down, nothing to heal', when: { vars.maintenance != 'up' },
+                    that: { !clusterUnhealthy(gate_ctdb, gate_heal, ctdbAddress(hostvars, host), (groups.ovirt - host)[0]) },
+                    msg: { clusterUnhealthy(gate_ctdb, gate_heal, ctdbAddress(hostvars, host), (groups.ovirt - host)[0]) ?: '' }
         }
         verify 'one host at a time', that: { playHosts.size() == 1 },
                 msg: 'maintenance works on one host: give it with -l HOST'
@@ -45,8 +47,8 @@ playbook('Maintenance') {
             ctdbStatus 'CTDB', register: 'gate_ctdb', when: { vars.maintenance == 'up' }
             glusterHealInfo 'entries to heal', volume: { item }, loop: procedureVolumes(), register: 'gate_heal',
                     failedWhen: { false }, when: { vars.maintenance == 'up' }
-            verify 'every host up, nothing to heal', that: { clusterUnhealthy(gate_ctdb, gate_heal, null) == null },
-                    msg: { clusterUnhealthy(gate_ctdb, gate_heal, null) ?: '' }, when: { vars.maintenance == 'up' }
+            verify 'every host up, nothing to heal', that: { clusterUnhealthy(gate_ctdb, gate_heal, null, host) == null },
+                    msg: { clusterUnhealthy(gate_ctdb, gate_heal, null, host) ?: '' }, when: { vars.maintenance == 'up' }
         }
         // "mount -t glusterfs localhost:/meta /mnt/lock" and "service ctdb start"
         mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs', when: { vars.maintenance == 'up' }

@@ -25,7 +25,7 @@ playbook('Cluster status') {
         glusterHealInfo 'heal state', volume: { item }, loop: procedureVolumes(), register: 'heal_info', failedWhen: { false }
         debug 'could this host be taken down for maintenance now?',
                 msg: {
-                    String why = clusterUnhealthy(ctdb, heal_info, ctdbAddress(hostvars, host))
+                    String why = clusterUnhealthy(ctdb, heal_info, ctdbAddress(hostvars, host), host)
                     why ? "no: $why" : 'yes: every other host is healthy and nothing is left to heal'
                 }
         command 'hosted engine VM', cmd: 'hosted-engine --vm-status', readOnly: true, register: 'engine', failedWhen: { false }

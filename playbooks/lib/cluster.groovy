@@ -64,12 +64,12 @@ def procedureVolumes() {
 /**
  * Why the cluster is not healthy enough to lose a host now, or null: a CTDB node other than the one at `spared`
  * (null: none spared) is not OK, or a volume has entries left to heal. `ctdb`: a registered ctdbStatus (any node's
- * view: ctdb status lists every node); `heal`: a registered glusterHealInfo looped over the volumes.
+ * view: ctdb status lists every node), read on `askedOn`; `heal`: a registered glusterHealInfo looped over the volumes.
  */
-def clusterUnhealthy(ctdb, heal, String spared) {
+def clusterUnhealthy(ctdb, heal, String spared, String askedOn) {
     List<String> why = []
     if (!ctdb?.running) {
-        why << "CTDB does not answer (${ctdb?.msg ?: 'not asked'})"
+        why << "CTDB does not answer on ${askedOn}"
     } else {
         ctdb.nodes.findAll { !it.ok && it.address != spared }.each { why << "CTDB node ${it.address} is ${it.flags.join(', ')}" }
     }

@@ -61,6 +61,11 @@ final class CompactReporter implements Reporter {
     }
 
     @Override
+    public synchronized void gateSkipped(Gate gate, String when) {
+        out.println("gate [" + TerminalText.escaped(gate.title()) + "] " + TerminalText.escaped(when) + ": skipping, no check applies");
+    }
+
+    @Override
     public synchronized void warning(String message) {
         out.println("[WARNING]: " + TerminalText.escaped(message));
     }

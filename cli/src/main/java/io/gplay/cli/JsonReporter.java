@@ -82,6 +82,11 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
+    public void gateSkipped(Gate gate, String when) {
+        emit("gate", Map.of("gate", gate.title(), "when", when, "skipped", true));
+    }
+
+    @Override
     public void warning(String message) {
         emit("warning", Map.of("msg", message));
     }

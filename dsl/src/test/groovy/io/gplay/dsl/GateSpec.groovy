@@ -55,6 +55,18 @@ playbook('p') {
         run.stats('h1').ok() == 2
     }
 
+    def "a gate none of whose checks applies is skipped, said so, and lets the batch go"() {
+        when:
+        def run = PlaybookRun.of(dir, gated('timeout: 1, delay: 0.5').replace("readOnly: true", "readOnly: true, when: { false }"),
+                hosts: hosts(1))
+
+        then:
+        run.summary.exitCode() == 0
+        run.out.count("skipping: no check applies (each one's when is false)") == 2
+        !run.out.contains('passes')
+        run.ran == ['work: h1 ok', 'next: h1 ok']
+    }
+
     def "a gate that does not pass in time stops the play and the playbook before the batch, changing nothing"() {
         when:
         def run = PlaybookRun.of(dir, gated('timeout: 1, delay: 0.3', "command 'touch', argv: ['touch', '--', '${dir.resolve('touched')}']"),

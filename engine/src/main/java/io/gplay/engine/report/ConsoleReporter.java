@@ -143,6 +143,14 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
+    public synchronized void gateSkipped(Gate gate, String when) {
+        clearLiveLine();
+        out.println();
+        out.println(banner("GATE [" + TerminalText.escaped(gate.title()) + "] " + TerminalText.escaped(when)));
+        out.println(paint("36", "skipping: no check applies (each one's when is false)"));
+    }
+
+    @Override
     public synchronized void warning(String message) {
         clearLiveLine();
         out.println(paint("35", "[WARNING]: " + TerminalText.escaped(message)));

@@ -77,6 +77,11 @@ public final class MaskingReporter implements Reporter {
     }
 
     @Override
+    public void gateSkipped(Gate gate, String when) {
+        inner.gateSkipped(gate, when);
+    }
+
+    @Override
     public void gate(Gate gate, String when, int attempt, String why) {
         inner.gate(gate, when, attempt, why == null ? null : mask.mask(why));
     }

@@ -43,6 +43,10 @@ public interface Reporter {
     default void gate(Gate gate, String when, int attempt, String why) {
     }
 
+    /** A health gate none of whose checks applies to the batch: each was skipped by its {@code when}. */
+    default void gateSkipped(Gate gate, String when) {
+    }
+
     default void warning(String message) {
     }
 

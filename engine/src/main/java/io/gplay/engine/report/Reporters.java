@@ -54,6 +54,11 @@ public final class Reporters implements Reporter {
     }
 
     @Override
+    public void gateSkipped(Gate gate, String when) {
+        all.forEach(r -> r.gateSkipped(gate, when));
+    }
+
+    @Override
     public void gate(Gate gate, String when, int attempt, String why) {
         all.forEach(r -> r.gate(gate, when, attempt, why));
     }

@@ -1,6 +1,7 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Task;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * Waits for a play's {@link Gate}s around a batch: their checks on each of the batch's hosts that can be reached,
  * in check mode (a checker built with the run's options in check mode), asked again every delay until they all
- * pass or the gate's timeout has gone by. A check runs on a scratch copy of its host's state ({@link HostRun#scratch}),
+ * pass or the gate's timeout has gone by; a gate none of whose checks applies (each skipped by its {@code when}) is
+ * said to be skipped, and lets the batch go. A check runs on a scratch copy of its host's state ({@link HostRun#scratch}),
  * so what it finds is never counted in the recap nor fails its host. In a check run the gate is asked once: a real
  * run would wait, a check run says whether it would start now.
  */
@@ -26,6 +28,8 @@ final class GateWatch {
     private final TaskOnHost checker;
     private final Reporter reporter;
     private final boolean checkRun;
+    /** Whether a check of the asking under way applied on some host (was not skipped by its when). */
+    private boolean applied;
 
     GateWatch(RunState state, TaskOnHost checker, Reporter reporter, boolean checkRun) {
         this.state = state;
@@ -51,7 +55,12 @@ final class GateWatch {
     private String await(Play play, Gate gate, String when, List<HostRun> batch) {
         long deadline = System.nanoTime() + gate.timeoutSeconds() * 1_000_000_000L;
         for (int attempt = 1; ; attempt++) {
+            applied = false;
             String why = ask(play, gate, batch);
+            if (!applied) {
+                reporter.gateSkipped(gate, when);
+                return null;
+            }
             reporter.gate(gate, when, attempt, why);
             if (why == null) {
                 return null;
@@ -82,7 +91,9 @@ final class GateWatch {
             HostRun scratch = hr.scratch();
             try {
                 for (Task check : gate.checks()) {
-                    String failed = verdict(checker.run(play, check, scratch), check.options().noLog());
+                    Result r = checker.run(play, check, scratch);
+                    applied |= r.status() != Status.SKIPPED || !NOT_APPLYING.contains(r.msg());
+                    String failed = verdict(r, check.options().noLog());
                     if (failed != null) {
                         why.add(hr.host.name() + ": '" + check.title() + "' " + failed);
                         break;
