@@ -6,6 +6,7 @@ import io.gplay.engine.report.TerminalText;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 
 /** The audit's report: per host, each task out of line with its diff; failures and unreachable hosts; a summary. */
 final class AuditReporter implements Reporter {
-    private record Finding(String task, String source, Result result) {
+    private record Finding(String task, String source, Result result, Handled handled) {
     }
 
     private final PrintStream out;
@@ -30,10 +31,11 @@ final class AuditReporter implements Reporter {
     }
 
     @Override
-    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+    public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
         if (r.status() == Status.CHANGED || r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
             findings.computeIfAbsent(host.name(), h -> new ArrayList<>())
-                    .add(new Finding(task.title() + (item == null ? "" : " (item=" + item + ")"), task.source().toString(), r));
+                    .add(new Finding(task.title() + (item == null ? "" : " (item=" + item + ")"), task.source().toString(), r,
+                            handled));
         }
     }
 
@@ -46,7 +48,8 @@ final class AuditReporter implements Reporter {
                     + (list.isEmpty() ? "in line with the playbook" : list.size() + " finding(s)")));
             for (Finding f : list) {
                 Result r = f.result();
-                String kind = r.status() == Status.CHANGED ? "DRIFT" : r.status().name();
+                String kind = r.status() == Status.CHANGED ? "DRIFT" : r.status().name()
+                        + (f.handled() == Handled.NO ? "" : " (" + f.handled().label() + ")");
                 out.println("  " + paint(r.status() == Status.CHANGED ? "33" : "31", kind) + " [" + f.task() + "] ("
                         + f.source() + ")");
                 if (r.status() == Status.CHANGED) {

@@ -7,6 +7,7 @@ import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ final class CompactReporter implements Reporter {
     }
 
     @Override
-    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+    public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
         // the facts a run gathers by itself are not news; asked for (exec -m setup), they are the answer
         boolean asked = !task.title().equals("Gathering Facts");
         if (task.module().equals("setup") && r.status() == Status.OK && !asked) {
@@ -37,7 +38,8 @@ final class CompactReporter implements Reporter {
             default -> "31";
         };
         String line = host.name() + " | " + r.status().name() + (item == null ? "" : " (item=" + item + ")")
-                + (r.msg() == null || r.msg().isEmpty() ? "" : " | " + r.msg());
+                + (r.msg() == null || r.msg().isEmpty() ? "" : " | " + r.msg())
+                + (handled == Handled.NO ? "" : " (" + handled.label() + ")");
         String shown = TerminalText.escaped(line);
         out.println(colour ? "\u001b[" + code + "m" + shown + "\u001b[0m" : shown);
         if (task.module().equals("setup") && r.data().get("facts") instanceof java.util.Map<?, ?> facts) {

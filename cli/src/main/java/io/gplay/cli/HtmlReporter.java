@@ -5,6 +5,7 @@ import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Stats;
 
 import java.io.IOException;
@@ -20,11 +21,14 @@ import java.util.Map;
 
 /**
  * One self-contained HTML page (no network fetches): a task × host grid coloured by outcome (ok, drift or
- * changed, failed, unreachable, skipped); clicking a cell shows its changes and diff.
+ * changed, failed, rescued or ignored failure, unreachable, skipped); clicking a cell shows its changes and diff.
  */
 final class HtmlReporter extends FileReport {
+    private record Cell(Result result, Handled handled) {
+    }
+
     private final List<String> tasks = new ArrayList<>();
-    private final Map<String, Map<String, Result>> cells = new LinkedHashMap<>();
+    private final Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
     private final List<String> hosts = new ArrayList<>();
 
     HtmlReporter(Path file) {
@@ -42,7 +46,7 @@ final class HtmlReporter extends FileReport {
     }
 
     @Override
-    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+    public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
         String key = task.title() + (item == null ? "" : " (item=" + item + ")") + "  \u00b7 " + task.source();
         if (!cells.containsKey(key)) {
             tasks.add(key);
@@ -51,19 +55,14 @@ final class HtmlReporter extends FileReport {
         if (!hosts.contains(host.name())) {
             hosts.add(host.name());
         }
-        cells.get(key).put(host.name(), r);
+        cells.get(key).put(host.name(), new Cell(r, handled));
     }
 
-    private String cssClass(Result r) {
-        if (r == null) {
-            return "none";
-        }
-        return r.status() == Status.CHANGED && check ? "drift" : r.status().label();
-    }
-
-    private String label(Result r) {
-        if (r == null) {
-            return "";
+    /** The cell's outcome, its class and its text: a failure taken back is not coloured failed. */
+    private String outcome(Cell c) {
+        Result r = c.result();
+        if (c.handled() != Handled.NO) {
+            return c.handled().label();
         }
         return r.status() == Status.CHANGED && check ? "drift" : r.status().label();
     }
@@ -77,6 +76,7 @@ final class HtmlReporter extends FileReport {
                 .append("th,td{border:1px solid #bbb;padding:.3em .6em;font-size:.9em}th.task{text-align:left;font-weight:normal}")
                 .append("td{text-align:center;cursor:pointer;min-width:6em}.ok{background:#c8f0c8}.changed{background:#ffe08a}")
                 .append(".drift{background:#ffb347;font-weight:bold}.failed{background:#f28b82;font-weight:bold}")
+                .append(".rescued{background:#d7ccc8}.ignored{background:#eeeeee;color:#555}")
                 .append(".unreachable{background:#9e9e9e;color:#fff;font-weight:bold}.skipped{background:#b3e5fc}.none{background:#fff;color:#888}")
                 .append("th.host.drift,th.host.failed,th.host.unreachable{border-bottom:4px solid #222}td.selected{outline:3px solid #222}")
                 .append("#detail{white-space:pre-wrap;font-family:monospace;border:1px solid #888;padding:1em;margin-top:1em;display:none}")
@@ -85,7 +85,8 @@ final class HtmlReporter extends FileReport {
         h.append("<p id=\"summary\">").append(summary(stats)).append(" &middot; ")
                 .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append("</p>\n");
         h.append("<p class=\"legend\"><span class=\"ok\">ok</span><span class=\"").append(check ? "drift\">drift" : "changed\">changed")
-                .append("</span><span class=\"failed\">failed</span><span class=\"unreachable\">unreachable</span>")
+                .append("</span><span class=\"failed\">failed</span><span class=\"rescued\">rescued</span>")
+                .append("<span class=\"ignored\">ignored</span><span class=\"unreachable\">unreachable</span>")
                 .append("<span class=\"skipped\">skipped</span><span class=\"none\">&ndash; not run</span>")
                 .append(" Click a cell for its changes and diff.</p>\n");
         h.append("<table id=\"grid\"><thead><tr><th>task</th>");
@@ -97,12 +98,12 @@ final class HtmlReporter extends FileReport {
         for (String t : tasks) {
             h.append("<tr><th class=\"task\">").append(esc(t)).append("</th>");
             for (String host : hosts) {
-                Result r = cells.get(t).get(host);
+                Cell c = cells.get(t).get(host);
                 String id = "d" + n++;
-                h.append("<td class=\"").append(cssClass(r)).append("\" data-host=\"").append(esc(host))
+                h.append("<td class=\"").append(c == null ? "none" : outcome(c)).append("\" data-host=\"").append(esc(host))
                         .append("\" data-detail=\"").append(id).append("\" onclick=\"show(this)\">")
-                        .append(r == null ? "&ndash;" : label(r)).append("</td>");
-                details.add("<template id=\"" + id + "\">" + esc(host + " \u2014 " + t + "\n" + detail(r, stats.get(host)))
+                        .append(c == null ? "&ndash;" : outcome(c)).append("</td>");
+                details.add("<template id=\"" + id + "\">" + esc(host + " \u2014 " + t + "\n" + detail(c, stats.get(host)))
                         + "</template>");
             }
             h.append("</tr>\n");
@@ -139,13 +140,15 @@ final class HtmlReporter extends FileReport {
         return "ok";
     }
 
-    private String detail(Result r, Stats host) {
-        if (r == null) {
+    private String detail(Cell c, Stats host) {
+        if (c == null) {
             return "not run on this host" + (host != null && host.unreachable() > 0 ? ": the host was unreachable"
                     : host != null && host.failed() > 0 ? ": an earlier task failed" : "");
         }
-        StringBuilder s = new StringBuilder(label(r));
-        if (r.msg() != null && !r.msg().isEmpty()) {
+        Result r = c.result();
+        StringBuilder s = new StringBuilder(c.handled() != Handled.NO ? ReportText.handledFailure(c.handled(), r)
+                : outcome(c));
+        if (c.handled() == Handled.NO && r.msg() != null && !r.msg().isEmpty()) {
             s.append(": ").append(r.msg());
         }
         String diff = ReportText.changes(r);

@@ -8,6 +8,7 @@ import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 import io.gplay.engine.report.TaskTimes;
@@ -59,12 +60,14 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
-    public void hostResult(Task task, Host host, Result r, Object item) {
+    public void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("task", task.title());
         e.put("module", task.module());
         e.put("host", host.name());
         e.put("status", r.status().label());
+        e.put("rescued", handled == Handled.RESCUED);
+        e.put("ignored", handled == Handled.IGNORED);
         e.put("msg", r.msg());
         e.put("changes", r.descriptions());
         e.put("diffs", r.diffs().stream().map(Diff::unified).toList());

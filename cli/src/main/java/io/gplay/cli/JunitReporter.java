@@ -4,6 +4,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Stats;
 
 import java.io.IOException;
@@ -18,10 +19,13 @@ import java.util.Map;
 /**
  * JUnit XML: a test suite per host, a test case per task; a failed or unreachable task is an error, and in
  * check mode a task that would change is a failure named drift, with its diff as the text, so CI servers
- * (Jenkins, GitLab) show drift like a failing test.
+ * (Jenkins, GitLab) show drift like a failing test. A failure a block's rescue or {@code ignoreErrors} took back
+ * fails no host, so it is a passing test case whose output says so: as Ansible's junit callback reports an ignored
+ * failure (with JUNIT_FAIL_ON_IGNORE false, its default); that callback knows no rescue and reports a rescued one
+ * as a failure.
  */
 final class JunitReporter extends FileReport {
-    private record Case(String task, String source, Result result) {
+    private record Case(String task, String source, Result result, Handled handled) {
     }
 
     private final Map<String, List<Case>> byHost = new LinkedHashMap<>();
@@ -31,9 +35,10 @@ final class JunitReporter extends FileReport {
     }
 
     @Override
-    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+    public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
         String name = task.title() + (item == null ? "" : " (item=" + item + ")");
-        byHost.computeIfAbsent(host.name(), h -> new ArrayList<>()).add(new Case(name, task.source().toString(), r));
+        byHost.computeIfAbsent(host.name(), h -> new ArrayList<>())
+                .add(new Case(name, task.source().toString(), r, handled));
     }
 
     @Override
@@ -42,8 +47,8 @@ final class JunitReporter extends FileReport {
                 .append(ReportText.xml(playbook)).append("\">\n");
         byHost.forEach((host, cases) -> {
             long failures = cases.stream().filter(c -> check && c.result.status() == Status.CHANGED).count();
-            long errors = cases.stream().filter(c -> c.result.status() == Status.FAILED
-                    || c.result.status() == Status.UNREACHABLE).count();
+            long errors = cases.stream().filter(c -> c.handled == Handled.NO && (c.result.status() == Status.FAILED
+                    || c.result.status() == Status.UNREACHABLE)).count();
             long skipped = cases.stream().filter(c -> c.result.status() == Status.SKIPPED).count();
             x.append("  <testsuite name=\"").append(ReportText.xml(host)).append("\" tests=\"").append(cases.size())
                     .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
@@ -55,6 +60,9 @@ final class JunitReporter extends FileReport {
                 if (check && r.status() == Status.CHANGED) {
                     x.append(">\n      <failure type=\"drift\" message=\"").append(ReportText.xml("drift: " + r.msg()))
                             .append("\">").append(ReportText.xml(ReportText.changes(r))).append("</failure>\n    </testcase>\n");
+                } else if (c.handled != Handled.NO) {
+                    x.append(">\n      <system-out>").append(ReportText.xml(ReportText.handledFailure(c.handled, r)))
+                            .append("</system-out>\n    </testcase>\n");
                 } else if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
                     x.append(">\n      <error type=\"").append(r.status().label()).append("\" message=\"")
                             .append(ReportText.xml(r.msg())).append("\"/>\n    </testcase>\n");

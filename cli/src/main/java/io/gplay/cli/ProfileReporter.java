@@ -3,6 +3,7 @@ package io.gplay.cli;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 import io.gplay.engine.report.TaskTimes;
@@ -37,7 +38,7 @@ final class ProfileReporter implements Reporter {
     }
 
     @Override
-    public synchronized void hostResult(Task task, Host host, Result result, Object item) {
+    public synchronized void hostResult(Task task, Host host, Result result, Object item, Handled handled) {
         timings.removeIf(t -> t.task() == task && t.host().equals(host.name())); // a loop: the whole task
         timings.add(new Timing(task, host.name(), times.elapsedMillis(task, host)));
     }

@@ -2,8 +2,12 @@ package io.gplay.cli;
 
 import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Result;
+import io.gplay.engine.report.Handled;
 
-/** Text the file reporters share: a result's changes with their diffs, and escaping for XML and HTML. */
+/**
+ * Text the file reporters share: a result's changes with their diffs, what a rescued or ignored failure says, and
+ * escaping for XML and HTML.
+ */
 final class ReportText {
     private ReportText() {
     }
@@ -16,6 +20,12 @@ final class ReportText {
             c.optionalDiff().ifPresent(d -> s.append("\n").append(d.unified()));
         }
         return s.toString();
+    }
+
+    /** What a failure a rescue or ignoreErrors took back says: {@code failed, ignored: MSG}. */
+    static String handledFailure(Handled handled, Result r) {
+        String how = handled == Handled.RESCUED ? "failed, rescued by its block" : "failed, " + handled.label();
+        return r.msg() == null || r.msg().isEmpty() ? how : how + ": " + r.msg();
     }
 
     /** Escaped for XML and HTML text and attributes; control characters XML cannot hold are dropped. */

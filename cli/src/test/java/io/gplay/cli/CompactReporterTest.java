@@ -8,6 +8,7 @@ import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
+import io.gplay.engine.report.Handled;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,7 @@ class CompactReporterTest {
         Host host = new Host("h1", List.of(), Map.of());
 
         reporter.hostResult(task, host, new Result(Status.CHANGED, HOSTILE, List.of(new Change("edit",
-                new Diff("/etc/motd", "", HOSTILE + "\n"))), Map.of("stdout", HOSTILE)), null);
+                new Diff("/etc/motd", "", HOSTILE + "\n"))), Map.of("stdout", HOSTILE)), null, Handled.NO);
         reporter.warning(HOSTILE);
 
         String out = bytes.toString(StandardCharsets.UTF_8);

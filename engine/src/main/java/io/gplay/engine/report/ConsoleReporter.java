@@ -79,7 +79,7 @@ public final class ConsoleReporter implements Reporter {
     }
 
     @Override
-    public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+    public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
         working.remove(host.name());
         clearLiveLine();
         String label = switch (r.status()) {
@@ -102,6 +102,9 @@ public final class ConsoleReporter implements Reporter {
             line.append(r.status() == Status.FAILED ? ": FAILED! => " : " => ").append(msg);
         } else if (r.status() == Status.CHANGED && !r.changes().isEmpty()) {
             line.append(" => ").append(String.join("; ", r.descriptions()));
+        }
+        if (handled == Handled.IGNORED) {
+            line.append(" (ignored)");
         }
         out.println(paint(colourOf(r.status()), TerminalText.escaped(line.toString())));
         if (verbosity > 0 && r.data().get("stdout") instanceof String s && !s.isBlank()) {

@@ -49,8 +49,9 @@ public final class MaskingReporter implements Reporter {
     }
 
     @Override
-    public void hostResult(Task task, Host host, Result result, Object item) {
-        inner.hostResult(task, host, shown(task, result), task.options().noLog() && item != null ? HIDDEN : mask.maskAll(item));
+    public void hostResult(Task task, Host host, Result result, Object item, Handled handled) {
+        inner.hostResult(task, host, shown(task, result), task.options().noLog() && item != null ? HIDDEN : mask.maskAll(item),
+                handled);
     }
 
     @Override
@@ -71,9 +72,7 @@ public final class MaskingReporter implements Reporter {
             return masked(r);
         }
         List<Change> changes = r.changes().stream().map(c -> Change.of(HIDDEN)).toList();
-        // the runner's note on an ignored failure is no output of the task's
-        String msg = r.msg() != null && r.msg().endsWith(" (ignored)") ? HIDDEN + " (ignored)" : HIDDEN;
-        return new Result(r.status(), msg, changes, Map.of("censored", HIDDEN));
+        return new Result(r.status(), HIDDEN, changes, Map.of("censored", HIDDEN));
     }
 
     @Override

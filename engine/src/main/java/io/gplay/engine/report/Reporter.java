@@ -24,8 +24,11 @@ public interface Reporter {
     default void hostStart(Task task, Host host) {
     }
 
-    /** A host's result for a task; {@code item} is the loop item, or null outside loops. */
-    default void hostResult(Task task, Host host, Result result, Object item) {
+    /**
+     * A host's result for a task; {@code item} is the loop item, or null outside loops; {@code handled}, whether a
+     * failure was rescued or ignored (a failed status alone does not say the host failed).
+     */
+    default void hostResult(Task task, Host host, Result result, Object item, Handled handled) {
     }
 
     /** An {@code until} not met yet on a host: the task runs again after its delay, {@code left} more times at most. */

@@ -39,8 +39,8 @@ public final class Reporters implements Reporter {
     }
 
     @Override
-    public void hostResult(Task task, Host host, Result result, Object item) {
-        all.forEach(r -> r.hostResult(task, host, result, item));
+    public void hostResult(Task task, Host host, Result result, Object item, Handled handled) {
+        all.forEach(r -> r.hostResult(task, host, result, item, handled));
     }
 
     @Override

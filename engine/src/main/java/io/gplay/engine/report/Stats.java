@@ -15,7 +15,7 @@ public final class Stats {
     private int rescued;
     private int ignored;
 
-    public synchronized void count(Status status, boolean ignoredFailure, boolean rescuedFailure) {
+    public synchronized void count(Status status, Handled handled) {
         switch (status) {
             case OK -> ok++;
             case CHANGED -> {
@@ -24,12 +24,10 @@ public final class Stats {
             }
             case UNREACHABLE -> unreachable++;
             case FAILED -> {
-                if (ignoredFailure) {
-                    ignored++;
-                } else if (rescuedFailure) {
-                    rescued++;
-                } else {
-                    failed++;
+                switch (handled) {
+                    case IGNORED -> ignored++;
+                    case RESCUED -> rescued++;
+                    case NO -> failed++;
                 }
             }
             case SKIPPED -> skipped++;

@@ -21,6 +21,7 @@ import io.gplay.engine.plan.SecretReads;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.plan.Truth;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 
@@ -99,7 +100,7 @@ final class TaskOnHost {
             HostScope itemScope = scope.withItem(item);
             Result ri = skippedByWhen(task.options(), itemScope) ? Result.skipped("conditional result was false")
                     : once(play, task, hr, itemScope);
-            reporter.hostResult(task, hr.host, ri, item);
+            reporter.hostResult(task, hr.host, ri, item, handled(task, hr, ri));
             Map<String, Object> reg = ri.registered();
             reg.put("item", item);
             results.add(reg);
@@ -193,14 +194,14 @@ final class TaskOnHost {
         if (o.register() != null) {
             hr.registered.put(o.register(), r.registered());
         }
-        boolean ignored = r.status() == Status.FAILED && o.ignoreErrors();
+        Handled handled = handled(task, hr, r);
         switch (r.status()) {
             case UNREACHABLE -> {
                 hr.unreachable = r.msg();
                 hr.closeConnection();
             }
             case FAILED -> {
-                if (!ignored) {
+                if (handled != Handled.IGNORED) {
                     hr.failed = true;
                     hr.lastFailure = failure(task, r);
                 }
@@ -222,10 +223,21 @@ final class TaskOnHost {
                 SecretReads.secret(f);
             }
         }
-        hr.stats.count(r.status(), ignored, hr.rescuable > 0);
+        hr.stats.count(r.status(), handled);
         if (!itemsReported) {
-            reporter.hostResult(task, hr.host, ignored ? r.withMsg(r.msg() + " (ignored)") : r, null);
+            reporter.hostResult(task, hr.host, r, null, handled);
         }
+    }
+
+    /**
+     * Whether a failure is ignored, or rescued (the host is in the tasks of a block with a rescue), as the recap
+     * counts it and the reports show it.
+     */
+    private static Handled handled(Task task, HostRun hr, Result r) {
+        if (r.status() != Status.FAILED) {
+            return Handled.NO;
+        }
+        return task.options().ignoreErrors() ? Handled.IGNORED : hr.rescuable > 0 ? Handled.RESCUED : Handled.NO;
     }
 
     /**

@@ -28,9 +28,9 @@ class ConsoleReporterTest {
         Task task = new Task("t", "command", Map.of(), TaskOptions.none(), new Source("site.groovy", 3));
         Host host = new Host("h1", List.of(), Map.of());
 
-        console.hostResult(task, host, Result.failed("stderr: " + HOSTILE + "\nline two"), HOSTILE);
+        console.hostResult(task, host, Result.failed("stderr: " + HOSTILE + "\nline two"), HOSTILE, Handled.NO);
         console.hostResult(task, host, new Result(io.gplay.engine.module.Status.OK, null, List.of(),
-                Map.of("stdout", HOSTILE + "\n")), null);
+                Map.of("stdout", HOSTILE + "\n")), null, Handled.NO);
         console.warning(HOSTILE);
         console.close();
 

@@ -30,11 +30,11 @@ class MaskingReporterTest {
         mask.add("73519");
         new MaskingReporter(new Reporter() {
             @Override
-            public void hostResult(Task t, Host h, Result r, Object i) {
+            public void hostResult(Task t, Host h, Result r, Object i, Handled handled) {
                 seen.add(i);
                 seen.add(r.data());
             }
-        }, mask).hostResult(task, host, new Result(Status.OK, null, List.of(), data), item);
+        }, mask).hostResult(task, host, new Result(Status.OK, null, List.of(), data), item, Handled.NO);
         return seen;
     }
 
@@ -57,11 +57,11 @@ class MaskingReporterTest {
         mask.add("NewSecret-Rotated-222");
         new MaskingReporter(new Reporter() {
             @Override
-            public void hostResult(Task t, Host h, Result r, Object i) {
+            public void hostResult(Task t, Host h, Result r, Object i, Handled handled) {
                 seen.add(r.changes().get(0).diff());
             }
         }, mask).hostResult(task, host, new Result(Status.CHANGED, null,
-                List.of(new Change("content", new Diff("/etc/app.conf", before, after))), Map.of()), null);
+                List.of(new Change("content", new Diff("/etc/app.conf", before, after))), Map.of()), null, Handled.NO);
         return seen.get(0);
     }
 
@@ -81,5 +81,27 @@ class MaskingReporterTest {
     void aFileThatIsASecretHidesItsRemovedLines() {
         Diff d = shownDiff("-----BEGIN KEY-----\nOldKeyMaterial\n", "-----BEGIN KEY-----\nNewSecret-Rotated-222\n");
         assertEquals("-----BEGIN KEY-----\n******** (previous value)\n", d.before());
+    }
+
+    @Test
+    void whetherAFailureWasRescuedOrIgnoredReachesTheReporterOfANoLogTaskToo() {
+        TaskOptions o = TaskOptions.none();
+        Task hidden = new Task("t", "debug", Map.of(), new TaskOptions(o.when(), o.loop(), o.register(), o.handlers(),
+                o.tags(), o.runOnce(), o.delegateTo(), true, o.changedWhen(), o.failedWhen(), o.retries(), o.until(),
+                o.delay(), o.become(), true, o.listen(), o.anyErrorsFatal()), new Source("site.groovy", 4));
+        List<Object> seen = new ArrayList<>();
+        Reporter inner = new Reporter() {
+            @Override
+            public void hostResult(Task t, Host h, Result r, Object i, Handled handled) {
+                seen.add(r.msg());
+                seen.add(handled);
+            }
+        };
+        MaskingReporter masking = new MaskingReporter(inner, new SecretMask());
+
+        masking.hostResult(hidden, host, Result.failed("the secret"), null, Handled.IGNORED);
+        masking.hostResult(task, host, Result.failed("broken"), null, Handled.RESCUED);
+
+        assertEquals(List.of(MaskingReporter.HIDDEN, Handled.IGNORED, "broken", Handled.RESCUED), seen);
     }
 }

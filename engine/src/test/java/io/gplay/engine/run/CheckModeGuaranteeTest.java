@@ -16,6 +16,7 @@ import io.gplay.engine.plan.Rollout;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.shell.Cmd;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class CheckModeGuaranteeTest {
         final List<String> warnings = new ArrayList<>();
 
         @Override
-        public synchronized void hostResult(Task task, Host host, Result r, Object item) {
+        public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
             results.put(host.name() + "/" + task.title(), r);
         }
 
