@@ -69,6 +69,115 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         run.out.contains('ok: [h2] => saw made-once')
     }
 
+    def "a failed runOnce task fails every host of the batch, each counted failed, as ansible-playbook fails them"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    verify 'once', that: false, msg: 'broken', runOnce: true
+    debug 'after', msg: 'x'
+} }
+''', hosts: TWO)
+
+        then:
+        run.ran == ['once: h1 failed, h2 failed']
+        run.out.contains('failed: [h2]: FAILED! => run once on h1: broken')
+        run.stats('h1').failed() == 1
+        run.stats('h2').failed() == 1
+        run.summary.exitCode() == 2
+        run.summary.retryHosts() == TWO
+    }
+
+    def "a runOnce failure in a block sends every host of the batch to the rescue, which mends each"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    block('b') {
+        verify 'once', that: false, msg: 'broken', runOnce: true
+        debug 'not reached', msg: 'x'
+    } rescue {
+        debug 'mend', msg: { "${host} mends ${failedTask.name}: ${failedResult.msg}" }
+    }
+    debug 'after', msg: 'x'
+} }
+''', hosts: TWO)
+
+        then:
+        run.ran == ['once: h1 failed, h2 failed', 'mend: h1 ok, h2 ok', 'after: h1 ok, h2 ok']
+        run.out.contains('ok: [h2] => h2 mends once: broken')
+        TWO.every { run.stats(it).rescued() == 1 && run.stats(it).failed() == 0 }
+        run.summary.exitCode() == 0
+    }
+
+    def "a runOnce task's ignored failure, its counts and its notify stay with the first host, as in ansible-playbook"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    verify 'ignored', that: false, runOnce: true, ignoreErrors: true
+    command 'change', cmd: 'true', changedWhen: true, runOnce: true, notify: 'reload'
+    debug 'after', msg: 'x'
+    handlers {
+        debug 'reload', msg: 'x'
+    }
+} }
+''', hosts: TWO)
+
+        then:
+        run.ran == ['ignored: h1 failed', 'change: h1 changed', 'after: h1 ok, h2 ok', 'reload: h1 ok']
+        run.stats('h1').ignored() == 1
+        run.stats('h2').ignored() == 0
+        run.stats('h2').changed() == 0
+        run.summary.exitCode() == 0
+    }
+
+    def "facts a runOnce task sets are every host's of the batch, as its registered result is"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
+    setFact 'token', token: { "made on ${host}" }, runOnce: true
+    debug 'seen', msg: { "${host} has ${token}" }
+} }
+''', hosts: TWO)
+
+        then:
+        run.ran == ['token: h1 ok', 'seen: h1 ok, h2 ok']
+        run.out.contains('ok: [h2] => h2 has made on h1')
+    }
+
+    def "runOnce with delegateTo runs once on the delegate; its failure fails every host of the batch"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'h1:h2', gatherFacts: false) {
+    where 'there', delegateTo: 'h3', runOnce: true, register: 'w'
+    debug 'seen', msg: { "${host} saw ${w.ranOn}" }
+    command 'fail there', cmd: 'false', delegateTo: 'h3', runOnce: true
+    debug 'after', msg: 'x'
+} }
+''', hosts: ['h1', 'h2', 'h3'])
+
+        then:
+        run.ran == ['there: h1 ok', 'seen: h1 ok, h2 ok', 'fail there: h1 failed, h2 failed']
+        run.out.contains('ok: [h1] => ran on h3')
+        run.out.contains('ok: [h2] => h2 saw h3')
+        run.summary.retryHosts() == TWO
+    }
+
+    def "a runOnce task whose first host is unreachable fails the other hosts of the batch"() {
+        when: 'h3 refuses connections'
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'h1:h2', gatherFacts: false) {
+    command 'there', cmd: 'true', delegateTo: 'h3', runOnce: true
+    debug 'after', msg: 'x'
+} }
+''', hosts: ['h1', 'h2', 'h3'], hostVars: [h3: [ansible_connection: 'ssh', ansible_host: '127.0.0.1', ansible_port: 1]])
+
+        then:
+        run.ran == ['there: h1 fatal, h2 failed']
+        run.out.contains('failed: [h2]: FAILED! => run once on h1, which was unreachable: ')
+        run.stats('h1').unreachable() == 1
+        run.stats('h2').failed() == 1
+        run.summary.exitCode() == 4
+    }
+
     def "delegateTo runs a task on another host's connection, counted for the host the task is on"() {
         when:
         def run = PlaybookRun.of(dir, '''\

@@ -13,19 +13,22 @@ import java.util.concurrent.Future;
 
 /**
  * One task on some hosts at once (up to {@code forks}, the pool's size), then back to the walk: {@code runOnce}
- * on the first host only, its result registered for all. An error of gplay's own is reported, not thrown.
+ * on the first host only, its result then left on the others ({@link TaskRecord#runOnce}: registered, facts, a
+ * failure). An error of gplay's own is reported, not thrown.
  */
 final class TaskDispatch {
     private final RunState state;
     private final Reporter reporter;
     private final ExecutorService pool;
     private final TaskOnHost taskOnHost;
+    private final TaskRecord record;
 
     TaskDispatch(RunState state, Reporter reporter, ExecutorService pool, TaskOnHost taskOnHost) {
         this.state = state;
         this.reporter = reporter;
         this.pool = pool;
         this.taskOnHost = taskOnHost;
+        this.record = new TaskRecord(state, reporter);
     }
 
     void run(Play play, Task task, List<HostRun> hosts, boolean handler) {
@@ -34,16 +37,15 @@ final class TaskDispatch {
         }
         reporter.taskStart(task, handler);
         if (task.options().runOnce()) {
+            HostRun first = hosts.get(0);
             Result r;
             try {
-                r = taskOnHost.run(play, task, hosts.get(0));
+                r = taskOnHost.run(play, task, first);
             } catch (RuntimeException | Error e) {
                 internalError(task, e);
                 return;
             }
-            if (task.options().register() != null) {
-                hosts.forEach(h -> h.registered.put(task.options().register(), r.registered()));
-            }
+            hosts.subList(1, hosts.size()).forEach(other -> record.runOnce(task, r, first, other));
             return;
         }
         List<Future<?>> futures = new ArrayList<>();

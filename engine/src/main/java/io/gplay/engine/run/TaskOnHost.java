@@ -17,12 +17,9 @@ import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.Play;
-import io.gplay.engine.plan.SecretReads;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.plan.Truth;
-import io.gplay.engine.report.Handled;
-import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 
 import java.nio.file.Path;
@@ -35,8 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What happens to one task on one host: its scope, {@code when}, {@code loop} (with {@code when} asked per
  * item), {@code delegateTo}, the module run with {@code until}/{@code retries}, {@code changedWhen} and
- * {@code failedWhen}, and then what the result leaves behind: a registered variable, notified handlers,
- * gathered facts, the host's counts, the report.
+ * {@code failedWhen}, and then what the result leaves behind ({@link TaskRecord}).
  */
 final class TaskOnHost {
     static final String FACTS_MODULE = "setup";
@@ -52,6 +48,7 @@ final class TaskOnHost {
     private final RunOptions opts;
     private final Reporter reporter;
     private final Targets targets;
+    private final TaskRecord record;
     /** Asked for every task on every host: the file system is asked once a playbook. */
     private final Map<String, Path> playbookFolders = new ConcurrentHashMap<>();
     /** One for the run: made anew with this at each run of a console session. */
@@ -63,6 +60,7 @@ final class TaskOnHost {
         this.opts = opts;
         this.reporter = reporter;
         this.targets = targets;
+        this.record = new TaskRecord(state, reporter);
     }
 
     /** Runs the task on the host and records what it did. */
@@ -87,7 +85,7 @@ final class TaskOnHost {
         } catch (RuntimeException e) {
             r = Result.failed(task.source() + ": " + Failures.describe(e));
         }
-        record(task, hr, r, itemsReported);
+        record.record(task, hr, r, itemsReported);
         return r;
     }
 
@@ -100,7 +98,7 @@ final class TaskOnHost {
             HostScope itemScope = scope.withItem(item);
             Result ri = skippedByWhen(task.options(), itemScope) ? Result.skipped("conditional result was false")
                     : once(play, task, hr, itemScope);
-            reporter.hostResult(task, hr.host, ri, item, handled(task, hr, ri));
+            reporter.hostResult(task, hr.host, ri, item, TaskRecord.handled(task, hr, ri));
             Map<String, Object> reg = ri.registered();
             reg.put("item", item);
             results.add(reg);
@@ -187,70 +185,6 @@ final class TaskOnHost {
             }
         }
         return r;
-    }
-
-    private void record(Task task, HostRun hr, Result r, boolean itemsReported) {
-        TaskOptions o = task.options();
-        if (o.register() != null) {
-            hr.registered.put(o.register(), r.registered());
-        }
-        Handled handled = handled(task, hr, r);
-        switch (r.status()) {
-            case UNREACHABLE -> {
-                hr.unreachable = r.msg();
-                hr.closeConnection();
-            }
-            case FAILED -> {
-                if (handled != Handled.IGNORED) {
-                    hr.failed = true;
-                    hr.lastFailure = failure(task, r);
-                }
-            }
-            case CHANGED -> o.handlers().forEach(hr::notifyHandler);
-            default -> {
-            }
-        }
-        if (task.module().equals(FACTS_MODULE) && r.status() != Status.FAILED && r.data().get("facts") instanceof Map<?, ?> f) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> facts = (Map<String, Object>) f;
-            hr.facts = facts;
-            state.hostvars.get(hr.host.name()).put("facts", facts);
-        }
-        if (task.module().equals(SET_FACT_MODULE) && r.status() != Status.FAILED && r.data().get("facts") instanceof Map<?, ?> f) {
-            f.forEach((k, v) -> hr.registered.put(String.valueOf(k), v));
-            if (o.noLog()) {
-                // what a playbook set with noLog is a secret, for the tasks that read it after too
-                SecretReads.secret(f);
-            }
-        }
-        hr.stats.count(r.status(), handled);
-        if (!itemsReported) {
-            reporter.hostResult(task, hr.host, r, null, handled);
-        }
-    }
-
-    /**
-     * Whether a failure is ignored, or rescued (the host is in the tasks of a block with a rescue), as the recap
-     * counts it and the reports show it.
-     */
-    private static Handled handled(Task task, HostRun hr, Result r) {
-        if (r.status() != Status.FAILED) {
-            return Handled.NO;
-        }
-        return task.options().ignoreErrors() ? Handled.IGNORED : hr.rescuable > 0 ? Handled.RESCUED : Handled.NO;
-    }
-
-    /**
-     * What a rescue sees of the failure that sent its host there, as Ansible's {@code ansible_failed_task} and
-     * {@code ansible_failed_result}: the task's title, module and line, and its registered result, which of a
-     * noLog task says only that it failed.
-     */
-    private static Map<String, Object> failure(Task task, Result r) {
-        Map<String, Object> result = task.options().noLog()
-                ? Map.of("failed", true, "msg", MaskingReporter.HIDDEN, "censored", MaskingReporter.HIDDEN)
-                : r.registered();
-        return Map.of(FAILURE_NAMES.get(0), Map.of("name", task.title(), "module", task.module(), "source",
-                task.source().toString()), FAILURE_NAMES.get(1), result);
     }
 
     /**
