@@ -58,10 +58,12 @@ final class TaskRecord {
      * ansible-core c9ac477e, 2.19.0.dev0): its registered result (:767-776) and facts (:709-730, the hosts of
      * get_task_hosts, :436-441); a failure or an unreachable first host, unless ignored, fails every host
      * (:589-592, and linear.py:176 and :320-324, which make runOnce fatal for the batch), each sent to the rescue
-     * of a block it is in. Ansible counts that failure in the recap of the first host only, yet puts every host in
-     * its failed hosts (retry file, max_fail_percentage); here each host counts it, failed or rescued, so the
-     * recap and the reports agree with what happened to the host. Its ok or changed, and the handlers it
-     * notifies, stay with the first host, as there (:647-662, :760-763).
+     * of a block it is in. That code marks the others failed twice, which skips their rescue (ansible/ansible
+     * issue 83292; its pending fix, PR 87374, sends each to its rescue, counted rescued, as here). Ansible counts
+     * the failure in the recap of the first host only, yet puts every host in its failed hosts (retry file,
+     * max_fail_percentage); here each host counts it, failed or rescued, so the recap and the reports agree with
+     * what happened to the host. Its ok or changed, and the handlers it notifies, stay with the first host, as
+     * there (:647-662, :760-762).
      */
     void runOnce(Task task, Result r, HostRun first, HostRun other) {
         keep(task, other, r);
