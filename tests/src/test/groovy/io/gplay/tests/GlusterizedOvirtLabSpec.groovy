@@ -406,7 +406,7 @@ playbook('unknown option') {
 
         then: 'refused by the gate, naming the node that is down, and nothing changed: ctdb still serves the address there'
         refused.rc == 2
-        refused.out =~ /play 'Take a host down for maintenance' stopped before batch 1 of 1 \($other\): gate 'every other host is healthy and nothing is left to heal' \(.*maintenance.groovy:18\) did not pass within 30 s/
+        refused.out =~ /play 'Take a host down for maintenance' stopped before batch 1 of 1 \($other\): gate 'every other host is healthy and nothing is left to heal' \(maintenance\.groovy \(bundled\):18\) did not pass within 30 s/
         refused.out.contains("$other: 'no other host down, nothing to heal' failed: CTDB does not answer on $holder")
         lab.ssh(other, 'ip -4 -o addr show host0').contains('10.78.0.200/24')
         !lab.ssh(other, 'hosted-engine --vm-status').toLowerCase().contains('local maintenance')
