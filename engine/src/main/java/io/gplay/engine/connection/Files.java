@@ -3,6 +3,7 @@ package io.gplay.engine.connection;
 import io.gplay.engine.shell.Cmd;
 
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Reading and writing files on a host through its connection, one round trip each. Writes go to a temporary
@@ -11,6 +12,17 @@ import java.util.Base64;
 public final class Files {
     /** A temporary file this old is no write in progress: its data would have kept its time recent. */
     static final int STALE_MINUTES = 30;
+
+    /** The exit status of a write whose validate command refused the content. */
+    private static final int VALIDATE_REFUSED = 3;
+    /**
+     * The validate command, if any ($4...), on the temporary file: each %s of its words replaced by the file's
+     * path, run without a shell, its output kept for the error. It runs as the write does (with become, as root).
+     */
+    private static final String VALIDATE = " shift 3; if [ $# -gt 0 ]; then n=$#;"
+            + " for a in \"$@\"; do while :; do case $a in *%s*) a=\"${a%%\"%s\"*}$t${a#*\"%s\"}\" ;; *) break ;; esac; done;"
+            + " set -- \"$@\" \"$a\"; done; shift $n;"
+            + " out=$(\"$@\" 2>&1 </dev/null) || { printf '%s\\n' \"$out\" >&2; exit " + VALIDATE_REFUSED + "; }; fi;";
 
     private Files() {
     }
@@ -64,6 +76,15 @@ public final class Files {
      * {@link HostText}: UTF-8, and bytes read from a file that were not UTF-8 as they were.
      */
     public static void write(Connection conn, String path, String content, String mode) {
+        write(conn, path, content, mode, List.of());
+    }
+
+    /**
+     * As {@link #write(Connection, String, String, String)}, the temporary file first checked by {@code validate}
+     * (a command's words, each {@code %s} in them the temporary file's path, as Ansible's {@code validate}): when it
+     * exits non-zero nothing is written and what it printed is in the error.
+     */
+    public static void write(Connection conn, String path, String content, String mode, List<String> validate) {
         byte[] bytes = HostText.encode(content);
         // The folder by the shell's own expansion ("/x" gives "", and "$d/..." is then "/..."): a program less.
         // A temporary file left by a write whose connection was lost (it may hold a secret) is removed by a
@@ -73,11 +94,16 @@ public final class Files {
                 + " find \"$d/\" -maxdepth 1 -name '.gplay.??????' -type f -mmin +" + STALE_MINUTES + " -delete 2>/dev/null || true;"
                 + " t=$(mktemp \"$d/.gplay.XXXXXX\"); trap 'rm -f \"$t\"' EXIT; trap 'exit 1' HUP INT TERM PIPE; cat > \"$t\";"
                 + " [ $(wc -c < \"$t\") -eq \"$3\" ] || { echo \"$f: the content arrived incomplete\" >&2; exit 1; };"
+                + VALIDATE
                 + " if [ -e \"$f\" ]; then chown --reference=\"$f\" \"$t\" 2>/dev/null || true;"
                 + " chmod \"${m:---reference=$f}\" \"$t\"; else chmod \"${m:-644}\" \"$t\"; fi;"
                 + " mv -f \"$t\" \"$f\"; trap - EXIT";
         ExecResult r = conn.exec(Command.change(Cmd.of("sh", "-c", script, "write", path, mode == null ? "" : mode,
-                String.valueOf(bytes.length)), bytes));
+                String.valueOf(bytes.length)).args(validate), bytes));
+        if (r.rc() == VALIDATE_REFUSED) {
+            throw new IllegalStateException(path + ": validate '" + String.join(" ", validate) + "' refused the new"
+                    + " content, so nothing was written: " + r.stderr().strip());
+        }
         if (!r.ok()) {
             throw new IllegalStateException("cannot write " + path + ": " + r.reason());
         }

@@ -9,6 +9,7 @@ import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.connection.SecretGuard;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.shell.Cmd;
+import io.gplay.engine.shell.ShellWords;
 import io.gplay.engine.vault.SecretMask;
 
 import java.nio.file.Path;
@@ -232,6 +233,14 @@ public final class ModuleContext {
     /** Writes a file atomically (a temporary file beside it, renamed over it). */
     public void writeFile(String path, String content, String mode) {
         Files.write(conn, path, content, mode);
+    }
+
+    /**
+     * The same, the new content first checked on the host by {@code validate} (a command with %s for the file, as
+     * Ansible's; null: none): when it refuses, nothing is written and the task fails with what it printed.
+     */
+    public void writeFile(String path, String content, String mode, String validate) {
+        Files.write(conn, path, content, mode, validate == null ? List.of() : ShellWords.split(validate));
     }
 
     public String backup(String path) {

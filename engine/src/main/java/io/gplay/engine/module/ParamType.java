@@ -15,7 +15,9 @@ public enum ParamType {
     /** A file on the control machine, relative to the playbook; checked when the plan is made when it is known. */
     LOCAL_FILE,
     /** A Java regular expression, as a string or a Groovy pattern ({@code ~/x/}); checked when the plan is made. */
-    REGEX;
+    REGEX,
+    /** A command that checks a file, with {@code %s} where the file's path goes ({@code validate}). */
+    CHECK_COMMAND;
 
     /** The value in this type, or {@code null} when it cannot be read as one. */
     public Object coerce(Object v) {
@@ -30,6 +32,7 @@ public enum ParamType {
             case MODE -> v instanceof Number n ? String.format("%04o", n.intValue())
                     : v instanceof CharSequence s && s.toString().matches("[0-7]{3,4}") ? s.toString() : null;
             case PATH -> v instanceof CharSequence s && s.toString().startsWith("/") ? s.toString() : null;
+            case CHECK_COMMAND -> v instanceof CharSequence s && s.toString().contains("%s") ? s.toString() : null;
             case REGEX -> v instanceof Pattern p ? p.pattern()
                     : v instanceof CharSequence s && regexProblem(s.toString()) == null ? s.toString() : null;
         };

@@ -100,6 +100,7 @@ public final class ParamValidator {
             case INT -> "an int";
             case MODE -> "an octal mode such as '0644'";
             case REGEX -> "a regular expression";
+            case CHECK_COMMAND -> "a command naming the file it checks as %s, such as 'visudo -cf %s'";
             case ANY -> "a value";
             default -> "a " + t.label();
         };

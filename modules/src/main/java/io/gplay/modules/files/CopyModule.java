@@ -13,7 +13,7 @@ public final class CopyModule implements Module {
             .param(Param.required("dest", ParamType.PATH, "the path on the host"))
             .param(Param.optional("content", ParamType.STRING, null, "the file's text"))
             .param(Param.optional("src", ParamType.LOCAL_FILE, null, "a local file (relative to the playbook) whose text is copied"))
-            .param(FileContent.BACKUP)
+            .param(FileContent.BACKUP).param(FileContent.VALIDATE)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .oneOf("content", "src")
             .example("copy 'virt options', dest: '/etc/glusterfs/virt', content: 'quick-read=off\\n', mode: '0644'");

@@ -14,6 +14,10 @@ import io.gplay.engine.module.ParamType;
 public final class FileContent {
     public static final Param BACKUP = Param.optional("backup", ParamType.BOOL, false,
             "keep a timestamped copy (PATH.YYYYmmdd-HHMMSS~) of the file before changing it");
+    public static final Param VALIDATE = Param.optional("validate", ParamType.CHECK_COMMAND, null,
+            "a command that checks the new content on the host before it replaces the file, %s standing for a"
+                    + " temporary file holding it ('sshd -t -f %s', 'visudo -cf %s'), run without a shell; when it exits"
+                    + " non-zero nothing is written and the task fails with its output. Not run in check mode.");
 
     private FileContent() {
     }
@@ -30,19 +34,25 @@ public final class FileContent {
      * runs at once lose no edit; a run with nothing to change takes no lock. Returns the file as last found.
      */
     public static RemoteFile edit(ModuleContext ctx, String path, boolean backup, Edit edit) throws Exception {
+        return edit(ctx, path, backup, null, edit);
+    }
+
+    /** As {@link #edit(ModuleContext, String, boolean, Edit)}, the new text checked by {@code validate} first. */
+    public static RemoteFile edit(ModuleContext ctx, String path, boolean backup, String validate, Edit edit)
+            throws Exception {
         RemoteFile found = ctx.stat(path);
         String after = edit.apply(found);
         if (after == null || found.isFile() && after.equals(found.content())) {
             return found;
         }
         if (ctx.checkMode()) {
-            return ensure(ctx, found, path, after, backup);
+            return ensure(ctx, found, path, after, backup, validate);
         }
         try (FileLock lock = FileLock.take(ctx, path)) {
             RemoteFile now = ctx.stat(path);
             String again = edit.apply(now);
             if (again != null && !(now.isFile() && again.equals(now.content()))) {
-                ensure(ctx, now, path, again, backup);
+                ensure(ctx, now, path, again, backup, validate);
             }
             if (lock.waited() != null) {
                 ctx.set("lock", lock.waited());
@@ -53,11 +63,11 @@ public final class FileContent {
 
     /** Ensures content; returns the file as it was found. */
     public static RemoteFile ensure(ModuleContext ctx, String path, String content, boolean backup) throws Exception {
-        return ensure(ctx, ctx.stat(path), path, content, backup);
+        return ensure(ctx, ctx.stat(path), path, content, backup, null);
     }
 
-    private static RemoteFile ensure(ModuleContext ctx, RemoteFile current, String path, String content, boolean backup)
-            throws Exception {
+    private static RemoteFile ensure(ModuleContext ctx, RemoteFile current, String path, String content, boolean backup,
+                                     String validate) throws Exception {
         if (current.exists() && !current.isFile()) {
             ctx.fail(path + " is a " + current.type() + ", not a file");
         }
@@ -68,7 +78,7 @@ public final class FileContent {
                 if (backup && current.exists()) {
                     ctx.set("backup_file", ctx.backup(path));
                 }
-                ctx.writeFile(path, content, Attributes.mode(ctx));
+                ctx.writeFile(path, content, Attributes.mode(ctx), validate);
             });
             String mode = Attributes.mode(ctx);
             ctx.predict(new RemoteFile(path, "file", current.owner(), current.group(),
@@ -77,9 +87,9 @@ public final class FileContent {
         return current;
     }
 
-    /** Content and then mode, owner and group, as copy and template do. */
+    /** Content (checked by {@code validate} when given) and then mode, owner and group, as copy and template do. */
     static void ensureWithAttributes(ModuleContext ctx, String path, String content) throws Exception {
         // Compared with the file as it was found, in a real run as in check mode, so both report the same.
-        Attributes.ensure(ctx, ensure(ctx, path, content, ctx.bool("backup")), path);
+        Attributes.ensure(ctx, ensure(ctx, ctx.stat(path), path, content, ctx.bool("backup"), ctx.str("validate")), path);
     }
 }

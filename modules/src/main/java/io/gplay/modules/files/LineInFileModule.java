@@ -21,9 +21,10 @@ public final class LineInFileModule implements Module {
             .param(Param.optional("insertafter", ParamType.REGEX, "EOF", "where a new line goes when nothing matches: EOF, or after the last line matching this pattern"))
             .param(Param.optional("insertbefore", ParamType.REGEX, null, "BOF, or before the first line matching this pattern"))
             .param(Param.optional("create", ParamType.BOOL, false, "create the file if it does not exist"))
-            .param(FileContent.BACKUP)
+            .param(FileContent.BACKUP).param(FileContent.VALIDATE)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .requiredIf("state", "present", "line")
+            .example("lineinfile 'wheel may sudo', path: '/etc/sudoers', regexp: '^%wheel', line: '%wheel ALL=(ALL) ALL', validate: 'visudo -cf %s'")
             .example("lineinfile 'move brick ports', path: '/etc/glusterfs/glusterd.vol', regexp: /#?\\s*option base-port/, line: '    option base-port 50152'");
 
     @Override
@@ -41,7 +42,7 @@ public final class LineInFileModule implements Module {
                     + " or copy or template for a block");
         }
         boolean absent = ctx.str("state").equals("absent");
-        RemoteFile cur = FileContent.edit(ctx, path, ctx.bool("backup"), found -> {
+        RemoteFile cur = FileContent.edit(ctx, path, ctx.bool("backup"), ctx.str("validate"), found -> {
             if (!found.exists() && absent) {
                 return null; // no file holds no line: create is for lines that should be there
             }

@@ -20,7 +20,7 @@ public final class TemplateModule implements Module {
             .param(Param.required("src", ParamType.LOCAL_FILE, "the template file on the control machine (a relative path is relative to the playbook)"))
             .param(Param.required("dest", ParamType.PATH, "the path on the host"))
             .param(Param.optional("vars", ParamType.MAP, null, "extra variables for the template, beside what the task sees: every variable by name, host, vars, facts, groups, hostvars, item"))
-            .param(FileContent.BACKUP)
+            .param(FileContent.BACKUP).param(FileContent.VALIDATE)
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .example("template 'ctdb nodes', src: 'templates/nodes.tpl', dest: '/mnt/lock/nodes', vars: { [nodes: groups.ovirt] }");
 
