@@ -55,6 +55,21 @@ class ValidateTest {
     }
 
     @Test
+    void realSshdRefusesTheConfigurationThatWouldLockUsersOut() throws Exception {
+        Needs.require(Files.isExecutable(Path.of("/usr/sbin/sshd")), "needs /usr/sbin/sshd (openssh-server)");
+        Path conf = dir.resolve("sshd_config");
+        Files.writeString(conf, "UseDNS no\n");
+        Map<String, Object> p = Map.of("dest", conf.toString(), "content", "UseDNS maybe\n",
+                "validate", "/usr/sbin/sshd -t -f %s");
+
+        Result r = Harness.run(new CopyModule(), p, false);
+
+        assertEquals(Status.FAILED, r.status());
+        assertTrue(r.msg().contains("unsupported option \"maybe\""), r.msg());
+        assertEquals("UseDNS no\n", Files.readString(conf));
+    }
+
+    @Test
     void aPathInsideAWordIsReplacedToo() throws Exception {
         Path conf = dir.resolve("app.conf");
         Map<String, Object> p = Map.of("dest", conf.toString(), "content", "x\n",
