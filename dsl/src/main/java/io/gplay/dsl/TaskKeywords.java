@@ -36,24 +36,31 @@ final class TaskKeywords {
     }
 
     TaskOptions options(Map<String, Object> k, Source at) {
-        return new TaskOptions(
-                condition(k.get("when"), "when", at),
-                ClosureValue.wrap(k.get("loop")),
-                register(k.get("register"), at),
-                strings(k.get("notify")),
-                strings(k.get("tags")),
-                bool(k.get("runOnce"), "runOnce", at),
-                ClosureValue.wrap(k.get("delegateTo")),
-                bool(k.get("ignoreErrors"), "ignoreErrors", at),
-                condition(k.get("changedWhen"), "changedWhen", at),
-                condition(k.get("failedWhen"), "failedWhen", at),
-                k.get("retries") == null ? (k.get("until") != null ? 3 : 0) : number(k.get("retries"), "retries", at).intValue(),
-                condition(k.get("until"), "until", at),
-                k.get("delay") == null ? 5 : number(k.get("delay"), "delay", at).doubleValue(),
-                k.get("become") == null ? null : bool(k.get("become"), "become", at),
-                bool(k.get("noLog"), "noLog", at),
-                strings(k.get("listen")),
-                k.get("anyErrorsFatal") == null ? null : bool(k.get("anyErrorsFatal"), "anyErrorsFatal", at));
+        // read in the keywords' order, the order their problems are reported in; no delay given: the builder's
+        TaskOptions.Builder options = TaskOptions.builder()
+                .when(condition(k.get("when"), "when", at))
+                .loop(ClosureValue.wrap(k.get("loop")))
+                .register(register(k.get("register"), at))
+                .handlers(strings(k.get("notify")))
+                .tags(strings(k.get("tags")))
+                .runOnce(bool(k.get("runOnce"), "runOnce", at))
+                .delegateTo(ClosureValue.wrap(k.get("delegateTo")))
+                .ignoreErrors(bool(k.get("ignoreErrors"), "ignoreErrors", at))
+                .changedWhen(condition(k.get("changedWhen"), "changedWhen", at))
+                .failedWhen(condition(k.get("failedWhen"), "failedWhen", at))
+                .retries(k.get("retries") == null ? (k.get("until") != null ? 3 : 0)
+                        : number(k.get("retries"), "retries", at).intValue())
+                .until(condition(k.get("until"), "until", at));
+        if (k.get("delay") != null) {
+            options.delay(number(k.get("delay"), "delay", at).doubleValue());
+        }
+        return options
+                .become(k.get("become") == null ? null : bool(k.get("become"), "become", at))
+                .noLog(bool(k.get("noLog"), "noLog", at))
+                .listen(strings(k.get("listen")))
+                .anyErrorsFatal(k.get("anyErrorsFatal") == null ? null
+                        : bool(k.get("anyErrorsFatal"), "anyErrorsFatal", at))
+                .build();
     }
 
     private String register(Object v, Source at) {

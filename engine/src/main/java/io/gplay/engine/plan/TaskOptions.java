@@ -9,7 +9,8 @@ import java.util.List;
  * task did is shown nowhere, only its status; as in Ansible, a literal argument still is on the host's command
  * line, where {@code ps} shows it: a secret goes on {@code stdin:}) and, for a handler, {@code listen} (topics a notify may name instead
  * of its title); {@code anyErrorsFatal}, given by the task or a block around it, over the play's (null: the play's
- * {@link Rollout}). {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}.
+ * {@link Rollout}). {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}. Made with
+ * {@link #builder()}.
  */
 public record TaskOptions(Deferred when, Object loop, String register, List<String> handlers, List<String> tags,
                           boolean runOnce, Object delegateTo, boolean ignoreErrors, Deferred changedWhen,
@@ -21,9 +22,23 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
         listen = listen == null ? List.of() : List.copyOf(listen);
     }
 
+    public static TaskOptions none() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return builder().when(when).loop(loop).register(register).handlers(handlers).tags(tags).runOnce(runOnce)
+                .delegateTo(delegateTo).ignoreErrors(ignoreErrors).changedWhen(changedWhen).failedWhen(failedWhen)
+                .retries(retries).until(until).delay(delay).become(become).noLog(noLog).listen(listen)
+                .anyErrorsFatal(anyErrorsFatal);
+    }
+
     public TaskOptions withTags(List<String> newTags) {
-        return new TaskOptions(when, loop, register, handlers, newTags, runOnce, delegateTo, ignoreErrors, changedWhen,
-                failedWhen, retries, until, delay, become, noLog, listen, anyErrorsFatal);
+        return toBuilder().tags(newTags).build();
     }
 
     /** These options with {@code condition} asked too, before the task's own {@code when}; null adds nothing. */
@@ -31,13 +46,124 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
         if (condition == null) {
             return this;
         }
-        Deferred both = when == null ? condition : Deferred.both(condition, when);
-        return new TaskOptions(both, loop, register, handlers, tags, runOnce, delegateTo, ignoreErrors, changedWhen,
-                failedWhen, retries, until, delay, become, noLog, listen, anyErrorsFatal);
+        return toBuilder().when(when == null ? condition : Deferred.both(condition, when)).build();
     }
 
-    public static TaskOptions none() {
-        return new TaskOptions(null, null, null, List.of(), List.of(), false, null, false, null, null, 0, null, 5,
-                null, false, List.of(), null);
+    /**
+     * One setter a keyword; what is not set is a task without the keyword: no condition, loop or register, no
+     * notify, tags or listen, no retries with a 5 s delay, {@code become} and {@code anyErrorsFatal} the play's.
+     */
+    public static final class Builder {
+        private Deferred when;
+        private Object loop;
+        private String register;
+        private List<String> handlers = List.of();
+        private List<String> tags = List.of();
+        private boolean runOnce;
+        private Object delegateTo;
+        private boolean ignoreErrors;
+        private Deferred changedWhen;
+        private Deferred failedWhen;
+        private int retries;
+        private Deferred until;
+        private double delay = 5;
+        private Boolean become;
+        private boolean noLog;
+        private List<String> listen = List.of();
+        private Boolean anyErrorsFatal;
+
+        private Builder() {
+        }
+
+        public Builder when(Deferred condition) {
+            when = condition;
+            return this;
+        }
+
+        public Builder loop(Object items) {
+            loop = items;
+            return this;
+        }
+
+        public Builder register(String name) {
+            register = name;
+            return this;
+        }
+
+        /** {@code notify}: the handlers (titles or {@code listen} topics) a change notifies. */
+        public Builder handlers(List<String> notified) {
+            handlers = notified;
+            return this;
+        }
+
+        public Builder tags(List<String> taskTags) {
+            tags = taskTags;
+            return this;
+        }
+
+        public Builder runOnce(boolean once) {
+            runOnce = once;
+            return this;
+        }
+
+        public Builder delegateTo(Object host) {
+            delegateTo = host;
+            return this;
+        }
+
+        public Builder ignoreErrors(boolean ignore) {
+            ignoreErrors = ignore;
+            return this;
+        }
+
+        public Builder changedWhen(Deferred condition) {
+            changedWhen = condition;
+            return this;
+        }
+
+        public Builder failedWhen(Deferred condition) {
+            failedWhen = condition;
+            return this;
+        }
+
+        public Builder retries(int times) {
+            retries = times;
+            return this;
+        }
+
+        public Builder until(Deferred condition) {
+            until = condition;
+            return this;
+        }
+
+        public Builder delay(double seconds) {
+            delay = seconds;
+            return this;
+        }
+
+        public Builder become(Boolean sudo) {
+            become = sudo;
+            return this;
+        }
+
+        public Builder noLog(boolean hidden) {
+            noLog = hidden;
+            return this;
+        }
+
+        public Builder listen(List<String> topics) {
+            listen = topics;
+            return this;
+        }
+
+        public Builder anyErrorsFatal(Boolean fatal) {
+            anyErrorsFatal = fatal;
+            return this;
+        }
+
+        public TaskOptions build() {
+            return new TaskOptions(when, loop, register, handlers, tags, runOnce, delegateTo, ignoreErrors, changedWhen,
+                    failedWhen, retries, until, delay, become, noLog, listen, anyErrorsFatal);
+        }
     }
 }

@@ -85,10 +85,8 @@ class MaskingReporterTest {
 
     @Test
     void whetherAFailureWasRescuedOrIgnoredReachesTheReporterOfANoLogTaskToo() {
-        TaskOptions o = TaskOptions.none();
-        Task hidden = new Task("t", "debug", Map.of(), new TaskOptions(o.when(), o.loop(), o.register(), o.handlers(),
-                o.tags(), o.runOnce(), o.delegateTo(), true, o.changedWhen(), o.failedWhen(), o.retries(), o.until(),
-                o.delay(), o.become(), true, o.listen(), o.anyErrorsFatal()), new Source("site.groovy", 4));
+        Task hidden = new Task("t", "debug", Map.of(), TaskOptions.builder().ignoreErrors(true).noLog(true).build(),
+                new Source("site.groovy", 4));
         List<Object> seen = new ArrayList<>();
         Reporter inner = new Reporter() {
             @Override

@@ -24,10 +24,7 @@ class ProgressLineTest {
         mask.add("hunter2-secret");
         Reporter r = new MaskingReporter(new ConsoleReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 false, false, 0), mask);
-        TaskOptions o = TaskOptions.none();
-        o = new TaskOptions(o.when(), o.loop(), o.register(), o.handlers(), o.tags(), o.runOnce(), o.delegateTo(),
-                o.ignoreErrors(), o.changedWhen(), o.failedWhen(), o.retries(), o.until(), o.delay(), o.become(), noLog, o.listen(),
-                o.anyErrorsFatal());
+        TaskOptions o = TaskOptions.builder().noLog(noLog).build();
         r.progress(new Task("deploy", "hostedEngine", Map.of(), o, new Source("site.groovy", 3)),
                 new Host("h1", List.of(), Map.of()), line);
         return bytes.toString(StandardCharsets.UTF_8);

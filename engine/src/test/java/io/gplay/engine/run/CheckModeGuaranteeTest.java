@@ -138,8 +138,7 @@ class CheckModeGuaranteeTest {
     @Test
     void ignoreErrorsDoesNotHideAnEngineError() {
         Path file = dir.resolve("ignored.conf");
-        TaskOptions ignore = new TaskOptions(null, null, null, List.of(), List.of(), false, null, true, null, null,
-                0, null, 5, null, false, List.of(), null);
+        TaskOptions ignore = TaskOptions.builder().ignoreErrors(true).build();
         Recorder rec = new Recorder();
 
         RunSummary summary = run(true, rec, ignore, params(file, "writeFile"));

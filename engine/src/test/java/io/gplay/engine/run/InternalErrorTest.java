@@ -46,8 +46,7 @@ class InternalErrorTest {
         Host h1 = new Host("h1", List.of("web"), Map.of("ansible_connection", "local"));
         Host h2 = new Host("h2", List.of("web"), Map.of("ansible_connection", "local"));
         Inventory inventory = new Inventory(Map.of("h1", h1, "h2", h2), Map.of("web", List.of("h1", "h2")));
-        TaskOptions noLog = new TaskOptions(null, null, null, List.of(), List.of(), runOnce, null, false, null, null, 0,
-                null, 5, null, true, List.of(), null);
+        TaskOptions noLog = TaskOptions.builder().runOnce(runOnce).noLog(true).build();
         Source src = new Source("bug.groovy", 3);
         Play play = new Play("p", "web", Map.of(), Rollout.ALL, false, null, false,
                 List.of(new Task("hidden", "broken", Map.of(), noLog, src)), List.of(), src);

@@ -48,8 +48,7 @@ class RetriesTest {
         Host h1 = new Host("h1", List.of("web"), Map.of("ansible_connection", "local"));
         Inventory inventory = new Inventory(Map.of("h1", h1), Map.of("web", List.of("h1")));
         Deferred thirdRun = scope -> ((Integer) scope.getResult().get("n")) >= 3;
-        TaskOptions until = new TaskOptions(null, null, null, List.of(), List.of(), false, null, false, null, null, 4,
-                thirdRun, 0, null, false, List.of(), null);
+        TaskOptions until = TaskOptions.builder().retries(4).until(thirdRun).delay(0).build();
         Source src = new Source("poll.groovy", 3);
         Play play = new Play("p", "web", Map.of(), Rollout.ALL, false, null, false,
                 List.of(new Task("wait for the service", "counter", Map.of(), until, src)), List.of(), src);
