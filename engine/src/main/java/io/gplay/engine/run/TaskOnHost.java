@@ -134,9 +134,11 @@ final class TaskOnHost {
         }
         Connection conn = Connections.forTask(state.connection(target), play, task, target.host, target.facts);
         Host targetHost = target.host;
-        HostContext where = new HostContext(targetHost, target.facts, conn, opts.check(), target.predicted,
-                scope.asMap(), playbookFolder(task), () -> state.reachableAnew(targetHost), () -> state.interrupted,
-                line -> reporter.progress(task, hr.host, line), kept);
+        HostContext where = HostContext.builder().host(targetHost).facts(target.facts).connection(conn)
+                .check(opts.check()).predictions(target.predicted).variables(scope.asMap())
+                .localBase(playbookFolder(task)).reachableAnew(() -> state.reachableAnew(targetHost))
+                .ending(() -> state.interrupted).progress(line -> reporter.progress(task, hr.host, line)).kept(kept)
+                .build();
         for (int attempt = 0; ; attempt++) {
             Result r = applyConditions(task, invoke(module, params, where), scope);
             if (o.until() == null || r.status() == Status.SKIPPED || r.status() == Status.UNREACHABLE

@@ -26,9 +26,7 @@ class KeptReadsTest {
     /** A task's context on a host of the run that shares {@link #kept}. */
     private ModuleContext task(String host, Connection connection) {
         HostContext alone = HostContext.of(new Host(host, List.of(), Map.of()), Map.of(), connection, false);
-        return new ModuleContext(Map.of(), new HostContext(alone.host(), alone.facts(), connection, false,
-                alone.predictions(), alone.variables(), alone.localBase(), alone.reachableAnew(), alone.ending(),
-                alone.progress(), kept));
+        return new ModuleContext(Map.of(), alone.toBuilder().kept(kept).build());
     }
 
     @Test
