@@ -36,8 +36,9 @@ class ProbeShellSpec extends Specification {
     def setup() {
         Path known = work.resolve('known_hosts')
         known.text = sshd.knownHostsLine() + '\n'
-        conn = SshConnection.open(new SshTarget('127.0.0.1', sshd.port, System.getProperty('user.name'),
-                sshd.clientKey, known, false, 5, null))
+        conn = SshConnection.open(SshTarget.builder().address('127.0.0.1').port(sshd.port)
+                .user(System.getProperty('user.name')).privateKey(sshd.clientKey).knownHosts(known).timeoutSeconds(5)
+                .build())
     }
 
     def cleanup() {
@@ -149,8 +150,9 @@ class ProbeShellSpec extends Specification {
 
         when:
         def more = (1..20).collect {
-            SshConnection.open(new SshTarget('127.0.0.1', sshd.port, System.getProperty('user.name'),
-                    sshd.clientKey, work.resolve('known_hosts'), false, 5, null))
+            SshConnection.open(SshTarget.builder().address('127.0.0.1').port(sshd.port)
+                    .user(System.getProperty('user.name')).privateKey(sshd.clientKey)
+                    .knownHosts(work.resolve('known_hosts')).timeoutSeconds(5).build())
         }
         more.each { it.exec(Command.probe('true')) }
         int grown = Thread.activeCount() - before

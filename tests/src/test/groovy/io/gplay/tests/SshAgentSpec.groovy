@@ -65,8 +65,8 @@ class SshAgentSpec extends Specification {
     }
 
     SshTarget target(Sshd sshd, Path keyFile, Path agentSocket) {
-        new SshTarget('127.0.0.1', sshd.port, System.getProperty('user.name'), keyFile, knownHosts(), false, 10,
-                agentSocket)
+        SshTarget.builder().address('127.0.0.1').port(sshd.port).user(System.getProperty('user.name'))
+                .privateKey(keyFile).knownHosts(knownHosts()).timeoutSeconds(10).agentSocket(agentSocket).build()
     }
 
     def "a key held only by ssh-agent logs in and runs a command (#type on a server taking #server)"() {

@@ -61,6 +61,7 @@ class SshCiphersSpec extends Specification {
     private SshTarget target(Sshd sshd) {
         Path known = sshd.dir.resolve('known_hosts')
         known.text = sshd.knownHostsLine() + '\n'
-        new SshTarget('127.0.0.1', sshd.port, System.getProperty('user.name'), sshd.clientKey, known, false, 5, null)
+        SshTarget.builder().address('127.0.0.1').port(sshd.port).user(System.getProperty('user.name'))
+                .privateKey(sshd.clientKey).knownHosts(known).timeoutSeconds(5).build()
     }
 }

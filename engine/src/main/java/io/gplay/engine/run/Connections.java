@@ -121,18 +121,19 @@ public final class Connections {
         String kh = host.varString("gplay_known_hosts", null);
         Path known = kh != null ? Path.of(expand(kh))
                 : knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
-        return new SshTarget(
-                ConnectionVars.HOST.of(host, host.name()),
-                Integer.parseInt(ConnectionVars.PORT.of(host, "22")),
-                ConnectionVars.USER.of(host, System.getProperty("user.name")),
-                key == null ? null : Path.of(expand(key)),
-                known,
-                acceptNewHostKeys,
-                seconds(host, "gplay_connect_timeout", SshTarget.DEFAULT_CONNECT_TIMEOUT),
-                agentSocket,
-                seconds(host, "gplay_command_timeout", SshTarget.DEFAULT_COMMAND_TIMEOUT),
-                seconds(host, "gplay_keepalive_interval", SshTarget.DEFAULT_KEEPALIVE_INTERVAL),
-                ConnectionVars.PASSWORD.of(host, null));
+        return SshTarget.builder()
+                .address(ConnectionVars.HOST.of(host, host.name()))
+                .port(Integer.parseInt(ConnectionVars.PORT.of(host, "22")))
+                .user(ConnectionVars.USER.of(host, System.getProperty("user.name")))
+                .privateKey(key == null ? null : Path.of(expand(key)))
+                .knownHosts(known)
+                .acceptNewHostKeys(acceptNewHostKeys)
+                .timeoutSeconds(seconds(host, "gplay_connect_timeout", SshTarget.DEFAULT_CONNECT_TIMEOUT))
+                .agentSocket(agentSocket)
+                .commandTimeoutSeconds(seconds(host, "gplay_command_timeout", SshTarget.DEFAULT_COMMAND_TIMEOUT))
+                .keepAliveSeconds(seconds(host, "gplay_keepalive_interval", SshTarget.DEFAULT_KEEPALIVE_INTERVAL))
+                .password(ConnectionVars.PASSWORD.of(host, null))
+                .build();
     }
 
     private static int seconds(Host host, String name, int byDefault) {

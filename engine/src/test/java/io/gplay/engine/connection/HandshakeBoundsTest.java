@@ -51,8 +51,8 @@ class HandshakeBoundsTest {
     }
 
     private UnreachableException open(int port, int timeoutSeconds) {
-        SshTarget t = new SshTarget("127.0.0.1", port, "nobody", null, dir.resolve("known_hosts"), true,
-                timeoutSeconds, null);
+        SshTarget t = SshTarget.builder().address("127.0.0.1").port(port).user("nobody")
+                .knownHosts(dir.resolve("known_hosts")).acceptNewHostKeys(true).timeoutSeconds(timeoutSeconds).build();
         return assertTimeoutPreemptively(Duration.ofSeconds(timeoutSeconds + 3),
                 () -> assertThrows(UnreachableException.class, () -> SshConnection.open(t)));
     }
