@@ -59,7 +59,8 @@ final class PlaybookRun {
 
     /**
      * With settings: {@code hosts} (names, all local, in group web), {@code hostVars} (by host), {@code options}
-     * (RunOptions); the playbook is written to {@code dir/p.groovy} first, so roles beside it are found.
+     * (RunOptions), {@code pending} (a PendingHandlers store, as the CLI gives); the playbook is written to
+     * {@code dir/p.groovy} first, so roles beside it are found.
      */
     static PlaybookRun of(Map settings, Path dir, String text) {
         Path file = dir.resolve('p.groovy')
@@ -71,6 +72,9 @@ final class PlaybookRun {
         def bytes = new ByteArrayOutputStream()
         def runner = runner(settings.hosts ?: ['h1'], settings.hostVars ?: [:], settings.options ?: RunOptions.defaults(),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        if (settings.pending) {
+            runner.keepPendingHandlers(settings.pending)
+        }
         def run = new PlaybookRun(problems: runner.preflight(plan))
         if (run.problems.isEmpty()) {
             run.summary = runner.run(plan)

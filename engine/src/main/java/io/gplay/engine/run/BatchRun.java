@@ -1,6 +1,8 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.Result;
+import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.FlushHandlers;
 import io.gplay.engine.plan.Play;
@@ -16,7 +18,8 @@ import java.util.Set;
 
 /**
  * One batch of a play's hosts through the play's steps, as ansible-playbook's linear strategy walks its play
- * iterator: facts, then each step in the order written on the hosts that reach it, then the notified handlers.
+ * iterator: facts (and the handlers an earlier run left pending), then each step in the order written on the hosts
+ * that reach it, then the notified handlers.
  * A task runs on all of them at once; a block's rescue on those that failed in its tasks; its always on every
  * host that entered. Where a host stands is which hosts each part of the tree is walked with, and its
  * {@link HostRun#failed}, set aside while its block's rescue and always run on it. After each task the play's
@@ -30,24 +33,27 @@ final class BatchRun {
     private final RunOptions opts;
     private final TaskDispatch dispatch;
     private final StartAt start;
+    private final PendingLedger pending;
     private final FailureLimits limits;
     /** Why the play stops, once its failure limits have stopped the batch. */
     private String stop;
 
-    BatchRun(Play play, List<Host> batch, RunState state, RunOptions opts, TaskDispatch dispatch, StartAt start) {
+    BatchRun(Play play, List<Host> batch, RunState state, RunOptions opts, TaskDispatch dispatch, StartAt start,
+             PendingLedger pending) {
         this.play = play;
         this.batch = batch.stream().map(state::runFor).toList();
         this.state = state;
         this.opts = opts;
         this.dispatch = dispatch;
         this.start = start;
+        this.pending = pending;
         this.limits = new FailureLimits(play.rollout(), this.batch);
     }
 
     /** Runs the batch; why its play stops ({@link FailureLimits}), or null when it may go on. */
     String run() {
-        if (play.gatherFacts() && start.reached()) {
-            gatherFacts(active(batch));
+        if (start.reached()) {
+            begin(active(batch));
         }
         steps(play.tasks(), active(batch));
         if (!halted()) {
@@ -56,15 +62,27 @@ final class BatchRun {
         return stop;
     }
 
-    /** The task on the hosts, then whether the batch's failures stop the play. */
-    private void runTask(Task task, List<HostRun> hosts, boolean handler) {
-        dispatch.run(play, task, hosts, handler);
+    /** The task on the hosts, then whether the batch's failures stop the play; each host's result. */
+    private Map<HostRun, Result> runTask(Task task, List<HostRun> hosts, boolean handler) {
+        Map<HostRun, Result> results = dispatch.run(play, task, hosts, handler);
         if (!hosts.isEmpty() && stop == null) {
             stop = limits.after(task);
             if (stop != null) {
                 batch.stream().filter(HostRun::active).forEach(h -> h.stopped = true);
             }
         }
+        return results;
+    }
+
+    /** A handler on the hosts; on each where it did not fail it is no longer pending. */
+    private void runHandler(Task handler, List<HostRun> hosts) {
+        runTask(handler, hosts, true).forEach((h, r) -> {
+            boolean failed = r.status() == Status.UNREACHABLE
+                    || r.status() == Status.FAILED && !handler.options().ignoreErrors();
+            if (!failed) {
+                pending.ran(h, play, handler);
+            }
+        });
     }
 
     private boolean halted() {
@@ -93,9 +111,7 @@ final class BatchRun {
             if (!start.reachedAt(task)) {
                 return;
             }
-            if (play.gatherFacts()) {
-                gatherFacts(hosts);
-            }
+            begin(hosts);
         }
         if (TagFilter.selects(task, opts)) {
             runTask(task, hosts, false);
@@ -137,6 +153,23 @@ final class BatchRun {
     }
 
     /**
+     * Where the play starts on the hosts (its first task, or {@code --start-at-task}'s): their facts, then the
+     * handlers of the play an earlier run left pending on them ({@link PendingLedger}), in the order written.
+     */
+    private void begin(List<HostRun> hosts) {
+        if (play.gatherFacts()) {
+            gatherFacts(hosts);
+        }
+        for (Task handler : play.handlers()) {
+            List<HostRun> owing = active(hosts).stream().filter(h -> pending.owes(h, play, handler)).toList();
+            if (!owing.isEmpty() && !halted()) {
+                pending.announce(handler, owing);
+                runHandler(handler, owing);
+            }
+        }
+    }
+
+    /**
      * Gathers the facts of the hosts that have none yet: once per host per run (and per session), not again in
      * every play as Ansible does; a {@code setup} task refreshes them when a playbook needs it.
      */
@@ -168,7 +201,7 @@ final class BatchRun {
                 }
             }
             if (!notified.isEmpty() && !halted()) {
-                runTask(handler, notified, true);
+                runHandler(handler, notified);
             }
         }
         for (HostRun r : hosts) {

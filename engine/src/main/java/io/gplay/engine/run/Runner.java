@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * leaves the rest of the playbook, unless a block's rescue takes it back; an unreachable host too; the others
  * go on, unless the play's failure limits ({@code anyErrorsFatal}, {@code maxFailPercentage}) stop it, which
  * ends the playbook. Notified handlers run once per host at the end of each play (or at {@code flushHandlers}), in the
- * order they are defined. What happens to one task on one host is {@link TaskOnHost}'s.
+ * order they are defined; those that did not run on a host, or failed there, are kept for the next run of the
+ * playbook, which runs them first ({@link #keepPendingHandlers}). What happens to one task on one host is
+ * {@link TaskOnHost}'s.
  */
 public final class Runner {
     private final Inventory inventory;
@@ -36,6 +38,8 @@ public final class Runner {
     private StartAt start;
     private TaskDispatch dispatch;
     private GateWatch gates;
+    private PendingHandlers pendingStore;
+    private PendingLedger pending;
 
     public Runner(Inventory inventory, ModuleRegistry modules, RunOptions opts, Reporter reporter) {
         this.inventory = inventory.withExtraVars(opts.extraVars());
@@ -52,6 +56,15 @@ public final class Runner {
      */
     public Runner session() {
         this.session = true;
+        return this;
+    }
+
+    /**
+     * Keeps the handlers notified on each host and not run yet in this store, for the next run of the same
+     * playbook, which runs them first ({@link PendingLedger}); without it (a console session, exec) none are kept.
+     */
+    public Runner keepPendingHandlers(PendingHandlers store) {
+        this.pendingStore = store;
         return this;
     }
 
@@ -122,16 +135,21 @@ public final class Runner {
             t.setDaemon(true);
             return t;
         });
-        dispatch = new TaskDispatch(state, reporter, pool, new TaskOnHost(state, modules, opts, reporter, targets));
-        gates = new GateWatch(state, new TaskOnHost(state, modules, opts.withCheck(true), new Reporter() { }, targets),
-                reporter, opts.check());
+        pending = new PendingLedger(pendingStore, opts.check(), reporter);
+        dispatch = new TaskDispatch(state, reporter, pool, new TaskOnHost(state, modules, opts, reporter, targets,
+                pending));
+        // a gate's checks change nothing, so they notify no handler to keep
+        gates = new GateWatch(state, new TaskOnHost(state, modules, opts.withCheck(true), new Reporter() { }, targets,
+                new PendingLedger(null, true, reporter)), reporter, opts.check());
         reporter.playbookStart(playbook, opts.check());
         try {
+            pending.load(playbook, targets);
             for (Play play : playbook.plays()) {
                 if (state.interrupted || !runPlay(play, targets)) {
                     break;
                 }
             }
+            pending.report();
         } finally {
             pool.shutdownNow();
             if (!session) {
@@ -173,7 +191,7 @@ public final class Runner {
                 active(batch).forEach(h -> h.stopped = true);
                 return stopped(play, "before " + name, gate, batches.subList(i, batches.size()));
             }
-            String stop = new BatchRun(play, batch, state, opts, dispatch, start).run();
+            String stop = new BatchRun(play, batch, state, opts, dispatch, start, pending).run();
             List<List<Host>> rest = batches.subList(i + 1, batches.size());
             if (stop == null && active(batch).isEmpty() && !rest.isEmpty()) {
                 stop = "every host of the batch failed";

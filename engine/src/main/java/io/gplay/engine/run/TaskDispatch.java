@@ -7,6 +7,8 @@ import io.gplay.engine.report.Reporter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -31,9 +33,11 @@ final class TaskDispatch {
         this.record = new TaskRecord(state, reporter);
     }
 
-    void run(Play play, Task task, List<HostRun> hosts, boolean handler) {
+    /** Runs the task; each host's result (a runOnce task's for all), none for a host where gplay's code failed. */
+    Map<HostRun, Result> run(Play play, Task task, List<HostRun> hosts, boolean handler) {
+        Map<HostRun, Result> results = new ConcurrentHashMap<>();
         if (hosts.isEmpty()) {
-            return;
+            return results;
         }
         reporter.taskStart(task, handler);
         if (task.options().runOnce()) {
@@ -43,14 +47,15 @@ final class TaskDispatch {
                 r = taskOnHost.run(play, task, first);
             } catch (RuntimeException | Error e) {
                 internalError(task, e);
-                return;
+                return results;
             }
             hosts.subList(1, hosts.size()).forEach(other -> record.runOnce(task, r, first, other));
-            return;
+            hosts.forEach(h -> results.put(h, r));
+            return results;
         }
         List<Future<?>> futures = new ArrayList<>();
         for (HostRun h : hosts) {
-            futures.add(pool.submit(() -> taskOnHost.run(play, task, h)));
+            futures.add(pool.submit(() -> results.put(h, taskOnHost.run(play, task, h))));
         }
         for (Future<?> f : futures) {
             try {
@@ -62,6 +67,7 @@ final class TaskDispatch {
                 internalError(task, e.getCause());
             }
         }
+        return results;
     }
 
     /**

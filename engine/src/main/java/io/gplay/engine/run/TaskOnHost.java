@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What happens to one task on one host: its scope, {@code when}, {@code loop} (with {@code when} asked per
  * item), {@code delegateTo}, the module run with {@code until}/{@code retries}, {@code changedWhen} and
- * {@code failedWhen}, and then what the result leaves behind ({@link TaskRecord}).
+ * {@code failedWhen}, and then what the result leaves behind ({@link TaskRecord}), the handlers a change
+ * notifies written down too ({@link PendingLedger}).
  */
 final class TaskOnHost {
     static final String FACTS_MODULE = "setup";
@@ -49,18 +50,21 @@ final class TaskOnHost {
     private final Reporter reporter;
     private final Targets targets;
     private final TaskRecord record;
+    private final PendingLedger pending;
     /** Asked for every task on every host: the file system is asked once a playbook. */
     private final Map<String, Path> playbookFolders = new ConcurrentHashMap<>();
     /** One for the run: made anew with this at each run of a console session. */
     private final KeptReads kept = new KeptReads();
 
-    TaskOnHost(RunState state, ModuleRegistry modules, RunOptions opts, Reporter reporter, Targets targets) {
+    TaskOnHost(RunState state, ModuleRegistry modules, RunOptions opts, Reporter reporter, Targets targets,
+               PendingLedger pending) {
         this.state = state;
         this.modules = modules;
         this.opts = opts;
         this.reporter = reporter;
         this.targets = targets;
         this.record = new TaskRecord(state, reporter);
+        this.pending = pending;
     }
 
     /** Runs the task on the host and records what it did. */
@@ -86,6 +90,9 @@ final class TaskOnHost {
             r = Result.failed(task.source() + ": " + Failures.describe(e));
         }
         record.record(task, hr, r, itemsReported);
+        if (r.status() == Status.CHANGED) {
+            pending.notified(hr, play, task.options().handlers());
+        }
         return r;
     }
 
