@@ -10,6 +10,7 @@ import io.gplay.engine.report.ConsoleReporter;
 import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Reporters;
+import io.gplay.engine.run.PendingHandlers;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
 import io.gplay.engine.run.Runner;
@@ -152,6 +153,7 @@ class RunCommand implements Callable<Integer> {
             new PlanListing(plan, runner, out).print(listTasks);
             return 0;
         }
+        runner.keepPendingHandlers(new PendingHandlers(PendingHandlers.defaultRoot(), identity(playbook)));
         Interrupts.onInterrupt(runner::interrupt);
         RunSummary summary = runner.run(plan);
         reporter.close();
@@ -207,6 +209,12 @@ class RunCommand implements Callable<Integer> {
     private Playbook load(String name) {
         PlaybookLoader loader = loader(target.vault.secrets());
         return Files.isRegularFile(Path.of(name)) ? loader.load(Path.of(name)) : loader.loadBundled(bundledName(name));
+    }
+
+    /** What names the playbook across runs, for its pending handlers: its real path, or a bundled one's name. */
+    private static String identity(String name) throws IOException {
+        Path file = Path.of(name);
+        return Files.isRegularFile(file) ? file.toRealPath().toString() : "bundled:" + bundledName(name);
     }
 
     private static String bundledName(String name) {
