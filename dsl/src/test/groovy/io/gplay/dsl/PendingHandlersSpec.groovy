@@ -165,7 +165,7 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
 
     def "a pending handler whose play or handler is gone from the playbook is named and dropped"() {
         given:
-        store().write('h1', [new Entry('p', 'restart ctdb'), new Entry('old play', 'reload'), new Entry('p', 'reload')])
+        store().write('h1', [new Entry('p', 'restart ctdb'), new Entry('old play', 'reload')])
 
         when:
         def next = run([h1: [:]])
@@ -175,7 +175,7 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
                 + " such handler any more; dropped")
         next.out.contains("pending from an earlier run: handler 'reload' of play 'old play' on h1: the playbook has"
                 + " no such play any more; dropped")
-        next.ran.take(2) == ['Gathering Facts: h1 ok', 'reload: h1 ok']
+        next.ran == ['Gathering Facts: h1 ok', 'change: h1 ok', 'break: h1 ok']
         !Files.exists(store().file('h1'))
     }
 
