@@ -7,6 +7,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,14 +94,21 @@ public final class PendingHandlers {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("playbook", playbook);
         doc.put("host", host);
-        doc.put("pending", entries.stream().map(e -> Map.of("play", e.play(), "handler", e.handler())).toList());
+        List<Map<String, String>> list = new ArrayList<>();
+        for (Entry e : entries) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("play", e.play());
+            m.put("handler", e.handler());
+            list.add(m);
+        }
+        doc.put("pending", list);
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setSplitLines(false);
         String text = HEADER + new Yaml(options).dump(doc);
-        privateFolder(folder.getParent().getParent());
-        privateFolder(folder.getParent());
-        privateFolder(folder);
+        for (Path dir : List.of(folder.getParent().getParent(), folder.getParent(), folder)) {
+            privateFolder(dir); // gplay/, pending-handlers/ and the playbook's, when they are made here
+        }
         Path tmp = Files.createTempFile(folder, ".pending.", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
@@ -116,7 +124,7 @@ public final class PendingHandlers {
             Files.createDirectories(dir.getParent());
             try {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // made meanwhile by another run
             }
         }
