@@ -52,7 +52,12 @@ class Gplay {
 
     /** bin/gplay started and still running, for a test that acts on it meanwhile (Ctrl-C, say). */
     static Started start(Path workDir, Path cache, String... args) {
-        launch([ROOT.resolve('bin/gplay').toString()] + args.toList(), workDir, cache, [:])
+        start([:], workDir, cache, args)
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with these environment variables set. */
+    static Started start(Map<String, String> env, Path workDir, Path cache, String... args) {
+        launch([ROOT.resolve('bin/gplay').toString()] + args.toList(), workDir, cache, env)
     }
 
     static class Started {
