@@ -1,5 +1,6 @@
 package io.gplay.tests
 
+import java.nio.file.Files
 import java.nio.file.Path
 
 /** Runs bin/gplay as a user would, with its own compile cache, and keeps what it printed. */
@@ -96,6 +97,12 @@ class Gplay {
         }
         if (cache) {
             pb.environment().put('XDG_CACHE_HOME', cache.toString())
+        }
+        if (!env.containsKey('XDG_STATE_HOME')) {
+            // pending handlers: none carried from one run to the next unless a test says where, none in the real home
+            Path state = Files.createTempDirectory('gplay-state')
+            state.toFile().deleteOnExit()
+            pb.environment().put('XDG_STATE_HOME', state.toString())
         }
         pb.environment().put('NO_COLOR', '1')
         def p = pb.start()
