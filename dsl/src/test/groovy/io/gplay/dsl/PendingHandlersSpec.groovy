@@ -163,6 +163,31 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         Files.readString(store().file('h2')) == h2Before
     }
 
+    def "a play skipped by --start-at-task keeps its pending handlers; one where the start is reached runs them there"() {
+        given:
+        String text = '''\
+playbook('p') {
+    play('p', hosts: 'web', gatherFacts: false) {
+        debug 'in p', msg: 'x'
+        handlers { debug 'reload', msg: 'x' }
+    }
+    play('q', hosts: 'web', gatherFacts: false) {
+        debug 'first of q', msg: 'x'
+        debug 'start here', msg: 'x'
+        handlers { debug 'restart', msg: 'x' }
+    }
+}
+'''
+        store().write('h1', [new Entry('p', 'reload'), new Entry('q', 'restart')])
+
+        when:
+        def run = run([h1: [:]], ['h1'], RunOptions.builder().tasks([], [], 'start here', false).build(), text)
+
+        then:
+        run.ran == ['restart: h1 ok', 'start here: h1 ok']
+        store().read('h1') == [new Entry('p', 'reload')]
+    }
+
     def "a pending handler whose play or handler is gone from the playbook is named and dropped"() {
         given:
         store().write('h1', [new Entry('p', 'restart ctdb'), new Entry('old play', 'reload')])
