@@ -95,6 +95,11 @@ public final class VaultCipher {
      */
     private static final Map<KeyId, Keys> DERIVED = new ConcurrentHashMap<>();
 
+    /** Whether keys for this password and salt are kept, so decrypting with them again derives none. */
+    static boolean keysKept(byte[] password, byte[] salt) {
+        return DERIVED.containsKey(new KeyId(ByteBuffer.wrap(password.clone()), ByteBuffer.wrap(salt)));
+    }
+
     /** ByteBuffers compare by content. */
     private record KeyId(ByteBuffer password, ByteBuffer salt) {
     }
