@@ -92,7 +92,7 @@ class ConsoleTest {
                 + "file 'y', stat: 'absent'\n");
         assertFalse(Files.exists(marker), "check mode changed nothing");
         assertTrue(out.contains("db1 | CHANGED | create directory " + marker), out);
-        assertTrue(out.contains("unknown module 'servce' (did you mean 'service'?)"), out);
+        assertTrue(out.contains("unknown module or method 'servce' (did you mean 'service'?)"), out);
         assertTrue(out.contains("file: unknown parameter 'stat' (did you mean 'state'?)"), out);
     }
 

@@ -47,11 +47,11 @@ public final class BlockBuilder {
         Source at = ctx.here();
         keywordProblems(named.keySet()).forEach(p -> ctx.problem(at, p));
         named.keySet().retainAll(KEYWORDS);
-        TaskKeywords check = new TaskKeywords(ctx);
-        Deferred when = check.condition(named.remove("when"), "when", at);
+        TaskKeywords check = new TaskKeywords(p -> ctx.problem(at, p));
+        Deferred when = check.condition(named.remove("when"), "when");
         for (String k : List.of("become", "ignoreErrors", "runOnce", "noLog", "anyErrorsFatal")) {
             if (named.containsKey(k) && !(named.get(k) instanceof Boolean)) {
-                check.bool(named.remove(k), k, at);
+                check.bool(named.remove(k), k);
             }
         }
         Object name = named.remove("name");

@@ -20,10 +20,10 @@ final class Notifies {
     private final Map<String, List<String>> uses = new LinkedHashMap<>();
     private boolean unknownHandler;
 
-    /** A handler's title and listen topics, as written (a computed one is {@link StaticCheck#NOT_LITERAL}). */
+    /** A handler's title and listen topics, as written (one code computes is {@link TaskCall#COMPUTED}). */
     void handler(Object title, Object listen) {
         for (Object v : List.of(title == null ? List.of() : title, listen == null ? List.of() : listen)) {
-            if (v == StaticCheck.NOT_LITERAL) {
+            if (v == TaskCall.COMPUTED) {
                 unknownHandler = true;
             } else if (v instanceof Collection<?> c) {
                 c.forEach(x -> handlers.add(String.valueOf(x)));

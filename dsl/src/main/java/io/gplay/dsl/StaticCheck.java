@@ -2,12 +2,10 @@ package io.gplay.dsl;
 
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
-import io.gplay.engine.module.ParamValidator;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
-import org.codehaus.groovy.ast.expr.ListExpression;
 import org.codehaus.groovy.ast.expr.MapEntryExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
@@ -18,7 +16,6 @@ import org.codehaus.groovy.runtime.DefaultGroovyMethods;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +24,10 @@ import java.util.stream.Stream;
 /**
  * What {@code --syntax-check} can know without running a playbook's code (which may be an untrusted change in
  * CI): the calls of the compiled source. A call by name that is no DSL method, no method of the playbook and
- * no Groovy method is an unknown module; a module call's literal parameters are checked against its spec, a
- * block's keywords by their names, and a {@code rescue} or {@code always} must follow a block. Values
- * computed by code are not known here; a run checks them before any host is touched.
+ * no Groovy method is an unknown module; a module call's values as written ({@link StaticValues}) are judged by
+ * the rule the plan judges its calls by ({@link TaskCall}); a block's keywords are checked by their names, and a
+ * {@code rescue} or {@code always} must follow a block. Values computed by code are not known here; a run checks
+ * them before any host is touched.
  */
 final class StaticCheck {
     /** Names a playbook calls that are no modules: the DSL's own and the script's. */
@@ -102,13 +100,13 @@ final class StaticCheck {
     private void call(String name, MethodCallExpression call, Set<String> own) {
         if (name.equals("play")) {
             plays++;
-            RolloutOptions.read(literals(call), p -> problem(call, p));
+            RolloutOptions.read(StaticValues.known(StaticValues.named(call)), p -> problem(call, p));
         }
         if (name.equals("gate")) {
             GateOptions.read(literalTitle(call).orElse(""), literals(call), p -> problem(call, p));
         }
         if (name.equals("importTasks") || name.equals("role")) {
-            literalTitle(call).ifPresent(what -> takeIn(name, what, call));
+            java.util.Optional.ofNullable(StaticValues.title(call)).ifPresent(what -> takeIn(name, what, call));
             return;
         }
         if (own.contains(name)) {
@@ -126,7 +124,7 @@ final class StaticCheck {
         }
         if (name.equals("block")) {
             List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
-            notifies.uses(displayName + ":" + call.getLineNumber(), keyword(args, "notify"));
+            notifies.uses(displayName + ":" + call.getLineNumber(), StaticValues.named(call).get("notify"));
             BlockBuilder.keywordProblems(namedArguments(args).stream().map(MapEntryExpression::getKeyExpression)
                     .filter(ConstantExpression.class::isInstance).map(k -> String.valueOf(((ConstantExpression) k)
                             .getValue())).toList()).forEach(p -> problem(call, p));
@@ -138,58 +136,20 @@ final class StaticCheck {
         Module module = modules.find(name).orElse(null);
         if (module == null) {
             if (!GROOVY.contains(name)) {
-                problem(call, "unknown module or method '" + name + "'" + modules.didYouMean(name));
+                problem(call, TaskCall.unknown(modules, name));
             }
             return;
         }
         tasks++;
-        List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
-        notifies.uses(displayName + ":" + call.getLineNumber(), keyword(args, "notify"));
+        Map<String, Object> named = StaticValues.named(call);
+        notifies.uses(displayName + ":" + call.getLineNumber(), named.get("notify"));
+        List<Object> args = StaticValues.arguments(call);
+        TaskCall task = args == null ? null
+                : TaskCall.of(module.spec(), args, BlockKeywords.NONE, p -> problem(call, p));
         if (inHandlers > 0) {
-            // untitled, a handler is known by a name its parameters make: taken as unknown here
-            Object title = args.stream().filter(a -> !(a instanceof MapExpression)).findFirst()
-                    .map(StaticCheck::literal).orElse(NOT_LITERAL);
-            notifies.handler(title, keyword(args, "listen"));
+            // a handler whose title code computes is known by a name not known here
+            notifies.handler(task == null || task.title() == null ? TaskCall.COMPUTED : task.title(), named.get("listen"));
         }
-        if (!args.stream().allMatch(a -> a instanceof MapExpression || a instanceof ConstantExpression)) {
-            return; // parameters given as a variable or by code: known only when run
-        }
-        Map<String, Object> literal = new LinkedHashMap<>();
-        Set<String> computed = new HashSet<>();
-        for (MapEntryExpression e : namedArguments(args)) {
-            if (!(e.getKeyExpression() instanceof ConstantExpression key)) {
-                continue;
-            }
-            String k = String.valueOf(key.getValue());
-            String param = TaskCollector.paramFor(module.spec(), k);
-            if (param == null) {
-                continue;
-            }
-            if (!param.equals(k)) {
-                literal.put(param, Map.of()); // gathered (setFact's facts): what it holds is the task's own
-                computed.add(param);
-                continue;
-            }
-            Object v = literal(e.getValueExpression());
-            literal.put(k, v == NOT_LITERAL ? null : v);
-            if (v == NOT_LITERAL) {
-                computed.add(k);
-            }
-        }
-        args.stream().filter(x -> x instanceof ConstantExpression c && c.getValue() instanceof String).findFirst()
-                .flatMap(title -> module.spec().primary().filter(p -> !literal.containsKey(p))
-                        .map(p -> literal.put(p, ((ConstantExpression) title).getValue())));
-        if (namedArguments(args).stream().anyMatch(e -> e.getKeyExpression() instanceof ConstantExpression k
-                && "loop".equals(k.getValue()))) {
-            computed.addAll(literal.keySet()); // each item's values are known only on the host
-        }
-        ParamValidator.problems(module.spec(), literal, computed).forEach(p -> problem(call, p));
-    }
-
-    private static java.util.Optional<String> literalTitle(MethodCallExpression call) {
-        List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
-        return args.stream().filter(x -> x instanceof ConstantExpression c && c.getValue() instanceof String)
-                .map(x -> (String) ((ConstantExpression) x).getValue()).findFirst();
     }
 
     private void takeIn(String how, String what, MethodCallExpression call) {
@@ -257,47 +217,6 @@ final class StaticCheck {
         } catch (DslException e) {
             problems.addAll(e.problems());
         }
-    }
-
-    static final Object NOT_LITERAL = new Object();
-
-    /** A value written as a literal (a constant, or a list of them); anything else is known only when run. */
-    private static Object literal(Expression e) {
-        if (e instanceof ConstantExpression c) {
-            return c.getValue();
-        }
-        if (e instanceof ListExpression l) {
-            List<Object> out = new ArrayList<>();
-            for (Expression x : l.getExpressions()) {
-                Object v = literal(x);
-                if (v == NOT_LITERAL) {
-                    return NOT_LITERAL;
-                }
-                out.add(v);
-            }
-            return out;
-        }
-        return NOT_LITERAL;
-    }
-
-    /** The literal value of a named argument ({@code NOT_LITERAL} when computed), null when not given. */
-    private static Object keyword(List<Expression> args, String name) {
-        return namedArguments(args).stream()
-                .filter(e -> e.getKeyExpression() instanceof ConstantExpression k && name.equals(k.getValue()))
-                .findFirst().map(e -> literal(e.getValueExpression())).orElse(null);
-    }
-
-    /** A call's named arguments whose values are literals (a constant, a list of constants): the others are code's. */
-    private static Map<String, Object> literals(MethodCallExpression call) {
-        List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (MapEntryExpression e : namedArguments(args)) {
-            Object v = literal(e.getValueExpression());
-            if (e.getKeyExpression() instanceof ConstantExpression k && v != NOT_LITERAL) {
-                out.put(String.valueOf(k.getValue()), v);
-            }
-        }
-        return out;
     }
 
     private static List<MapEntryExpression> namedArguments(List<Expression> args) {

@@ -128,7 +128,7 @@ final class TakingIn {
                 named.remove(k);
             }
         }
-        return new Use(new TaskKeywords(ctx).condition(when, "when", at), TaskKeywords.strings(tags));
+        return new Use(new TaskKeywords(p -> ctx.problem(at, p)).condition(when, "when"), TaskKeywords.strings(tags));
     }
 
     private void adopt(List<Step> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {

@@ -5,9 +5,7 @@ import groovy.lang.DelegatesTo;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import io.gplay.engine.module.Module;
-import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.ParamType;
-import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.FlushHandlers;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
@@ -16,7 +14,7 @@ import io.gplay.engine.plan.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,8 @@ import java.util.Set;
 /**
  * Turns module calls in a play (or its handlers block, or a block) into the play's steps:
  * {@code service 'glusterd', state: 'started'} is the module {@code service}, titled 'glusterd', whose primary
- * parameter (name) the title fills. Task keywords are taken out of the same map ({@link TaskKeywords}), under
- * those of the blocks around ({@link BlockKeywords}); closures become per-host values. Everything that can be
+ * parameter (name) the title fills, by the one rule for a call that {@code --syntax-check} applies too
+ * ({@link TaskCall}), under the keywords of the blocks around ({@link BlockKeywords}). Everything that can be
  * checked before a host is touched is checked here.
  */
 public class TaskCollector extends GroovyObjectSupport {
@@ -40,7 +38,6 @@ public class TaskCollector extends GroovyObjectSupport {
     final BlockKeywords inBlocks;
     /** What this collects when it takes tasks only, no block, no flush ("handlers", "a gate's checks"), or null. */
     private final String tasksOnly;
-    private final TaskKeywords keywords;
 
     TaskCollector(BuildContext ctx) {
         this(ctx, null, null, BlockKeywords.NONE, null);
@@ -52,7 +49,6 @@ public class TaskCollector extends GroovyObjectSupport {
         this.role = role != null ? role : parent != null ? parent.role : null;
         this.inBlocks = inBlocks;
         this.tasksOnly = tasksOnly;
-        this.keywords = new TaskKeywords(ctx);
     }
 
     /** A play's handlers. */
@@ -110,7 +106,7 @@ public class TaskCollector extends GroovyObjectSupport {
             throw new DslException(List.of(ctx.displayName + ": unknown module '" + module + "'"
                     + ctx.modules.didYouMean(module)));
         }
-        Task t = task(m, title, named, new Source(ctx.displayName, 0));
+        Task t = task(m, title == null ? List.of(named) : List.of(title, named), new Source(ctx.displayName, 0));
         if (!ctx.problems.isEmpty()) {
             throw new DslException(ctx.problems);
         }
@@ -132,23 +128,10 @@ public class TaskCollector extends GroovyObjectSupport {
             if (ctx.scriptResponds(name, (Object[]) argsObj)) {
                 throw new MissingMethodException(name, getClass(), (Object[]) argsObj); // Groovy then asks the script
             }
-            ctx.problem(ctx.here(), "unknown module '" + name + "'" + ctx.modules.didYouMean(name));
+            ctx.problem(ctx.here(), TaskCall.unknown(ctx.modules, name));
             return null;
         }
-        Object[] args = (Object[]) argsObj;
-        Source at = ctx.here();
-        Map<String, Object> named = new LinkedHashMap<>();
-        String title = null;
-        for (Object a : args) {
-            if (a instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> named.put(String.valueOf(k), v));
-            } else if (a instanceof CharSequence s && title == null) {
-                title = s.toString();
-            } else {
-                ctx.problem(at, name + ": unexpected argument " + a + " (give a title and named parameters)");
-            }
-        }
-        steps.add(task(module, title, named, at));
+        steps.add(task(module, Arrays.asList((Object[]) argsObj), ctx.here()));
         return null;
     }
 
@@ -222,66 +205,12 @@ public class TaskCollector extends GroovyObjectSupport {
         ctx.problem(ctx.here(), BlockBuilder.alone("always"));
     }
 
-    /**
-     * Where a named value of a call of this module goes: null for a task keyword (a module's own {@code name}
-     * parameter wins over the keyword), the gathering parameter for a name that is no parameter of a module that
-     * gathers ({@code setFact 'ports', http: 80} sets {@code facts.http}), else the parameter of that name. The
-     * plan and {@code --syntax-check} ({@link StaticCheck}) both ask here.
-     */
-    static String paramFor(ModuleSpec spec, String name) {
-        boolean isParam = spec.param(name).isPresent();
-        if (TaskKeywords.NAMES.contains(name) && !(isParam && name.equals("name"))) {
-            return null;
-        }
-        return isParam ? name : spec.gathered().orElse(name);
-    }
-
-    Task task(Module module, String title, Map<String, Object> named, Source at) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        Map<String, Object> own = new LinkedHashMap<>();
-        named.forEach((k, v) -> {
-            String param = paramFor(module.spec(), k);
-            if (param == null) {
-                own.put(k, v);
-            } else if (!param.equals(k)) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> into = (Map<String, Object>) params.computeIfAbsent(param, g -> new LinkedHashMap<>());
-                into.put(k, ClosureValue.wrap(v));
-            } else {
-                params.put(k, ClosureValue.wrap(v));
-            }
-        });
-        if (own.containsKey("check")) {
-            // Ansible's check_mode: false runs a task for real in a check run; here a check run changes nothing
-            ctx.problem(at, "check: a check run changes nothing on any host, so no task runs for real in one;"
-                    + " a command that only reads runs in check runs too when it says so: readOnly: true");
-        }
-        if (own.containsKey("name")) {
-            title = String.valueOf(own.remove("name"));
-        }
-        String primary = module.spec().primary().orElse(null);
-        if (primary != null && title != null && !params.containsKey(primary)) {
-            params.put(primary, title);
-        }
-        if (title == null) {
-            Object p = primary == null ? null : params.get(primary);
-            title = module.name() + (p == null || p instanceof ClosureValue ? "" : " " + p);
-        }
-        Set<String> deferred = new HashSet<>();
-        params.forEach((k, v) -> {
-            if (ClosureValue.holdsOne(v)) {
-                deferred.add(k);
-            }
-        });
-        if (own.containsKey("loop")) {
-            deferred.addAll(params.keySet());
-        }
-        for (String problem : ParamValidator.problems(module.spec(), params, deferred)) {
-            ctx.problem(at, problem);
-        }
-        checkLocalFiles(module, params, deferred, at);
-        return new Task(title, module.name(), params,
-                keywords.options(inBlocks.under(own), at).withCondition(inBlocks.when()), at);
+    /** A task of a call of {@code module}, by the one rule for a call ({@link TaskCall}); its local files checked. */
+    Task task(Module module, List<?> args, Source at) {
+        TaskCall call = TaskCall.of(module.spec(), args, inBlocks, p -> ctx.problem(at, p));
+        Map<String, Object> params = new LinkedHashMap<>(call.params());
+        checkLocalFiles(module, params, call.deferred(), at);
+        return new Task(call.title(), module.name(), params, call.options(), at);
     }
 
     /**

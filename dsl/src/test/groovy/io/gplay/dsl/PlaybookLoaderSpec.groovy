@@ -98,7 +98,7 @@ playbook('bad') {
         then:
         DslException e = thrown()
         e.problems() == [
-                "${f}:3: unknown module 'servce' (did you mean 'service'?)",
+                "${f}:3: unknown module or method 'servce' (did you mean 'service'?)",
                 "${f}:6: service: unknown parameter 'stat' (did you mean 'state'?)",
                 "${f}:6: service: give 'state', 'enabled' or 'daemonReload'",
                 "${f}:7: file: parameter 'state' must be one of [file, directory, link, absent, touch], got 'sideways'",

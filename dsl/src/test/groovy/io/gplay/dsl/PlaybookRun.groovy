@@ -53,6 +53,16 @@ final class PlaybookRun {
         }
     }
 
+    /**
+     * What a plan's making or {@code --syntax-check} says of a playbook, to compare one with the other: 'ok', or
+     * each distinct problem, sorted, without the chain of uses a plan names (a role used twice is built twice, its
+     * problems said for each use; --syntax-check reads its files once).
+     */
+    static String verdict(Closure<?> load) {
+        List<String> p = problems(load)
+        p ? p.collect { it.replaceFirst(/ \[in (role|task file) .*\]$/, '') }.unique().sort().join('\n') : 'ok'
+    }
+
     static PlaybookRun of(Path dir, String text, Map<String, Object> hostVars = [:]) {
         run(new PlaybookLoader(MODULES, dir.resolve('cache')).load('p.groovy', 'p.groovy', text), [hostVars: [h1: hostVars]])
     }
