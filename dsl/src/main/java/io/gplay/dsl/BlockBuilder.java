@@ -10,11 +10,13 @@ import io.gplay.engine.plan.Step;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * {@code block('title', when: ..., tags: ...) { tasks } rescue { tasks } always { tasks }}: Ansible's block, a
@@ -45,22 +47,38 @@ public final class BlockBuilder {
     static BlockBuilder start(TaskCollector owner, Map<String, Object> named, String title, Closure<?> body) {
         BuildContext ctx = owner.ctx;
         Source at = ctx.here();
-        keywordProblems(named.keySet()).forEach(p -> ctx.problem(at, p));
-        named.keySet().retainAll(KEYWORDS);
-        TaskKeywords check = new TaskKeywords(p -> ctx.problem(at, p));
-        Deferred when = check.condition(named.remove("when"), "when");
-        for (String k : List.of("become", "ignoreErrors", "runOnce", "noLog", "anyErrorsFatal")) {
-            if (named.containsKey(k) && !(named.get(k) instanceof Boolean)) {
-                check.bool(named.remove(k), k);
+        Given read = read(named, p -> ctx.problem(at, p));
+        BlockKeywords given = owner.inBlocks.within(read.when(), read.keywords());
+        List<Step> tasks = section(owner, given, read.vars(), body);
+        String shown = title != null ? title : read.name() != null ? String.valueOf(read.name()) : "";
+        owner.steps.add(new Block(shown, tasks, List.of(), List.of(), at));
+        return new BlockBuilder(owner, given, read.vars(), owner.steps.size() - 1);
+    }
+
+    /** A block's named values read: its condition, its vars, its name, and the keywords it gives its tasks. */
+    record Given(Deferred when, Map<String, Object> vars, Object name, Map<String, Object> keywords) {
+    }
+
+    /**
+     * A block's named values as the plan and {@code --syntax-check} both read them. A name a block does not take,
+     * and a keyword's value a task would refuse, is a problem of the block's, said once, and the keyword is not
+     * given to its tasks, which would each say it again.
+     */
+    static Given read(Map<String, Object> named, Consumer<String> problems) {
+        Map<String, Object> k = new LinkedHashMap<>(named);
+        keywordProblems(k.keySet()).forEach(problems);
+        k.keySet().retainAll(KEYWORDS);
+        Object name = k.remove("name");
+        Map<String, Object> vars = vars(k.remove("vars"), problems);
+        for (String key : List.copyOf(k.keySet())) {
+            List<String> wrong = new ArrayList<>();
+            new TaskKeywords(wrong::add).options(Collections.singletonMap(key, k.get(key)));
+            if (!wrong.isEmpty()) {
+                wrong.forEach(problems);
+                k.remove(key);
             }
         }
-        Object name = named.remove("name");
-        Map<String, Object> vars = vars(named.remove("vars"), ctx, at);
-        BlockKeywords given = owner.inBlocks.within(when, named);
-        List<Step> tasks = section(owner, given, vars, body);
-        String shown = title != null ? title : name != null ? String.valueOf(name) : "";
-        owner.steps.add(new Block(shown, tasks, List.of(), List.of(), at));
-        return new BlockBuilder(owner, given, vars, owner.steps.size() - 1);
+        return new Given(new TaskKeywords(problems).condition(k.remove("when"), "when"), vars, name, k);
     }
 
     /** A block where none may be (among handlers): its sections are built and checked, and go nowhere. */
@@ -72,7 +90,7 @@ public final class BlockBuilder {
     /** The tasks that run on the hosts that failed in the block; a host is rescued when they end without a failure. */
     public BlockBuilder rescue(@DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         if (rescueGiven) {
-            owner.ctx.problem(owner.ctx.here(), "rescue: this block has a rescue already");
+            owner.ctx.problem(owner.ctx.here(), again("rescue"));
         }
         rescueGiven = true;
         List<Step> steps = section(body);
@@ -85,7 +103,7 @@ public final class BlockBuilder {
     /** The tasks that run after the block (and its rescue) on every host that entered it, whatever happened. */
     public BlockBuilder always(@DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         if (alwaysGiven) {
-            owner.ctx.problem(owner.ctx.here(), "always: this block has an always already");
+            owner.ctx.problem(owner.ctx.here(), again("always"));
         }
         alwaysGiven = true;
         List<Step> steps = section(body);
@@ -111,8 +129,8 @@ public final class BlockBuilder {
                 : into.steps.stream().map(s -> s.mapTasks(t -> t.takenIn(null, wrapped, Map.of()))).toList();
     }
 
-    private static Map<String, Object> vars(Object v, BuildContext ctx, Source at) {
-        if (v == null) {
+    private static Map<String, Object> vars(Object v, Consumer<String> problems) {
+        if (v == null || v instanceof Deferred) {
             return Map.of();
         }
         if (v instanceof Map<?, ?> m) {
@@ -120,7 +138,7 @@ public final class BlockBuilder {
             m.forEach((k, x) -> out.put(String.valueOf(k), x));
             return out;
         }
-        ctx.problem(at, "block: vars must be a map of names to values, got '" + v + "'");
+        problems.accept("block: vars must be a map of names to values, got " + TaskKeywords.describe(v));
         return Map.of();
     }
 
@@ -137,6 +155,11 @@ public final class BlockBuilder {
                     : "block: unknown keyword '" + k + "'" + Names.didYouMean(k, KEYWORDS));
         }
         return out;
+    }
+
+    /** Why a second {@code rescue} or {@code always} of a block is refused. */
+    static String again(String section) {
+        return section + ": this block has " + (section.equals("always") ? "an always" : "a rescue") + " already";
     }
 
     /** Why a {@code rescue} or {@code always} written on its own is refused, with the form that works. */

@@ -4,12 +4,8 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
-import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
-import org.codehaus.groovy.ast.expr.MapEntryExpression;
-import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
-import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.runtime.DefaultGroovyMethods;
 
@@ -75,6 +71,8 @@ final class StaticCheck {
             public void visitMethodCallExpression(MethodCallExpression call) {
                 if (call.isImplicitThis() && call.getMethodAsString() != null) {
                     call(call.getMethodAsString(), call, own);
+                } else {
+                    sectionAgain(call);
                 }
                 boolean handlers = call.isImplicitThis() && "handlers".equals(call.getMethodAsString());
                 boolean gate = call.isImplicitThis() && "gate".equals(call.getMethodAsString());
@@ -116,18 +114,18 @@ final class StaticCheck {
             problem(call, BlockBuilder.alone(name)); // a chained one, after a block's brace, is no call on this
             return;
         }
-        if ((name.equals("block") || name.equals("flushHandlers")) && (inHandlers > 0 || inGate > 0)) {
-            String what = inGate > 0 ? "a gate's checks" : "handlers";
-            problem(call, name.equals("block") ? "block: " + what + " are tasks, not blocks; write the block among the"
-                    + " play's tasks" : "flushHandlers: " + what + " cannot flush handlers; write it among the play's tasks");
+        String tasksOnly = inGate > 0 ? "a gate's checks" : inHandlers > 0 ? "handlers" : null;
+        if (name.equals("block")) {
+            if (tasksOnly != null) {
+                problem(call, TaskCollector.noBlock(tasksOnly));
+                return;
+            }
+            notifies.uses(displayName + ":" + call.getLineNumber(), StaticValues.named(call).get("notify"));
+            BlockBuilder.read(StaticValues.named(call), p -> problem(call, p));
             return;
         }
-        if (name.equals("block")) {
-            List<Expression> args = call.getArguments() instanceof TupleExpression t ? t.getExpressions() : List.of();
-            notifies.uses(displayName + ":" + call.getLineNumber(), StaticValues.named(call).get("notify"));
-            BlockBuilder.keywordProblems(namedArguments(args).stream().map(MapEntryExpression::getKeyExpression)
-                    .filter(ConstantExpression.class::isInstance).map(k -> String.valueOf(((ConstantExpression) k)
-                            .getValue())).toList()).forEach(p -> problem(call, p));
+        if (name.equals("flushHandlers") && tasksOnly != null) {
+            problem(call, TaskCollector.noFlush(tasksOnly));
             return;
         }
         if (DSL.contains(name)) {
@@ -149,6 +147,23 @@ final class StaticCheck {
         if (inHandlers > 0) {
             // a handler whose title code computes is known by a name not known here
             notifies.handler(task == null || task.title() == null ? TaskCall.COMPUTED : task.title(), named.get("listen"));
+        }
+    }
+
+    /** A {@code rescue} or {@code always} chained to a block that has one already, before it in the chain. */
+    private void sectionAgain(MethodCallExpression call) {
+        String section = call.getMethodAsString();
+        if (!"rescue".equals(section) && !"always".equals(section)) {
+            return;
+        }
+        boolean again = false;
+        Expression below = call.getObjectExpression();
+        while (below instanceof MethodCallExpression m && !m.isImplicitThis()) {
+            again |= section.equals(m.getMethodAsString());
+            below = m.getObjectExpression();
+        }
+        if (again && below instanceof MethodCallExpression block && "block".equals(block.getMethodAsString())) {
+            problem(call, BlockBuilder.again(section));
         }
     }
 
@@ -217,11 +232,6 @@ final class StaticCheck {
         } catch (DslException e) {
             problems.addAll(e.problems());
         }
-    }
-
-    private static List<MapEntryExpression> namedArguments(List<Expression> args) {
-        return args.stream().filter(MapExpression.class::isInstance)
-                .flatMap(m -> ((MapExpression) m).getMapEntryExpressions().stream()).toList();
     }
 
     private void problem(Expression at, String message) {

@@ -28,6 +28,16 @@ import java.util.Set;
  * checked before a host is touched is checked here.
  */
 public class TaskCollector extends GroovyObjectSupport {
+    /** Why a flushHandlers among {@code what} (handlers, a gate's checks) is refused. */
+    static String noFlush(String what) {
+        return "flushHandlers: " + what + " cannot flush handlers; write it among the play's tasks";
+    }
+
+    /** Why a block among {@code what} (handlers, a gate's checks) is refused. */
+    static String noBlock(String what) {
+        return "block: " + what + " are tasks, not blocks; write the block among the play's tasks";
+    }
+
     final BuildContext ctx;
     final List<Step> steps = new ArrayList<>();
     /** The collector this one's steps go into (for a role's, task file's or block's), or null for a play's. */
@@ -163,7 +173,7 @@ public class TaskCollector extends GroovyObjectSupport {
     /** Runs the handlers notified so far, here, instead of at the end of the play. */
     public void flushHandlers() {
         if (tasksOnly != null) {
-            ctx.problem(ctx.here(), "flushHandlers: " + tasksOnly + " cannot flush handlers; write it among the play's tasks");
+            ctx.problem(ctx.here(), noFlush(tasksOnly));
             return;
         }
         steps.add(new FlushHandlers(ctx.here()));
@@ -176,7 +186,7 @@ public class TaskCollector extends GroovyObjectSupport {
     public BlockBuilder block(Map<String, Object> named, String title,
                               @DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         if (tasksOnly != null) {
-            ctx.problem(ctx.here(), "block: " + tasksOnly + " are tasks, not blocks; write the block among the play's tasks");
+            ctx.problem(ctx.here(), noBlock(tasksOnly));
             return BlockBuilder.refused(this, body);
         }
         return BlockBuilder.start(this, new LinkedHashMap<>(named), title, body);
