@@ -12,9 +12,11 @@ import org.codehaus.groovy.runtime.DefaultGroovyMethods;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -104,7 +106,13 @@ final class StaticCheck {
             GateOptions.read(literalTitle(call).orElse(""), literals(call), p -> problem(call, p));
         }
         if (name.equals("importTasks") || name.equals("role")) {
-            java.util.Optional.ofNullable(StaticValues.title(call)).ifPresent(what -> takeIn(name, what, call));
+            // the use's named values, unless code gives some of them: which are given is then not known
+            Map<String, Object> named = StaticValues.arguments(call) == null ? null : StaticValues.named(call);
+            TakingIn.use(named == null ? StaticValues.named(call) : named, name, p -> problem(call, p));
+            String what = StaticValues.title(call);
+            if (what != null) {
+                takeIn(name, what, named, call);
+            }
             return;
         }
         if (own.contains(name)) {
@@ -167,7 +175,7 @@ final class StaticCheck {
         }
     }
 
-    private void takeIn(String how, String what, MethodCallExpression call) {
+    private void takeIn(String how, String what, Map<String, Object> named, MethodCallExpression call) {
         if (how.equals("importTasks")) {
             if (file.folder().escapes(what)) {
                 problem(call, "importTasks: " + file.folder().outside(what));
@@ -177,11 +185,11 @@ final class StaticCheck {
                         graph.edge(fileNode(file), fileNode(f), displayName + ":" + call.getLineNumber());
                         takenIn.add(f);
                     },
-                    () -> problem(call, "importTasks: no task file '" + what + "' beside " + displayName));
+                    () -> problem(call, TakingIn.noTaskFile(file, what)));
             return;
         }
         graph.edge(fileNode(file), roleNode(what), displayName + ":" + call.getLineNumber());
-        takeInRole(what, call);
+        takeInRole(what, named, p -> problem(call, p));
     }
 
     /** Each literal {@code notify} that names no handler of the tree (a run also checks it play by play). */
@@ -205,14 +213,21 @@ final class StaticCheck {
         return "role '" + name + "'";
     }
 
-    private void takeInRole(String name, MethodCallExpression call) {
-        if (!rolesSeen.add(name)) {
-            return;
-        }
+    /**
+     * A role's use, as the plan reads it: the role found, its parameters checked when they are known ({@code params}
+     * null: code gives some), and, once, its files and its dependencies, each dependency's use said at its meta file.
+     */
+    private void takeInRole(String name, Map<String, Object> params, Consumer<String> problems) {
         try {
             Role r = roles.find(name).orElse(null);
             if (r == null) {
-                problem(call, "no role '" + name + "' (looked in " + roles.searched() + ")");
+                problems.accept("no role '" + name + "' (looked in " + roles.searched() + ")");
+                return;
+            }
+            if (params != null) {
+                TakingIn.paramProblems(r, params).forEach(problems);
+            }
+            if (!rolesSeen.add(name)) {
                 return;
             }
             String meta = r.dir.display() + "/meta/main.yml";
@@ -225,12 +240,15 @@ final class StaticCheck {
                 handlerFiles.add(f.display());
                 takenIn.add(f);
             });
+            Consumer<String> atMeta = p -> this.problems.add(meta + ": " + p);
             r.dependencies().forEach(d -> {
                 graph.edge(roleNode(name), roleNode(d.role()), meta);
-                takeInRole(d.role(), call);
+                Map<String, Object> given = new LinkedHashMap<>(d.params());
+                TakingIn.use(given, "role", atMeta);
+                takeInRole(d.role(), given, atMeta);
             });
         } catch (DslException e) {
-            problems.addAll(e.problems());
+            this.problems.addAll(e.problems());
         }
     }
 

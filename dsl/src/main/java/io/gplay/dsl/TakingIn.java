@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A task file or a role taken into a play (or a role, or another task file) when the plan is made: its file run
@@ -37,11 +38,10 @@ final class TakingIn {
         }
         SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
         if (file == null) {
-            ctx.problem(at, "importTasks: no task file '" + path + "' (looked for " + ctx.fileOf(at).folder().display()
-                    + (ctx.fileOf(at).folder().display().isEmpty() ? "" : "/") + path + ")");
+            ctx.problem(at, noTaskFile(ctx.fileOf(at), path));
             return;
         }
-        Use use = takeIn(named, "importTasks", at);
+        Use use = use(named, "importTasks", p -> ctx.problem(at, p));
         TaskCollector inner = into.takingIn(null);
         ctx.using(new BuildContext.Use("task file " + file.display(), at), () -> ctx.run(file, named, inner));
         adopt(inner.steps, use, wrapped(named), Map.of());
@@ -66,7 +66,7 @@ final class TakingIn {
         if (r.dir.isBundled()) {
             ctx.library.addBundled();
         }
-        Use use = takeIn(params, "role", at);
+        Use use = use(params, "role", p -> ctx.problem(at, p));
         ctx.using(new BuildContext.Use("role '" + name + "'", at), () -> {
             try {
                 takeInRole(r, params, use, at);
@@ -79,17 +79,9 @@ final class TakingIn {
     /** The role's dependencies, tasks and handlers, within its use. */
     private void takeInRole(Role r, Map<String, Object> params, Use use, Source at) {
         Map<String, Object> defaults = new LinkedHashMap<>();
-        r.spec().ifPresent(spec -> {
-            Set<String> deferred = new HashSet<>();
-            params.forEach((k, v) -> {
-                if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
-                    deferred.add(k);
-                }
-            });
-            ParamValidator.problems(spec, params, deferred).forEach(p -> ctx.problem(at, "role " + p));
-            spec.params().stream().filter(p -> p.defaultValue() != null)
-                    .forEach(p -> defaults.put(p.name(), p.defaultValue()));
-        });
+        paramProblems(r, params).forEach(p -> ctx.problem(at, p));
+        r.spec().ifPresent(spec -> spec.params().stream().filter(p -> p.defaultValue() != null)
+                .forEach(p -> defaults.put(p.name(), p.defaultValue())));
         defaults.putAll(r.defaults());
         Map<String, Object> vars = new LinkedHashMap<>(r.vars());
         vars.putAll(params);
@@ -114,21 +106,44 @@ final class TakingIn {
     }
 
     /** What a role's or task file's use applies to each of its tasks: a condition and tags. */
-    private record Use(Deferred when, List<String> tags) {
+    record Use(Deferred when, List<String> tags) {
     }
 
-    /** Takes the keywords out of a role's or task file's named values, leaving its variables. */
-    private Use takeIn(Map<String, Object> named, String what, Source at) {
+    /**
+     * Takes the keywords out of a role's or task file's named values, leaving its variables: the plan and
+     * {@code --syntax-check} both read a use so.
+     */
+    static Use use(Map<String, Object> named, String what, Consumer<String> problems) {
         Object when = named.remove("when");
         Object tags = named.remove("tags");
         for (String k : List.copyOf(named.keySet())) {
             if (TaskKeywords.NAMES.contains(k) && !k.equals("name")) {
-                ctx.problem(at, what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
+                problems.accept(what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
                         + " tags); give it to the tasks inside");
                 named.remove(k);
             }
         }
-        return new Use(new TaskKeywords(p -> ctx.problem(at, p)).condition(when, "when"), TaskKeywords.strings(tags));
+        TaskKeywords check = new TaskKeywords(problems);
+        return new Use(check.condition(when, "when"), check.names(tags, "tags"));
+    }
+
+    /** What is wrong with a role's parameters, when it declares them, as a module's are checked. */
+    static List<String> paramProblems(Role r, Map<String, Object> params) {
+        return r.spec().map(spec -> {
+            Set<String> deferred = new HashSet<>();
+            params.forEach((k, v) -> {
+                if (ClosureValue.holdsOne(ClosureValue.wrap(v))) {
+                    deferred.add(k);
+                }
+            });
+            return ParamValidator.problems(spec, params, deferred).stream().map(p -> "role " + p).toList();
+        }).orElse(List.of());
+    }
+
+    /** Why a task file named by importTasks is not taken in: it is not there. */
+    static String noTaskFile(SourceFile from, String path) {
+        return "importTasks: no task file '" + path + "' (looked for " + from.folder().display()
+                + (from.folder().display().isEmpty() ? "" : "/") + path + ")";
     }
 
     private void adopt(List<Step> taken, Use use, Map<String, Object> vars, Map<String, Object> defaults) {

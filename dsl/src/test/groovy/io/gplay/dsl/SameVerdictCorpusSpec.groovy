@@ -28,6 +28,8 @@ class SameVerdictCorpusSpec extends Specification {
         write('roles/web/handlers/main.groovy', "debug 'reload web', msg: 'x'\n")
         write('roles/web/meta/argument_specs.yml', 'argument_specs:\n  main:\n    short_description: a web server\n'
                 + '    options:\n      port:\n        type: int\n        required: true\n        description: its port\n')
+        write('roles/uses_web/meta/main.yml', 'dependencies:\n  - role: web\n')
+        write('roles/needs_nothing/meta/main.yml', 'dependencies:\n  - nothing\n')
         write('roles/broken/tasks/main.groovy', "template 'site', src: 'nope.tpl', dest: '/etc/site'\n")
     }
 
@@ -158,9 +160,18 @@ class SameVerdictCorpusSpec extends Specification {
                      + " always {\n debug 'a2', msg: 'x'\n}", 'this block has an always already'],
             ["handlers {\n flushHandlers()\n}", 'handlers cannot flush handlers'],
             ["handlers {\n block('b') {\n debug 'x', msg: 'x'\n }\n}", 'handlers are tasks, not blocks'],
+            ["importTasks 'tasks/nope.groovy'", "no task file 'tasks/nope.groovy'"],
+            ["importTasks 'tasks/ok.groovy', register: 'x'", 'is a keyword of a task'],
+            ["importTasks 'tasks/ok.groovy', when: 'x'", 'when must be a closure'],
+            ["importTasks 'tasks/ok.groovy', tags: { 'x' }", 'tags must be a name'],
             ["importTasks 'tasks/bad.groovy'", 'must be an absolute path'],
             ["importTasks '../outside.groovy'", "outside the playbook's folder"],
             ["role 'nope'", "no role 'nope'"],
+            ["role 'web'", "missing required parameter 'port'"],
+            ["role 'web', port: 'eighty'", 'must be an int'],
+            ["role 'web', port: 80, ignoreErrors: true", 'is a keyword of a task'],
+            ["role 'uses_web'", "meta/main.yml: role web: missing required parameter 'port'"],
+            ["role 'needs_nothing'", "meta/main.yml: no role 'nothing'"],
     ]
 
     static final List<List<String>> PLAYBOOKS = [
