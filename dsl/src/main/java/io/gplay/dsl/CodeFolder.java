@@ -77,6 +77,15 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
         }
     }
 
+    /** The path of a regular file of this folder on disk, inside its tree; empty for a bundled folder. */
+    Optional<Path> regularFile(String rel) {
+        if (isBundled() || escapes(rel)) {
+            return Optional.empty();
+        }
+        Path p = dir.resolve(rel).normalize();
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
     /** What is said of a path of this folder that {@link #escapes}, with the fix. */
     String outside(String rel) {
         return "'" + rel + "' is outside the playbook's folder" + (isBundled() ? "" : " (" + root + ")")

@@ -11,6 +11,7 @@ import org.codehaus.groovy.runtime.DefaultGroovyMethods;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ final class StaticCheck {
     private final TakingInGraph graph = new TakingInGraph();
     private final Notifies notifies = new Notifies();
     private final Set<String> handlerFiles = new HashSet<>();
+    /** The role each file checked belongs to, by its display name: a role's files, and the task files they import. */
+    private final Map<String, Role> roleOf = new HashMap<>();
     private int inHandlers;
     /** How deep in a gate's checks the visit is: tasks only there, as among handlers. */
     private int inGate;
@@ -152,6 +155,10 @@ final class StaticCheck {
         List<Object> args = StaticValues.arguments(call);
         TaskCall task = args == null ? null
                 : TaskCall.of(module.spec(), args, BlockKeywords.NONE, p -> problem(call, p));
+        if (task != null) {
+            LocalFiles.find(module.spec(), task.params(), task.deferred(),
+                    LocalFiles.folders(roleOf.get(file.display()), file), p -> problem(call, p));
+        }
         if (inHandlers > 0) {
             // a handler whose title code computes is known by a name not known here
             notifies.handler(task == null || task.title() == null ? TaskCall.COMPUTED : task.title(), named.get("listen"));
@@ -183,6 +190,10 @@ final class StaticCheck {
             }
             file.sibling(what).ifPresentOrElse(f -> {
                         graph.edge(fileNode(file), fileNode(f), displayName + ":" + call.getLineNumber());
+                        Role role = roleOf.get(file.display());
+                        if (role != null) {
+                            roleOf.putIfAbsent(f.display(), role);
+                        }
                         takenIn.add(f);
                     },
                     () -> problem(call, TakingIn.noTaskFile(file, what)));
@@ -233,11 +244,13 @@ final class StaticCheck {
             String meta = r.dir.display() + "/meta/main.yml";
             r.tasks().ifPresent(f -> {
                 graph.edge(roleNode(name), fileNode(f), meta);
+                roleOf.put(f.display(), r);
                 takenIn.add(f);
             });
             r.handlers().ifPresent(f -> {
                 graph.edge(roleNode(name), fileNode(f), meta);
                 handlerFiles.add(f.display());
+                roleOf.put(f.display(), r);
                 takenIn.add(f);
             });
             Consumer<String> atMeta = p -> this.problems.add(meta + ": " + p);

@@ -5,20 +5,16 @@ import groovy.lang.DelegatesTo;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import io.gplay.engine.module.Module;
-import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.FlushHandlers;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns module calls in a play (or its handlers block, or a block) into the play's steps:
@@ -42,7 +38,7 @@ public class TaskCollector extends GroovyObjectSupport {
     final List<Step> steps = new ArrayList<>();
     /** The collector this one's steps go into (for a role's, task file's or block's), or null for a play's. */
     private final TaskCollector parent;
-    /** The role whose tasks this collects, or null: its files/ and templates/ are where copy and template look first. */
+    /** The role whose tasks this collects, or null: its files/ and templates/ are where copy and template look first ({@link LocalFiles}). */
     private final Role role;
     /** What the blocks this collector is in give each of its tasks. */
     final BlockKeywords inBlocks;
@@ -219,40 +215,13 @@ public class TaskCollector extends GroovyObjectSupport {
     Task task(Module module, List<?> args, Source at) {
         TaskCall call = TaskCall.of(module.spec(), args, inBlocks, p -> ctx.problem(at, p));
         Map<String, Object> params = new LinkedHashMap<>(call.params());
-        checkLocalFiles(module, params, call.deferred(), at);
+        LocalFiles.find(module.spec(), params, call.deferred(), LocalFiles.folders(role, ctx.fileOf(at)),
+                p -> ctx.problem(at, p)).forEach((param, file) -> {
+                    if (role != null) {
+                        params.put(param, file.toAbsolutePath().toString()); // the module looks beside the task's file only
+                    }
+                });
         return new Task(call.title(), module.name(), params, call.options(), at);
-    }
-
-    /**
-     * Local files named by a known value must be there now, not only when the task runs: beside the file the task
-     * is written in, or for a role's task first in the role's {@code files/}, {@code templates/} and own folder.
-     * A file found so is given to the module by its full path.
-     */
-    private void checkLocalFiles(Module module, Map<String, Object> params, Set<String> deferred, Source at) {
-        List<Path> folders = new ArrayList<>();
-        if (role != null && !role.dir.isBundled()) {
-            folders.add(role.dir.dir().resolve("files"));
-            folders.add(role.dir.dir().resolve("templates"));
-            folders.add(role.dir.dir());
-        }
-        at.folder().ifPresent(folders::add);
-        if (folders.isEmpty()) {
-            return; // a bundled playbook, or one given as text: its folder is not known
-        }
-        for (var p : module.spec().params()) {
-            if (p.type() == ParamType.LOCAL_FILE && params.get(p.name()) instanceof CharSequence name
-                    && !deferred.contains(p.name())) {
-                Path file = folders.stream().map(f -> f.resolve(name.toString())).filter(Files::isRegularFile)
-                        .findFirst().orElse(null);
-                if (file == null) {
-                    ctx.problem(at, module.name() + ": " + p.name() + " '" + name + "' is no file (looked for "
-                            + String.join(", ", folders.stream().map(f -> f.resolve(name.toString()).toString()).toList())
-                            + ")");
-                } else if (role != null) {
-                    params.put(p.name(), file.toAbsolutePath().toString());
-                }
-            }
-        }
     }
 
     /** Quotes a value for a shell command line, for per-host values put into {@code shell}; null is refused. */

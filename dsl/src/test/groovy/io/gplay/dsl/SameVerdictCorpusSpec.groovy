@@ -19,6 +19,7 @@ class SameVerdictCorpusSpec extends Specification {
     def setup() {
         write('templates/nodes.tpl', 'x\n')
         write('files/motd', 'hello\n')
+        Files.createSymbolicLink(dir.resolve('files/outside'), Path.of('/etc/passwd'))
         write('tasks/ok.groovy', "debug 'from a task file', msg: 'x'\n")
         write('tasks/bad.groovy', "debug 'from a task file', msg: 'x'\nfile 'relative'\n")
         write('tasks/notify.groovy', "debug 'notifying', msg: 'x', notify: 'restart web'\n")
@@ -30,6 +31,11 @@ class SameVerdictCorpusSpec extends Specification {
                 + '    options:\n      port:\n        type: int\n        required: true\n        description: its port\n')
         write('roles/uses_web/meta/main.yml', 'dependencies:\n  - role: web\n')
         write('roles/needs_nothing/meta/main.yml', 'dependencies:\n  - nothing\n')
+        write('roles/imports/tasks/main.groovy', "importTasks 'more.groovy'\n")
+        write('roles/imports/tasks/more.groovy', "template 'site', src: 'nope.tpl', dest: '/etc/site'\n")
+        write('roles/imports_found/tasks/main.groovy', "importTasks 'more.groovy'\n")
+        write('roles/imports_found/tasks/more.groovy', "template 'site', src: 'site.tpl', dest: '/etc/site'\n")
+        write('roles/imports_found/templates/site.tpl', 'x\n')
         write('roles/broken/tasks/main.groovy', "template 'site', src: 'nope.tpl', dest: '/etc/site'\n")
     }
 
@@ -99,6 +105,10 @@ class SameVerdictCorpusSpec extends Specification {
             "copy 'motd', src: 'files/motd', dest: '/etc/motd'",
             "copy 'motd', content: 'hi', dest: '/etc/motd'",
             "copy 'per host', src: { \"files/\${host}\" }, dest: '/etc/motd'",
+            "copy 'outside the tree', src: '/etc/hostname', dest: '/etc/motd'",
+            "copy 'a link out of the tree', src: 'files/outside', dest: '/etc/motd'",
+            "copy 'computed', src: 'files/' + 'motd', dest: '/etc/motd'",
+            "role 'imports_found'",
             "packages 'nginx'",
             "verify 'always', that: { true }",
             "lineinfile '/etc/x', path: '/etc/x', line: 'a', regexp: '^a'",
@@ -166,6 +176,10 @@ class SameVerdictCorpusSpec extends Specification {
             ["importTasks 'tasks/ok.groovy', tags: { 'x' }", 'tags must be a name'],
             ["importTasks 'tasks/bad.groovy'", 'must be an absolute path'],
             ["importTasks '../outside.groovy'", "outside the playbook's folder"],
+            ["role 'broken'", "src 'nope.tpl' is no file"],
+            ["role 'imports'", "src 'nope.tpl' is no file"],
+            ["template 'nodes', src: 'templates/nope.tpl', dest: '/tmp/nodes'", "src 'templates/nope.tpl' is no file"],
+            ["copy 'motd', src: 'files/nope', dest: '/etc/motd'", "src 'files/nope' is no file"],
             ["role 'nope'", "no role 'nope'"],
             ["role 'web'", "missing required parameter 'port'"],
             ["role 'web', port: 'eighty'", 'must be an int'],

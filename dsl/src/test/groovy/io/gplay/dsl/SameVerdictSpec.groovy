@@ -32,7 +32,7 @@ class SameVerdictSpec extends Specification {
     }
 
     def "#task: the same verdict from --syntax-check and from the plan, and no problem"() {
-        given: 'the handlers the task notifies, and the files it names (whose absence only the plan finds today)'
+        given: 'the handlers the task notifies, and the files it names'
         Path f = dir.resolve('p.groovy')
         String handlers = (task =~ /notify: '([^']+)'/).collect { "debug '${it[1]}', msg: 'x'" }.join('\n')
         Files.createDirectories(dir.resolve('templates'))
