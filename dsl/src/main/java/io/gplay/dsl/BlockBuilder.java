@@ -48,6 +48,7 @@ public final class BlockBuilder {
         BuildContext ctx = owner.ctx;
         Source at = ctx.here();
         Given read = read(named, p -> ctx.problem(at, p));
+        ctx.notified(at, Notifies.names(read.keywords().get("notify")));
         BlockKeywords given = owner.inBlocks.within(read.when(), read.keywords());
         List<Step> tasks = section(owner, given, read.vars(), body);
         String shown = title != null ? title : read.name() != null ? String.valueOf(read.name()) : "";

@@ -36,6 +36,8 @@ final class BuildContext {
     private final Deque<TaskCollector> collectors = new ArrayDeque<>();
     private final Deque<DslScript> scripts = new ArrayDeque<>();
     private volatile boolean planMade;
+    /** The notifies written in the play being made, null outside a play. */
+    private List<Notifies.Use> notified;
 
     BuildContext(ModuleRegistry modules, SourceFile playbook, String scriptName, ScriptCompiler compiler, Roles roles,
                  Library library, VaultSecrets vault) {
@@ -176,6 +178,25 @@ final class BuildContext {
             return library.invoke(name, args);
         }
         throw new MissingMethodException(name, from.getClass(), args);
+    }
+
+    /** A play's making starts: the notifies written from now on are its own. */
+    void playStarts() {
+        notified = new ArrayList<>();
+    }
+
+    /** A task's or block's notify of these handlers, written at {@code at}, in the play being made. */
+    void notified(Source at, List<String> names) {
+        if (notified != null && !names.isEmpty()) {
+            notified.add(new Notifies.Use(at.toString(), names));
+        }
+    }
+
+    /** The play is made: the notifies written in it, to be checked against its handlers. */
+    List<Notifies.Use> playEnds() {
+        List<Notifies.Use> out = notified;
+        notified = null;
+        return out;
     }
 
     /** The plan is made: what runs from now on is per-host closures, computed on the hosts. */

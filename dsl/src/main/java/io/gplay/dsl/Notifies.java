@@ -2,8 +2,10 @@ package io.gplay.dsl;
 
 import io.gplay.engine.module.Names;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,44 +13,106 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code --syntax-check} knows of handlers without running the code: the handlers' literal titles and
- * {@code listen} topics anywhere in the tree, and each literal {@code notify}. A name no handler has is a
- * problem; a handler whose title is computed makes every name possible, so nothing is said then.
+ * Whether each {@code notify} names a handler of its play, by its title or a {@code listen} topic: a name none has
+ * is a problem at the line the notify is written (a task's, or a block's), once however often that line is taken
+ * in. The plan says it of what each play's making ran ({@link #problems(String, Collection, Set)}); {@code
+ * --syntax-check} of what each play reaches in the source, through the task files and roles it takes in (an
+ * instance, fed by {@link StaticCheck}): a play whose name, or one of whose handlers' names, code computes is
+ * not judged there.
  */
 final class Notifies {
-    private final Set<String> handlers = new LinkedHashSet<>();
-    private final Map<String, List<String>> uses = new LinkedHashMap<>();
-    private boolean unknownHandler;
+    /** A notify written at {@code at} ({@code FILE:LINE}), naming these handlers. */
+    record Use(String at, List<String> names) {
+    }
 
-    /** A handler's title and listen topics, as written (one code computes is {@link TaskCall#COMPUTED}). */
-    void handler(Object title, Object listen) {
-        for (Object v : List.of(title == null ? List.of() : title, listen == null ? List.of() : listen)) {
-            if (v == TaskCall.COMPUTED) {
-                unknownHandler = true;
-            } else if (v instanceof Collection<?> c) {
-                c.forEach(x -> handlers.add(String.valueOf(x)));
-            } else {
-                handlers.add(String.valueOf(v));
-            }
+    /** The names a notify's value gives, as the task keywords read it; none that is not a name. */
+    static List<String> names(Object notify) {
+        return new TaskKeywords(p -> { }).names(notify, "notify");
+    }
+
+    /** Each name used in the play that none of its handlers has. */
+    static List<String> problems(String play, Collection<Use> uses, Set<String> handlers) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Use u : uses) {
+            u.names().stream().filter(n -> !handlers.contains(n)).forEach(n -> out.add(u.at() + ": notify '" + n
+                    + "': no such handler in play '" + play + "'" + Names.didYouMean(n, handlers)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** What is written in a part of the tree: a play, a task file, a role. */
+    private static final class Part {
+        final List<Use> uses = new ArrayList<>();
+        final Set<String> handlers = new LinkedHashSet<>();
+        final Set<String> takesIn = new LinkedHashSet<>();
+        boolean unknownHandler;
+    }
+
+    private final Map<String, Part> parts = new LinkedHashMap<>();
+    private final Map<String, String> plays = new LinkedHashMap<>();
+
+    private Part part(String node) {
+        return parts.computeIfAbsent(node, k -> new Part());
+    }
+
+    /** A play, its part named {@code node}; {@code name} null when code computes it. */
+    void play(String node, String name) {
+        plays.put(node, name);
+    }
+
+    /** {@code from} takes in {@code to}: a task file, a role, a role's files. */
+    void edge(String from, String to) {
+        part(from).takesIn.add(to);
+    }
+
+    /** A task's or block's {@code notify} at {@code FILE:LINE}, as written. */
+    void uses(String node, String at, Object notify) {
+        List<String> names = names(notify);
+        if (!names.isEmpty()) {
+            part(node).uses.add(new Use(at, names));
         }
     }
 
-    /** A task's or block's {@code notify} at {@code FILE:LINE}: a name or a list of them, when literal. */
-    void uses(String at, Object notify) {
-        if (notify instanceof CharSequence n) {
-            uses.computeIfAbsent(at, k -> new ArrayList<>()).add(n.toString());
-        } else if (notify instanceof Collection<?> c) {
-            c.forEach(n -> uses(at, n));
+    /** A handler's title and listen topics, as written; a title null (or topics) when code computes it. */
+    void handler(String node, String title, Object listen) {
+        Part p = part(node);
+        if (title == null || ClosureValue.holdsOne(listen)) {
+            p.unknownHandler = true;
+            return;
         }
+        p.handlers.add(title);
+        p.handlers.addAll(new TaskKeywords(x -> { }).names(listen, "listen"));
     }
 
+    /** The problems of each play whose name and handlers' names are known. */
     List<String> problems() {
         List<String> out = new ArrayList<>();
-        if (unknownHandler) {
-            return out;
-        }
-        uses.forEach((at, names) -> names.stream().filter(n -> !handlers.contains(n)).forEach(n ->
-                out.add(at + ": notify '" + n + "': no such handler" + Names.didYouMean(n, handlers))));
+        plays.forEach((node, name) -> {
+            List<Use> uses = new ArrayList<>();
+            Set<String> handlers = new LinkedHashSet<>();
+            boolean unknown = name == null;
+            for (String reached : reached(node)) {
+                Part p = part(reached);
+                uses.addAll(p.uses);
+                handlers.addAll(p.handlers);
+                unknown |= p.unknownHandler;
+            }
+            if (!unknown) {
+                out.addAll(problems(name, uses, handlers));
+            }
+        });
         return out;
+    }
+
+    private Set<String> reached(String from) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(from));
+        while (!todo.isEmpty()) {
+            String n = todo.pop();
+            if (seen.add(n)) {
+                todo.addAll(part(n).takesIn);
+            }
+        }
+        return seen;
     }
 }

@@ -7,7 +7,6 @@ import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
-import io.gplay.engine.plan.Task;
 import io.gplay.engine.vault.VaultYaml;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -45,9 +44,14 @@ public class PlaybookBuilder {
         PlayBuilder pb = new PlayBuilder(ctx);
         body.setDelegate(pb);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
+        ctx.playStarts();
         ctx.within(pb, body);
-        checkNotify(name, pb.allTasks(), pb.handlerTasks());
-        checkNotify(name, pb.handlerTasks(), pb.handlerTasks());
+        Set<String> handlers = new LinkedHashSet<>();
+        pb.handlerTasks().forEach(h -> {
+            handlers.add(h.title());
+            handlers.addAll(h.options().listen());
+        });
+        ctx.problems.addAll(Notifies.problems(name, ctx.playEnds(), handlers));
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = new LinkedHashMap<>(options.get("vars") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of());
@@ -117,22 +121,6 @@ public class PlaybookBuilder {
             m.forEach((k, v) -> out.put(String.valueOf(k), v));
         }
         return out;
-    }
-
-    private void checkNotify(String play, List<Task> tasks, List<Task> handlers) {
-        Set<String> titles = new LinkedHashSet<>();
-        handlers.forEach(h -> {
-            titles.add(h.title());
-            titles.addAll(h.options().listen());
-        });
-        for (Task t : tasks) {
-            for (String n : t.options().handlers()) {
-                if (!titles.contains(n)) {
-                    ctx.problem(t.source(), "notify '" + n + "': no such handler in play '" + play + "'"
-                            + Names.didYouMean(n, titles));
-                }
-            }
-        }
     }
 
     private boolean boolOption(Map<String, Object> o, String key, boolean dflt, Source at) {

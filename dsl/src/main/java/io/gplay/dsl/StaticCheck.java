@@ -4,7 +4,9 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.runtime.DefaultGroovyMethods;
@@ -50,6 +52,8 @@ final class StaticCheck {
     private int inHandlers;
     /** How deep in a gate's checks the visit is: tasks only there, as among handlers. */
     private int inGate;
+    /** The part of the tree the calls being read are in, as {@link Notifies} knows it: a play, or the file. */
+    private String part;
     int plays;
     int tasks;
 
@@ -81,14 +85,22 @@ final class StaticCheck {
                 }
                 boolean handlers = call.isImplicitThis() && "handlers".equals(call.getMethodAsString());
                 boolean gate = call.isImplicitThis() && "gate".equals(call.getMethodAsString());
+                String outer = part;
+                if (call.isImplicitThis() && "play".equals(call.getMethodAsString())) {
+                    part = "play " + plays + " in " + displayName;
+                    notifies.play(part, playName(call));
+                    notifies.edge(part, outer); // the file's own methods, which a play may call
+                }
                 inHandlers += handlers ? 1 : 0;
                 inGate += gate ? 1 : 0;
                 super.visitMethodCallExpression(call);
                 inHandlers -= handlers ? 1 : 0;
                 inGate -= gate ? 1 : 0;
+                part = outer;
             }
         };
         inHandlers = handlerFiles.contains(file.display()) ? 1 : 0;
+        part = fileNode(file);
         module.getClasses().forEach(visitor::visitClass);
         return problems;
     }
@@ -131,8 +143,8 @@ final class StaticCheck {
                 problem(call, TaskCollector.noBlock(tasksOnly));
                 return;
             }
-            notifies.uses(displayName + ":" + call.getLineNumber(), StaticValues.named(call).get("notify"));
-            BlockBuilder.read(StaticValues.named(call), p -> problem(call, p));
+            notifies.uses(part, displayName + ":" + call.getLineNumber(),
+                    BlockBuilder.read(StaticValues.named(call), p -> problem(call, p)).keywords().get("notify"));
             return;
         }
         if (name.equals("flushHandlers") && tasksOnly != null) {
@@ -151,7 +163,7 @@ final class StaticCheck {
         }
         tasks++;
         Map<String, Object> named = StaticValues.named(call);
-        notifies.uses(displayName + ":" + call.getLineNumber(), named.get("notify"));
+        notifies.uses(part, displayName + ":" + call.getLineNumber(), named.get("notify"));
         List<Object> args = StaticValues.arguments(call);
         TaskCall task = args == null ? null
                 : TaskCall.of(module.spec(), args, BlockKeywords.NONE, p -> problem(call, p));
@@ -161,7 +173,7 @@ final class StaticCheck {
         }
         if (inHandlers > 0) {
             // a handler whose title code computes is known by a name not known here
-            notifies.handler(task == null || task.title() == null ? TaskCall.COMPUTED : task.title(), named.get("listen"));
+            notifies.handler(part, task == null ? null : task.title(), named.get("listen"));
         }
     }
 
@@ -190,6 +202,10 @@ final class StaticCheck {
             }
             file.sibling(what).ifPresentOrElse(f -> {
                         graph.edge(fileNode(file), fileNode(f), displayName + ":" + call.getLineNumber());
+                        notifies.edge(part, fileNode(f));
+                        if (inHandlers > 0) {
+                            handlerFiles.add(f.display()); // its tasks are handlers
+                        }
                         Role role = roleOf.get(file.display());
                         if (role != null) {
                             roleOf.putIfAbsent(f.display(), role);
@@ -200,10 +216,20 @@ final class StaticCheck {
             return;
         }
         graph.edge(fileNode(file), roleNode(what), displayName + ":" + call.getLineNumber());
+        notifies.edge(part, roleNode(what));
         takeInRole(what, named, p -> problem(call, p));
     }
 
-    /** Each literal {@code notify} that names no handler of the tree (a run also checks it play by play). */
+    /** A play's name as the plan gives it: its title, else its name or hosts option; null when code computes it. */
+    private static String playName(MethodCallExpression call) {
+        List<Object> titles = StaticValues.expressions(call).stream()
+                .filter(e -> !(e instanceof MapExpression) && !(e instanceof ClosureExpression)).map(StaticValues::of).toList();
+        Map<String, Object> named = StaticValues.named(call);
+        Object name = !titles.isEmpty() ? titles.get(0) : named.containsKey("name") ? named.get("name") : named.get("hosts");
+        return name instanceof CharSequence || name == null ? String.valueOf(name) : null;
+    }
+
+    /** Each literal {@code notify} that names no handler of its play. */
     List<String> notifyProblems() {
         return notifies.problems();
     }
@@ -244,11 +270,16 @@ final class StaticCheck {
             String meta = r.dir.display() + "/meta/main.yml";
             r.tasks().ifPresent(f -> {
                 graph.edge(roleNode(name), fileNode(f), meta);
+                notifies.edge(roleNode(name), fileNode(f));
+                if (inHandlers > 0) {
+                    handlerFiles.add(f.display()); // a role used among handlers: its tasks are handlers
+                }
                 roleOf.put(f.display(), r);
                 takenIn.add(f);
             });
             r.handlers().ifPresent(f -> {
                 graph.edge(roleNode(name), fileNode(f), meta);
+                notifies.edge(roleNode(name), fileNode(f));
                 handlerFiles.add(f.display());
                 roleOf.put(f.display(), r);
                 takenIn.add(f);
@@ -256,6 +287,7 @@ final class StaticCheck {
             Consumer<String> atMeta = p -> this.problems.add(meta + ": " + p);
             r.dependencies().forEach(d -> {
                 graph.edge(roleNode(name), roleNode(d.role()), meta);
+                notifies.edge(roleNode(name), roleNode(d.role()));
                 Map<String, Object> given = new LinkedHashMap<>(d.params());
                 TakingIn.use(given, "role", atMeta);
                 takeInRole(d.role(), given, atMeta);

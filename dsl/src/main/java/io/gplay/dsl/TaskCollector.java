@@ -214,6 +214,7 @@ public class TaskCollector extends GroovyObjectSupport {
     /** A task of a call of {@code module}, by the one rule for a call ({@link TaskCall}); its local files checked. */
     Task task(Module module, List<?> args, Source at) {
         TaskCall call = TaskCall.of(module.spec(), args, inBlocks, p -> ctx.problem(at, p));
+        ctx.notified(at, Notifies.names(call.keywords().get("notify")));
         Map<String, Object> params = new LinkedHashMap<>(call.params());
         LocalFiles.find(module.spec(), params, call.deferred(), LocalFiles.folders(role, ctx.fileOf(at)),
                 p -> ctx.problem(at, p)).forEach((param, file) -> {

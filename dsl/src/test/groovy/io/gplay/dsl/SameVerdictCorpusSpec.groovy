@@ -22,7 +22,8 @@ class SameVerdictCorpusSpec extends Specification {
         Files.createSymbolicLink(dir.resolve('files/outside'), Path.of('/etc/passwd'))
         write('tasks/ok.groovy', "debug 'from a task file', msg: 'x'\n")
         write('tasks/bad.groovy', "debug 'from a task file', msg: 'x'\nfile 'relative'\n")
-        write('tasks/notify.groovy', "debug 'notifying', msg: 'x', notify: 'restart web'\n")
+        write('tasks/handler.groovy', "debug 'from a task file', msg: 'x'\n")
+        write('tasks/notify.groovy', "debug 'notifying', msg: 'x', notify: 'reload web'\n")
         write('roles/web/tasks/main.groovy', "debug 'web', msg: { vars.port }\n"
                 + "template 'site', src: 'site.tpl', dest: '/etc/site', notify: 'reload web'\n")
         write('roles/web/templates/site.tpl', 'x\n')
@@ -117,6 +118,9 @@ class SameVerdictCorpusSpec extends Specification {
             "block {\n debug 'in', msg: 'x'\n}",
             "block('n', notify: 'restart') {\n command 'x', cmd: 'true'\n}",
             "flushHandlers()",
+            "role 'web', port: 80\nimportTasks 'tasks/notify.groovy'",
+            "handlers {\n importTasks 'tasks/handler.groovy'\n}\ncommand 'x', cmd: 'true', notify: 'from a task file'",
+            "command 'x', cmd: 'true', notify: 'computed'\nhandlers {\n debug \"\${'computed'}\", msg: 'x'\n}",
             "importTasks 'tasks/ok.groovy'",
             "importTasks 'tasks/ok.groovy', when: { true }, tags: ['t'], x: 1",
             "role 'web', port: 80",
@@ -149,6 +153,11 @@ class SameVerdictCorpusSpec extends Specification {
             ["command 'x', cmd: 'true', loop: 5", 'loop must be a list'],
             ["command 'x', cmd: 'true', notify: { 'restart' }", 'notify must be'],
             ["sevrice 'x', state: 'started'", "unknown module or method 'sevrice'"],
+            ["service 'x', state: 'started', notify: 'restrat'", "notify 'restrat'"],
+            ["command 'x', cmd: 'true', notify: 'service nginx'", "notify 'service nginx'"],
+            ["block('b', notify: 'nope') {\n debug 'in', msg: 'x'\n debug 'in too', msg: 'x'\n}", "notify 'nope'"],
+            ["importTasks 'tasks/notify.groovy'", "notify 'reload web'"],
+            ["handlers {\n debug 'h', msg: 'x', notify: 'nope'\n}", "notify 'nope'"],
             ["debug 5", 'unexpected argument'],
             ["debug 'a', 'b'", 'unexpected argument'],
             ["debug 'a', { 'x' }", 'unexpected argument'],
@@ -189,6 +198,12 @@ class SameVerdictCorpusSpec extends Specification {
     ]
 
     static final List<List<String>> PLAYBOOKS = [
+            ["playbook('p') {\n play('one', hosts: 'all') {\n  debug 'x', msg: 'x', notify: 'h'\n }\n"
+                     + " play('two', hosts: 'all') {\n  debug 'x', msg: 'x'\n  handlers {\n   debug 'h', msg: 'x'\n  }\n }\n}\n",
+             "notify 'h': no such handler in play 'one'"],
+            ["playbook('p') {\n play('one', hosts: 'all') {\n  role 'web', port: 80\n }\n"
+                     + " play(hosts: 'web') {\n  debug 'x', msg: 'x', notify: 'reload web'\n }\n}\n",
+             "notify 'reload web': no such handler in play 'web'"],
             ["playbook('p') {\n play('q', hosts: 'all', serial: 'x') {\n  debug 'x', msg: 'x'\n }\n}\n", 'serial'],
             ["playbook('p') {\n play('q', hosts: 'all') {\n  role 'web', port: 80\n  role 'web', port: 81\n }\n}\n", 'ok'],
     ]
