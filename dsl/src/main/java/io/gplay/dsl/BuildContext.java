@@ -132,7 +132,7 @@ final class BuildContext {
         try {
             script.run();
         } catch (MissingMethodException e) {
-            problem(sourceOf(e), "unknown module or method '" + e.getMethod() + "'" + modules.didYouMean(e.getMethod()));
+            problem(sourceOf(e), TaskCollector.unanswered(modules, e.getMethod(), !(e instanceof NotInAPlay)));
         } catch (MissingPropertyException e) {
             Source at = sourceOf(e);
             problem(at, SyntaxProblem.missingComma(lineOf(at)).orElse("'" + e.getProperty() + "' is not defined here"
@@ -177,7 +177,35 @@ final class BuildContext {
         if (library != null && library.responds(name, args)) {
             return library.invoke(name, args);
         }
+        if (building() && calledByTheFile()) {
+            // said here and the file goes on, so that its later problems are said too, as --syntax-check says them
+            problem(here(), TaskCollector.unanswered(modules, name, into != null));
+            return null;
+        }
+        if (building() && into == null && TaskCollector.writtenInPlays(modules, name)) {
+            throw new NotInAPlay(name, from.getClass(), args);
+        }
         throw new MissingMethodException(name, from.getClass(), args);
+    }
+
+    /** A task's call that no play takes, in a closure: said so if no delegate of the closure answers it either. */
+    private static final class NotInAPlay extends MissingMethodException {
+        NotInAPlay(String name, Class<?> type, Object[] args) {
+            super(name, type, args);
+        }
+    }
+
+    /**
+     * Whether the call being dispatched is written in a file's own code, not in a closure: Groovy asks a closure's
+     * delegate next when its owner does not answer, so such a call must stay a {@link MissingMethodException}.
+     */
+    private boolean calledByTheFile() {
+        for (StackTraceElement e : new Throwable().getStackTrace()) {
+            if (e.getFileName() != null && units.containsKey(e.getFileName()) && e.getLineNumber() > 0) {
+                return !e.getClassName().matches(".*\\$_.*closure\\d+.*");
+            }
+        }
+        return false;
     }
 
     /** A play's making starts: the notifies written from now on are its own. */

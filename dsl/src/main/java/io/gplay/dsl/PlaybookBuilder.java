@@ -3,6 +3,7 @@ package io.gplay.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import io.gplay.engine.module.Names;
+import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
@@ -15,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The body of {@code playbook('name') { }}: plays and the variables the playbook requires. */
 public class PlaybookBuilder {
@@ -33,14 +36,7 @@ public class PlaybookBuilder {
     public void play(Map<String, Object> options, String name,
                      @DelegatesTo(value = PlayBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         Source at = ctx.here();
-        for (String k : options.keySet()) {
-            if (!PLAY_OPTIONS.contains(k)) {
-                ctx.problem(at, "play '" + name + "': unknown option '" + k + "'" + Names.didYouMean(k, PLAY_OPTIONS));
-            }
-        }
-        if (options.get("hosts") == null) {
-            ctx.problem(at, "play '" + name + "': missing hosts (a group, host or pattern)");
-        }
+        optionProblems(name, options, p -> ctx.problem(at, p));
         PlayBuilder pb = new PlayBuilder(ctx);
         body.setDelegate(pb);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
@@ -55,17 +51,61 @@ public class PlaybookBuilder {
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = new LinkedHashMap<>(options.get("vars") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of());
-        for (String f : strings(options.get("varsFiles"))) {
-            vars.putAll(varsFile(f, at));
+        for (String f : varsFiles(options.get("varsFiles"))) {
+            varsFile(ctx.fileOf(at), f, p -> ctx.problem(at, p)).ifPresent(file -> vars.putAll(varsOf(file, at)));
         }
         // a play's tags are each of its tasks' too, as in Ansible: -t firewall runs the firewall play
         List<String> playTags = strings(options.get("tags"));
         List<Step> tasks = pb.steps.stream().map(s -> s.mapTasks(t -> t.withTags(playTags))).toList();
         plays.add(new Play(name, String.valueOf(options.get("hosts")), vars,
                 RolloutOptions.read(options, p -> ctx.problem(at, p)).withGates(pb.gates),
-                boolOption(options, "become", false, at),
+                !(options.get("become") instanceof Boolean b) ? false : b,
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
-                boolOption(options, "gatherFacts", true, at), tasks, pb.handlerTasks(), at));
+                !(options.get("gatherFacts") instanceof Boolean g) ? true : g, tasks, pb.handlerTasks(), at));
+    }
+
+    /**
+     * What is wrong with a play's options, as the plan and {@code --syntax-check} both read them (its serial and
+     * failure limits are {@link RolloutOptions}'); a value --syntax-check does not know is not judged.
+     */
+    static void optionProblems(String name, Map<String, ?> options, Consumer<String> problems) {
+        for (String k : options.keySet()) {
+            if (!PLAY_OPTIONS.contains(k)) {
+                problems.accept("play '" + name + "': unknown option '" + k + "'" + Names.didYouMean(k, PLAY_OPTIONS));
+            }
+        }
+        if (options.get("hosts") == null) {
+            problems.accept("play '" + name + "': missing hosts (a group, host or pattern)");
+        }
+        for (String k : List.of("become", "gatherFacts")) {
+            Object v = options.get(k);
+            if (v != null && !(v instanceof Boolean) && !(v instanceof Deferred)) {
+                problems.accept(k + " must be true or false, got " + TaskKeywords.describe(v));
+            }
+        }
+        Object vars = options.get("vars");
+        if (vars != null && !(vars instanceof Map<?, ?>) && !(vars instanceof Deferred)) {
+            problems.accept("play '" + name + "': vars must be a map of names to values, got " + TaskKeywords.describe(vars));
+        }
+    }
+
+    /** The files a play's {@code varsFiles} names: one, or a list; those code computes left out. */
+    static List<String> varsFiles(Object v) {
+        List<?> names = v == null ? List.of() : v instanceof List<?> l ? l : List.of(v);
+        return names.stream().filter(n -> !(n instanceof Deferred)).map(String::valueOf).toList();
+    }
+
+    /** A {@code varsFiles} file as the plan and --syntax-check find it: beside {@code from}, inside its tree. */
+    static Optional<SourceFile> varsFile(SourceFile from, String path, Consumer<String> problems) {
+        if (from.folder().escapes(path)) {
+            problems.accept("varsFiles: " + from.folder().outside(path));
+            return Optional.empty();
+        }
+        Optional<SourceFile> file = from.sibling(path);
+        if (file.isEmpty()) {
+            problems.accept("varsFiles: no file '" + path + "' beside " + from.display());
+        }
+        return file;
     }
 
     public void play(String name, Map<String, Object> options, Closure<?> body) {
@@ -99,12 +139,7 @@ public class PlaybookBuilder {
      * A play's {@code varsFiles}: YAML mappings (Ansible Vault files and {@code !vault} values too), relative to
      * the file the play is written in; a later file's values over an earlier's, all over the play's {@code vars}.
      */
-    private Map<String, Object> varsFile(String path, Source at) {
-        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
-        if (file == null) {
-            ctx.problem(at, "varsFiles: no file '" + path + "' beside " + at.file());
-            return Map.of();
-        }
+    private Map<String, Object> varsOf(SourceFile file, Source at) {
         Object doc;
         try {
             doc = VaultYaml.load(file.text(), file.display(), new LoaderOptions(), ctx.vault);
@@ -121,18 +156,6 @@ public class PlaybookBuilder {
             m.forEach((k, v) -> out.put(String.valueOf(k), v));
         }
         return out;
-    }
-
-    private boolean boolOption(Map<String, Object> o, String key, boolean dflt, Source at) {
-        Object v = o.get(key);
-        if (v == null) {
-            return dflt;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        ctx.problem(at, key + " must be true or false, got '" + v + "'");
-        return dflt;
     }
 
     Playbook build(String name) {

@@ -94,7 +94,7 @@ public final class PlaybookLoader {
         ctx.runScript(script);
         ctx.planMade();
         if (ctx.problems.isEmpty() && script.built() == null) {
-            ctx.problem(new Source(file.display(), 1), "no playbook('name') { ... } block");
+            ctx.problem(new Source(file.display(), 1), PlaybookScript.NO_PLAYBOOK);
         }
         if (!ctx.problems.isEmpty()) {
             throw new DslException(ctx.problems);
@@ -174,7 +174,7 @@ public final class PlaybookLoader {
             try {
                 SourceUnit unit = compiler.compile(f, f == file ? scriptName(f.fileName()) : ScriptCompiler.nameOf(f),
                         f == file ? PlaybookScript.class : DslScript.class);
-                problems.addAll(check.check(unit.getAST(), unit, f));
+                problems.addAll(check.check(unit.getAST(), unit, f, f == file));
                 todo.addAll(check.takenIn());
             } catch (DslException e) {
                 problems.addAll(e.problems());
@@ -182,6 +182,9 @@ public final class PlaybookLoader {
         }
         problems.addAll(check.cycles());
         problems.addAll(check.notifyProblems());
+        if (problems.isEmpty() && check.playbooks == 0) {
+            problems.add(new Source(file.display(), 1) + ": " + PlaybookScript.NO_PLAYBOOK); // as the plan says it
+        }
         if (!problems.isEmpty()) {
             throw new DslException(problems);
         }

@@ -6,13 +6,16 @@ import io.gplay.engine.plan.Playbook;
 
 /** The base class of every playbook script: {@code playbook('name') { play(...) { ... } }}. */
 public abstract class PlaybookScript extends DslScript {
+    static final String ONE_PLAYBOOK = "a file holds one playbook { } block";
+    static final String NO_PLAYBOOK = "no playbook('name') { ... } block";
+
     private Playbook playbook;
 
     public void playbook(String name,
                          @DelegatesTo(value = PlaybookBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         BuildContext ctx = context();
         if (playbook != null) {
-            ctx.problem(ctx.here(), "a file holds one playbook { } block");
+            ctx.problem(ctx.here(), ONE_PLAYBOOK);
             return;
         }
         PlaybookBuilder b = new PlaybookBuilder(ctx);

@@ -25,13 +25,18 @@ final class RolloutOptions {
 
     /** The rollout the options give; each problem to {@code problem}, as a message without its line. */
     static Rollout read(Map<String, ?> options, Consumer<String> problem) {
-        List<Object> serial = serial(options.get("serial"), problem);
-        Double maxFail = maxFailPercentage(options.get("maxFailPercentage"), problem);
-        Object fatal = options.get("anyErrorsFatal");
+        List<Object> serial = serial(known(options.get("serial")), problem);
+        Double maxFail = maxFailPercentage(known(options.get("maxFailPercentage")), problem);
+        Object fatal = known(options.get("anyErrorsFatal"));
         if (fatal != null && !(fatal instanceof Boolean)) {
-            problem.accept("anyErrorsFatal must be true or false, got '" + fatal + "'");
+            problem.accept("anyErrorsFatal must be true or false, got " + TaskKeywords.describe(fatal));
         }
         return new Rollout(serial, maxFail, Boolean.TRUE.equals(fatal), List.of());
+    }
+
+    /** A value as judged: one --syntax-check does not know ({@link TaskCall#COMPUTED}, in a list too) as none. */
+    private static Object known(Object v) {
+        return ClosureValue.holdsOne(v) ? null : v;
     }
 
     private static List<Object> serial(Object v, Consumer<String> problem) {
@@ -69,7 +74,7 @@ final class RolloutOptions {
             long p = Long.parseLong(m.group(1));
             return p < 1 || p > 100 ? "'" + s + "': a batch is from 1% to 100% of the play's hosts" : null;
         }
-        return "'" + item + "' is no batch size; give " + SERIAL_FORMS;
+        return TaskKeywords.describe(item) + " is no batch size; give " + SERIAL_FORMS;
     }
 
     /** A number or {@code 'N%'} from 0 to 100, as Ansible's percent; null when not given or refused. */
@@ -84,7 +89,8 @@ final class RolloutOptions {
             p = Double.parseDouble(s.subSequence(0, s.length() - 1).toString());
         }
         if (p == null || p < 0 || p > 100) {
-            problem.accept("maxFailPercentage must be a percentage from 0 to 100 (a number, or '30%'), got '" + v + "'");
+            problem.accept("maxFailPercentage must be a percentage from 0 to 100 (a number, or '30%'), got "
+                    + TaskKeywords.describe(v));
             return null;
         }
         return p;

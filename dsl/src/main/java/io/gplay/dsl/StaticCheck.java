@@ -3,6 +3,7 @@ package io.gplay.dsl;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
+import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.Expression;
@@ -13,9 +14,7 @@ import org.codehaus.groovy.runtime.DefaultGroovyMethods;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +23,12 @@ import java.util.stream.Stream;
 
 /**
  * What {@code --syntax-check} can know without running a playbook's code (which may be an untrusted change in
- * CI): the calls of the compiled source. A call by name that is no DSL method, no method of the playbook and
- * no Groovy method is an unknown module; a module call's values as written ({@link StaticValues}) are judged by
- * the rule the plan judges its calls by ({@link TaskCall}); a block's keywords are checked by their names, and a
- * {@code rescue} or {@code always} must follow a block. Values computed by code are not known here; a run checks
- * them before any host is touched.
+ * CI): the calls of the compiled source, judged by the rules the plan judges its calls by. A module call's values
+ * as written ({@link StaticValues}) go through {@link TaskCall}, a block's through {@link BlockBuilder#read}, a
+ * role's or task file's use through {@link TakingIn} (the files it takes in through {@link StaticTree}), a
+ * play's options through {@link PlaybookBuilder#optionProblems}, its notifies through {@link Notifies}; a call
+ * by a name nothing answers where it is written ({@link CallPlace}) is what the plan says it is. Values computed
+ * by code are not known here; a run checks them before any host is touched.
  */
 final class StaticCheck {
     /** Names a playbook calls that are no modules: the DSL's own and the script's. */
@@ -38,17 +38,11 @@ final class StaticCheck {
 
     private final ModuleRegistry modules;
     private final Set<String> libraryMethods;
-    private final Roles roles;
+    private final Notifies notifies = new Notifies();
+    private final StaticTree tree;
     private String displayName;
     private SourceFile file;
     private List<String> problems;
-    private final List<SourceFile> takenIn = new ArrayList<>();
-    private final Set<String> rolesSeen = new HashSet<>();
-    private final TakingInGraph graph = new TakingInGraph();
-    private final Notifies notifies = new Notifies();
-    private final Set<String> handlerFiles = new HashSet<>();
-    /** The role each file checked belongs to, by its display name: a role's files, and the task files they import. */
-    private final Map<String, Role> roleOf = new HashMap<>();
     private int inHandlers;
     /** How deep in a gate's checks the visit is: tasks only there, as among handlers. */
     private int inGate;
@@ -56,20 +50,26 @@ final class StaticCheck {
     private String part;
     int plays;
     int tasks;
+    /** The playbook blocks of the playbook's file. */
+    int playbooks;
 
     StaticCheck(ModuleRegistry modules, Set<String> libraryMethods, Roles roles) {
         this.modules = modules;
         this.libraryMethods = libraryMethods;
-        this.roles = roles;
+        this.tree = new StaticTree(roles, notifies);
     }
 
-    /** The problems of one file of the tree; the files it takes in by a literal name are then {@link #takenIn()}. */
-    List<String> check(ModuleNode module, SourceUnit source, SourceFile file) {
+    /**
+     * The problems of one file of the tree, the playbook's file or one it takes in; the files it takes in by a
+     * literal name are then {@link #takenIn()}.
+     */
+    List<String> check(ModuleNode module, SourceUnit source, SourceFile file, boolean playbookFile) {
         this.file = file;
         this.displayName = file.display();
         this.problems = new ArrayList<>();
         Set<String> own = new HashSet<>(libraryMethods);
         module.getClasses().forEach(c -> c.getMethods().forEach(m -> own.add(m.getName())));
+        CallPlace place = new CallPlace(playbookFile);
         ClassCodeVisitorSupport visitor = new ClassCodeVisitorSupport() {
             @Override
             protected SourceUnit getSourceUnit() {
@@ -77,56 +77,86 @@ final class StaticCheck {
             }
 
             @Override
+            protected void visitConstructorOrMethod(MethodNode node, boolean isConstructor) {
+                place.enterMethod(node);
+                super.visitConstructorOrMethod(node, isConstructor);
+            }
+
+            @Override
+            public void visitClosureExpression(ClosureExpression c) {
+                boolean owned = place.enterClosure(c);
+                super.visitClosureExpression(c);
+                if (owned) {
+                    place.exitClosure();
+                }
+            }
+
+            @Override
             public void visitMethodCallExpression(MethodCallExpression call) {
-                if (call.isImplicitThis() && call.getMethodAsString() != null) {
-                    call(call.getMethodAsString(), call, own);
+                String name = call.getMethodAsString();
+                boolean implicit = call.isImplicitThis() && name != null;
+                String misplaced = !implicit || own.contains(name) ? null : place.problem(name, modules);
+                if (misplaced != null) {
+                    problem(call, misplaced);
+                    return; // the plan never runs what it is given
+                }
+                if (implicit) {
+                    call(name, call, own, playbookFile);
                 } else {
                     sectionAgain(call);
                 }
-                boolean handlers = call.isImplicitThis() && "handlers".equals(call.getMethodAsString());
-                boolean gate = call.isImplicitThis() && "gate".equals(call.getMethodAsString());
+                boolean handlers = implicit && "handlers".equals(name);
+                boolean gate = implicit && "gate".equals(name);
                 String outer = part;
-                if (call.isImplicitThis() && "play".equals(call.getMethodAsString())) {
+                if (implicit && "play".equals(name)) {
                     part = "play " + plays + " in " + displayName;
                     notifies.play(part, playName(call));
                     notifies.edge(part, outer); // the file's own methods, which a play may call
                 }
                 inHandlers += handlers ? 1 : 0;
                 inGate += gate ? 1 : 0;
+                place.enterCall(call);
                 super.visitMethodCallExpression(call);
+                place.exitCall();
                 inHandlers -= handlers ? 1 : 0;
                 inGate -= gate ? 1 : 0;
                 part = outer;
             }
         };
-        inHandlers = handlerFiles.contains(file.display()) ? 1 : 0;
-        part = fileNode(file);
+        inHandlers = tree.holdsHandlers(file) ? 1 : 0;
+        part = StaticTree.fileNode(file);
         module.getClasses().forEach(visitor::visitClass);
         return problems;
     }
 
     /** The task files and roles' files named by the files checked so far, to be checked in turn. */
     List<SourceFile> takenIn() {
-        List<SourceFile> out = List.copyOf(takenIn);
-        takenIn.clear();
-        return out;
+        return tree.takenIn();
     }
 
-    private void call(String name, MethodCallExpression call, Set<String> own) {
+    private void call(String name, MethodCallExpression call, Set<String> own, boolean playbookFile) {
+        Consumer<String> here = p -> problem(call, p);
+        if (name.equals("playbook") && playbookFile && ++playbooks > 1) {
+            problem(call, PlaybookScript.ONE_PLAYBOOK);
+        }
         if (name.equals("play")) {
             plays++;
-            RolloutOptions.read(StaticValues.known(StaticValues.named(call)), p -> problem(call, p));
+            play(call, here);
         }
         if (name.equals("gate")) {
-            GateOptions.read(literalTitle(call).orElse(""), literals(call), p -> problem(call, p));
+            GateOptions.read(java.util.Objects.toString(StaticValues.title(call), ""),
+                    StaticValues.known(StaticValues.named(call)), here);
         }
         if (name.equals("importTasks") || name.equals("role")) {
             // the use's named values, unless code gives some of them: which are given is then not known
             Map<String, Object> named = StaticValues.arguments(call) == null ? null : StaticValues.named(call);
-            TakingIn.use(named == null ? StaticValues.named(call) : named, name, p -> problem(call, p));
+            TakingIn.use(named == null ? StaticValues.named(call) : named, name, here);
             String what = StaticValues.title(call);
-            if (what != null) {
-                takeIn(name, what, named, call);
+            String at = displayName + ":" + call.getLineNumber();
+            if (what != null && name.equals("role")) {
+                tree.role(file, what, named, part, at, inHandlers > 0, here, problems::add);
+            } else if (what != null) {
+                tree.importTasks(file, what, part, at, inHandlers > 0, here);
             }
             return;
         }
@@ -144,7 +174,7 @@ final class StaticCheck {
                 return;
             }
             notifies.uses(part, displayName + ":" + call.getLineNumber(),
-                    BlockBuilder.read(StaticValues.named(call), p -> problem(call, p)).keywords().get("notify"));
+                    BlockBuilder.read(StaticValues.named(call), here).keywords().get("notify"));
             return;
         }
         if (name.equals("flushHandlers") && tasksOnly != null) {
@@ -162,18 +192,34 @@ final class StaticCheck {
             return;
         }
         tasks++;
+        task(module, call, here);
+    }
+
+    private void task(Module module, MethodCallExpression call, Consumer<String> here) {
         Map<String, Object> named = StaticValues.named(call);
         notifies.uses(part, displayName + ":" + call.getLineNumber(), named.get("notify"));
         List<Object> args = StaticValues.arguments(call);
-        TaskCall task = args == null ? null
-                : TaskCall.of(module.spec(), args, BlockKeywords.NONE, p -> problem(call, p));
+        TaskCall task = args == null ? null : TaskCall.of(module.spec(), args, BlockKeywords.NONE, here);
         if (task != null) {
-            LocalFiles.find(module.spec(), task.params(), task.deferred(),
-                    LocalFiles.folders(roleOf.get(file.display()), file), p -> problem(call, p));
+            LocalFiles.find(module.spec(), task.params(), task.deferred(), LocalFiles.folders(tree.roleOf(file), file),
+                    here);
         }
         if (inHandlers > 0) {
             // a handler whose title code computes is known by a name not known here
             notifies.handler(part, task == null ? null : task.title(), named.get("listen"));
+        }
+    }
+
+    /** A play's options, unless code gives some (which are given is then not known) or its name. */
+    private void play(MethodCallExpression call, Consumer<String> here) {
+        Map<String, Object> named = StaticValues.named(call);
+        String name = playName(call);
+        if (StaticValues.arguments(call) != null && name != null) {
+            PlaybookBuilder.optionProblems(name, named, here);
+        }
+        RolloutOptions.read(named, here);
+        for (String f : PlaybookBuilder.varsFiles(named.get("varsFiles"))) {
+            PlaybookBuilder.varsFile(file, f, here);
         }
     }
 
@@ -192,32 +238,6 @@ final class StaticCheck {
         if (again && below instanceof MethodCallExpression block && "block".equals(block.getMethodAsString())) {
             problem(call, BlockBuilder.again(section));
         }
-    }
-
-    private void takeIn(String how, String what, Map<String, Object> named, MethodCallExpression call) {
-        if (how.equals("importTasks")) {
-            if (file.folder().escapes(what)) {
-                problem(call, "importTasks: " + file.folder().outside(what));
-                return;
-            }
-            file.sibling(what).ifPresentOrElse(f -> {
-                        graph.edge(fileNode(file), fileNode(f), displayName + ":" + call.getLineNumber());
-                        notifies.edge(part, fileNode(f));
-                        if (inHandlers > 0) {
-                            handlerFiles.add(f.display()); // its tasks are handlers
-                        }
-                        Role role = roleOf.get(file.display());
-                        if (role != null) {
-                            roleOf.putIfAbsent(f.display(), role);
-                        }
-                        takenIn.add(f);
-                    },
-                    () -> problem(call, TakingIn.noTaskFile(file, what)));
-            return;
-        }
-        graph.edge(fileNode(file), roleNode(what), displayName + ":" + call.getLineNumber());
-        notifies.edge(part, roleNode(what));
-        takeInRole(what, named, p -> problem(call, p));
     }
 
     /** A play's name as the plan gives it: its title, else its name or hosts option; null when code computes it. */
@@ -239,62 +259,7 @@ final class StaticCheck {
      * them: each {@code FILE:LINE} of the use that closes the cycle, with the cycle.
      */
     List<String> cycles() {
-        return graph.cycles();
-    }
-
-    private static String fileNode(SourceFile f) {
-        return "task file " + f.display();
-    }
-
-    private static String roleNode(String name) {
-        return "role '" + name + "'";
-    }
-
-    /**
-     * A role's use, as the plan reads it: the role found, its parameters checked when they are known ({@code params}
-     * null: code gives some), and, once, its files and its dependencies, each dependency's use said at its meta file.
-     */
-    private void takeInRole(String name, Map<String, Object> params, Consumer<String> problems) {
-        try {
-            Role r = roles.find(name).orElse(null);
-            if (r == null) {
-                problems.accept("no role '" + name + "' (looked in " + roles.searched() + ")");
-                return;
-            }
-            if (params != null) {
-                TakingIn.paramProblems(r, params).forEach(problems);
-            }
-            if (!rolesSeen.add(name)) {
-                return;
-            }
-            String meta = r.dir.display() + "/meta/main.yml";
-            r.tasks().ifPresent(f -> {
-                graph.edge(roleNode(name), fileNode(f), meta);
-                notifies.edge(roleNode(name), fileNode(f));
-                if (inHandlers > 0) {
-                    handlerFiles.add(f.display()); // a role used among handlers: its tasks are handlers
-                }
-                roleOf.put(f.display(), r);
-                takenIn.add(f);
-            });
-            r.handlers().ifPresent(f -> {
-                graph.edge(roleNode(name), fileNode(f), meta);
-                notifies.edge(roleNode(name), fileNode(f));
-                handlerFiles.add(f.display());
-                roleOf.put(f.display(), r);
-                takenIn.add(f);
-            });
-            Consumer<String> atMeta = p -> this.problems.add(meta + ": " + p);
-            r.dependencies().forEach(d -> {
-                graph.edge(roleNode(name), roleNode(d.role()), meta);
-                notifies.edge(roleNode(name), roleNode(d.role()));
-                Map<String, Object> given = new LinkedHashMap<>(d.params());
-                TakingIn.use(given, "role", atMeta);
-                takeInRole(d.role(), given, atMeta);
-            });
-        } catch (DslException e) {
-            this.problems.addAll(e.problems());
-        }
+        return tree.cycles();
     }
 
     private void problem(Expression at, String message) {

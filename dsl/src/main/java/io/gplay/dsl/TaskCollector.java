@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns module calls in a play (or its handlers block, or a block) into the play's steps:
@@ -33,6 +34,10 @@ public class TaskCollector extends GroovyObjectSupport {
     static String noBlock(String what) {
         return "block: " + what + " are tasks, not blocks; write the block among the play's tasks";
     }
+
+    /** The calls that add to a play, besides module calls: a play, a role's or a task file's tasks hold them. */
+    private static final Set<String> TASK_CALLS = Set.of("importTasks", "role", "block", "flushHandlers", "rescue",
+            "always");
 
     final BuildContext ctx;
     final List<Step> steps = new ArrayList<>();
@@ -223,6 +228,25 @@ public class TaskCollector extends GroovyObjectSupport {
                     }
                 });
         return new Task(call.title(), module.name(), params, call.options(), at);
+    }
+
+    /** Whether a call by this name is a task's (a module's, a role's, a block...), which only a play takes. */
+    static boolean writtenInPlays(io.gplay.engine.module.ModuleRegistry modules, String name) {
+        return modules.find(name).isPresent() || TASK_CALLS.contains(name);
+    }
+
+    /**
+     * What the plan and {@code --syntax-check} say of a call by a name nothing answers where it is written: in a
+     * play or not ({@code inPlay}: a role's and a task file's tasks are in one).
+     */
+    static String unanswered(io.gplay.engine.module.ModuleRegistry modules, String name, boolean inPlay) {
+        if (inPlay || !writtenInPlays(modules, name)) {
+            return TaskCall.unknown(modules, name);
+        }
+        if (name.equals("rescue") || name.equals("always")) {
+            return BlockBuilder.alone(name);
+        }
+        return name + " belongs in a play: playbook('name') { play('name', hosts: 'all') { " + name + " ... } }";
     }
 
     /** Quotes a value for a shell command line, for per-host values put into {@code shell}; null is refused. */

@@ -22,6 +22,8 @@ class SameVerdictCorpusSpec extends Specification {
         Files.createSymbolicLink(dir.resolve('files/outside'), Path.of('/etc/passwd'))
         write('tasks/ok.groovy', "debug 'from a task file', msg: 'x'\n")
         write('tasks/bad.groovy', "debug 'from a task file', msg: 'x'\nfile 'relative'\n")
+        write('tasks/handlers.groovy', "handlers {\n    debug 'h', msg: 'x'\n}\n")
+        write('tasks/two.groovy', "sevrice 'x'\nfile 'relative'\n")
         write('tasks/handler.groovy', "debug 'from a task file', msg: 'x'\n")
         write('tasks/notify.groovy', "debug 'notifying', msg: 'x', notify: 'reload web'\n")
         write('roles/web/tasks/main.groovy', "debug 'web', msg: { vars.port }\n"
@@ -205,6 +207,38 @@ class SameVerdictCorpusSpec extends Specification {
                      + " play(hosts: 'web') {\n  debug 'x', msg: 'x', notify: 'reload web'\n }\n}\n",
              "notify 'reload web': no such handler in play 'web'"],
             ["playbook('p') {\n play('q', hosts: 'all', serial: 'x') {\n  debug 'x', msg: 'x'\n }\n}\n", 'serial'],
+            ["playbook('p') {\n play('q', hosts: 'all', serial: { 2 }) {\n  debug 'x', msg: 'x'\n }\n}\n",
+             'serial: a closure is no batch size'],
+            ["playbook('p') {\n play('q', hoss: 'all') {\n  debug 'x', msg: 'x'\n }\n}\n", "unknown option 'hoss'"],
+            ["playbook('p') {\n play('q', hosts: 'all', gatherFacts: 'no') {\n  debug 'x', msg: 'x'\n }\n}\n",
+             'gatherFacts must be true or false'],
+            ["playbook('p') {\n play('q', hosts: 'all', vars: 'x') {\n  debug 'x', msg: 'x'\n }\n}\n",
+             'vars must be a map'],
+            ["playbook('p') {\n play('q', hosts: 'all', varsFiles: ['nope.yml']) {\n  debug 'x', msg: 'x'\n }\n}\n",
+             "varsFiles: no file 'nope.yml'"],
+            ["playbook('p') {\n play('q', hosts: 'all', varsFiles: '../x.yml') {\n  debug 'x', msg: 'x'\n }\n}\n",
+             "outside the playbook's folder"],
+            ["debug 'outside', msg: 'x'\n", 'debug belongs in a play'],
+            ["playbook('p') {\n debug 'outside', msg: 'x'\n}\n", 'debug belongs in a play'],
+            ["playbook('p') {\n role 'web', port: 80\n}\n", 'role belongs in a play'],
+            ["rescue {\n debug 'r', msg: 'x'\n}\nplaybook('p') {\n play('q', hosts: 'all') {\n  debug 'x', msg: 'x'\n }\n}\n",
+             'rescue belongs to a block'],
+            ["def x = 1\n", 'no playbook'],
+            ["playbook('p') {\n play('q', hosts: 'all') {\n  debug 'x', msg: 'x'\n }\n}\nplaybook('again') {\n}\n",
+             'a file holds one playbook'],
+            ["requires 'x'\nplaybook('p') {\n play('q', hosts: 'all') {\n  debug 'x', msg: 'x'\n }\n}\n",
+             "unknown module or method 'requires'"],
+            ["playbook('p') {\n play('q', hosts: 'all') {\n  play('inner', hosts: 'all') {\n   file 'relative'\n  }\n }\n}\n",
+             "unknown module or method 'play'"],
+            ["playbook('p') {\n play('q', hosts: 'all') {\n  block {\n   handlers {\n    debug 'h', msg: 'x'\n   }\n  }\n }\n}\n",
+             "unknown module or method 'handlers'"],
+            ["playbook('p') {\n play('q', hosts: 'all') {\n  importTasks 'tasks/handlers.groovy'\n }\n}\n",
+             "unknown module or method 'handlers'"],
+            ["playbook('p') {\n play('q', hosts: 'all') {\n  importTasks 'tasks/two.groovy'\n }\n}\n",
+             'must be an absolute path'],
+            ["playbook('p') {\n play('q', hosts: 'all') {\n  [1, 2].each { n -> debug \"n\${n}\", msg: 'x' }\n }\n}\n", 'ok'],
+            ["def helper() {\n debug 'from a method', msg: 'x'\n}\nplaybook('p') {\n play('q', hosts: 'all') {\n  helper()\n }\n}\n",
+             'ok'],
             ["playbook('p') {\n play('q', hosts: 'all') {\n  role 'web', port: 80\n  role 'web', port: 81\n }\n}\n", 'ok'],
     ]
 }
