@@ -9,14 +9,17 @@ import java.nio.file.Path
 
 /**
  * A task call gets the same verdict from {@code --syntax-check} ({@link StaticCheck}, reading the source) as from
- * building the plan ({@code run}, {@code --list-tasks}): every example {@code gplay doc} shows, and forms of the
- * DSL that the two once judged differently.
+ * building the plan ({@code run}, {@code --list-tasks}): every example {@code gplay doc} shows, every bundled
+ * playbook, and every bundled role used with and without its parameters ({@link SameVerdictCorpusSpec} holds
+ * the forms of the DSL, good and bad).
  */
 class SameVerdictSpec extends Specification {
     @TempDir
     Path dir
 
     static final ModuleRegistry MODULES = ModuleRegistry.load()
+    /** The bundled playbooks' folder in the source tree (the tests run in dsl/). */
+    static final Path BUNDLED = Path.of('..', 'playbooks').toAbsolutePath().normalize()
 
     static List<String> examples() {
         MODULES.all().values().collectMany { m -> m.spec().examples().collect { it.readLines().join('\n') } }
@@ -47,5 +50,44 @@ class SameVerdictSpec extends Specification {
 
         where:
         task << examples() + ["setFact 'ports', http: 80, https: 443"]
+    }
+
+    def "the bundled #name: the same verdict from --syntax-check and from the plan, and no problem"() {
+        given:
+        def loader = new PlaybookLoader(MODULES, dir.resolve('cache'))
+        Path f = BUNDLED.resolve(name)
+
+        expect:
+        PlaybookRun.verdict { loader.check(f) } == PlaybookRun.verdict { loader.load(f) }
+        PlaybookRun.verdict { loader.load(f) } == 'ok'
+
+        where:
+        name << Files.list(BUNDLED).withCloseable { s -> s.toList() }*.fileName*.toString().findAll { it.endsWith('.groovy') }.sort()
+    }
+
+    def "the bundled role #role, used #how: the same verdict from --syntax-check and from the plan"() {
+        given: 'a copy of the bundled roles and library, and a play that uses the role'
+        copy(BUNDLED.resolve('roles'), dir.resolve('roles'))
+        copy(BUNDLED.resolve('lib'), dir.resolve('lib'))
+        def loader = new PlaybookLoader(MODULES, dir.resolve('cache'))
+        String params = given ? loader.role(dir, role).orElseThrow().params().findAll { it.required() }
+                .collect { ", ${it.name()}: { vars.${it.name()} }" }.join('') : ''
+        Path f = dir.resolve('p.groovy')
+        Files.writeString(f, "playbook('p') {\n  play('p', hosts: 'all') {\n    role '${role}'${params}\n  }\n}\n")
+        String plan = PlaybookRun.verdict { loader.load(f) }
+
+        expect:
+        PlaybookRun.verdict { loader.check(f) } == plan
+        given ? plan == 'ok' : true
+
+        where:
+        [role, how, given] << Files.list(BUNDLED.resolve('roles')).withCloseable { s -> s.toList() }*.fileName*.toString()
+                .sort().collectMany { [[it, 'with its required parameters', true], [it, 'alone', false]] }
+    }
+
+    private static void copy(Path from, Path to) {
+        Files.walk(from).withCloseable { s ->
+            s.forEach { p -> Files.copy(p, to.resolve(from.relativize(p).toString())) }
+        }
     }
 }
