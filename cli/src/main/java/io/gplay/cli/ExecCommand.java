@@ -84,9 +84,10 @@ final class ExecCommand implements Callable<Integer> {
         }
         ModuleSpec spec = modules.find(module).map(m -> m.spec()).orElse(null);
         if (!KeyValues.arePairs(args)) {
-            String primary = spec == null ? null : spec.primary().orElse(null);
-            if (primary != null && !args.isBlank()) {
-                out.put(primary, args);
+            if (spec != null && !args.isBlank()) {
+                // as a playbook's title fills it: the same value in the DSL is the same task
+                out.put(spec.primary().orElseThrow(() -> new IllegalArgumentException("-a " + args + ": " + module
+                        + " has no main parameter to take a free-form value; give its parameters as k=v words")), args);
             }
             return out;
         }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,6 +72,26 @@ class ConsoleTest {
         assertTrue(out.contains("web1 | ") && out.contains("web2 | "), out);
         assertFalse(out.contains("db1 |"), "db1 is not a target: " + out);
         assertTrue(out.contains("=> 6"), "a multi-line list was read whole: " + out);
+    }
+
+    /** Each call a plan refuses (SameVerdictTest's), typed in the console, is refused with the same problems. */
+    @Test
+    void aCallGetsTheVerdictThePlanGives() throws Exception {
+        List<List<String>> refused = SameVerdictTest.calls()
+                .filter(c -> !SameVerdictTest.plan(c.get(2), dir).equals("ok")).toList();
+        StringBuilder input = new StringBuilder();
+        refused.forEach(c -> input.append(c.get(2)).append('\n'));
+        String out = run(input + ":quit\n");
+        int said = 0;
+        for (List<String> c : refused) {
+            for (String problem : SameVerdictTest.plan(c.get(2), dir).split("\n")) {
+                assertTrue(out.contains("console: " + problem), c + ": " + problem + "\n" + out);
+                said++;
+            }
+        }
+        // each after a prompt (the dumb terminal echoes no input) or another problem; the banner is "gplay console: "
+        assertEquals(said, Pattern.compile("(?<!gplay )console: ").matcher(out).results().count(),
+                "no other problem: " + out);
     }
 
     @Test
