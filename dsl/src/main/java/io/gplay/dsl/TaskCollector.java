@@ -43,7 +43,10 @@ public class TaskCollector extends GroovyObjectSupport {
     final List<Step> steps = new ArrayList<>();
     /** The collector this one's steps go into (for a role's, task file's or block's), or null for a play's. */
     private final TaskCollector parent;
-    /** The role whose tasks this collects, or null: its files/ and templates/ are where copy and template look first ({@link LocalFiles}). */
+    /**
+     * The role whose tasks this collects, or null: its files/ and templates/ are where copy and template look first
+     * ({@link LocalFiles}).
+     */
     private final Role role;
     /** What the blocks this collector is in give each of its tasks. */
     final BlockKeywords inBlocks;
