@@ -6,7 +6,10 @@ import spock.lang.TempDir
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
-/** The bundled procedure when a host dies in the middle of the run, and on three hosts (replica 3). */
+/**
+ * The bundled procedure when a host dies in the middle of the run, and on three hosts (replica 3); on those, an
+ * operator's own rolling run stopped at its failure threshold, a rescue that repairs, and a handler kept across Ctrl-C.
+ */
 class LabFailuresSpec extends Specification {
     @TempDir
     Path work
@@ -79,5 +82,90 @@ class LabFailuresSpec extends Specification {
         then:
         again.rc == 0
         lab.hosts.every { again.recap(it).changed == 0 }
+
+        when: "an operator's own rolling run, host by host with no failure allowed, meets a broken lab2"
+        lab.ssh('lab2', 'touch /etc/gplay-broken')
+        def rolling = own('rolling', lab, """\
+playbook('rolling') {
+    play('host by host', hosts: 'ovirt', serial: 1, maxFailPercentage: 0) {
+        command 'healthy here', argv: ['test', '!', '-e', '/etc/gplay-broken'], readOnly: true
+        service 'restart glusterd', name: 'glusterd', state: 'restarted'
+        copy 'rolled', dest: '/etc/gplay-rolled', content: 'x\\n'
+    }
+}
+""")
+
+        then: 'it stops at lab2, saying so, and lab3 is never started'
+        rolling.rc == 2
+        rolling.out.contains("play 'host by host' stopped in batch 2 of 3 (lab2): maxFailPercentage 0%: 1 of the batch's 1 hosts failed (100%); not started: lab3")
+        lab.hosts.collect { lab.sshRun(it, 'test -e /etc/gplay-rolled').rc } == [0, 1, 1]
+
+        when: "a block whose rescue repairs: ctdb stopped on lab1 is started again, and the run goes on"
+        lab.ssh('lab1', 'systemctl stop ctdb')
+        def repaired = own('repair', lab, """\
+playbook('repair') {
+    play('ctdb everywhere', hosts: 'ovirt') {
+        block('ctdb answers') {
+            ctdbStatus 'ctdb answers here', failedWhen: { !result.running }
+        } rescue {
+            service 'start ctdb again', name: 'ctdb', state: 'started'
+            ctdbStatus 'ctdb answers again', until: { result.running }, retries: 30, delay: 2
+        }
+        copy 'went on', dest: '/etc/gplay-went-on', content: 'x\\n'
+    }
+}
+""")
+
+        then:
+        repaired.rc == 0
+        repaired.recap('lab1').rescued == 1
+        ['lab2', 'lab3'].every { repaired.recap(it).rescued == 0 }
+        lab.ssh('lab1', 'systemctl is-active ctdb').trim() == 'active'
+        lab.hosts.every { lab.sshRun(it, 'test -e /etc/gplay-went-on').rc == 0 }
+
+        when: 'a run stopped by Ctrl-C after a change that notified a handler'
+        Map<String, String> env = [XDG_STATE_HOME: work.resolve('state').toString()]
+        work.resolve('notify.groovy').text = """\
+playbook('notify') {
+    play('config', hosts: 'ovirt', gatherFacts: false) {
+        copy 'config', dest: '/etc/gplay-conf', content: 'v2\\n', notify: 'record'
+        command 'wait', argv: ['sleep', '60'], when: { vars.slow ?: false }
+        handlers {
+            shell 'record', cmd: 'echo handled >> /etc/gplay-handled'
+        }
+    }
+}
+"""
+        def started = Gplay.start(env, work, work, 'run', 'notify.groovy', *lab.target(), '-e', 'slow=yes')
+        long deadline = System.currentTimeMillis() + 60_000
+        while (pending(work).size() < 3 && started.process.alive && System.currentTimeMillis() < deadline) {
+            sleep(200)
+        }
+        sleep(1000)
+        started.interrupt()
+        def stopped = started.finishWithin(30)
+        def next = Gplay.run(env, work, work, 'run', 'notify.groovy', *lab.target())
+
+        then: 'the handler did not run then; the next run, which changes nothing, runs it first on every host'
+        stopped.rc == 99
+        !stopped.out.contains('RUNNING HANDLER')
+        next.rc == 0
+        next.out.indexOf('RUNNING HANDLER [record]') >= 0
+        next.out.indexOf('RUNNING HANDLER [record]') < next.out.indexOf('TASK [config]')
+        lab.hosts.every { next.recap(it).changed == 1 }
+        lab.hosts.every { lab.ssh(it, 'cat /etc/gplay-handled').trim() == 'handled' }
+        pending(work).isEmpty()
+    }
+
+    /** Runs an operator's own playbook on the lab. */
+    Gplay.Run own(String name, Lab lab, String text) {
+        work.resolve(name + '.groovy').text = text
+        GlusterizedOvirtLabSpec.timed(name) { Gplay.run(Gplay.ROOT, work, 'run', work.resolve(name + '.groovy').toString(), *lab.target()) }
+    }
+
+    /** The pending-handler files a run keeps under the test's state folder. */
+    List<Path> pending(Path work) {
+        Path root = work.resolve('state/gplay/pending-handlers')
+        java.nio.file.Files.exists(root) ? java.nio.file.Files.walk(root).withCloseable { s -> s.filter { it.toString().endsWith('.yml') }.toList() } : []
     }
 }
