@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit
 
 /**
  * The bundled procedure when a host dies in the middle of the run, and on three hosts (replica 3); on those, an
- * operator's own rolling run stopped at its failure threshold, a rescue that repairs, and a handler kept across Ctrl-C.
+ * operator's own rolling run stopped at its failure threshold, a rescue that repairs, and a handler kept across a kill.
  */
 class LabFailuresSpec extends Specification {
     @TempDir
@@ -123,7 +123,7 @@ playbook('repair') {
         lab.ssh('lab1', 'systemctl is-active ctdb').trim() == 'active'
         lab.hosts.every { lab.sshRun(it, 'test -e /etc/gplay-went-on').rc == 0 }
 
-        when: 'a run stopped by Ctrl-C after a change that notified a handler'
+        when: 'a run killed (SIGTERM, as kill or a stopping CI job sends it) after a change that notified a handler'
         Map<String, String> env = [XDG_STATE_HOME: work.resolve('state').toString()]
         work.resolve('notify.groovy').text = """\
 playbook('notify') {
@@ -142,7 +142,7 @@ playbook('notify') {
             sleep(200)
         }
         sleep(1000)
-        started.interrupt()
+        started.interrupt('TERM')
         def stopped = started.finishWithin(30)
         def next = Gplay.run(env, work, work, 'run', 'notify.groovy', *lab.target())
 
