@@ -55,6 +55,10 @@ public final class PackageModule implements Module {
             default -> Cmd.of(mgr, "-y", "-q", present ? "install" : "remove").raw("--").args(todo);
         };
         ctx.converge((present ? "install " : "remove ") + String.join(", ", todo), () -> ctx.change(cmd));
+        if (present) {
+            // a service of these packages is then taken as coming by a later service task of the check run
+            ctx.predictState(ServiceManager.PACKAGES_INSTALLED, "yes");
+        }
     }
 
     private static boolean installed(ModuleContext ctx, String mgr, String name) {

@@ -9,6 +9,9 @@ import io.gplay.engine.shell.Cmd;
  * on RHEL/CentOS 6, {@code update-rc.d} on Debian), chosen from the host's facts.
  */
 public final class ServiceManager {
+    /** The state a package task predicts in a check run when it would install packages. */
+    public static final String PACKAGES_INSTALLED = "packages:installed";
+
     private final ModuleContext ctx;
     private final boolean systemd;
 
@@ -34,6 +37,32 @@ public final class ServiceManager {
             return ctx.probe(Cmd.of("chkconfig", "--list", name)).stdout().contains(":on");
         }
         return ctx.probe(Cmd.of("sh", "-c", "ls /etc/rc[2345].d/S*\"$1\" >/dev/null 2>&1", "enabled", name)).ok();
+    }
+
+    /**
+     * Fails the task when neither systemd nor an init script knows the service (a misspelt name), as Ansible's
+     * service and systemd modules do ("Could not find the requested service NAME: host"): stopping or disabling
+     * it would otherwise be reported ok, and do nothing. An init script counts on systemd too, as there
+     * (ansible c9ac477, lib/ansible/modules/systemd_service.py:416,476; on SysV init service.py:478-481,532-533).
+     * In a check run a service that an earlier task would install (a package, its unit file or init script)
+     * is taken as coming, so the run predicts what the real one does.
+     */
+    public void requireKnown(String name) {
+        if (systemd && SystemdUnit.known(ctx, name) || initScript(name)) {
+            return;
+        }
+        if (ctx.checkMode() && (ctx.predictedState(PACKAGES_INSTALLED) != null
+                || ctx.stat("/etc/systemd/system/" + SystemdUnit.fullName(name), false).exists())) {
+            return;
+        }
+        ctx.fail("Could not find the requested service " + name + ": host " + ctx.host().name() + " has "
+                + (systemd ? "no systemd unit " + SystemdUnit.fullName(name) + " (LoadState=not-found) and " : "")
+                + "no /etc/init.d/" + name + " (is the name right, and its package installed?)");
+    }
+
+    /** An init script, or in a check run one an earlier task would write. */
+    private boolean initScript(String name) {
+        return ctx.stat("/etc/init.d/" + name, false).exists();
     }
 
     /** The command for start, stop, restart or reload. */

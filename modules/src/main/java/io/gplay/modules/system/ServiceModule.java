@@ -24,7 +24,10 @@ public final class ServiceModule implements Module {
                     + " (systemctl daemon-reload), as after a unit or drop-in changed; always acts; nothing under SysV init"))
             .oneOf("state", "enabled", "daemonReload")
             .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded and daemonReload are reported as changes")
-            .notes("When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
+            .notes("A service that neither systemd (systemctl show: LoadState=not-found) nor an /etc/init.d script "
+                    + "knows fails the task, as in Ansible (\"Could not find the requested service NAME\"): a misspelt name "
+                    + "is not reported ok. In a check run, a service an earlier task would install is taken as coming. "
+                    + "When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
                     + "last journal lines, so the reason is in the run's output.")
             .example("service 'glusterd', state: 'started', enabled: true")
             .example("service 'restart glusterd', name: 'glusterd', state: 'restarted'");
@@ -41,6 +44,9 @@ public final class ServiceModule implements Module {
         String state = ctx.str("state");
         if (ctx.bool("daemonReload") && sm.systemd()) {
             ctx.converge("reload systemd's unit files", () -> ctx.change(Cmd.of("systemctl", "daemon-reload")));
+        }
+        if (ctx.has("enabled") || state != null) {
+            sm.requireKnown(name);
         }
         if (ctx.has("enabled") && sm.enabled(name) != ctx.bool("enabled")) {
             boolean on = ctx.bool("enabled");

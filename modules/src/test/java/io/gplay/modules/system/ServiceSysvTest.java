@@ -101,6 +101,15 @@ class ServiceSysvTest {
     }
 
     @Test
+    void aServiceWithNoInitScriptFailsRatherThanReportOk() {
+        Result r = Harness.run(new ServiceModule(), Map.of("name", NAME + "-typo", "state", "stopped", "enabled", false),
+                false, local, SYSV);
+        assertEquals(Status.FAILED, r.status(), r.msg());
+        assertEquals("Could not find the requested service " + NAME + "-typo: host local has no /etc/init.d/" + NAME
+                + "-typo (is the name right, and its package installed?)", r.msg());
+    }
+
+    @Test
     void enablesThroughChkconfigWhereItIsInstalled() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.copy(ServiceSysvTest.class.getResourceAsStream("/stand-ins/chkconfig"), bin.resolve("chkconfig"));

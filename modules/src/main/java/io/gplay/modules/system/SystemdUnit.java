@@ -1,0 +1,70 @@
+package io.gplay.modules.system;
+
+import io.gplay.engine.connection.ExecResult;
+import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.shell.Cmd;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What systemd says of a unit: {@code systemctl show -p LoadState,LoadError,NeedDaemonReload,FragmentPath -- NAME}
+ * (systemctl(1), "show"; the properties of org.freedesktop.systemd1(5)'s Unit object), one {@code NAME=VALUE}
+ * line each. Where systemd does not run (a chroot, a container) {@code show} fails, and what the unit files say
+ * answers instead, as in Ansible's systemd module.
+ */
+record SystemdUnit(String name, Map<String, String> properties) {
+    /** is-enabled's answers for a unit that has a unit file: systemctl(1) of systemd 244, as Ansible lists them. */
+    private static final List<String> UNIT_FILE_STATES = List.of("enabled", "enabled-runtime", "linked",
+            "linked-runtime", "masked", "masked-runtime", "static", "indirect", "disabled", "generated", "transient");
+
+    /** The unit's properties, or null when systemd did not answer. */
+    static SystemdUnit show(ModuleContext ctx, String name) {
+        ExecResult r = ctx.probe(Cmd.of("systemctl", "show", "-p", "LoadState,LoadError,NeedDaemonReload,FragmentPath",
+                "--", name));
+        if (!r.ok() || !r.stdout().contains("LoadState=")) {
+            return null;
+        }
+        Map<String, String> props = new HashMap<>();
+        r.stdout().lines().filter(l -> l.contains("=")).forEach(l -> props.put(l.substring(0, l.indexOf('=')),
+                l.substring(l.indexOf('=') + 1).strip()));
+        return new SystemdUnit(name, props);
+    }
+
+    /**
+     * Whether systemd knows the unit, by the rule of Ansible's systemd module (ansible c9ac477,
+     * lib/ansible/modules/systemd_service.py:419-474): {@code LoadState} other than {@code not-found}; where
+     * {@code show} does not answer, an is-enabled answer that is a unit file's state, or a {@code list-unit-files}
+     * that lists it. A unit systemd could not load fails the task with its {@code LoadError}, as there (:432).
+     */
+    static boolean known(ModuleContext ctx, String name) {
+        SystemdUnit u = show(ctx, name);
+        if (u == null) {
+            return UNIT_FILE_STATES.contains(ctx.probe(Cmd.of("systemctl", "is-enabled", "--", name)).stdout().strip())
+                    || ctx.probe(Cmd.of("systemctl", "list-unit-files", "--", name)).ok();
+        }
+        if (!u.found()) {
+            return false;
+        }
+        String error = u.properties.getOrDefault("LoadError", "").replace("\"", "").strip();
+        if (!error.isEmpty() && !u.loadState().equals("masked")) {
+            ctx.fail("Error loading unit file '" + name + "': " + u.properties.get("LoadError"));
+        }
+        return true;
+    }
+
+    String loadState() {
+        return properties.getOrDefault("LoadState", "");
+    }
+
+    boolean found() {
+        return !loadState().equals("not-found");
+    }
+
+    /** The unit as systemctl names it: {@code rpcbind} is {@code rpcbind.service} (a name with no unit type). */
+    static String fullName(String name) {
+        return name.matches(".*\\.(service|socket|device|mount|automount|swap|target|path|timer|slice|scope)")
+                ? name : name + ".service";
+    }
+}
