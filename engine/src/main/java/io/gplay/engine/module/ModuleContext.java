@@ -186,6 +186,11 @@ public final class ModuleContext {
         }
     }
 
+    /** In check mode, the paths an earlier task of this run predicted a change at; none in a real run. */
+    public java.util.Set<String> predictedPaths() {
+        return checkMode() ? where.predictions().paths() : java.util.Set.of();
+    }
+
     /** In check mode, records the predicted value of a state that is not a file ("service:ctdb" → "running"). */
     public void predictState(String key, String value) {
         if (checkMode()) {

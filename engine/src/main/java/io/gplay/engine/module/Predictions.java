@@ -19,6 +19,11 @@ public final class Predictions {
         return files.get(path);
     }
 
+    /** The paths earlier tasks predicted a change at. */
+    public java.util.Set<String> paths() {
+        return java.util.Set.copyOf(files.keySet());
+    }
+
     public void file(RemoteFile after) {
         files.put(after.path(), after);
     }

@@ -21,9 +21,10 @@ public final class ServiceModule implements Module {
             .param(Param.optional("enabled", ParamType.BOOL, null, "start at boot"))
             .param(Param.choice("manager", null, List.of("systemd", "sysvinit"), "override the service manager found in facts"))
             .param(Param.optional("daemonReload", ParamType.BOOL, false, "first have systemd read its unit files again"
-                    + " (systemctl daemon-reload), as after a unit or drop-in changed; always acts; nothing under SysV init"))
+                    + " (systemctl daemon-reload) if the unit's file or a drop-in changed since systemd read them (systemctl show:"
+                    + " NeedDaemonReload=yes), so it says changed only then; nothing under SysV init"))
             .oneOf("state", "enabled", "daemonReload")
-            .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded and daemonReload are reported as changes")
+            .checkMode("started/stopped/enabled are predicted from the service's state; restarted/reloaded are reported as changes; daemonReload is predicted from NeedDaemonReload and from the unit files and drop-ins earlier tasks would change")
             .notes("A service that neither systemd (systemctl show: LoadState=not-found) nor an /etc/init.d script "
                     + "knows fails the task, as in Ansible (\"Could not find the requested service NAME\"): a misspelt name "
                     + "is not reported ok. In a check run, a service an earlier task would install is taken as coming. "
@@ -43,7 +44,12 @@ public final class ServiceModule implements Module {
         String name = Operand.of(ctx, "name", ctx.str("name"));  // the SysV service script takes no --
         String state = ctx.str("state");
         if (ctx.bool("daemonReload") && sm.systemd()) {
-            ctx.converge("reload systemd's unit files", () -> ctx.change(Cmd.of("systemctl", "daemon-reload")));
+            // Ansible reloads whenever asked; here only when it changes what systemd knows, so changed means changed
+            String why = SystemdUnit.reloadNeeded(ctx, name);
+            if (why != null) {
+                ctx.converge("reload systemd's unit files (" + why + ")",
+                        () -> ctx.change(Cmd.of("systemctl", "daemon-reload")));
+            }
         }
         if (ctx.has("enabled") || state != null) {
             sm.requireKnown(name);

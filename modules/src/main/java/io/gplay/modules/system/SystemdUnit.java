@@ -4,6 +4,7 @@ import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.shell.Cmd;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,28 @@ record SystemdUnit(String name, Map<String, String> properties) {
             ctx.fail("Error loading unit file '" + name + "': " + u.properties.get("LoadError"));
         }
         return true;
+    }
+
+    /**
+     * Why systemd should read its unit files again for this unit, or null when it need not: systemd says the
+     * unit's file or drop-ins changed since it read them ({@code NeedDaemonReload=yes}), or in a check run an
+     * earlier task would change its unit file or a drop-in ({@code NAME.service.d/*.conf}). Where systemd does
+     * not answer, the reload is run as asked.
+     */
+    static String reloadNeeded(ModuleContext ctx, String name) {
+        SystemdUnit u = show(ctx, name);
+        if (u == null) {
+            return "systemctl show did not answer";
+        }
+        if (u.properties.getOrDefault("NeedDaemonReload", "no").equals("yes")) {
+            return fullName(name) + " changed since systemd read it";
+        }
+        String unit = fullName(name);
+        return ctx.predictedPaths().stream().filter(p -> p.equals(u.properties.get("FragmentPath"))
+                        || Path.of(p).getFileName().toString().equals(unit)
+                        || Path.of(p).getParent() != null && Path.of(p).getParent().getFileName() != null
+                        && Path.of(p).getParent().getFileName().toString().equals(unit + ".d"))
+                .sorted().findFirst().map(p -> p + " would change").orElse(null);
     }
 
     String loadState() {

@@ -147,8 +147,39 @@ class ServiceSystemdTest {
     }
 
     @Test
-    void onlyADaemonReloadAsksNothingOfTheUnit() throws IOException {
+    void onlyADaemonReloadAsksNothingOfTheUnit() {
         Result r = run(Map.of("name", "rpcbnd", "daemonReload", true), false);
-        assertFalse(r.status() == Status.FAILED, r.msg());
+        assertEquals(Status.OK, r.status(), r.msg());
+    }
+
+    @Test
+    void daemonReloadRunsAndSaysChangedOnlyWhenTheUnitChangedSinceSystemdReadIt() throws IOException {
+        unit("app.service", "[Service]\nExecStart=/bin/app\n", false, false);
+        Map<String, Object> p = Map.of("name", "app", "daemonReload", true);
+        assertEquals(Status.OK, run(p, false).status(), "systemd read the unit as it is");
+        assertFalse(calls().contains("daemon-reload"));
+
+        unit("app.service", "[Service]\nExecStart=/bin/app --new\n", false, false);
+        Result check = run(p, true);
+        assertEquals(Status.CHANGED, check.status(), check.msg());
+        assertFalse(calls().contains("daemon-reload"), "check mode reloads nothing");
+        Result r = run(p, false);
+        assertEquals(Status.CHANGED, r.status(), r.msg());
+        assertEquals("reload systemd's unit files (app.service changed since systemd read it)", r.msg());
+        assertTrue(calls().contains("daemon-reload"));
+        assertEquals(Status.OK, run(p, false).status(), "after the reload, nothing to reload");
+    }
+
+    @Test
+    void aCheckRunPredictsTheReloadAnEarlierTaskWouldMakeNeeded() throws IOException {
+        unit("app.service", "[Service]\n", false, false);
+        Path dropIn = Files.createDirectories(dir.resolve("app.service.d")).resolve("override.conf");
+        HostContext where = HostContext.of(new Host("local", List.of(), Map.of()), SYSTEMD, systemd, true);
+        assertEquals(Status.OK, run(new ServiceModule(), Map.of("name", "app", "daemonReload", true), where).status());
+        assertEquals(Status.CHANGED, run(new CopyModule(), Map.of("dest", dropIn.toString(), "content",
+                "[Service]\nNice=5\n"), where).status());
+        Result reload = run(new ServiceModule(), Map.of("name", "app", "daemonReload", true), where);
+        assertEquals(Status.CHANGED, reload.status(), reload.msg());
+        assertEquals("reload systemd's unit files (" + dropIn + " would change)", reload.msg());
     }
 }
