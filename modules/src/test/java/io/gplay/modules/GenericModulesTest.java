@@ -9,6 +9,11 @@ import io.gplay.modules.system.ServiceModule;
 import io.gplay.modules.system.ShellModule;
 import io.gplay.modules.files.TemplateModule;
 
+import io.gplay.engine.connection.LocalConnection;
+import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.HostContext;
+import io.gplay.engine.module.ModuleInvocation;
+import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,41 @@ class GenericModulesTest {
         Result refused = Harness.run(new FileModule(), Map.of("path", dir.resolve("plain").toString(), "state", "link", "src", d), false);
         assertEquals(Status.FAILED, refused.status());
         assertTrue(refused.msg().contains("force: true"), refused.msg());
+    }
+
+    @Test
+    void aLinkToATargetThatIsNotThereIsRefusedUnlessForcedAsInAnsible() throws Exception {
+        Path link = dir.resolve("etc/app.conf");
+        Files.createDirectories(link.getParent());
+        Map<String, Object> typo = Map.of("path", link.toString(), "state", "link", "src", dir.resolve("shraed/app.conf").toString());
+        for (boolean check : new boolean[] {true, false}) {
+            Result refused = Harness.run(new FileModule(), typo, check);
+            assertEquals(Status.FAILED, refused.status(), "check mode " + check);
+            assertEquals("src file does not exist, use \"force: true\" if you really want to create the link: "
+                    + dir.resolve("shraed/app.conf"), refused.msg());
+        }
+        assertFalse(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS), "no dangling link made");
+
+        Map<String, Object> forced = Map.of("path", link.toString(), "state", "link", "src", "../later/app.conf", "force", true);
+        assertEquals(Status.CHANGED, Harness.run(new FileModule(), forced, false).status());
+        assertEquals(Path.of("../later/app.conf"), Files.readSymbolicLink(link));
+
+        // a relative target is looked for from the link's folder, where the link will resolve it
+        Files.writeString(dir.resolve("etc/real.conf"), "x\n");
+        Map<String, Object> relative = Map.of("path", dir.resolve("etc/alias.conf").toString(), "state", "link", "src", "real.conf");
+        assertEquals(Status.CHANGED, Harness.run(new FileModule(), relative, false).status());
+        Map<String, Object> wrongFolder = Map.of("path", dir.resolve("etc/alias2.conf").toString(), "state", "link",
+                "src", "etc/real.conf");
+        assertEquals(Status.FAILED, Harness.run(new FileModule(), wrongFolder, false).status());
+
+        // in a check run, a target an earlier task would make counts
+        HostContext where = HostContext.of(new Host("local", List.of(), Map.of()), Map.of(), new LocalConnection(), true);
+        String shared = dir.resolve("shared").toString();
+        FileModule file = new FileModule();
+        ModuleInvocation.run(file, ParamValidator.resolve(file.spec(), Map.of("path", shared, "state", "directory")), where);
+        Result predicted = ModuleInvocation.run(file, ParamValidator.resolve(file.spec(),
+                Map.of("path", dir.resolve("etc/shared").toString(), "state", "link", "src", shared)), where);
+        assertEquals(Status.CHANGED, predicted.status(), predicted.msg());
     }
 
     @Test

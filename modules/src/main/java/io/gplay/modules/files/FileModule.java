@@ -19,7 +19,8 @@ public final class FileModule implements Module {
                     "file: must exist, only attributes change; directory: created with parents; link: a symbolic link "
                             + "to src; absent: removed (recursively); touch: created empty if missing"))
             .param(Param.optional("src", ParamType.STRING, null, "the link target, for state: link"))
-            .param(Param.optional("force", ParamType.BOOL, false, "for state: link, replace a file or directory that stands at path"))
+            .param(Param.optional("force", ParamType.BOOL, false, "for state: link, replace a file or empty directory that stands at path, or link to a target"
+                    + " that is not there (a relative one is looked for from the link's folder; without force, a missing target fails the task, as in Ansible)"))
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .requiredIf("state", "link", "src")
             .example("file '/gluster/meta0', state: 'directory', mode: '0755'")
@@ -59,6 +60,10 @@ public final class FileModule implements Module {
             }
             case "link" -> {
                 String src = ctx.str("src");
+                if (!ctx.bool("force") && !targetExists(ctx, path, cur, src)) {
+                    ctx.fail("src file does not exist, use \"force: true\" if you really want to create the link: "
+                            + absolute(path, cur, src));
+                }
                 if (cur.type().equals("link") && src.equals(cur.linkTarget())) {
                     break;
                 }
@@ -86,5 +91,26 @@ public final class FileModule implements Module {
         }
         // Compared with the path as it was found, in a real run as in check mode, so both report the same.
         Attributes.ensure(ctx, cur, path);
+    }
+
+    /**
+     * The link's target as Ansible looks for it before making the link: a relative one from the link's folder
+     * (from the path itself when that is a directory), ansible c9ac477 lib/ansible/modules/file.py:695-711.
+     */
+    private static String absolute(String path, RemoteFile cur, String src) {
+        if (src.startsWith("/")) {
+            return src;
+        }
+        String folder = cur.type().equals("directory") ? path : path.substring(0, Math.max(path.lastIndexOf('/'), 1));
+        return (folder.endsWith("/") ? folder : folder + "/") + src;
+    }
+
+    /** Whether the target is there (a link's, followed), or in a check run an earlier task would make it. */
+    private static boolean targetExists(ModuleContext ctx, String path, RemoteFile cur, String src) {
+        String target = absolute(path, cur, src);
+        if (ctx.predictedPaths().contains(target)) {
+            return ctx.stat(target, false).exists();
+        }
+        return ctx.probe(Cmd.of("test", "-e", target)).ok();
     }
 }
