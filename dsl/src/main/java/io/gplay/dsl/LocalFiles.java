@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -42,12 +41,12 @@ final class LocalFiles {
      * Each local file a known value names, looked for in {@code folders}: what is not there is a problem; what is
      * there is returned, by parameter, with the path it was found at.
      */
-    static Map<String, Path> find(ModuleSpec spec, Map<String, Object> params, Set<String> deferred,
-                                  List<CodeFolder> folders, Consumer<String> problems) {
+    static Map<String, Path> find(ModuleSpec spec, Map<String, Object> params, List<CodeFolder> folders,
+                                  Consumer<String> problems) {
         Map<String, Path> found = new LinkedHashMap<>();
         for (Param p : spec.params()) {
-            if (p.type() != ParamType.LOCAL_FILE || !(params.get(p.name()) instanceof CharSequence value)
-                    || deferred.contains(p.name())) {
+            // a name written as text is known now, in a loop too (only a closure's is known per item)
+            if (p.type() != ParamType.LOCAL_FILE || !(params.get(p.name()) instanceof CharSequence value)) {
                 continue;
             }
             String name = value.toString();

@@ -201,7 +201,7 @@ final class StaticCheck {
         List<Object> args = StaticValues.arguments(call);
         TaskCall task = args == null ? null : TaskCall.of(module.spec(), args, BlockKeywords.NONE, here);
         if (task != null) {
-            LocalFiles.find(module.spec(), task.params(), task.deferred(), LocalFiles.folders(tree.roleOf(file), file),
+            LocalFiles.find(module.spec(), task.params(), LocalFiles.folders(tree.roleOf(file), file),
                     here);
         }
         if (inHandlers > 0) {

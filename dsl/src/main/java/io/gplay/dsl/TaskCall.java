@@ -25,10 +25,8 @@ import java.util.function.Consumer;
  * @param params   the module's parameters, closures as per-host values
  * @param keywords the task's keywords, as written
  * @param options  the keywords read, under those of the blocks around
- * @param deferred the parameters known only on each host
  */
-record TaskCall(String title, Map<String, Object> params, Map<String, Object> keywords, TaskOptions options,
-                Set<String> deferred) {
+record TaskCall(String title, Map<String, Object> params, Map<String, Object> keywords, TaskOptions options) {
     /**
      * A value that code computes, which --syntax-check does not run: taken as a value known only on each host,
      * so nothing is said of it that the plan might not say.
@@ -98,7 +96,7 @@ record TaskCall(String title, Map<String, Object> params, Map<String, Object> ke
         }
         ParamValidator.problems(spec, params, deferred).forEach(problems);
         TaskOptions options = new TaskKeywords(problems).options(inBlocks.under(own)).withCondition(inBlocks.when());
-        return new TaskCall(titleOf(spec, title, params), params, own, options, deferred);
+        return new TaskCall(titleOf(spec, title, params), params, own, options);
     }
 
     /** The title given, else the module's name and its main parameter's value when that is known now. */

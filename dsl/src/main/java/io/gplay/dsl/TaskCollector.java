@@ -224,7 +224,7 @@ public class TaskCollector extends GroovyObjectSupport {
         TaskCall call = TaskCall.of(module.spec(), args, inBlocks, p -> ctx.problem(at, p));
         ctx.notified(at, Notifies.names(call.keywords().get("notify")));
         Map<String, Object> params = new LinkedHashMap<>(call.params());
-        LocalFiles.find(module.spec(), params, call.deferred(), LocalFiles.folders(role, ctx.fileOf(at)),
+        LocalFiles.find(module.spec(), params, LocalFiles.folders(role, ctx.fileOf(at)),
                 p -> ctx.problem(at, p)).forEach((param, file) -> {
                     if (role != null) {
                         params.put(param, file.toAbsolutePath().toString()); // the module looks beside the task's file only

@@ -208,6 +208,27 @@ playbook('p') {
         loader().load(f).plays()[0].tasks()[0].params().src == dir.resolve('roles/motd/files/motd.txt').toString()
     }
 
+    def "a looped template in a role finds its src in the role's templates/, and a missing one is found when the plan is made"() {
+        given:
+        role('app', null, """\
+template 'conf', src: 'app.conf', dest: { "/etc/app/\${item}.conf" }, loop: ['a', 'b']
+template 'gone', src: 'nope.conf', dest: { "/etc/app/\${item}.conf" }, loop: ['a']
+""", null)
+        write('roles/app/templates/app.conf', 'x\n')
+        def f = write('site.groovy', "playbook('p') { play('x', hosts: 'all') { role 'app' } }\n")
+
+        expect:
+        problems { loader().load(f) } == "${dir}/roles/app/tasks/main.groovy:2: template: src 'nope.conf' is no file (looked for " +
+                "${dir}/roles/app/files/nope.conf, ${dir}/roles/app/templates/nope.conf, ${dir}/roles/app/nope.conf, " +
+                "${dir}/roles/app/tasks/nope.conf) [in role 'app' used at ${f}:1]"
+
+        when:
+        role('app', null, "template 'conf', src: 'app.conf', dest: { \"/etc/app/\${item}.conf\" }, loop: ['a', 'b']\n", null)
+
+        then:
+        loader().load(f).plays()[0].tasks()[0].params().src == dir.resolve('roles/app/templates/app.conf').toString()
+    }
+
     def "a library's method adds tasks when a play calls it, and its classes are usable by name"() {
         given:
         write('lib/web.groovy', '''\

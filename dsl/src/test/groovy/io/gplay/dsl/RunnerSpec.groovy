@@ -185,7 +185,7 @@ playbook('p') { play('p', hosts: 'h1', gatherFacts: false) {
     where 'there', delegateTo: 'h2', register: 'w'
     debug 'here', msg: { "${host} saw ${w.ranOn}" }
     where 'per host', delegateTo: { host == 'h1' ? 'h3' : 'h2' }
-    where 'nowhere', delegateTo: 'h9'
+    where 'nowhere', delegateTo: { 'h9' }
 } }
 ''', hosts: ['h1', 'h2', 'h3'])
 
@@ -197,6 +197,22 @@ playbook('p') { play('p', hosts: 'h1', gatherFacts: false) {
         run.out.contains("delegateTo 'h9' is not an inventory host")
         run.stats('h1').ok() == 3
         run.stats('h2').ok() == 0
+    }
+
+    def "a literal delegateTo that names no host of the inventory is found before any host is touched"() {
+        when:
+        def run = PlaybookRun.of(dir, '''\
+playbook('p') { play('p', hosts: 'h1', gatherFacts: false) {
+    where 'typo', delegateTo: 'h9'
+    block('b', delegateTo: 'dbserver') { where 'in a block' }
+    handlers { where 'handler', delegateTo: 'h2' }
+} }
+''', hosts: ['h1', 'h2'])
+
+        then:
+        run.problems == ["${dir}/p.groovy:2: delegateTo 'h9' is no host of the inventory (did you mean 'h1'?)",
+                         "${dir}/p.groovy:3: delegateTo 'dbserver' is no host of the inventory"]*.toString()
+        run.summary == null
     }
 
     def "serial runs the play through one batch of hosts after another"() {

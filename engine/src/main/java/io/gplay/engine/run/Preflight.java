@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
  * that names no task, connection variables that cannot be used, variables the playbook requires that a
- * targeted host lacks, variables a task reads that no targeted host defines ({@link UndefinedVariables}), a
- * secret on a command's command line ({@link SecretArguments}).
+ * targeted host lacks, a literal {@code delegateTo} naming no host of the inventory, variables a task reads that
+ * no targeted host defines ({@link UndefinedVariables}), a secret on a command's command line
+ * ({@link SecretArguments}).
  */
 final class Preflight {
     private Preflight() {
@@ -61,10 +62,28 @@ final class Preflight {
             }
         }
         if (variables) {
+            problems.addAll(delegates(playbook, targets));
             problems.addAll(UndefinedVariables.problems(playbook, targets));
             problems.addAll(SecretArguments.problems(playbook, targets, SecretMask.global()));
         }
         return problems;
+    }
+
+    /**
+     * A {@code delegateTo} written as a host's name that the inventory does not have: found now rather than as a
+     * failure of the task on every host. A per-host one is known only when the task runs.
+     */
+    private static List<String> delegates(Playbook playbook, Targets targets) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Play play : playbook.plays()) {
+            Stream<Task> gates = play.rollout().gates().stream().flatMap(g -> g.checks().stream());
+            Stream.of(play.allTasks(), play.handlers().stream(), gates).flatMap(s -> s)
+                    .filter(t -> t.options().delegateTo() instanceof CharSequence)
+                    .filter(t -> targets.host(t.options().delegateTo().toString()) == null)
+                    .forEach(t -> out.add(t.source() + ": delegateTo '" + t.options().delegateTo() + "' is no host of the"
+                            + " inventory" + Names.didYouMean(t.options().delegateTo().toString(), targets.hostNames())));
+        }
+        return List.copyOf(out);
     }
 
     /** The tasks a run can start at: all but those of a rescue, which nothing reaches while tasks are skipped. */

@@ -39,6 +39,15 @@ final class Targets {
         return names.computeIfAbsent(play, p -> of(p).stream().map(Host::name).toList());
     }
 
+    /** The inventory's host of this name, as a task's {@code delegateTo} finds it; null when it has none. */
+    Host host(String name) {
+        return inventory.host(name);
+    }
+
+    List<String> hostNames() {
+        return inventory.hosts().stream().map(Host::name).toList();
+    }
+
     /** A {@code --limit} that leaves no host of the inventory. */
     boolean limitMatchesNothing() {
         return limit != null && inventory.select(limit).isEmpty();
