@@ -85,7 +85,8 @@ final class Session implements AutoCloseable {
      */
     RunSummary run(Playbook loaded, Play play, List<Step> tasks) {
         Play part = new Play(play.name(), play.hosts() + ":&" + pattern, play.vars(), play.rollout(),
-                play.become() || become, play.becomeUser(), play.gatherFacts(), tasks, play.handlers(), play.source());
+                play.become() || become, play.becomeUser(), play.gatherFacts(), tasks, play.handlers(), play.source(),
+                play.roleArguments());
         return runner.run(new Playbook(loaded.name(), loaded.file(), List.of(part), loaded.requiredVars()));
     }
 

@@ -121,7 +121,7 @@ public final class BlockBuilder {
     /** A section's steps: its body run with the block's collector as delegate, the block's vars given to its tasks. */
     private static List<Step> section(TaskCollector owner, BlockKeywords given, Map<String, Object> vars,
                                       Closure<?> body) {
-        TaskCollector into = owner.inBlock(given);
+        TaskCollector into = owner.inBlock(given).giving(vars.keySet());
         body.setDelegate(into);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
         owner.ctx.within(into, body);

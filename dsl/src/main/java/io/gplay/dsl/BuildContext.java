@@ -4,6 +4,7 @@ import groovy.lang.Binding;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.plan.RoleArguments;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.vault.VaultSecrets;
 
@@ -26,6 +27,8 @@ final class BuildContext {
     /** The playbook's name in messages. */
     final String displayName;
     final List<String> problems = new ArrayList<>();
+    /** The uses of roles that declare their options, in the order made; each play takes its own. */
+    final List<RoleArguments> roleArguments = new ArrayList<>();
     final ScriptCompiler compiler;
     final Roles roles;
     final Library library;

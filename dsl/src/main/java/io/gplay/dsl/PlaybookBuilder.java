@@ -38,6 +38,7 @@ public class PlaybookBuilder {
         Source at = ctx.here();
         optionProblems(name, options, p -> ctx.problem(at, p));
         PlayBuilder pb = new PlayBuilder(ctx);
+        int rolesBefore = ctx.roleArguments.size();
         body.setDelegate(pb);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
         ctx.playStarts();
@@ -61,7 +62,8 @@ public class PlaybookBuilder {
                 RolloutOptions.read(options, p -> ctx.problem(at, p)).withGates(pb.gates),
                 !(options.get("become") instanceof Boolean b) ? false : b,
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
-                !(options.get("gatherFacts") instanceof Boolean g) ? true : g, tasks, pb.handlerTasks(), at));
+                !(options.get("gatherFacts") instanceof Boolean g) ? true : g, tasks, pb.handlerTasks(), at,
+                ctx.roleArguments.subList(rolesBefore, ctx.roleArguments.size())));
     }
 
     /**

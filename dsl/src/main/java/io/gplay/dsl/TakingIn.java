@@ -2,6 +2,7 @@ package io.gplay.dsl;
 
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.RoleArguments;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
@@ -42,7 +43,7 @@ final class TakingIn {
             return;
         }
         Use use = use(named, "importTasks", p -> ctx.problem(at, p));
-        TaskCollector inner = into.takingIn(null);
+        TaskCollector inner = into.takingIn(null).giving(named.keySet());
         ctx.using(new BuildContext.Use("task file " + file.display(), at), () -> ctx.run(file, named, inner));
         adopt(inner.steps, use, wrapped(named), Map.of());
     }
@@ -85,7 +86,9 @@ final class TakingIn {
         defaults.putAll(r.defaults());
         Map<String, Object> vars = new LinkedHashMap<>(r.vars());
         vars.putAll(params);
-        TaskCollector inner = into.takingIn(r);
+        TaskCollector inner = into.takingIn(r).giving(vars.keySet());
+        // the values the use does not give are the preflight's to check, from the extra vars, play and inventory
+        r.spec().ifPresent(spec -> ctx.roleArguments.add(new RoleArguments(r.name, at, spec, inner.varsAround)));
         Source meta = new Source(r.dir.display() + "/meta/main.yml", 0);
         for (Role.Dependency d : r.dependencies()) {
             new TakingIn(inner).role(d.role(), new LinkedHashMap<>(d.params()), meta);

@@ -11,6 +11,7 @@ import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public class TaskCollector extends GroovyObjectSupport {
     final BlockKeywords inBlocks;
     /** What this collects when it takes tasks only, no block, no flush ("handlers", "a gate's checks"), or null. */
     private final String tasksOnly;
+    /** The variables the role uses and blocks around this collector give its tasks, by name. */
+    final Set<String> varsAround = new HashSet<>();
 
     TaskCollector(BuildContext ctx) {
         this(ctx, null, null, BlockKeywords.NONE, null);
@@ -63,6 +66,15 @@ public class TaskCollector extends GroovyObjectSupport {
         this.role = role != null ? role : parent != null ? parent.role : null;
         this.inBlocks = inBlocks;
         this.tasksOnly = tasksOnly;
+        if (parent != null) {
+            varsAround.addAll(parent.varsAround);
+        }
+    }
+
+    /** This collector, its tasks also given variables of these names (a block's vars, a role's values). */
+    TaskCollector giving(Set<String> names) {
+        varsAround.addAll(names);
+        return this;
     }
 
     /** A play's handlers. */

@@ -42,7 +42,8 @@ public final class ParamValidator {
         return out;
     }
 
-    private static String valueProblem(ModuleSpec spec, Param p, Object value) {
+    /** Why a value does not fit a parameter (its type, choices, a NUL character), or null when it fits. */
+    public static String valueProblem(ModuleSpec spec, Param p, Object value) {
         if (value == null) {
             return null;
         }

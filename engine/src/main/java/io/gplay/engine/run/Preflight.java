@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Problems found before any connection: a {@code --limit} that matches no host, a {@code --start-at-task}
  * that names no task, connection variables that cannot be used, variables the playbook requires that a
- * targeted host lacks, a literal {@code delegateTo} naming no host of the inventory, variables a task reads that
+ * targeted host lacks, a role option's value from outside the role's call that its spec refuses
+ * ({@link RoleArgumentValues}), a literal {@code delegateTo} naming no host of the inventory, variables a task reads that
  * no targeted host defines ({@link UndefinedVariables}), a secret on a command's command line
  * ({@link SecretArguments}).
  */
@@ -62,6 +63,7 @@ final class Preflight {
             }
         }
         if (variables) {
+            problems.addAll(RoleArgumentValues.problems(playbook, targets, opts.extraVars()));
             problems.addAll(delegates(playbook, targets));
             problems.addAll(UndefinedVariables.problems(playbook, targets));
             problems.addAll(SecretArguments.problems(playbook, targets, SecretMask.global()));
