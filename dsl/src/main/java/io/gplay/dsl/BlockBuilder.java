@@ -2,7 +2,6 @@ package io.gplay.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
-import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Source;
@@ -153,7 +152,7 @@ public final class BlockBuilder {
             out.add(TaskKeywords.NAMES.contains(k)
                     ? "block: '" + k + "' is a keyword of a task, not of a block (which takes " + new TreeSet<>(KEYWORDS)
                     + "); give it to the tasks inside"
-                    : "block: unknown keyword '" + k + "'" + Names.didYouMean(k, KEYWORDS));
+                    : "block: unknown keyword '" + k + "'" + AnsibleHabits.hint(k, KEYWORDS));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.gplay.dsl;
 
+import io.gplay.engine.module.Names;
 import io.gplay.engine.vault.VaultSecrets;
 
 import java.nio.file.Path;
@@ -42,8 +43,11 @@ final class Roles {
         return List.copyOf(out);
     }
 
-    /** Where a role was looked for, for the message when it is not found. */
-    String searched() {
-        return String.join(", ", path.stream().map(f -> f.isBundled() ? "the bundled roles" : f.display() + "/").toList());
+    /** The message for a role not found: the role of the nearest name, if one is close, and where it was looked for. */
+    String missing(String name) {
+        String close = Names.closest(name, names());
+        return "no role '" + name + "' (" + (close == null ? "" : "did you mean '" + close + "'?; ") + "looked in "
+                + String.join(", ", path.stream().map(f -> f.isBundled() ? "the bundled roles" : f.display() + "/").toList())
+                + ")";
     }
 }

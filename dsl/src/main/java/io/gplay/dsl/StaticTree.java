@@ -82,7 +82,7 @@ final class StaticTree {
         try {
             Role r = roles.find(name).orElse(null);
             if (r == null) {
-                problems.accept("no role '" + name + "' (looked in " + roles.searched() + ")");
+                problems.accept(roles.missing(name));
                 return;
             }
             if (params != null) {

@@ -61,7 +61,7 @@ final class TakingIn {
             return;
         }
         if (r == null) {
-            ctx.problem(at, "no role '" + name + "' (looked in " + ctx.roles.searched() + ")");
+            ctx.problem(at, ctx.roles.missing(name));
             return;
         }
         if (r.dir.isBundled()) {
@@ -120,14 +120,27 @@ final class TakingIn {
         Object when = named.remove("when");
         Object tags = named.remove("tags");
         for (String k : List.copyOf(named.keySet())) {
-            if (TaskKeywords.NAMES.contains(k) && !k.equals("name")) {
-                problems.accept(what + ": '" + k + "' is a keyword of a task, not of " + what + " (which takes when and"
-                        + " tags); give it to the tasks inside");
+            String problem = keywordProblem(what, k);
+            if (problem != null) {
+                problems.accept(problem);
                 named.remove(k);
             }
         }
         TaskKeywords check = new TaskKeywords(problems);
         return new Use(check.condition(when, "when"), check.names(tags, "tags"));
+    }
+
+    /**
+     * Why a name given to a role or task file is refused: a task's keyword (gplay's, or Ansible's way of writing
+     * one), which would otherwise quietly be a variable of its tasks; null for a variable.
+     */
+    private static String keywordProblem(String what, String name) {
+        String gplay = AnsibleHabits.gplayName(name, TaskKeywords.NAMES);
+        String which = TaskKeywords.NAMES.contains(name) && !name.equals("name") ? "a keyword of a task"
+                : AnsibleHabits.isAnsibleKeyword(name, TaskKeywords.NAMES)
+                ? "Ansible's keyword of a task" + (gplay == null ? "" : " (gplay's '" + gplay + "')") : null;
+        return which == null ? null : what + ": '" + name + "' is " + which + ", not of " + what
+                + " (which takes when and tags); give it to the tasks inside";
     }
 
     /** What is wrong with a role's parameters, when it declares them, as a module's are checked. */

@@ -55,8 +55,11 @@ record TaskCall(String title, Map<String, Object> params, Map<String, Object> ke
         Map<String, Object> params = new LinkedHashMap<>();
         Map<String, Object> own = new LinkedHashMap<>();
         named.forEach((k, v) -> {
+            String misnamed = TaskKeywords.misnamed(spec, k);
             String param = paramFor(spec, k);
-            if (param == null) {
+            if (misnamed != null) {
+                problems.accept(misnamed);
+            } else if (param == null) {
                 own.put(k, v);
             } else if (!param.equals(k)) {
                 @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.gplay.dsl;
 
 import groovy.lang.Closure;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.TaskOptions;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,22 @@ final class TaskKeywords {
     static final Set<String> NAMES = Set.of("when", "loop", "register", "notify", "tags", "runOnce", "delegateTo",
             "ignoreErrors", "changedWhen", "failedWhen", "retries", "until", "delay", "become", "noLog", "check", "name",
             "listen", "anyErrorsFatal");
+
+    /**
+     * The problem with a name given to a module call that is neither a keyword nor a parameter of the module, with
+     * Ansible's habit named ({@code ignore_errors}: did you mean 'ignoreErrors'?) or the nearest name; null for a
+     * keyword or parameter, and for a fact's name given to a module that gathers them ({@code setFact}), unless it
+     * is Ansible's way of writing a keyword.
+     */
+    static String misnamed(ModuleSpec spec, String name) {
+        if (NAMES.contains(name) || spec.param(name).isPresent()
+                || spec.gathered().isPresent() && !AnsibleHabits.isAnsibleKeyword(name, NAMES)) {
+            return null;
+        }
+        Set<String> known = new TreeSet<>(NAMES);
+        spec.params().forEach(p -> known.add(p.name()));
+        return spec.name() + ": unknown parameter '" + name + "'" + AnsibleHabits.hint(name, known);
+    }
 
     /**
      * Names a per-host value reads as gplay's own: a result registered under one would be hidden by it. Not

@@ -90,4 +90,49 @@ class SameVerdictSpec extends Specification {
             s.forEach { p -> Files.copy(p, to.resolve(from.relativize(p).toString())) }
         }
     }
+
+    def "#task: Ansible's habit gets gplay's name, from --syntax-check as from the plan"() {
+        given:
+        Path f = dir.resolve('p.groovy')
+        Files.writeString(f, "playbook('p') {\n  play('p', hosts: 'all', gatherFacts: false) {\n${task}\n  }\n}\n")
+        def loader = new PlaybookLoader(MODULES, dir.resolve('cache'))
+
+        expect:
+        verdict { loader.check(f) } == verdict { loader.load(f) }
+        verdict { loader.load(f) } == expected
+
+        where:
+        task                                                                  | expected
+        "command 'x', cmd: 'true', ignore_errors: true"                       | "command: unknown parameter 'ignore_errors' (did you mean 'ignoreErrors'? gplay's names are camelCase)"
+        "command 'x', cmd: 'true', changed_when: false"                       | "command: unknown parameter 'changed_when' (did you mean 'changedWhen'? gplay's names are camelCase)"
+        "setFact 'x', port: 80, run_once: true"                               | "setFact: unknown parameter 'run_once' (did you mean 'runOnce'? gplay's names are camelCase)"
+        "service 'x', state: 'started', daemon_reload: true"                  | "service: unknown parameter 'daemon_reload' (did you mean 'daemonReload'? gplay's names are camelCase)"
+        "command 'x', cmd: 'true', ignoreError: true"                         | "command: unknown parameter 'ignoreError' (did you mean 'ignoreErrors'?)"
+        "debug 'x', msg: 'y', delegateto: 'h1'"                               | "debug: unknown parameter 'delegateto' (did you mean 'delegateTo'?)"
+        "command 'x', cmd: 'true', with_items: ['a']"                         | "command: unknown parameter 'with_items' (Ansible's with_items: write loop: [...]; each value is item in the task's closures)"
+        "command 'x', cmd: 'true', loop_control: [label: 'a']"                | "command: unknown parameter 'loop_control' (gplay's loop takes no loop_control: each value is item in the task's closures)"
+        "command 'x', cmd: 'true', become_user: 'pg'"                         | "command: unknown parameter 'become_user' (did you mean 'becomeUser'? it is a play's option in gplay: play('p', hosts: 'all', becomeUser: 'postgres'))"
+        "command 'x', cmd: 'true', check_mode: false"                         | "command: unknown parameter 'check_mode' (Ansible's check_mode: a check run changes nothing on any host in gplay; a command that only reads runs in one when it says readOnly: true)"
+        "block('b', ignore_errors: true) { debug 'x', msg: 'y' }"             | "block: unknown keyword 'ignore_errors' (did you mean 'ignoreErrors'? gplay's names are camelCase)"
+        "block('b', with_items: [1]) { debug 'x', msg: 'y' }"                 | "block: unknown keyword 'with_items' (Ansible's with_items: write loop: [...]; each value is item in the task's closures)"
+    }
+
+    def "a role or task file given Ansible's keyword, and a role missing by a typo, get the same hint from --syntax-check"() {
+        given:
+        Files.createDirectories(dir.resolve('roles/web/tasks'))
+        Files.writeString(dir.resolve('roles/web/tasks/main.groovy'), "debug 'x', msg: 'y'\n")
+        Path f = dir.resolve('p.groovy')
+        Files.writeString(f, "playbook('p') {\n  play('p', hosts: 'all', gatherFacts: false) {\n${call}\n  }\n}\n")
+        def loader = new PlaybookLoader(MODULES, dir.resolve('cache'))
+
+        expect:
+        verdict { loader.check(f) } == verdict { loader.load(f) }
+        verdict { loader.load(f) }.startsWith(expected)
+
+        where:
+        call                               | expected
+        "role 'web', ignore_errors: true"  | "role: 'ignore_errors' is Ansible's keyword of a task (gplay's 'ignoreErrors'), not of role (which takes when and tags); give it to the tasks inside"
+        "role 'web', ignoreErrors: true"   | "role: 'ignoreErrors' is a keyword of a task, not of role (which takes when and tags); give it to the tasks inside"
+        "role 'webb'"                      | "no role 'webb' (did you mean 'web'?; looked in "
+    }
 }
