@@ -25,15 +25,15 @@ final class AnsibleHabits {
 
     /** What to say after "unknown parameter 'NAME'": Ansible's habit first, else the nearest candidate, or "". */
     static String hint(String name, Collection<String> candidates) {
+        String camel = camel(name);
+        if (!camel.equals(name) && candidates.contains(camel)) {
+            return " (did you mean '" + camel + "'? gplay's names are camelCase)";
+        }
         if (ELSEWHERE.containsKey(name)) {
             return ELSEWHERE.get(name);
         }
         if (isLoop(name)) {
             return " (Ansible's " + name + ": write loop: [...]; " + ITEM + ")";
-        }
-        String camel = camel(name);
-        if (!camel.equals(name) && candidates.contains(camel)) {
-            return " (did you mean '" + camel + "'? gplay's names are camelCase)";
         }
         return Names.didYouMean(name, candidates);
     }

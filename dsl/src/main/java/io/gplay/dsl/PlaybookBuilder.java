@@ -2,7 +2,6 @@ package io.gplay.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
-import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
@@ -73,7 +72,7 @@ public class PlaybookBuilder {
     static void optionProblems(String name, Map<String, ?> options, Consumer<String> problems) {
         for (String k : options.keySet()) {
             if (!PLAY_OPTIONS.contains(k)) {
-                problems.accept("play '" + name + "': unknown option '" + k + "'" + Names.didYouMean(k, PLAY_OPTIONS));
+                problems.accept("play '" + name + "': unknown option '" + k + "'" + AnsibleHabits.hint(k, PLAY_OPTIONS));
             }
         }
         if (options.get("hosts") == null) {

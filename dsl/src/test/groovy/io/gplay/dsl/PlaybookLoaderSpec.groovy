@@ -107,6 +107,24 @@ playbook('bad') {
         ]*.toString()
     }
 
+    def "a play option written as Ansible writes it gets gplay's name"() {
+        given:
+        def f = write('ansible.groovy', """\
+playbook('a') {
+    play('p', hosts: 'all', gather_facts: false, become_user: 'pg', gatherfacts: true) {
+        debug 'x', msg: 'y'
+    }
+}
+""")
+
+        expect:
+        PlaybookRun.problems { loader().load(f) } == [
+                "${f}:2: play 'p': unknown option 'gather_facts' (did you mean 'gatherFacts'? gplay's names are camelCase)",
+                "${f}:2: play 'p': unknown option 'become_user' (did you mean 'becomeUser'? gplay's names are camelCase)",
+                "${f}:2: play 'p': unknown option 'gatherfacts' (did you mean 'gatherFacts'?)",
+        ]*.toString()
+    }
+
     def "a condition is a closure or true/false: a string, Ansible's form, is refused, and so is check:"() {
         given:
         def f = write('conditions.groovy', """\
