@@ -83,7 +83,7 @@ final class IniInventory {
                         throw error("Expected key=value, got: " + l);
                     }
                     data.setGroupVar(group, l.substring(0, eq).strip(),
-                            PythonLiteral.valueOf(l.substring(eq + 1).strip()), false);
+                            PythonLiteral.valueOf(l.substring(eq + 1).strip()));
                 }
                 default -> {
                     Matcher g = GROUP_NAME.matcher(l);

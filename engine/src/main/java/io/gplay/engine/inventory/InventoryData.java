@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Groups and hosts as an inventory file declares them, before they are an {@link Inventory}; the rules are
@@ -22,9 +24,9 @@ final class InventoryData {
         final Set<String> hosts = new LinkedHashSet<>();
         final List<Group> children = new ArrayList<>();
         final List<Group> parents = new ArrayList<>();
-        /** From the inventory file, then from group_vars/, which Ansible ranks above the file's. */
+        /** From the inventory, then from group_vars/ beside each source (by its index), ranked above. */
         final Map<String, Object> vars = new LinkedHashMap<>();
-        final Map<String, Object> fileVars = new LinkedHashMap<>();
+        final Map<Integer, Map<String, Object>> fileVars = new TreeMap<>();
         int priority = 1;
 
         Group(String name) {
@@ -35,7 +37,8 @@ final class InventoryData {
     static final class HostData {
         final String name;
         final Map<String, Object> vars = new LinkedHashMap<>();
-        final Map<String, Object> fileVars = new LinkedHashMap<>();
+        /** From host_vars/ beside each source, by its index. */
+        final Map<Integer, Map<String, Object>> fileVars = new TreeMap<>();
 
         HostData(String name) {
             this.name = name;
@@ -95,17 +98,26 @@ final class InventoryData {
     }
 
     /** A group variable; {@code ansible_group_priority} is no variable but the group's rank among its equals. */
-    void setGroupVar(String group, String key, Object value, boolean fromFile) {
+    void setGroupVar(String group, String key, Object value) {
+        setVar(group(group), key, value, group(group).vars);
+    }
+
+    /** A variable of a group_vars/ file beside the {@code source}th inventory source. */
+    void setGroupFileVar(String group, int source, String key, Object value) {
         Group g = group(group);
+        setVar(g, key, value, g.fileVars.computeIfAbsent(source, s -> new LinkedHashMap<>()));
+    }
+
+    private static void setVar(Group g, String key, Object value, Map<String, Object> vars) {
         if (key.equals("ansible_group_priority")) {
             try {
                 g.priority = Integer.parseInt(String.valueOf(value).strip());
             } catch (NumberFormatException e) {
-                throw new InventoryException("group " + group + ": ansible_group_priority must be a number, got '"
+                throw new InventoryException("group " + g.name + ": ansible_group_priority must be a number, got '"
                         + value + "'");
             }
         } else {
-            (fromFile ? g.fileVars : g.vars).put(key, value);
+            vars.put(key, value);
         }
     }
 
@@ -179,7 +191,12 @@ final class InventoryData {
         return new Inventory(built, members, tree);
     }
 
-    /** A host's variables: all's, its groups' (shallow before deep), group_vars/ files the same way, its own. */
+    /**
+     * A host's variables: all's, its groups' (shallow before deep), then the group_vars/ files, then its own, then
+     * its host_vars/ files. Files come source by source, in the order the sources were given (the outer loop of
+     * vars/plugins.py:99-114, ansible-core 2.14): all's file of each source, then for each source its groups'
+     * files, shallow before deep.
+     */
     private Host host(HostData h, Set<Group> of, Map<Group, Integer> depth) {
         List<Group> sorted = of.stream().filter(g -> !g.name.equals("all"))
                 .sorted(Comparator.comparing((Group g) -> depth.get(g)).thenComparing(g -> g.priority)
@@ -188,10 +205,12 @@ final class InventoryData {
         Group all = groups.get("all");
         Map<String, Object> vars = new LinkedHashMap<>(all.vars);
         sorted.forEach(g -> vars.putAll(g.vars));
-        vars.putAll(all.fileVars);
-        sorted.forEach(g -> vars.putAll(g.fileVars));
+        all.fileVars.values().forEach(vars::putAll);
+        Set<Integer> sources = new TreeSet<>();
+        sorted.forEach(g -> sources.addAll(g.fileVars.keySet()));
+        sources.forEach(s -> sorted.forEach(g -> vars.putAll(g.fileVars.getOrDefault(s, Map.of()))));
         vars.putAll(h.vars);
-        vars.putAll(h.fileVars);
+        h.fileVars.values().forEach(vars::putAll);
         return new Host(h.name, sorted.stream().map(g -> g.name).toList(), vars);
     }
 

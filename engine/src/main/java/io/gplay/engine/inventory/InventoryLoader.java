@@ -12,56 +12,113 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads Ansible inventories as ansible-core does: YAML ({@link YamlInventory}), INI ({@link IniInventory}), a comma
- * list ({@code -i h1,h2:2222}), and {@code group_vars/}, {@code host_vars/} beside the file. Variables merge as in
- * Ansible: {@code all}, then groups from the outermost to the innermost (by ansible_group_priority, then name, at
- * equal depth), then group_vars/ files in the same order, then the host's own, then its host_vars/ file.
+ * Reads Ansible inventories as ansible-core does: YAML ({@link YamlInventory}), INI ({@link IniInventory}), an
+ * inventory script ({@link ScriptInventory}), a comma list ({@code -i h1,h2:2222}), a directory of those
+ * ({@link SourceDirectory}), and {@code group_vars/}, {@code host_vars/} beside each source. Several sources make
+ * one inventory, read in the order given (inventory/manager.py:218-244 of ansible-core 2.14): a host or group
+ * named again gains members and variables, the later value of a variable winning. Variables merge as in
+ * Ansible ({@link InventoryData}).
  */
 public final class InventoryLoader {
     private InventoryLoader() {
     }
 
-    /** Loads {@code spec}: a YAML or INI file, or a comma-separated host list. */
+    /** Loads {@code spec}: a YAML or INI file, a script, a directory, or a comma-separated host list. */
     public static Inventory load(String spec) {
-        return load(spec, VaultSecrets.none());
+        return load(List.of(spec), LoadOptions.defaults());
     }
 
     /** As {@link #load(String)}, opening vault files and {@code !vault} values with {@code vault}. */
     public static Inventory load(String spec, VaultSecrets vault) {
-        InventoryData data = new InventoryData(vault);
+        return load(List.of(spec), LoadOptions.defaults().vault(vault));
+    }
+
+    /** One inventory of {@code sources}, in their order, read with {@code opts}. */
+    public static Inventory load(List<String> sources, LoadOptions opts) {
+        InventoryData data = new InventoryData(opts.vault());
+        for (String spec : sources) {
+            readSource(spec, data, opts, new HashSet<>());
+        }
+        // beside a file, in a directory given itself; never beside what a directory holds (vars/plugins.py:99-114)
+        for (int i = 0; i < sources.size(); i++) {
+            Path path = Path.of(sources.get(i));
+            if (!isHostList(sources.get(i), path)) {
+                readVarDirs(Files.isDirectory(path) ? path : path.toAbsolutePath().getParent(), data, i);
+            }
+        }
+        return data.build();
+    }
+
+    /** As Ansible's host_list plugin decides: a text with a comma that names no file. */
+    private static boolean isHostList(String spec, Path path) {
+        return spec.contains(",") && !Files.exists(path);
+    }
+
+    /** {@code dirs}: the directories being read, whose real paths a link must not lead back to. */
+    private static void readSource(String spec, InventoryData data, LoadOptions opts, Set<Path> dirs) {
         Path path = Path.of(spec);
-        if (!Files.exists(path) && spec.contains(",")) {
+        if (isHostList(spec, path)) {
             for (String h : spec.split(",")) {
                 if (!h.isBlank()) {
                     HostRanges.Entry e = HostRanges.parse(h.strip(), false);
                     data.addHost(e.hosts().get(0), "ungrouped", e.port());
                 }
             }
-            return data.build();
-        }
-        if (!Files.isRegularFile(path)) {
+        } else if (Files.isDirectory(path)) {
+            if (!dirs.add(realPath(path))) {
+                throw new InventoryException("inventory " + spec + ": a link leads back to a directory it is in");
+            }
+            for (Path entry : SourceDirectory.entries(path, opts.ignored())) {
+                readSource(entry.toString(), data, opts, dirs);
+            }
+            dirs.remove(realPath(path));
+        } else if (!Files.isRegularFile(path)) {
             throw new InventoryException("inventory " + spec + ": no such file");
+        } else if (ScriptRun.isScript(path) && opts.skipScripts() != null) {
+            opts.warnings().accept("inventory script " + spec + " was not run (" + opts.skipScripts()
+                    + "): its hosts and groups are not read");
+        } else if (ScriptRun.isScript(path)) {
+            ScriptInventory.read(path, data, opts);
+        } else {
+            readStatic(path, spec, data);
         }
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A YAML or INI file, perhaps vault-encrypted as a whole. */
+    private static void readStatic(Path path, String spec, InventoryData data) {
         // a whole encrypted inventory: its host names are no secrets, so its values are not masked
         String raw = readString(path);
         try {
-            readFile(path, vault.open(raw, spec), spec, data);
+            readFile(path, data.vault.open(raw, spec), spec, data);
             // a wrong password for the file's own !vault values is found now, not when a task reads one
             VaultValue.openFirst(Stream.concat(data.groupNames().stream().map(g -> data.group(g).vars),
                     data.hostNames().stream().map(h -> data.host(h).vars)).toList());
         } catch (InventoryException e) {
-            throw VaultFormat.isEncrypted(raw) ? hidden(e, spec) : e;
+            if (VaultFormat.isEncrypted(raw)) {
+                throw hidden(e, spec);
+            }
+            // Ansible reads a script it cannot run as YAML or INI too; the likely mistake is the mode
+            throw raw.startsWith("#!") ? new InventoryException(e.getMessage() + " (" + spec + " starts with #!: "
+                    + "to be run as an inventory script it must be executable: chmod +x " + spec + ")") : e;
         }
-        readVarDirs(path.toAbsolutePath().getParent(), data);
-        return data.build();
     }
 
     /**
@@ -115,15 +172,17 @@ public final class InventoryLoader {
 
     // ---- group_vars / host_vars ----
 
-    private static void readVarDirs(Path dir, InventoryData data) {
+    /** The group_vars/ and host_vars/ files in {@code dir}, beside the {@code source}th source. */
+    private static void readVarDirs(Path dir, InventoryData data, int source) {
         for (String group : data.groupNames()) {
             for (Path f : varFiles(dir.resolve("group_vars"), group)) {
-                varsFile(f, data.vault).forEach((k, v) -> data.setGroupVar(group, k, v, true));
+                varsFile(f, data.vault).forEach((k, v) -> data.setGroupFileVar(group, source, k, v));
             }
         }
         for (String host : data.hostNames()) {
             for (Path f : varFiles(dir.resolve("host_vars"), host)) {
-                data.host(host).fileVars.putAll(varsFile(f, data.vault));
+                data.host(host).fileVars.computeIfAbsent(source, s -> new LinkedHashMap<>())
+                        .putAll(varsFile(f, data.vault));
             }
         }
     }

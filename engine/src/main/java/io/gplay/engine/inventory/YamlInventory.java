@@ -66,7 +66,7 @@ final class YamlInventory {
             Map<Node, Node> section = section(name, key, value);
             switch (key) {
                 case "vars" -> section.forEach((k, v) -> data.setGroupVar(name,
-                        String.valueOf(AnsibleYaml.value(k, file, data.vault)), AnsibleYaml.value(v, file, data.vault), false));
+                        String.valueOf(AnsibleYaml.value(k, file, data.vault)), AnsibleYaml.value(v, file, data.vault)));
                 case "children" -> section.forEach((k, v) -> {
                     String child = name(k, "group");
                     group(child, v);
