@@ -2,6 +2,10 @@ package io.gplay.cli;
 
 import io.gplay.engine.config.AnsibleConfig;
 import io.gplay.engine.inventory.InventoryException;
+import io.gplay.engine.inventory.LoadOptions;
+import io.gplay.engine.inventory.SourceDirectory;
+import io.gplay.engine.report.TerminalText;
+import io.gplay.engine.vault.SecretMask;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +16,7 @@ import java.util.Optional;
 /**
  * What the command line leaves unsaid, from where an Ansible user keeps it: the environment and the ansible.cfg
  * Ansible would read ({@link AnsibleConfig}): the inventory ({@code ANSIBLE_INVENTORY}, {@code inventory}, then
- * {@code /etc/ansible/hosts}), {@code remote_user}, {@code private_key_file}, {@code forks}, {@code become},
+ * {@code /etc/ansible/hosts}) and the names a directory of it skips, {@code remote_user}, {@code private_key_file}, {@code forks}, {@code become},
  * {@code become_user}, {@code retry_files_enabled}, {@code retry_files_save_path}.
  */
 final class ConfigDefaults {
@@ -26,29 +30,42 @@ final class ConfigDefaults {
         this.systemInventory = systemInventory;
     }
 
-    /** The inventory to read when {@code -i} is not given; an error says every place looked at. */
-    String inventory() {
-        List<String> sources = config.list("ANSIBLE_INVENTORY", "inventory");
-        if (sources.size() > 1) {
-            throw new InventoryException("the inventory setting names " + sources.size() + " sources (" + sources
-                    + "); gplay reads one: give it with -i");
-        }
-        Optional<Path> configured = config.path("ANSIBLE_INVENTORY", "inventory");
-        if (configured.isPresent()) {
-            if (!Files.exists(configured.get())) {
-                throw new InventoryException("inventory " + configured.get() + " (from " + origin("ANSIBLE_INVENTORY")
+    /**
+     * The inventory sources to read when {@code -i} is not given: those the setting lists (comma-separated, as
+     * Ansible's pathlist), else /etc/ansible/hosts; an error says every place looked at.
+     */
+    List<String> inventory() {
+        List<Path> configured = config.pathList("ANSIBLE_INVENTORY", "inventory");
+        for (Path p : configured) {
+            if (!Files.exists(p)) {
+                throw new InventoryException("inventory " + p + " (from " + origin("ANSIBLE_INVENTORY")
                         + "): no such file");
             }
-            return configured.get().toString();
         }
-        if (Files.isRegularFile(systemInventory)) {
-            return systemInventory.toString();
+        if (!configured.isEmpty()) {
+            return configured.stream().map(Path::toString).toList();
+        }
+        if (Files.exists(systemInventory)) {
+            return List.of(systemInventory.toString());
         }
         List<String> looked = new ArrayList<>(List.of("-i", "$ANSIBLE_INVENTORY"));
         looked.add(config.file().map(f -> "inventory in " + f).orElse("an ansible.cfg ($ANSIBLE_CONFIG, ./ansible.cfg,"
                 + " ~/.ansible.cfg, /etc/ansible/ansible.cfg: none found)"));
         looked.add(systemInventory.toString());
         throw new InventoryException("no inventory: give one with -i FILE (looked at " + String.join(", ", looked) + ")");
+    }
+
+    /**
+     * How inventories are read: a directory skips the names of Ansible's INVENTORY_IGNORE_EXTS and
+     * INVENTORY_IGNORE_PATTERNS settings (environment or [defaults]); warnings go to standard error.
+     */
+    LoadOptions inventoryOptions() {
+        List<String> extensions = config.value("ANSIBLE_INVENTORY_IGNORE", "inventory_ignore_extensions").isPresent()
+                ? config.list("ANSIBLE_INVENTORY_IGNORE", "inventory_ignore_extensions") : SourceDirectory.IGNORED_EXTENSIONS;
+        return LoadOptions.defaults()
+                .ignored(SourceDirectory.ignored(extensions,
+                        config.list("ANSIBLE_INVENTORY_IGNORE_REGEX", "inventory_ignore_patterns")))
+                .warnings(w -> System.err.println("[WARNING]: " + TerminalText.escaped(SecretMask.global().mask(w))));
     }
 
     /** Folders to find roles in: ANSIBLE_ROLES_PATH, or roles_path of ansible.cfg. */

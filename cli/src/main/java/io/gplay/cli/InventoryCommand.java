@@ -2,9 +2,11 @@ package io.gplay.cli;
 
 import groovy.json.JsonGenerator;
 import groovy.json.JsonOutput;
+import io.gplay.engine.config.AnsibleConfig;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.inventory.InventoryView;
+import io.gplay.engine.inventory.LoadOptions;
 import picocli.CommandLine.ArgGroup;
 import io.gplay.engine.run.Connections;
 import io.gplay.engine.vault.SecretMask;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code gplay inventory -i INV --list | --graph [GROUP] | --host HOST}: what gplay read, as ansible-inventory shows it. */
@@ -21,12 +24,14 @@ import java.util.concurrent.Callable;
                 "  gplay inventory -i hosts.ini --list       groups, hosts, _meta.hostvars (JSON)",
                 "  gplay inventory -i hosts.ini --graph web  the tree of groups and hosts",
                 "  gplay inventory -i hosts.ini --host web1  one host's variables (JSON)",
+                "  gplay inventory -i inv.d -i ec2.py --list  sources merged as Ansible merges them",
                 "A host's variables are shown merged, its groups' included, as plays see them.",
                 "Login and become passwords and values from a vault show as ******** unless --show-secrets."})
 final class InventoryCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--inventory"}, required = true,
-            description = "inventory file (YAML or INI) or a comma list host1,host2")
-    String inventory;
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "SOURCE", description = "inventory: a YAML"
+            + " or INI file, an executable inventory script, a directory of those, or a comma list host1,host2;"
+            + " repeatable, the sources merged in order")
+    List<String> inventory;
 
     @ArgGroup(multiplicity = "1")
     Action action;
@@ -54,7 +59,8 @@ final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // vault values are registered with the mask as they are decrypted
-        Inventory inv = InventoryLoader.load(inventory, vault.secrets());
+        LoadOptions opts = new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY).inventoryOptions();
+        Inventory inv = InventoryLoader.load(inventory, opts.vault(vault.secrets()));
         SecretMask mask = SecretMask.global();
         Connections.registerPasswords(inv.hosts(), mask);
         if (group != null && !action.graph) {

@@ -67,7 +67,7 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--list-tasks", description = "list the tasks of each play, and exit")
     boolean listTasks;
 
-    @Option(names = "--syntax-check", description = "compile and check the playbook (and the inventory), and exit")
+    @Option(names = "--syntax-check", description = "compile and check the playbook (and the inventory, running none of its scripts), and exit")
     boolean syntaxCheck;
 
     @Option(names = "--report", description = "also write a report (repeatable): json=FILE (a JSON event a line), junit=FILE (JUnit XML; drift is a failure), html=FILE (a self-contained page)")

@@ -24,9 +24,10 @@ import java.util.Optional;
  * ansible-playbook's connection options, which (as there) give defaults that the inventory's variables override.
  */
 final class TargetOptions {
-    @Option(names = {"-i", "--inventory"}, description = "inventory file (YAML or INI) or a comma list host1,host2;"
-            + " default: $ANSIBLE_INVENTORY, the inventory of ansible.cfg, /etc/ansible/hosts")
-    String inventory;
+    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE", description = "inventory: a YAML or INI file, an"
+            + " executable inventory script, a directory of those, or a comma list host1,host2; repeatable, the"
+            + " sources merged in order; default: $ANSIBLE_INVENTORY, the inventory of ansible.cfg, /etc/ansible/hosts")
+    List<String> inventory = new ArrayList<>();
 
     @Option(names = {"-l", "--limit"}, description = "further limit the hosts to a pattern; @FILE: the hosts of a file,"
             + " one a line (a retry file)")
@@ -97,12 +98,19 @@ final class TargetOptions {
         return loadInventory(true);
     }
 
+    /** The -i sources, or the configured ones. */
+    private List<String> sources() {
+        return inventory.isEmpty() ? configured.inventory() : inventory;
+    }
+
     /**
      * The inventory as {@code --syntax-check} reads it: nothing asked, no vault password read or run for (the
-     * Ansible configuration of an untrusted checkout may name a script), no vault data opened.
+     * Ansible configuration of an untrusted checkout may name a script), no vault data opened, and no inventory
+     * script run, which is code of the checkout: each is a warning, its hosts not read.
      */
     Inventory inventoryForCheck() {
-        return InventoryLoader.load(inventory != null ? inventory : configured.inventory(), VaultSecrets.sealed());
+        return InventoryLoader.load(sources(), configured.inventoryOptions().vault(VaultSecrets.sealed())
+                .skipScripts("--syntax-check runs no code of the tree"));
     }
 
     /**
@@ -122,7 +130,7 @@ final class TargetOptions {
         }
         Optional.ofNullable(becomeUser).or(configured::becomeUser).ifPresent(u -> defaults.put("ansible_become_user", u));
         defaults.putAll(askedPasswords());
-        return InventoryLoader.load(inventory != null ? inventory : configured.inventory(), vault.secrets()).withDefaults(defaults);
+        return InventoryLoader.load(sources(), configured.inventoryOptions().vault(vault.secrets())).withDefaults(defaults);
     }
 
     /**

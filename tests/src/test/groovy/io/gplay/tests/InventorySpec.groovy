@@ -8,7 +8,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 
 /**
- * `gplay inventory` as a user meets it: on the probes of the compatibility suite
+ * `gplay inventory` as a user meets it: on the probes, scripts, directory and sources of the compatibility suite
  * (engine/src/test/resources/ansible-inventories; AnsibleInventoriesTest reads all of it) and two of Ansible's
  * own files, --list prints what ansible-inventory --list printed, and the files Ansible refuses are refused with
  * the same FILE:LINE.
@@ -22,7 +22,8 @@ class InventorySpec extends Specification {
     static List<String> inventories() {
         Files.list(SUITE).withCloseable { s ->
             s.map { it.fileName.toString() }
-                    .filter { it.startsWith('probe-') || it.contains('complex.ini') || it.startsWith('unicode') }
+                    .filter { it.startsWith('probe-') || it.contains('complex.ini') || it.startsWith('unicode')
+                            || it.startsWith('script-') || it.startsWith('dir-') || it.endsWith('.sources') }
                     .filter { !it.endsWith('.expected.json') && !it.endsWith('.refused') }
                     .sorted().toList()
         }
@@ -30,7 +31,9 @@ class InventorySpec extends Specification {
 
     def "gplay inventory --list is ansible-inventory --list on #name"() {
         when:
-        def run = Gplay.run(SUITE, work.resolve('cache'), 'inventory', '-i', name, '--list')
+        // a NAME.sources file lists the sources of one inventory, each given with -i
+        def sources = name.endsWith('.sources') ? SUITE.resolve(name).readLines() : [name]
+        def run = Gplay.run(SUITE, work.resolve('cache'), *(['inventory'] + sources.collectMany { ['-i', it] } + ['--list']))
         Path expected = SUITE.resolve(name + '.expected.json')
         Path refused = SUITE.resolve(name + '.refused')
 

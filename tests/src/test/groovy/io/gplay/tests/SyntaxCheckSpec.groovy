@@ -65,4 +65,36 @@ class SyntaxCheckSpec extends Specification {
         Files.exists(marker('password-file'))
         Files.exists(marker('ran'))
     }
+
+    def "an inventory script of the checkout is not run by --syntax-check, which says so; a run runs it"() {
+        given:
+        Files.createDirectories(work.resolve('markers'))
+        Path checkout = Files.createDirectories(work.resolve('checkout/inventory'))
+        checkout.resolve('00-hosts').text = '[web]\nhere ansible_connection=local\n'
+        Path script = checkout.resolve('10-cloud')
+        script.text = "#!/bin/sh\ntouch '${marker('inventory-script')}'\necho '{\"web\": [\"there\"]}'\n"
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString('rwx------'))
+        work.resolve('checkout/site.groovy').text = "playbook('p') { play('p', hosts: 'web', gatherFacts: false) {" +
+                " debug 'x', msg: 'hi' } }\n"
+
+        when:
+        def check = Gplay.run(work.resolve('checkout'), work.resolve('cache'), 'run', 'site.groovy', '-i', 'inventory',
+                '--syntax-check')
+
+        then:
+        check.rc == 0
+        check.out.contains('playbook: site.groovy (1 plays, 1 tasks): no problem found')
+        check.err.contains('[WARNING]: inventory script inventory/10-cloud was not run (--syntax-check runs no code '
+                + 'of the tree): its hosts and groups are not read')
+        !Files.exists(marker('inventory-script'))
+
+        when:
+        def hosts = Gplay.run(work.resolve('checkout'), work.resolve('cache'), 'run', 'site.groovy', '-i', 'inventory',
+                '--list-hosts')
+
+        then:
+        hosts.rc == 0
+        hosts.out.contains('hosts (2): here there')
+        Files.exists(marker('inventory-script'))
+    }
 }

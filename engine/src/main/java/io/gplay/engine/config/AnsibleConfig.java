@@ -87,19 +87,28 @@ public final class AnsibleConfig {
                 .map(v -> file.toAbsolutePath().getParent().resolve(expandHome(v, home)).normalize());
     }
 
-    /** A boolean setting as Ansible reads one (yes/true/on/1). */
     /** A list of paths separated by {@code :} (Ansible's pathspec, as {@code roles_path}), each as {@link #path}. */
     public List<Path> paths(String envName, String key) {
+        return paths(envName, key, ":");
+    }
+
+    /** A list of paths separated by commas (Ansible's pathlist, as {@code inventory}), each as {@link #path}. */
+    public List<Path> pathList(String envName, String key) {
+        return paths(envName, key, ",");
+    }
+
+    private List<Path> paths(String envName, String key, String separator) {
         Path home = Path.of(System.getProperty("user.home"));
         String v = env.get(envName) != null ? env.get(envName) : defaults.get(key.toLowerCase());
         if (v == null) {
             return List.of();
         }
         Path base = env.get(envName) != null ? cwd : file.toAbsolutePath().getParent();
-        return Arrays.stream(v.split(":")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(v.split(separator)).map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> base.resolve(expandHome(s, home)).normalize()).toList();
     }
 
+    /** A boolean setting as Ansible reads one (yes/true/on/1). */
     public boolean flag(String envName, String key) {
         return value(envName, key).map(v -> List.of("yes", "true", "on", "1", "y", "t").contains(v.strip().toLowerCase()))
                 .orElse(false);

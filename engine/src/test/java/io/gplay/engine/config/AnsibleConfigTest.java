@@ -51,6 +51,7 @@ class AnsibleConfigTest {
                 Vault_Password_File = secrets/pw   ; inline comment
                 vault_identity_list: dev@dev-pw , prod@prompt
                 vault_id_match = True
+                inventory = hosts, ../inventory.d
                 [ssh_connection]
                 pipelining = true
                 """);
@@ -58,10 +59,13 @@ class AnsibleConfigTest {
         assertEquals(Optional.of(dir.resolve("conf/secrets/pw")), c.path("ANSIBLE_VAULT_PASSWORD_FILE", "vault_password_file"));
         assertEquals(List.of("dev@dev-pw", "prod@prompt"), c.list("ANSIBLE_VAULT_IDENTITY_LIST", "vault_identity_list"));
         assertTrue(c.flag("ANSIBLE_VAULT_ID_MATCH", "vault_id_match"));
+        assertEquals(List.of(dir.resolve("conf/hosts"), dir.resolve("inventory.d")), c.pathList("ANSIBLE_INVENTORY", "inventory"));
         assertEquals(Optional.empty(), c.value("X", "pipelining"));
         AnsibleConfig withEnv = AnsibleConfig.load(Map.of("ANSIBLE_CONFIG", file.toString(),
                 "ANSIBLE_VAULT_PASSWORD_FILE", "pw2"), dir, dir, dir.resolve("none"));
         assertEquals(Optional.of(dir.resolve("pw2")), withEnv.path("ANSIBLE_VAULT_PASSWORD_FILE", "vault_password_file"));
+        assertEquals(List.of(dir.resolve("a"), dir.resolve("b/c")), AnsibleConfig.load(Map.of("ANSIBLE_INVENTORY",
+                "a,b/c"), dir, dir, dir.resolve("none")).pathList("ANSIBLE_INVENTORY", "inventory"));
         AnsibleConfig none = AnsibleConfig.load(Map.of(), dir.resolve("x"), dir.resolve("y"), dir.resolve("z"));
         assertEquals(Optional.empty(), none.file());
         assertEquals(Optional.empty(), none.path("ANSIBLE_VAULT_PASSWORD_FILE", "vault_password_file"));
