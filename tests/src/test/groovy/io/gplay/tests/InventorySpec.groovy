@@ -96,4 +96,24 @@ playbook('p') {
         here.rc == 0
         Files.exists(work.resolve('here'))
     }
+
+    def "an ansible_* variable gplay does not honour is a warning naming the host; the Python interpreter only with -v"() {
+        given:
+        work.resolve('hosts.ini').text = '[here]\nh1 ansible_connection=local ansible_ssh_common_args="-o ProxyCommand=none"' +
+                ' ansible_python_interpreter=/usr/bin/python3\n'
+        work.resolve('p.groovy').text = "playbook('p') { play('p', hosts: 'here', gatherFacts: false) { debug 'x', msg: 'hi' } }\n"
+
+        when:
+        def run = Gplay.run(work, work.resolve('cache'), 'run', 'p.groovy', '-i', 'hosts.ini')
+        def verbose = Gplay.run(work, work.resolve('cache'), 'run', 'p.groovy', '-i', 'hosts.ini', '-v')
+
+        then:
+        run.rc == 0
+        run.out.contains('[WARNING]: host h1: gplay does not honour ansible_ssh_common_args: it does not understand '
+                + '-o ProxyCommand=none')
+        !run.out.contains('ansible_python_interpreter')
+        verbose.rc == 0
+        verbose.out.contains('[WARNING]: host h1: ansible_python_interpreter is ignored: it tells Ansible how to run '
+                + 'its Python modules, and gplay runs no Python on hosts')
+    }
 }

@@ -22,6 +22,11 @@ public enum ConnectionVars {
         this.names = List.of(names);
     }
 
+    /** Ansible's names for the setting, the one that wins last. */
+    public List<String> names() {
+        return names;
+    }
+
     /** The value the host sets, as text, or {@code fallback}. */
     public String of(Host host, String fallback) {
         String value = fallback;

@@ -1,5 +1,6 @@
 package io.gplay.engine.run;
 
+import io.gplay.engine.inventory.HonouredVars;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.module.ModuleRegistry;
@@ -10,9 +11,12 @@ import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 import io.gplay.engine.vault.SecretMask;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +44,8 @@ public final class Runner {
     private GateWatch gates;
     private PendingHandlers pendingStore;
     private PendingLedger pending;
+    /** The hosts whose variables {@link #reportUnhonoured} has looked at. */
+    private final Set<String> varsLookedAt = new HashSet<>();
 
     public Runner(Inventory inventory, ModuleRegistry modules, RunOptions opts, Reporter reporter) {
         this.inventory = inventory.withExtraVars(opts.extraVars());
@@ -142,6 +148,7 @@ public final class Runner {
         gates = new GateWatch(state, new TaskOnHost(state, modules, opts.withCheck(true), new Reporter() { }, targets,
                 new PendingLedger(null, true, reporter)), reporter, opts.check());
         reporter.playbookStart(playbook, opts.check());
+        reportUnhonoured(playbook, targets);
         try {
             pending.load(playbook, targets);
             for (Play play : playbook.plays()) {
@@ -167,6 +174,16 @@ public final class Runner {
         List<String> retry = stats.keySet().stream().filter(h -> !state.existing(h).active()).sorted().toList();
         return new RunSummary(stats, state.interrupted, state.checkModeViolation, state.internalError,
                 state.gateStopped, retry);
+    }
+
+    /**
+     * A warning for each {@code ansible_*} variable the playbook's hosts set that gplay does not honour
+     * ({@link HonouredVars}); a session's hosts are looked at once.
+     */
+    private void reportUnhonoured(Playbook playbook, Targets targets) {
+        List<Host> fresh = new ArrayList<>();
+        playbook.plays().forEach(p -> targets.of(p).stream().filter(h -> varsLookedAt.add(h.name())).forEach(fresh::add));
+        HonouredVars.report(fresh, opts.verbosity() > 0).forEach(reporter::warning);
     }
 
     /**
