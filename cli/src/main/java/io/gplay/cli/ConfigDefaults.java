@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * What the command line leaves unsaid, from where an Ansible user keeps it: the environment and the ansible.cfg
  * Ansible would read ({@link AnsibleConfig}): the inventory ({@code ANSIBLE_INVENTORY}, {@code inventory}, then
- * {@code /etc/ansible/hosts}) and the names a directory of it skips, {@code remote_user}, {@code private_key_file}, {@code forks}, {@code become},
- * {@code become_user}, {@code retry_files_enabled}, {@code retry_files_save_path}.
+ * {@code /etc/ansible/hosts}) and the names a directory of it skips, {@code remote_user}, {@code private_key_file},
+ * {@code forks}, {@code become}, {@code become_user}, {@code retry_files_enabled}, {@code retry_files_save_path}.
  */
 final class ConfigDefaults {
     static final Path SYSTEM_INVENTORY = Path.of("/etc/ansible/hosts");
