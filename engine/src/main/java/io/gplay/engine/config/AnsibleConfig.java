@@ -68,6 +68,11 @@ public final class AnsibleConfig {
         return Optional.ofNullable(v != null ? v : defaults.get(key.toLowerCase()));
     }
 
+    /** A setting Ansible reads from the file alone, with no environment variable ([defaults] ansible_managed). */
+    public Optional<String> value(String key) {
+        return Optional.ofNullable(defaults.get(key.toLowerCase()));
+    }
+
     /** A list setting (comma-separated, as Ansible's type list). */
     public List<String> list(String envName, String key) {
         return value(envName, key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())

@@ -43,8 +43,12 @@ final class DataFilters {
                     return new ArrayList<>(out);
                 }),
                 Filters.of("combine", DataFilters::combine),
-                Filters.of("dict2items", (v, a) -> dict(v).entrySet().stream().map(e -> (Object) new LinkedHashMap<>(Map.of(
-                        a.str(0, "key_name", "key"), e.getKey(), a.str(1, "value_name", "value"), e.getValue()))).toList()),
+                Filters.of("dict2items", (v, a) -> dict(v).entrySet().stream().map(e -> {
+                    Map<Object, Object> item = new LinkedHashMap<>();
+                    item.put(a.str(0, "key_name", "key"), e.getKey());
+                    item.put(a.str(1, "value_name", "value"), e.getValue());
+                    return (Object) item;
+                }).toList()),
                 Filters.of("items2dict", (v, a) -> {
                     Map<Object, Object> out = new LinkedHashMap<>();
                     Py.list(v).forEach(i -> out.put(dict(i).get(a.str(0, "key_name", "key")), dict(i).get(a.str(1, "value_name", "value"))));

@@ -42,7 +42,7 @@ public final class JinjaTemplate {
         JinjavaInterpreter.pushCurrent(interpreter);
         String out;
         try {
-            out = interpreter.render(Rewrite.apply(text));
+            out = interpreter.render(Rewrite.apply(text, header.trimBlocks()));
         } catch (InterpretException e) {
             throw new JinjaException(JinjaErrors.describe(name, text, header.lines(), e.getLineNumber(), e.getMessage()));
         } finally {

@@ -23,9 +23,10 @@ final class PyInterpreter extends JinjavaInterpreter {
         super(orig);
     }
 
+    /** What {{ x }} prints: Python's str(x), and nothing for None (Ansible's finalize). */
     @Override
     public String getAsString(Object object) {
-        return Py.str(object);
+        return object == null || object == PyNone.NONE ? "" : Py.str(object);
     }
 
     /** Makes the interpreters Jinjava starts inside a rendering (for a macro, say) {@link PyInterpreter}s too. */

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Jinja2 statements Jinjava does not parse, rewritten into ones it does, on the same line: a loop filter
- * ({@code for x in xs if x.ok}, through {@link LoopIf}), a parenthesized loop target ({@code for (k, v) in ...})
- * and a set that unpacks one value ({@code set a, b = pair}).
+ * ({@code for x in xs if x.ok}, through {@link LoopIf}), a parenthesized loop target ({@code for (k, v) in ...}),
+ * a set that unpacks one value ({@code set a, b = pair}) and an inline if without else ({@code 'x' if y}); and in
+ * every expression, Python's string literals ({@link Literals}) and Jinja2's grouping of tests ({@link TestOperands}).
  */
 final class Rewrite {
-    private static final Pattern TAG = Pattern.compile("\\{%([-+]?)(.*?)([-+]?)%}|\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("\\{%([-+]?)(.*?)([-+]?)%}|\\{\\{([-+]?)(.*?)([-+]?)}}", Pattern.DOTALL);
     private static final Pattern RAW = Pattern.compile("\\s*(end)?raw\\s*");
     private static final Pattern FOR = Pattern.compile("\\s*for\\s+\\(?\\s*([\\w\\s,]+?)\\s*\\)?\\s+in\\s+(.+?)\\s*");
     private static final Pattern SET = Pattern.compile("\\s*set\\s+(\\w+(?:\\s*,\\s*\\w+)+)\\s*=\\s*(.+?)\\s*");
@@ -19,19 +20,35 @@ final class Rewrite {
     private Rewrite() {
     }
 
-    static String apply(String source) {
+    static String apply(String source, boolean trimBlocks) {
         Matcher m = TAG.matcher(source);
         StringBuilder out = new StringBuilder();
         boolean raw = false;
         while (m.find()) {
             Matcher r = RAW.matcher(m.group(2) == null ? "" : m.group(2));
             raw = r.matches() ? r.group(1) == null : raw;
-            String replaced = raw || r.matches() ? m.group() : m.group(4) != null ? "{{" + TestOperands.group(m.group(4)) + "}}"
-                    : tag(m.group(1), TestOperands.group(m.group(2)), m.group(3));
-            m.appendReplacement(out, Matcher.quoteReplacement(replaced));
+            String replaced = raw || r.matches() ? m.group() : m.group(5) != null ? "{{" + m.group(4) + expression(m.group(5)) + m.group(6) + "}}"
+                    : tag(m.group(1), TestOperands.group(Literals.convert(m.group(2))), m.group(3));
+            // Jinja2 keeps the newline after {% raw %} even with trim_blocks, which Jinjava takes: give it one to take
+            boolean rawNewline = trimBlocks && raw && r.matches() && m.group(3).isEmpty() && source.startsWith("\n", m.end());
+            m.appendReplacement(out, Matcher.quoteReplacement(rawNewline ? replaced + "\n" : replaced));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A {{ }} expression: Jinja2's literals and test grouping; an inline if takes Python's truth for its condition
+     * (Jinjava's takes the string "false" for false) and gets the empty else Jinja2 gives it.
+     */
+    private static String expression(String body) {
+        String expr = TestOperands.group(Literals.convert(body));
+        List<String> branches = topLevel(expr, " if ");
+        if (branches.size() != 2) {
+            return expr;
+        }
+        List<String> rest = topLevel(branches.get(1), " else ");
+        return " " + branches.get(0) + " if ((" + rest.get(0) + ") is truthy) else " + (rest.size() > 1 ? rest.get(1) : "''") + " ";
     }
 
     private static String tag(String open, String body, String close) {
