@@ -197,7 +197,7 @@ class GenericModulesTest {
 
     @Test
     void templateRendersHostVariables() throws Exception {
-        Path tpl = dir.resolve("nodes.tpl");
+        Path tpl = dir.resolve("nodes.gtpl");
         Files.writeString(tpl, "<% nodes.each { %>${it}\n<% } %>");
         Path dest = dir.resolve("nodes");
         Map<String, Object> p = Map.of("src", tpl.toString(), "dest", dest.toString(),
@@ -208,7 +208,7 @@ class GenericModulesTest {
     }
     @Test
     void aTemplateThatTakesInANullFailsAndWritesNothing() throws Exception {
-        Path tpl = dir.resolve("site.conf.tpl");
+        Path tpl = dir.resolve("site.conf.gtpl");
         Files.writeString(tpl, "server {\n    listen ${vars.app_prot};\n}\n");
         Path dest = dir.resolve("site.conf");
         Map<String, Object> p = Map.of("src", tpl.toString(), "dest", dest.toString());
@@ -223,7 +223,7 @@ class GenericModulesTest {
 
     @Test
     void aFailedAssertInATemplateFailsTheTaskAsAnyErrorOfThePlaybooksCode() throws Exception {
-        Path tpl = dir.resolve("checked.tpl");
+        Path tpl = dir.resolve("checked.gtpl");
         Files.writeString(tpl, "<% def port = 'assert-port-77'; assert port == 'x' %>listen ${port};\n");
         Path dest = dir.resolve("checked");
         Result r = Harness.run(new TemplateModule(), Map.of("src", tpl.toString(), "dest", dest.toString()), false);

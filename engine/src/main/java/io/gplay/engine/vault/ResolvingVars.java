@@ -18,6 +18,11 @@ public final class ResolvingVars extends ReadThroughMap<String> {
         return vars instanceof ResolvingVars r ? r : new ResolvingVars(vars);
     }
 
+    /** The value held under {@code key}, not read: a vault value in it, however deep, stays encrypted. */
+    public Object held(String key) {
+        return inner.get(key);
+    }
+
     /** A copy of {@code vars} that decrypts nothing now. */
     public static ResolvingVars copyOf(Map<String, Object> vars) {
         return new ResolvingVars(new LinkedHashMap<>(vars instanceof ResolvingVars r ? r.inner : vars));

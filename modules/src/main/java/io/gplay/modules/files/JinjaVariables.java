@@ -29,15 +29,15 @@ final class JinjaVariables {
     @SuppressWarnings("unchecked")
     static Map<String, Object> of(ModuleContext ctx, String src, Path file, String dest) {
         Map<String, Object> scope = ctx.variables();
-        Object own = scope.get("vars");
+        Object own = held(scope, "vars");
         // a copy of the raw values: a vault value is still decrypted only when the template reads it
         Map<String, Object> vars = ResolvingVars.copyOf(own instanceof Map<?, ?> m ? (Map<String, Object>) m : scope);
         String host = ctx.host().name();
         vars.put("inventory_hostname", host);
         vars.put("inventory_hostname_short", host.contains(".") ? host.substring(0, host.indexOf('.')) : host);
         for (String name : new String[]{"groups", "hostvars", "item"}) {
-            if (scope.get(name) != null) {
-                vars.put(name, scope.get(name));
+            if (held(scope, name) != null) {
+                vars.put(name, held(scope, name));
             }
         }
         Map<String, Object> facts = AnsibleFacts.of(ctx.facts());
@@ -54,6 +54,11 @@ final class JinjaVariables {
                 .replace("{file}", src), mtime(file)));
         vars.putAll(ctx.map("vars"));
         return vars;
+    }
+
+    /** A scope's value as held: reading it through the scope would decrypt every vault value in it. */
+    private static Object held(Map<String, Object> scope, String name) {
+        return scope instanceof ResolvingVars r ? r.held(name) : scope.get(name);
     }
 
     private static String owner(Path file) {
