@@ -126,18 +126,21 @@ playbook('p') {
         !work.resolve('touched').toFile().exists()
     }
 
-    def "copy and template read their files beside the playbook; a template sees what the task sees"() {
+    def "copy and template read their files beside the playbook; a template sees what the task sees, a Jinja2 one as Ansible names it"() {
         given: 'a playbook in a folder of its own, with its files beside it, run from elsewhere'
         Path pb = work.resolve('ops')
         pb.resolve('files').toFile().mkdirs()
         pb.resolve('files/motd').text = 'welcome\n'
-        pb.resolve('files/app.conf.tpl').text = 'port=${port} peers=${groups.all.join(",")} on ${host} kernel=${uname.stdout}\n'
+        pb.resolve('files/app.conf.gtpl').text = 'port=${port} peers=${groups.all.join(",")} on ${host} kernel=${uname.stdout}\n'
+        pb.resolve('files/app.ini.j2').text = '{{ ansible_managed | comment }}\nport={{ port }} peers={{ groups["all"] | join(",") }} ' +
+                'on {{ inventory_hostname }} kernel={{ uname.stdout }} $host\n'
         pb.resolve('site.groovy').text = """\
 playbook('p') {
     play('p', hosts: 'a', gatherFacts: false, vars: [port: 8080]) {
         command 'kernel', cmd: 'echo 6.1', readOnly: true, register: 'uname'
         copy 'motd', src: 'files/motd', dest: '${work}/motd'
-        template 'conf', src: 'files/app.conf.tpl', dest: '${work}/app.conf'
+        template 'conf', src: 'files/app.conf.gtpl', dest: '${work}/app.conf'
+        template 'ini', src: 'files/app.ini.j2', dest: '${work}/app.ini'
     }
 }
 """
@@ -151,6 +154,7 @@ playbook('p') {
         run.rc == 0
         work.resolve('motd').text == 'welcome\n'
         work.resolve('app.conf').text == 'port=8080 peers=a,b,c on a kernel=6.1\n'
+        work.resolve('app.ini').text == '#\n# Ansible managed\n#\nport=8080 peers=a,b,c on a kernel=6.1 $host\n'
     }
 
     def "a text that takes in a value that is not set fails its task instead of writing null"() {

@@ -35,9 +35,9 @@ argument_specs:
         write('roles/app/defaults/main.yml', 'greeting: hello\n')
         write('roles/app/meta/main.yml', 'dependencies:\n  - {role: base, folder: etc}\n')
         write('roles/app/tasks/main.groovy', '''\
-template 'config', src: 'app.conf.tpl', dest: { "${vars.root}/etc/${vars.name}.conf" }, notify: 'apps changed'
+template 'config', src: 'app.conf.gtpl', dest: { "${vars.root}/etc/${vars.name}.conf" }, notify: 'apps changed'
 ''')
-        write('roles/app/templates/app.conf.tpl', 'name=${name}\nport=${port}\ngreeting=${greeting}\nsite=${site}\n')
+        write('roles/app/templates/app.conf.gtpl', 'name=${name}\nport=${port}\ngreeting=${greeting}\nsite=${site}\n')
         write('roles/app/handlers/main.groovy', '''\
 shell 'count reloads', cmd: { "echo reload >> ${quote(vars.root)}/reloads" }, listen: 'apps changed'
 ''')
