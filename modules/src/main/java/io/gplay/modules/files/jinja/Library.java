@@ -10,6 +10,11 @@ final class Library {
     }
 
     static Jinjava install(Jinjava jinjava) {
+        // Jinjava would read an included template from its classpath: include, import and extends are refused
+        jinjava.setResourceLocator((name, charset, interpreter) -> {
+            throw new java.io.IOException("'" + name + "': gplay's Jinja2 templates cannot include, import or "
+                    + "extend another template; put what it holds in this one");
+        });
         jinjava.getGlobalContext().registerTag(new PyIfTag());
         jinjava.getGlobalContext().registerFilter(new LoopIf());
         for (Filter f : TextFilters.all()) {

@@ -115,6 +115,12 @@ class JinjaTemplateTest {
     }
 
     @Test
+    void anIncludeIsRefused() {
+        JinjaException e = assertThrows(JinjaException.class, () -> render("a\n{% include 'other.j2' %}\n"));
+        assertTrue(e.getMessage().startsWith("t.j2:2:") && e.getMessage().contains("cannot include"), e.getMessage());
+    }
+
+    @Test
     void aNoneInAListOrMapIsNone() {
         Map<String, Object> v = new HashMap<>();
         v.put("l", Arrays.asList("a", null));
