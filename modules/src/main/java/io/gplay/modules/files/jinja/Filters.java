@@ -55,6 +55,11 @@ final class Filters {
             return v instanceof Number n ? n.intValue() : Integer.parseInt(Py.str(v).strip());
         }
 
+        /** An argument taken by name only (one of the keyword arguments Ansible passes on to json or yaml). */
+        Object keyword(String name, Object otherwise) {
+            return named.containsKey(name) ? named.get(name) : otherwise;
+        }
+
         InterpretException fail(String what) {
             return new InterpretException(filter + ": " + what);
         }

@@ -23,11 +23,11 @@ final class Serialize {
 
     static List<Filter> all() {
         return List.of(
-                Filters.of("to_json", (v, a) -> json(v, a.named().containsKey("indent") ? a.integer(99, "indent", 0) : -1,
-                        Py.truth(a.named().get("sort_keys")), 0)),
+                Filters.of("to_json", (v, a) -> json(v, ((Number) a.keyword("indent", -1)).intValue(),
+                        Py.truth(a.keyword("sort_keys", false)), 0)),
                 Filters.of("to_nice_json", (v, a) -> json(v, a.integer(0, "indent", 4), a.bool(1, "sort_keys", true), 0)),
-                Filters.of("to_yaml", (v, a) -> yaml(v, a.integer(99, "indent", 2), false, a.bool(99, "sort_keys", true))),
-                Filters.of("to_nice_yaml", (v, a) -> yaml(v, a.integer(0, "indent", 4), true, a.bool(99, "sort_keys", true))),
+                Filters.of("to_yaml", (v, a) -> yaml(v, ((Number) a.keyword("indent", 2)).intValue(), false, Py.truth(a.keyword("sort_keys", true)))),
+                Filters.of("to_nice_yaml", (v, a) -> yaml(v, a.integer(0, "indent", 4), true, Py.truth(a.keyword("sort_keys", true)))),
                 Filters.of("from_json", (v, a) -> new Yaml(new SafeConstructor(new LoaderOptions())).load(Py.str(v))),
                 Filters.of("from_yaml", (v, a) -> new Yaml(new SafeConstructor(new LoaderOptions())).load(Py.str(v))));
     }
