@@ -39,7 +39,8 @@ class SameVerdictSpec extends Specification {
         Path f = dir.resolve('p.groovy')
         String handlers = (task =~ /notify: '([^']+)'/).collect { "debug '${it[1]}', msg: 'x'" }.join('\n')
         Files.createDirectories(dir.resolve('templates'))
-        Files.writeString(dir.resolve('templates/nodes.tpl'), 'x\n')
+        Files.writeString(dir.resolve('templates/nodes.gtpl'), 'x\n')
+        Files.writeString(dir.resolve('templates/nginx.conf.j2'), 'x\n')
         Files.writeString(f, "playbook('p') {\n  play('p', hosts: 'all', gatherFacts: false) {\n${task}\n"
                 + "  handlers {\n${handlers}\n  }\n  }\n}\n")
         def loader = new PlaybookLoader(MODULES, dir.resolve('cache'))
