@@ -87,7 +87,7 @@ class TemplateModuleTest {
         VaultPassword other = new VaultPassword("default", "other".getBytes(StandardCharsets.UTF_8));
         Files.writeString(dir.resolve("hosts.yml"), "all:\n  hosts:\n    h1:\n");
         Files.createDirectories(dir.resolve("group_vars"));
-        Files.writeString(dir.resolve("group_vars/all.yml"), "user: " + vault("app", given) + "secret: " + vault("s3cret", other));
+        Files.writeString(dir.resolve("group_vars/all.yml"), "user: " + vault("template-user-4711", given) + "secret: " + vault("s3cret", other));
         Host h1 = InventoryLoader.load(dir.resolve("hosts.yml").toString(), new VaultSecrets(List.of(given), false)).host("h1");
         Path src = dir.resolve("user.j2");
         Files.writeString(src, "user={{ user }}\n");
@@ -95,6 +95,6 @@ class TemplateModuleTest {
         Result r = ModuleInvocation.run(module, ParamValidator.resolve(module.spec(), Map.of("src", src.toString(),
                 "dest", dir.resolve("out").toString())), HostContext.of(h1, Map.of(), new LocalConnection(), false));
         assertEquals(Status.CHANGED, r.status(), r.msg());
-        assertEquals("user=app\n", Files.readString(dir.resolve("out")));
+        assertEquals("user=template-user-4711\n", Files.readString(dir.resolve("out")));
     }
 }
