@@ -32,10 +32,10 @@ final class Handshake implements AutoCloseable {
     private volatile boolean expired;
     private boolean finished;
 
-    private Handshake(SSHClient client, SshTarget target) {
+    private Handshake(SSHClient client, SshTarget target, SshConnection via) {
         this.client = client;
         this.target = target;
-        this.socket = new HandshakeSocket(target.address() + ":" + target.port());
+        this.socket = new HandshakeSocket(target.address(), target.port(), via);
         client.setSocketFactory(socket);
         this.deadline = DEADLINES.schedule(this::expire, target.timeoutSeconds(), TimeUnit.SECONDS);
     }
@@ -50,9 +50,12 @@ final class Handshake implements AutoCloseable {
         return e;
     }
 
-    /** Starts the handshake's clock: {@code client} must not have connected yet. */
-    static Handshake start(SSHClient client, SshTarget target) {
-        Handshake h = new Handshake(client, target);
+    /**
+     * Starts the handshake's clock: {@code client} must not have connected yet; {@code via} is the jump host's
+     * connection, or null.
+     */
+    static Handshake start(SSHClient client, SshTarget target, SshConnection via) {
+        Handshake h = new Handshake(client, target, via);
         UNDER_WAY.add(h);
         return h;
     }
@@ -118,7 +121,8 @@ final class Handshake implements AutoCloseable {
     private String stage() {
         Socket socket = client.getSocket();
         if (socket == null || !socket.isConnected()) {
-            return "connecting to " + target.address() + ":" + target.port();
+            return "connecting to " + target.address() + ":" + target.port()
+                    + (target.jump() == null ? "" : " through jump host " + target.jump().describe());
         }
         if (!bannerReceived()) {
             return "waiting for the SSH banner from " + target.address() + ":" + target.port();

@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The keys a login offers, in OpenSSH's order: the inventory's key file, then the keys of ssh-agent (when
- * {@code SSH_AUTH_SOCK} names one that answers), then, when no key file is given, ~/.ssh/id_ed25519, id_ecdsa,
+ * The keys a login offers, in OpenSSH's order: the inventory's key file, then ssh_config's IdentityFile ones that
+ * exist (ssh skips a missing one too), then the keys of ssh-agent (when {@code SSH_AUTH_SOCK} names one that
+ * answers, and IdentitiesOnly is off), then, when no key file is given, ~/.ssh/id_ed25519, id_ecdsa,
  * id_rsa; last, the password when one is given (as SSH's "password" method and as "keyboard-interactive",
  * which sshd uses for passwords through PAM). Holds the agent's connection until the login is over.
  */
@@ -39,8 +40,18 @@ final class LoginKeys implements Closeable {
             keys.methods.add(new AuthPublickey(client.loadKeys(target.privateKey().toString())));
             keys.offered.add("key " + target.privateKey());
         }
-        keys.addAgent(target.agentSocket());
-        if (target.privateKey() == null) {
+        for (Path p : target.identityFiles()) {
+            if (Files.isReadable(p)) {
+                keys.methods.add(new AuthPublickey(client.loadKeys(p.toString())));
+                keys.offered.add("key " + p);
+            } else {
+                keys.offered.add("key " + p + " (not found)");
+            }
+        }
+        if (!target.identitiesOnly()) {
+            keys.addAgent(target.agentSocket());
+        }
+        if (target.privateKey() == null && target.identityFiles().isEmpty()) {
             Path home = Path.of(System.getProperty("user.home"), ".ssh");
             for (String name : DEFAULT_KEYS) {
                 Path p = home.resolve(name);

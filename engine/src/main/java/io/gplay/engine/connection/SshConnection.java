@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One SSH connection per host, opened once and reused for every command of the run. The modules' state reads
  * ({@link Command#shared}) run in one {@link ProbeShell}; every other command gets a session channel of its own.
- * {@code TCP_NODELAY} is set: without it every command waits ~40 ms on delayed ACKs.
+ * {@code TCP_NODELAY} is set: without it every command waits ~40 ms on delayed ACKs. A target behind a jump host
+ * is reached through a channel of the jump host's connection, which the hosts behind it share ({@link JumpHosts}).
  */
 public final class SshConnection implements Connection {
     /**
@@ -47,18 +48,37 @@ public final class SshConnection implements Connection {
     private final RunningCommands running = new RunningCommands();
     /** Null when the target turned keepalives off. */
     private final ScheduledFuture<?> keepAlive;
+    /** This connection's share of its jump host's; null for a direct connection. */
+    private final JumpHosts.Lease via;
 
-    private SshConnection(SSHClient client, int commandTimeoutSeconds, ScheduledFuture<?> keepAlive) {
+    private SshConnection(SSHClient client, int commandTimeoutSeconds, ScheduledFuture<?> keepAlive,
+                          JumpHosts.Lease via) {
         this.client = client;
         this.commandTimeoutSeconds = commandTimeoutSeconds;
         this.keepAlive = keepAlive;
+        this.via = via;
     }
 
     /**
      * Opens and logs in. All the stages (TCP, the server's banner, key exchange, authentication) together take at
      * most the target's timeout ({@link Handshake}); once in, keepalives tell a dead link from a quiet command.
+     * Through a jump host, that host's connection is opened first (or shared), with its own bounds; a failure
+     * there names the hop.
      */
     public static SshConnection open(SshTarget target) {
+        if (target.jump() == null) {
+            return open(target, null);
+        }
+        JumpHosts.Lease via = JumpHosts.lease(target.jump());
+        try {
+            return open(target, via);
+        } catch (RuntimeException e) {
+            via.close();
+            throw e;
+        }
+    }
+
+    private static SshConnection open(SshTarget target, JumpHosts.Lease via) {
         SSHClient client = new SSHClient(SshConfig.SHARED);
         int ms = target.timeoutSeconds() * 1000;
         client.setConnectTimeout(ms);
@@ -66,7 +86,7 @@ public final class SshConnection implements Connection {
         client.getTransport().setTimeoutMs(ms); // key exchange, authentication
         client.getConnection().setTimeoutMs(ms); // opening a channel, its requests
         KnownHostsVerifier verifier = null;
-        try (Handshake handshake = Handshake.start(client, target)) {
+        try (Handshake handshake = Handshake.start(client, target, via == null ? null : via.connection)) {
             try {
                 verifier = new KnownHostsVerifier(target.knownHosts(), target.address(), target.port(),
                         target.acceptNewHostKeys());
@@ -78,7 +98,7 @@ public final class SshConnection implements Connection {
                 handshake.finished();
                 return new SshConnection(client, target.commandTimeoutSeconds(), target.keepAliveSeconds() > 0
                         ? KeepAlives.watch(client.getConnection(), target.keepAliveSeconds(), KEEPALIVES_UNANSWERED)
-                        : null);
+                        : null, via);
             } catch (IllegalStateException e) {
                 // sshj's reader thread ended the transport (a failed negotiation) before connect() got to the
                 // key exchange, which then finds itself "Not connected": the reason went with that thread
@@ -93,6 +113,16 @@ public final class SshConnection implements Connection {
                 throw failure;
             }
         }
+    }
+
+    /** A channel through this connection to {@code host:port}, which this host connects (ssh's -W, -J). */
+    ChannelSocket tunnel(String host, int port) throws IOException {
+        return ChannelSocket.open(client.getConnection(), host, port);
+    }
+
+    /** Whether the connection is still up, so that the hosts behind a jump host can share it. */
+    boolean alive() {
+        return client.isConnected() && client.getTransport().isRunning();
     }
 
     /** Ends every connection being opened (Ctrl-C): each fails at once instead of waiting out its timeout. */
@@ -224,16 +254,21 @@ public final class SshConnection implements Connection {
                 return true;
             }
         }
-        return !client.isConnected() || !client.getTransport().isRunning();
+        return !alive();
     }
 
-    /** The host unreachable: e.g. "connection lost: Did not receive any keep-alive response for 45 seconds". */
-    private static UnreachableException lost(Exception e) {
+    /**
+     * The host unreachable: e.g. "connection lost: Did not receive any keep-alive response for 45 seconds", and
+     * through which jump host, and whether that connection is lost too.
+     */
+    private UnreachableException lost(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new UnreachableException("connection lost: " + root.getMessage(), e);
+        String hop = via == null ? "" : " (through jump host " + via.hop().describe()
+                + (via.connection.alive() ? ")" : ", whose connection is lost too)");
+        return new UnreachableException("connection lost: " + root.getMessage() + hop, e);
     }
 
     private static String readAll(java.io.InputStream in) {
@@ -253,6 +288,9 @@ public final class SshConnection implements Connection {
         }
         running.stopAll(client);
         closeQuietly(client);
+        if (via != null) {
+            via.close();
+        }
     }
 
     private static void closeQuietly(java.io.Closeable closeable) {

@@ -5,6 +5,9 @@ import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.connection.SshConnection;
 import io.gplay.engine.connection.SshTarget;
+import io.gplay.engine.connection.UnreachableException;
+import io.gplay.engine.connection.openssh.OpenSshConfig;
+import io.gplay.engine.connection.openssh.SshConfigException;
 import io.gplay.engine.inventory.ConnectionVars;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.ParamType;
@@ -23,22 +26,20 @@ import java.util.Map;
  * {@code ansible_password} and {@code ansible_become_password} (and Ansible's other names for them,
  * {@link ConnectionVars}), and gplay's {@code gplay_known_hosts},
  * {@code gplay_connect_timeout}, {@code gplay_command_timeout} and {@code gplay_keepalive_interval} (seconds);
- * keys also from ssh-agent when {@code SSH_AUTH_SOCK} is set.
+ * keys also from ssh-agent when {@code SSH_AUTH_SOCK} is set; with the OpenSSH client configuration, Ansible's
+ * ssh arguments and jump hosts ({@link SshTargets}).
  */
 public final class Connections {
-    private final boolean acceptNewHostKeys;
-    private final Path knownHosts;
-    private final Path agentSocket;
+    private final SshTargets targets;
 
     public Connections(boolean acceptNewHostKeys, Path knownHosts) {
-        this(acceptNewHostKeys, knownHosts, System.getenv("SSH_AUTH_SOCK"));
+        this(acceptNewHostKeys, knownHosts, System.getenv("SSH_AUTH_SOCK"), OpenSshConfig.standard());
     }
 
-    /** {@code agentSocket}: ssh-agent's socket, or null or empty for none. */
-    public Connections(boolean acceptNewHostKeys, Path knownHosts, String agentSocket) {
-        this.acceptNewHostKeys = acceptNewHostKeys;
-        this.knownHosts = knownHosts;
-        this.agentSocket = agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket);
+    /** {@code agentSocket}: ssh-agent's socket, or null or empty for none; {@code sshConfig}: the files to read. */
+    public Connections(boolean acceptNewHostKeys, Path knownHosts, String agentSocket, OpenSshConfig sshConfig) {
+        this.targets = new SshTargets(acceptNewHostKeys, knownHosts,
+                agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket), sshConfig);
     }
 
     /** The values of ansible_connection gplay speaks: Ansible's names for SSH, and local. */
@@ -68,6 +69,7 @@ public final class Connections {
             out.add("inventory: host " + host.name() + ": ansible_connection '" + type + "' is not one gplay speaks"
                     + " (ssh or local)");
         }
+        out.addAll(SshTargets.problems(host));
         return out;
     }
 
@@ -116,31 +118,12 @@ public final class Connections {
                 ? new Become(base, becomeUser, ConnectionVars.BECOME_PASSWORD.of(host, null)) : base;
     }
 
+    /** The host's target; ssh_config or an ssh option gplay cannot use makes the host unreachable, saying why. */
     SshTarget target(Host host) {
-        String key = ConnectionVars.PRIVATE_KEY_FILE.of(host, null);
-        String kh = host.varString("gplay_known_hosts", null);
-        Path known = kh != null ? Path.of(expand(kh))
-                : knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
-        return SshTarget.builder()
-                .address(ConnectionVars.HOST.of(host, host.name()))
-                .port(Integer.parseInt(ConnectionVars.PORT.of(host, "22")))
-                .user(ConnectionVars.USER.of(host, System.getProperty("user.name")))
-                .privateKey(key == null ? null : Path.of(expand(key)))
-                .knownHosts(known)
-                .acceptNewHostKeys(acceptNewHostKeys)
-                .timeoutSeconds(seconds(host, "gplay_connect_timeout", SshTarget.DEFAULT_CONNECT_TIMEOUT))
-                .agentSocket(agentSocket)
-                .commandTimeoutSeconds(seconds(host, "gplay_command_timeout", SshTarget.DEFAULT_COMMAND_TIMEOUT))
-                .keepAliveSeconds(seconds(host, "gplay_keepalive_interval", SshTarget.DEFAULT_KEEPALIVE_INTERVAL))
-                .password(ConnectionVars.PASSWORD.of(host, null))
-                .build();
-    }
-
-    private static int seconds(Host host, String name, int byDefault) {
-        return Integer.parseInt(host.varString(name, String.valueOf(byDefault)));
-    }
-
-    private static String expand(String path) {
-        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+        try {
+            return targets.of(host);
+        } catch (SshConfigException e) {
+            throw new UnreachableException(e.getMessage(), e);
+        }
     }
 }

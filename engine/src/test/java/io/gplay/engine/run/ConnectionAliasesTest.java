@@ -1,6 +1,7 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.connection.SshTarget;
+import io.gplay.engine.connection.openssh.OpenSshConfig;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.InventoryLoader;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ConnectionAliasesTest {
                 h3:2222 ansible_private_key_file=/k3
                 """);
         var i = InventoryLoader.load(inv.toString());
-        Connections c = new Connections(false, dir.resolve("known_hosts"), null);
+        Connections c = new Connections(false, dir.resolve("known_hosts"), null, OpenSshConfig.none());
         SshTarget t1 = c.target(i.host("h1"));
         assertEquals(List.of("10.0.0.1", 2200, "ops", Path.of("/k1")),
                 List.of(t1.address(), t1.port(), t1.user(), t1.privateKey()));
