@@ -45,6 +45,11 @@ final class TargetOptions {
     @Option(names = "--known-hosts", description = "known_hosts file (default ~/.ssh/known_hosts, or the inventory's gplay_known_hosts)")
     Path knownHosts;
 
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "read this OpenSSH client configuration file"
+            + " instead of ~/.ssh/config and /etc/ssh/ssh_config, as ssh -F (none: no file; the inventory's"
+            + " gplay_ssh_config wins)")
+    String sshConfig;
+
     @Option(names = {"-u", "--user"}, description = "log in as this user (the inventory's ansible_user wins)")
     String user;
 
@@ -124,6 +129,9 @@ final class TargetOptions {
                 .ifPresent(k -> defaults.put("ansible_ssh_private_key_file", k));
         if (connection != null) {
             defaults.put("ansible_connection", connection);
+        }
+        if (sshConfig != null) {
+            defaults.put("gplay_ssh_config", sshConfig);
         }
         if (become() && becomeDefault) {
             defaults.put("ansible_become", true);

@@ -94,6 +94,26 @@ LogLevel ERROR
         throw new IllegalStateException("sshd did not start: ${dir.resolve('sshd.log').text}")
     }
 
+    /**
+     * Starts it inside a network namespace (its loopback, so nothing outside the namespace reaches it); it is
+     * up once it has written its pid file, which sshd does after binding its port.
+     */
+    Sshd startIn(String netns) {
+        Files.createDirectories(Path.of('/run/sshd'))
+        Files.deleteIfExists(dir.resolve('sshd.pid'))
+        process = new ProcessBuilder('ip', 'netns', 'exec', netns, '/usr/sbin/sshd', '-D', '-e', '-f',
+                dir.resolve('sshd_config').toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve('sshd.log').toFile()).start()
+        long deadline = System.currentTimeMillis() + 10_000
+        while (!Files.exists(dir.resolve('sshd.pid'))) {
+            if (System.currentTimeMillis() > deadline || !process.alive) {
+                throw new IllegalStateException("sshd did not start: ${dir.resolve('sshd.log').text}")
+            }
+            Thread.sleep(20)
+        }
+        this
+    }
+
     void stop() {
         process?.destroy()
         process?.waitFor()
