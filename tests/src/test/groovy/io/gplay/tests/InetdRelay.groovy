@@ -59,6 +59,11 @@ class InetdRelay implements Closeable {
         }
     }
 
+    /** Ends every session under way, as a jump host that goes down: its clients see the connection end. */
+    void dropSessions() {
+        processes.each { it.destroyForcibly().waitFor() }
+    }
+
     @Override
     void close() {
         server.close()

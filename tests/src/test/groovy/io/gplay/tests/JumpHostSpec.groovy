@@ -1,6 +1,10 @@
 package io.gplay.tests
 
 import groovy.yaml.YamlBuilder
+import io.gplay.engine.connection.Command
+import io.gplay.engine.connection.SshConnection
+import io.gplay.engine.connection.SshTarget
+import io.gplay.engine.connection.UnreachableException
 import spock.lang.IgnoreIf
 import spock.lang.Shared
 import spock.lang.Specification
@@ -210,5 +214,37 @@ Host *
                 + " connecting to 127.0.0.1:${downPort}: Connection refused")
         !sshConnectionOf(run, 'bastion').endsWith(" ${target.port}")
         sshConnectionOf(run, 'target') ==~ /127\.0\.0\.1 \d+ 127\.0\.0\.1 ${target.port}/
+    }
+
+    def "a connection lost with its jump host says so, and the next connection opens the jump host anew"() {
+        given:
+        Path kh = knownHosts('known_hosts', jumpLine(), targetLine())
+        def hop = SshTarget.builder().name('bastion').address('127.0.0.1').port(relay.port).user(USER)
+                .privateKey(jump.clientKey).knownHosts(kh).timeoutSeconds(5).build()
+        def behind = SshTarget.builder().name('target').address('127.0.0.1').port(target.port).user(USER)
+                .privateKey(target.clientKey).knownHosts(kh).timeoutSeconds(5).jump(hop).build()
+        def first = SshConnection.open(behind)
+        assert first.exec(Command.probe('true')).ok()
+        int before = relay.accepted.get()
+
+        when: "the jump host's sshd goes away"
+        relay.dropSessions()
+        first.exec(Command.probe('true'))
+
+        then:
+        def e = thrown(UnreachableException)
+        e.message.startsWith('connection lost: ')
+        e.message.endsWith("(through jump host bastion (${USER}@127.0.0.1:${relay.port}))")
+
+        when:
+        def again = SshConnection.open(behind)
+
+        then:
+        again.exec(Command.probe('true')).ok()
+        relay.accepted.get() == before + 1
+
+        cleanup:
+        first?.close()
+        again?.close()
     }
 }

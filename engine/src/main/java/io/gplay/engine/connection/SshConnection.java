@@ -259,15 +259,14 @@ public final class SshConnection implements Connection {
 
     /**
      * The host unreachable: e.g. "connection lost: Did not receive any keep-alive response for 45 seconds", and
-     * through which jump host, and whether that connection is lost too.
+     * through which jump host (whose own loss, when it is the cause, ends every channel through it).
      */
     private UnreachableException lost(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String hop = via == null ? "" : " (through jump host " + via.hop().describe()
-                + (via.connection.alive() ? ")" : ", whose connection is lost too)");
+        String hop = via == null ? "" : " (through jump host " + via.hop().describe() + ")";
         return new UnreachableException("connection lost: " + root.getMessage() + hop, e);
     }
 
