@@ -101,6 +101,14 @@ class OpenSshConfigTest {
     }
 
     @Test
+    void aSystemFileOfFedoraWithMatchFinalAllAndAnIncludeInItGivesItsValuesLast() throws IOException {
+        Path policy = Files.writeString(dir.resolve("openssh.config"), "Ciphers aes256-gcm@openssh.com\nUser policy\n");
+        HostSettings s = lookup("Host h\n  Port 2200\nMatch final all\n  Include " + policy + "\n  Port 1\n"
+                + "  GSSAPIAuthentication yes\n", "h");
+        assertEquals(List.of(2200, "policy"), List.of(s.port(), s.user()));
+    }
+
+    @Test
     void matchExecIsRefusedOnlyWhereTheRestOfItsLineMatches() throws IOException {
         String config = "Match host db exec \"test -f /x\"\n  Port 1\nMatch localnetwork 10.0.0.0/8\n  Port 2\n";
         SshConfigException e = assertThrows(SshConfigException.class, () -> lookup(config, "db").port());
