@@ -158,7 +158,7 @@ final class SshTargets {
         return Integer.parseInt(host.varString(name, String.valueOf(byDefault)));
     }
 
-    static String expand(String path) {
+    private static String expand(String path) {
         return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
     }
 

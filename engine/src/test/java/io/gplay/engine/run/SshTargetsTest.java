@@ -160,6 +160,10 @@ class SshTargetsTest {
         assertEquals(2222, c.target(host("h", "ansible_ssh_common_args", "-F " + other)).port());
         assertEquals(22, c.target(host("h", "ansible_ssh_common_args", "-F " + other, "gplay_ssh_config", "none")).port());
         assertFalse(c.target(host("h")).acceptNewHostKeys());
+        SshTarget throwaway = c.target(host("h", "ansible_ssh_common_args",
+                "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"));
+        assertEquals(List.of(true, Path.of("/dev/null")), List.of(throwaway.acceptNewHostKeys(), throwaway.knownHosts()),
+                "Ansible's usual pair for throwaway hosts: learned into /dev/null, so never known");
     }
 
     @Test

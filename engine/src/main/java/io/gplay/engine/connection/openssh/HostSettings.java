@@ -30,11 +30,6 @@ public final class HostSettings {
         this.lookup = lookup;
     }
 
-    /** The name as given (the inventory's host, a ProxyJump entry). */
-    public String originalHost() {
-        return originalHost;
-    }
-
     /** The address to connect to: {@code HostName} with {@code %h} expanded, or the name as given. */
     public String hostName() {
         return lookup.currentHost();

@@ -39,7 +39,7 @@ final class Patterns {
     }
 
     /** OpenSSH's match_pattern: {@code *} and {@code ?} only, no character classes. */
-    static boolean glob(String s, String p, int si, int pi) {
+    private static boolean glob(String s, String p, int si, int pi) {
         while (pi < p.length()) {
             char c = p.charAt(pi);
             if (c == '*') {

@@ -15,14 +15,14 @@ import java.util.Set;
  */
 public record SshCommandLine(List<ConfigLine> options, String configFile, String forward, List<String> destinations) {
     /** -o keywords gplay reads. */
-    static final Set<String> READ = Set.of("hostname", "user", "port", "identityfile", "identitiesonly", "proxyjump",
+    private static final Set<String> READ = Set.of("hostname", "user", "port", "identityfile", "identitiesonly", "proxyjump",
             "proxycommand", "userknownhostsfile", "stricthostkeychecking", "connecttimeout", "serveraliveinterval");
     /**
      * -o keywords with no bearing on gplay's connection: OpenSSH's connection sharing and logging, the
      * authentication methods (gplay offers keys, then a password when given), TCP keepalives (gplay sends SSH
      * ones), the algorithm lists (gplay offers its own), the global known_hosts file (gplay reads the user's).
      */
-    static final Set<String> PASSED_OVER = Set.of("controlmaster", "controlpath", "controlpersist", "loglevel",
+    private static final Set<String> PASSED_OVER = Set.of("controlmaster", "controlpath", "controlpersist", "loglevel",
             "compression", "serveralivecountmax", "tcpkeepalive", "batchmode", "hashknownhosts", "checkhostip",
             "connectionattempts", "addressfamily", "preferredauthentications", "pubkeyauthentication",
             "passwordauthentication", "kbdinteractiveauthentication", "challengeresponseauthentication",
