@@ -30,7 +30,7 @@ public final class HostSettings {
         this.lookup = lookup;
     }
 
-    /** The address to connect to: {@code HostName} with {@code %h} expanded, or the name as given. */
+    /** The address to connect to: {@code HostName} with {@code %h} expanded, or the name as given, in lower case. */
     public String hostName() {
         return lookup.currentHost();
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * ssh's reading of its configuration for one host (readconf.c): command-line options first, then the files in
  * order; for each keyword the first value obtained is used, except {@code IdentityFile}, whose values add up,
  * and {@code ProxyJump} and {@code ProxyCommand}, of which the first given wins. A {@code Host} line's
- * patterns are matched against the name as given; a {@code Match} line's criteria must all hold: {@code all},
+ * patterns are matched against the name as given (in a final pass, against the host name the first pass
+ * settled, in lower case, as ssh does); a {@code Match} line's criteria must all hold: {@code all},
  * {@code host} (the name after any {@code HostName} so far), {@code originalhost}, {@code user} (the login so
  * far, else the local user), {@code localuser}, {@code canonical} (never: gplay does not canonicalize) and
  * {@code final} (a second pass over the files, as ssh makes when a file asks for one). {@code exec},
@@ -60,7 +61,8 @@ final class Lookup {
                     if (line.args().isEmpty()) {
                         throw new SshConfigException(line.where() + ": Host needs at least one pattern");
                     }
-                    active = Patterns.hostMatches(originalHost, line.args());
+                    active = Patterns.hostMatches(finalPass ? currentHost().toLowerCase(Locale.ROOT) : originalHost,
+                            line.args());
                 }
                 case "match" -> active = matches(line);
                 case "include" -> {
@@ -93,13 +95,17 @@ final class Lookup {
         }
     }
 
-    /** The name {@code Match host} compares: the HostName so far with %h expanded, or the name as given. */
+    /**
+     * The name {@code Match host} compares, and the one to connect to: the HostName so far with %h expanded, or
+     * the name as given; as ssh has them, the given name in lower case.
+     */
     String currentHost() {
         ConfigLine h = first.get("hostname");
+        String given = originalHost.toLowerCase(Locale.ROOT);
         if (h == null) {
-            return originalHost;
+            return given;
         }
-        return finalPass ? h.single() : Tokens.percent(h.single(), Map.of('h', originalHost), "h", "HostName", h.where());
+        return finalPass ? h.single() : Tokens.percent(h.single(), Map.of('h', given), "h", "HostName", h.where());
     }
 
     private boolean matches(ConfigLine line) {

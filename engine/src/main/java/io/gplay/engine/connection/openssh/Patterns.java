@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * ssh_config(5)'s PATTERNS: {@code *} matches any run of characters, {@code ?} exactly one, a leading {@code !}
  * negates; a negated pattern that matches rejects the name whatever the others say, and a negated one never
- * matches by itself. Host names are compared ignoring case (ssh lowercases the name it is given), user names
- * exactly.
+ * matches by itself. As ssh compares them: a {@code Host} line's patterns exactly, against the name as given;
+ * {@code Match host} and {@code originalhost} ignoring case; user names exactly.
  */
 final class Patterns {
     private Patterns() {
@@ -15,7 +15,7 @@ final class Patterns {
 
     /** A {@code Host} line: its patterns are separate words. */
     static boolean hostMatches(String host, List<String> patterns) {
-        return matches(host.toLowerCase(Locale.ROOT), patterns, true);
+        return matches(host, patterns, false);
     }
 
     /** A pattern-list, as {@code Match host a,b,!c} has it: comma-separated. */

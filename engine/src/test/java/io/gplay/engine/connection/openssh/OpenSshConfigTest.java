@@ -57,7 +57,9 @@ class OpenSshConfigTest {
         assertEquals("fallback", lookup(config, "web10").user(), "? is exactly one character");
         assertEquals(2222, lookup(config, "a.example.com").port());
         assertNull(lookup(config, "secret.example.com").port(), "a negated pattern that matches rejects the line");
-        assertEquals("webadmin", lookup(config, "WEB2").user(), "host names compare ignoring case");
+        assertEquals("fallback", lookup(config, "WEB2").user(), "a Host pattern compares exactly");
+        assertEquals(1, lookup("Match host web? originalhost WEB?\n  Port 1\n", "WEB2").port(),
+                "Match host and originalhost ignore case");
         assertNull(lookup("Host !a\n  User u\n", "b").user(), "a negated pattern never matches by itself");
     }
 
@@ -88,7 +90,7 @@ class OpenSshConfigTest {
     }
 
     @Test
-    void matchFinalMatchesInASecondPassWithTheHostNameExpanded() throws IOException {
+    void matchFinalMatchesInASecondPassWhereHostLinesSeeTheHostName() throws IOException {
         HostSettings t = lookup("""
                 Host t
                   HostName %h.example.com
@@ -96,8 +98,12 @@ class OpenSshConfigTest {
                   User finaluser
                 Match canonical
                   User never
+                Host *.example.com
+                  Port 2222
                 """, "t");
-        assertEquals(List.of("t.example.com", "finaluser"), List.of(t.hostName(), t.user()));
+        assertEquals(List.of("t.example.com", "finaluser", 2222), List.of(t.hostName(), t.user(), t.port()));
+        assertNull(lookup("Host t\n  HostName t.example.com\nHost *.example.com\n  Port 2222\n", "t").port(),
+                "without Match final, one pass, and Host lines see the name as given");
     }
 
     @Test
