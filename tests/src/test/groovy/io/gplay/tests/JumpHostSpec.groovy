@@ -87,7 +87,10 @@ class JumpHostSpec extends Specification {
         kh
     }
 
-    /** The test's ssh config: aliases target and target2 behind bastion, behind behind a jump host that is down. */
+    /**
+     * The test's ssh config: aliases target and target2 behind bastion, behind behind a jump host that is down,
+     * nowhere behind bastion on a port where nothing listens.
+     */
     Path sshConfig(Path knownHosts, int downPort = 1) {
         Path cfg = work.resolve('ssh_config')
         cfg.text = """\
@@ -106,6 +109,10 @@ Host bastion
 Host deadjump
   HostName 127.0.0.1
   Port ${downPort}
+Host nowhere
+  HostName 127.0.0.1
+  Port ${downPort}
+  ProxyJump bastion
 Host *
   User ${USER}
   IdentitiesOnly yes
@@ -203,7 +210,7 @@ Host *
         given:
         int downPort = new ServerSocket(0).withCloseable { it.localPort }
         Path kh = knownHosts('known_hosts', jumpLine(), targetLine())
-        def inv = inventory([behind: [:], bastion: [:], target: [:]])
+        def inv = inventory([behind: [:], bastion: [:], target: [:], nowhere: [:]])
 
         when:
         def run = sshConnection(inv, [SSH_AUTH_SOCK: null], '--ssh-config', sshConfig(kh, downPort).toString())
@@ -212,6 +219,8 @@ Host *
         run.rc == 4
         run.out.contains("behind | UNREACHABLE | jump host deadjump (${USER}@127.0.0.1:${downPort}): failed"
                 + " connecting to 127.0.0.1:${downPort}: Connection refused")
+        run.out.contains("nowhere | UNREACHABLE | failed connecting to 127.0.0.1:${downPort} through jump host bastion"
+                + " (${USER}@127.0.0.1:${relay.port}): Connection refused")
         !sshConnectionOf(run, 'bastion').endsWith(" ${target.port}")
         sshConnectionOf(run, 'target') ==~ /127\.0\.0\.1 \d+ 127\.0\.0\.1 ${target.port}/
     }
