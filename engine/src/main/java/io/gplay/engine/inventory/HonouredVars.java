@@ -1,5 +1,6 @@
 package io.gplay.engine.inventory;
 
+import io.gplay.engine.connection.openssh.SshCommandLine;
 import io.gplay.engine.shell.ShellWords;
 
 import java.util.ArrayList;
@@ -27,15 +28,9 @@ public final class HonouredVars {
     /** Honoured with these values only: what gplay does anyway. */
     private static final Map<String, Set<String>> HONOURED_VALUES = Map.of("ansible_become_method", Set.of("sudo"));
 
-    /** Ansible's variables of extra ssh command-line options, of which gplay honours those of {@link #SSH_OPTIONS}. */
+    /** Ansible's variables of extra ssh command-line options, of which gplay honours those {@link SshCommandLine} understands. */
     private static final Set<String> SSH_ARGS = Set.of("ansible_ssh_args", "ansible_ssh_common_args",
             "ansible_ssh_extra_args");
-
-    /**
-     * The ssh options gplay understands in those variables: a flag ({@code -J}) or {@code -o} and an option's
-     * name in lower case ({@code -o proxyjump}). None yet.
-     */
-    private static final Set<String> SSH_OPTIONS = Set.of();
 
     /** ssh's flags that take an argument (OpenSSH 9's ssh(1)). */
     private static final String SSH_FLAGS_WITH_ARGUMENT = "BbcDEeFIiJLlmOoPpQRSWw";
@@ -86,7 +81,7 @@ public final class HonouredVars {
         }
         if (SSH_ARGS.contains(name)) {
             List<String> unknown = sshOptions(String.valueOf(value)).stream()
-                    .filter(o -> !SSH_OPTIONS.contains(key(o))).toList();
+                    .filter(o -> !SshCommandLine.understands(key(o))).toList();
             return unknown.isEmpty() ? null : "gplay does not honour " + name + ": it does not understand "
                     + String.join(" ", unknown);
         }
@@ -110,7 +105,7 @@ public final class HonouredVars {
         return out;
     }
 
-    /** An option as {@link #SSH_OPTIONS} lists it: the flag, and for -o the option's name in lower case. */
+    /** An option as {@link SshCommandLine#understands} takes it: the flag, and for -o the option's name in lower case. */
     private static String key(String option) {
         if (!option.startsWith("-o")) {
             return option.length() > 2 && option.charAt(0) == '-' ? option.substring(0, 2) : option;

@@ -30,13 +30,12 @@ class HonouredVarsTest {
             hosts.add(host("web" + i, Map.of("ansible_host_key_checking", false)));
         }
         hosts.add(host("db1", Map.of("ansible_become_method", "su", "ansible_ssh_common_args",
-                "-C -o 'ProxyCommand=ssh -W %h:%p bastion' -J jump -oServerAliveInterval=5")));
+                "-C -o 'ProxyCommand=ssh -W %h:%p bastion' -A -J jump -o ForwardAgent=yes -oServerAliveInterval=5")));
         assertEquals(List.of(
                 "hosts web1, web2, web3, web4, web5 and 2 more: gplay does not honour ansible_host_key_checking (it "
                         + "is only a variable to gplay)",
                 "host db1: gplay does not honour ansible_become_method 'su' (only sudo)",
-                "host db1: gplay does not honour ansible_ssh_common_args: it does not understand -C -o ProxyCommand=ssh "
-                        + "-W %h:%p bastion -J jump -oServerAliveInterval=5"),
+                "host db1: gplay does not honour ansible_ssh_common_args: it does not understand -A -o ForwardAgent=yes"),
                 sorted(HonouredVars.report(hosts, false)));
     }
 
