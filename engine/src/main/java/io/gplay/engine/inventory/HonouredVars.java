@@ -1,14 +1,11 @@
 package io.gplay.engine.inventory;
 
-import io.gplay.engine.connection.openssh.SshCommandLine;
-import io.gplay.engine.shell.ShellWords;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,24 +13,19 @@ import java.util.stream.Stream;
 
 /**
  * The {@code ansible_*} variables gplay honours, in one place, so that nothing an inventory says is silently
- * ignored: {@link #report} names each other one a host sets. A variable (or an ssh option) that gplay comes to
- * honour is added here.
+ * ignored: {@link #report} names each other one a host sets. A variable that gplay comes to honour is added here;
+ * the ssh arguments' options are judged where the SSH target is made (SshTargets).
  */
 public final class HonouredVars {
     /** Honoured whatever their value (ansible_connection's values are checked where connections are opened). */
     private static final Set<String> HONOURED = Set.copyOf(Stream.concat(Arrays.stream(ConnectionVars.values())
             .flatMap(c -> c.names().stream()), Stream.of("ansible_connection", "ansible_become",
+            // ssh's own arguments: SshTargets reads them and refuses, before any host, an option it does not understand
+            "ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args",
             "ansible_become_user")).toList());
 
     /** Honoured with these values only: what gplay does anyway. */
     private static final Map<String, Set<String>> HONOURED_VALUES = Map.of("ansible_become_method", Set.of("sudo"));
-
-    /** Ansible's variables of extra ssh command-line options, of which gplay honours those {@link SshCommandLine} understands. */
-    private static final Set<String> SSH_ARGS = Set.of("ansible_ssh_args", "ansible_ssh_common_args",
-            "ansible_ssh_extra_args");
-
-    /** ssh's flags that take an argument (OpenSSH 9's ssh(1)). */
-    private static final String SSH_FLAGS_WITH_ARGUMENT = "BbcDEeFIiJLlmOoPpQRSWw";
 
     /** What matters only to how Ansible runs its Python modules on hosts; gplay runs none: said with -v only. */
     private static final Pattern NEEDLESS = Pattern.compile("ansible_\\w+_interpreter|ansible_(ssh_)?pipelining"
@@ -79,38 +71,6 @@ public final class HonouredVars {
             return HONOURED_VALUES.get(name).contains(String.valueOf(value)) ? null : "gplay does not honour "
                     + name + " '" + value + "' (only " + String.join(", ", HONOURED_VALUES.get(name)) + ")";
         }
-        if (SSH_ARGS.contains(name)) {
-            List<String> unknown = sshOptions(String.valueOf(value)).stream()
-                    .filter(o -> !SshCommandLine.understands(key(o))).toList();
-            return unknown.isEmpty() ? null : "gplay does not honour " + name + ": it does not understand "
-                    + String.join(" ", unknown);
-        }
         return "gplay does not honour " + name + " (it is only a variable to gplay)";
-    }
-
-    /** The options of an ssh command line, each with its argument ("-o Name=value", "-J host", "-C"). */
-    static List<String> sshOptions(String args) {
-        List<String> words;
-        try {
-            words = ShellWords.split(args);
-        } catch (IllegalArgumentException e) {
-            return List.of(args);
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            boolean takesNext = w.length() == 2 && w.charAt(0) == '-' && SSH_FLAGS_WITH_ARGUMENT.indexOf(w.charAt(1)) >= 0;
-            out.add(takesNext && i + 1 < words.size() ? w + " " + words.get(++i) : w);
-        }
-        return out;
-    }
-
-    /** An option as {@link SshCommandLine#understands} takes it: the flag, and for -o the option's name in lower case. */
-    private static String key(String option) {
-        if (!option.startsWith("-o")) {
-            return option.length() > 2 && option.charAt(0) == '-' ? option.substring(0, 2) : option;
-        }
-        String rest = option.substring(2).strip();
-        return "-o " + rest.split("[\\s=]", 2)[0].toLowerCase(Locale.ROOT);
     }
 }

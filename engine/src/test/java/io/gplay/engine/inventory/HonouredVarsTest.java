@@ -29,13 +29,11 @@ class HonouredVarsTest {
         for (int i = 1; i <= 7; i++) {
             hosts.add(host("web" + i, Map.of("ansible_host_key_checking", false)));
         }
-        hosts.add(host("db1", Map.of("ansible_become_method", "su", "ansible_ssh_common_args",
-                "-C -o 'ProxyCommand=ssh -W %h:%p bastion' -A -J jump -o ForwardAgent=yes -oServerAliveInterval=5")));
+        hosts.add(host("db1", Map.of("ansible_become_method", "su")));
         assertEquals(List.of(
                 "hosts web1, web2, web3, web4, web5 and 2 more: gplay does not honour ansible_host_key_checking (it "
                         + "is only a variable to gplay)",
-                "host db1: gplay does not honour ansible_become_method 'su' (only sudo)",
-                "host db1: gplay does not honour ansible_ssh_common_args: it does not understand -A -o ForwardAgent=yes"),
+                "host db1: gplay does not honour ansible_become_method 'su' (only sudo)"),
                 sorted(HonouredVars.report(hosts, false)));
     }
 
@@ -48,13 +46,6 @@ class HonouredVarsTest {
                         + "Python modules, and gplay runs no Python on hosts",
                 "host b: ansible_pipelining is ignored: it tells Ansible how to run its Python modules, and gplay "
                         + "runs no Python on hosts"), HonouredVars.report(hosts, true));
-    }
-
-    @Test
-    void sshOptionsAreTakenWithTheirArguments() {
-        assertEquals(List.of("-C", "-o StrictHostKeyChecking=no", "-J a,b", "-oUser=x", "-v"),
-                HonouredVars.sshOptions("-C -o StrictHostKeyChecking=no -J a,b -oUser=x -v"));
-        assertEquals(List.of("-o 'unclosed"), HonouredVars.sshOptions("-o 'unclosed"));
     }
 
     /** The messages in a fixed order: a host's variables come in no order of their own. */

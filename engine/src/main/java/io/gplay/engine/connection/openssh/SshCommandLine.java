@@ -39,18 +39,6 @@ public record SshCommandLine(List<ConfigLine> options, String configFile, String
         destinations = List.copyOf(destinations);
     }
 
-    /**
-     * Whether gplay reads or knowingly passes over an ssh option: a flag ({@code -C}, {@code -J}) or {@code -o}
-     * and a keyword in lower case ({@code -o proxyjump}); what it does not understand it refuses for an SSH host.
-     */
-    public static boolean understands(String key) {
-        if (key.startsWith("-o ")) {
-            String keyword = key.substring(3);
-            return READ.contains(keyword) || PASSED_OVER.contains(keyword);
-        }
-        return key.length() == 2 && key.charAt(0) == '-' && (FLAGS_PASSED_OVER + ARGS_PASSED_OVER + ARGS_READ)
-                .indexOf(key.charAt(1)) >= 0;
-    }
 
     /** Reads the words of a command line (its {@code ssh} left out); {@code where} names them in messages. */
     public static SshCommandLine parse(List<String> words, String where) {
