@@ -1,5 +1,7 @@
 package io.gplay.engine.connection.openssh;
 
+import io.gplay.engine.shell.ShellWords;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,46 +103,14 @@ public record SshCommandLine(List<ConfigLine> options, String configFile, String
     }
 
     /**
-     * A command line split into words as a POSIX shell (and Ansible's shlex) splits it: single quotes keep
-     * everything, double quotes keep all but a backslash before {@code \ " $ `}, a backslash outside quotes keeps
-     * the next character.
+     * A command line split into words as a POSIX shell (and Ansible's shlex) splits it ({@link ShellWords#split});
+     * an unclosed quote is a problem named {@code where}.
      */
     public static List<String> shellWords(String text, String where) {
-        List<String> out = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote == 0 && Character.isWhitespace(c)) {
-                if (word != null) {
-                    out.add(word.toString());
-                    word = null;
-                }
-                continue;
-            }
-            if (word == null) {
-                word = new StringBuilder();
-            }
-            if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '\\' && i + 1 < text.length() && (quote == 0 || "\\\"$`".indexOf(text.charAt(i + 1)) >= 0)) {
-                word.append(text.charAt(++i));
-            } else if (c == '"' || c == '\'' && quote == 0) {
-                quote = quote == '"' ? 0 : c;
-            } else {
-                word.append(c);
-            }
-        }
-        if (quote != 0) {
+        try {
+            return ShellWords.split(text);
+        } catch (IllegalArgumentException e) {
             throw new SshConfigException(where + ": unterminated quote in '" + text + "'");
         }
-        if (word != null) {
-            out.add(word.toString());
-        }
-        return out;
     }
 }
