@@ -67,10 +67,7 @@ final class GlusterCli {
     }
 
     private Element answer(boolean kept, String... args) {
-        if (!daemonSeen && !ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
-            throw new DaemonDown("gluster " + String.join(" ", args) + ": glusterd is not running");
-        }
-        daemonSeen = true;
+        requireDaemon(args);
         ExecResult r = kept ? ctx.probeKept(command(true, args)) : ctx.probe(command(true, args));
         Element root = parse(r.stdout());
         if (root == null) {
@@ -92,11 +89,16 @@ final class GlusterCli {
      * what it printed, read by the caller with what that version prints.
      */
     ExecResult queryText(String... args) {
+        requireDaemon(args);
+        return ctx.probe(command(false, args));
+    }
+
+    /** glusterd running, asked once a task; the query it is for named when it is not. */
+    private void requireDaemon(String... args) {
         if (!daemonSeen && !ctx.probe(Cmd.of("pidof", "glusterd")).ok()) {
             throw new DaemonDown("gluster " + String.join(" ", args) + ": glusterd is not running");
         }
         daemonSeen = true;
-        return ctx.probe(command(false, args));
     }
 
     /** A query that must succeed: an error gluster reports in its answer fails the task. */
