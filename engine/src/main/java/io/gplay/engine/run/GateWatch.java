@@ -15,8 +15,8 @@ import java.util.Set;
  * Waits for a play's {@link Gate}s around a batch: their checks on each of the batch's hosts that can be reached,
  * in check mode (a checker built with the run's options in check mode), asked again every delay until they all
  * pass or the gate's timeout has gone by; a gate none of whose checks applies (each skipped by its {@code when}) is
- * said to be skipped, and lets the batch go. A check runs on a scratch copy of its host's state ({@link HostRun#scratch}),
- * so what it finds is never counted in the recap nor fails its host. In a check run the gate is asked once: a real
+ * said to be skipped, and lets the batch go. A check runs on a scratch copy of its host's state
+ * ({@link HostRun#carryOver}), so what it finds is never counted in the recap nor fails its host. In a check run the gate is asked once: a real
  * run would wait, a check run says whether it would start now.
  */
 final class GateWatch {
@@ -38,7 +38,10 @@ final class GateWatch {
         this.checkRun = checkRun;
     }
 
-    /** Null when every gate of the play for {@code moment} ("before", "after") passes; else why one did not. */
+    /**
+     * Null when every gate of the play for {@code moment} ("before", "after") passes; else why one did not, the
+     * run then marked stopped by a gate.
+     */
     String await(Play play, String moment, String batchName, List<HostRun> batch) {
         for (Gate gate : play.rollout().gates()) {
             if (!gate.gates(moment)) {
@@ -46,6 +49,7 @@ final class GateWatch {
             }
             String why = await(play, gate, moment + " " + batchName, batch);
             if (why != null) {
+                state.gateStopped = true;
                 return "gate '" + gate.title() + "' (" + gate.source() + ") " + why;
             }
         }
@@ -88,7 +92,8 @@ final class GateWatch {
             if (hr.unreachable != null) {
                 continue;
             }
-            HostRun scratch = hr.scratch();
+            // a copy with its own counts and failure: what the checks find never reaches the recap nor fails the host
+            HostRun scratch = hr.carryOver();
             try {
                 for (Task check : gate.checks()) {
                     Result r = checker.run(play, check, scratch);

@@ -44,7 +44,10 @@ final class HostRun {
         this.host = host;
     }
 
-    /** A fresh state for the next run of a session, keeping the connection, facts and registered results. */
+    /**
+     * A fresh state keeping the connection, facts and registered results, with counts and failure of its own: the
+     * next run of a session, or a gate's checks.
+     */
     synchronized HostRun carryOver() {
         HostRun next = new HostRun(host);
         next.connection = connection;
@@ -53,19 +56,7 @@ final class HostRun {
         return next;
     }
 
-    /**
-     * A copy to ask a gate's checks with: the same host, connection, facts and registered results, its own counts
-     * and failure, so the checks' results never reach the recap nor fail the host. {@link #adoptConnection} after.
-     */
-    synchronized HostRun scratch() {
-        HostRun s = new HostRun(host);
-        s.connection = connection;
-        s.facts = facts;
-        s.registered.putAll(registered);
-        return s;
-    }
-
-    /** The connection the scratch copy ended with: one it opened, or none when it closed the shared one. */
+    /** The connection a {@link #carryOver} copy ended with: one it opened, or none when it closed the shared one. */
     synchronized void adoptConnection(HostRun scratch) {
         connection = scratch.connection;
     }

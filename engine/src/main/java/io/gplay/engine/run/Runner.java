@@ -229,7 +229,6 @@ public final class Runner {
     /** Says why and where a play stopped, and which hosts it did not start; false, as the playbook ends. */
     private boolean stopped(Play play, String where, String why, List<List<Host>> notStartedBatches) {
         List<Host> notStarted = notStartedBatches.stream().flatMap(List::stream).toList();
-        state.gateStopped |= why.startsWith("gate ");
         reporter.warning("play '" + play.name() + "' stopped " + where + ": " + why + "; not started: "
                 + (notStarted.isEmpty() ? "none" : names(notStarted)) + "; the playbook ends here");
         return false;
