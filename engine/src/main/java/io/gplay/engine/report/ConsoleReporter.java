@@ -138,8 +138,7 @@ public final class ConsoleReporter implements Reporter {
     public synchronized void gate(Gate gate, String when, int attempt, String why) {
         clearLiveLine();
         if (attempt == 1) {
-            out.println();
-            out.println(banner("GATE [" + TerminalText.escaped(gate.title()) + "] " + TerminalText.escaped(when)));
+            gateBanner(gate, when);
         }
         out.println(why == null ? paint("32", "passes" + (attempt == 1 ? "" : " (try " + attempt + ")"))
                 : paint("33", TerminalText.escaped("not yet (try " + attempt + "): " + why)));
@@ -148,9 +147,13 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public synchronized void gateSkipped(Gate gate, String when) {
         clearLiveLine();
+        gateBanner(gate, when);
+        out.println(paint("36", "skipping: no check applies (each one's when is false)"));
+    }
+
+    private void gateBanner(Gate gate, String when) {
         out.println();
         out.println(banner("GATE [" + TerminalText.escaped(gate.title()) + "] " + TerminalText.escaped(when)));
-        out.println(paint("36", "skipping: no check applies (each one's when is false)"));
     }
 
     @Override
