@@ -4,6 +4,7 @@ import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.module.ReturnValue;
 import io.gplay.dsl.PlaybookLoader;
 import io.gplay.engine.config.AnsibleConfig;
 import picocli.CommandLine.Command;
@@ -74,6 +75,11 @@ final class DocCommand implements Callable<Integer> {
             out.println(h);
             out.println("      " + p.doc());
         }
+        if (!s.leftOut().isEmpty()) {
+            out.println();
+            out.println("NOT TAKEN (Ansible's parameters this module leaves out)");
+            s.leftOut().forEach((p, why) -> out.println("  " + p + ": " + why));
+        }
         if (!s.rules().isEmpty()) {
             out.println();
             out.println("RULES");
@@ -86,6 +92,17 @@ final class DocCommand implements Callable<Integer> {
             out.println();
             out.println("NOTES");
             out.println("  " + s.notes());
+        }
+        if (!s.returnValues().isEmpty()) {
+            out.println();
+            out.println("RETURN (what register gives, beside changed, changes, failed, skipped, msg and status)");
+            for (ReturnValue r : s.returnValues()) {
+                out.println("  " + r.key() + " (" + r.type() + ", returned: " + r.returned() + ")");
+                out.println("      " + r.description());
+                if (r.sample() != null && !r.sample().isEmpty()) {
+                    out.println("      sample: " + r.sample());
+                }
+            }
         }
         if (!s.examples().isEmpty()) {
             out.println();

@@ -29,4 +29,12 @@ class DocCommandTest {
                 + "  state must be present when mount is true\n"));
         assertFalse(doc("debug").contains("RULES"), "a module without rules has no such section");
     }
+
+    @Test
+    void aModulesReturnValuesAreShownFromItsSpec() {
+        String command = doc("command");
+        assertTrue(command.contains("\nRETURN (what register gives"), command);
+        assertTrue(command.contains("\n  stdout_lines (list, returned: when run)\n      stdout split into lines\n      sample: [hello]\n"), command);
+        assertTrue(command.indexOf("CHECK MODE") < command.indexOf("RETURN"), command);
+    }
 }

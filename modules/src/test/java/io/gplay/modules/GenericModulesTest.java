@@ -180,6 +180,19 @@ class GenericModulesTest {
     }
 
     @Test
+    void aCommandRegistersWhatAnsiblesCommandDoesInItsForms() throws Exception {
+        Result r = Harness.run(new ShellModule(), Map.of("cmd", "printf 'a\\nb\\n'; echo warn >&2; sleep 0.05"), false);
+        assertEquals(List.of("a", "b"), r.data().get("stdout_lines"));
+        assertEquals(List.of("warn"), r.data().get("stderr_lines"));
+        assertTrue(String.valueOf(r.data().get("start")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}"), r.data().toString());
+        assertTrue(String.valueOf(r.data().get("delta")).matches("0:00:00\\.\\d{6}"), r.data().toString());
+        assertTrue(String.valueOf(r.data().get("delta")).compareTo("0:00:00.050000") >= 0, "the delta covers the sleep");
+        Result quiet = Harness.run(new CommandModule(), Map.of("argv", List.of("true")), false);
+        assertEquals(List.of(), quiet.data().get("stdout_lines"), "no output, no lines, as in Ansible");
+        assertEquals(List.of("true"), quiet.data().get("cmd"));
+    }
+
+    @Test
     void hostileParameterValuesAreData() throws Exception {
         // The marker is relative, so hostile values need no slash: commands run in this process's directory.
         String marker = "gplay-pwned-" + ProcessHandle.current().pid();

@@ -32,7 +32,9 @@ public final class Harness {
         } catch (ModuleFailure e) {
             return Result.failed(e.getMessage()); // as the runner fails a task whose parameters break the spec on a host
         }
-        return ModuleInvocation.run(module, resolved, where);
+        Result r = ModuleInvocation.run(module, resolved, where);
+        ReturnContract.check(module.spec(), r);
+        return r;
     }
 
     public static boolean changed(Result r) {

@@ -21,6 +21,8 @@ public final class ModuleSpec {
     private String checkMode = "predicts its change from the host's current state, with the same code as a real run";
     private String notes = "";
     private final List<String> examples = new ArrayList<>();
+    private final List<ReturnValue> returns = new ArrayList<>();
+    private final Map<String, String> leftOut = new LinkedHashMap<>();
 
     public ModuleSpec(String name, String summary) {
         this.name = name;
@@ -113,6 +115,21 @@ public final class ModuleSpec {
         return this;
     }
 
+    /**
+     * A value {@code register} gives: {@code returned} is {@code always}, {@code success}, {@code changed} or a
+     * condition in words, as in Ansible's RETURN documentation.
+     */
+    public ModuleSpec returns(String key, String type, String returned, String description, String sample) {
+        returns.add(new ReturnValue(key, type, returned, description, sample));
+        return this;
+    }
+
+    /** A parameter of the Ansible module of the same job that this one does not take, and why. */
+    public ModuleSpec leavesOut(String ansibleParam, String why) {
+        leftOut.put(ansibleParam, why);
+        return this;
+    }
+
     public ModuleSpec example(String groovy) {
         examples.add(groovy);
         return this;
@@ -158,5 +175,15 @@ public final class ModuleSpec {
 
     public List<String> examples() {
         return List.copyOf(examples);
+    }
+
+    /** What {@code register} gives beyond {@code changed}, {@code changes} (what was changed, in words), {@code failed}, {@code skipped}, {@code msg} and {@code status}. */
+    public List<ReturnValue> returnValues() {
+        return List.copyOf(returns);
+    }
+
+    /** Ansible's parameters this module leaves out, with why. */
+    public Map<String, String> leftOut() {
+        return java.util.Collections.unmodifiableMap(leftOut);
     }
 }

@@ -11,6 +11,10 @@ import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
 import io.gplay.engine.shell.ShellWords;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -39,8 +43,17 @@ public class CommandModule implements Module {
                 .checkMode("cannot predict what an arbitrary command does: skipped in check mode, unless it declares "
                         + "`creates`/`removes` (then reported as the change it would make) or `readOnly: true`, "
                         + "when it runs as a read-only probe")
-                .notes("Registered results have rc, stdout, stderr, stdout_lines. The command is reported as changed "
-                        + "when it runs; use `changedWhen` to say when it really changed something.")
+                .notes("The command is reported as changed when it runs; use `changedWhen` to say when it really "
+                        + "changed something.")
+                .returns("cmd", "string or list", "when run", "the command as given: cmd, or argv as a list", "echo hello")
+                .returns("rc", "int", "when run", "the command's exit status", "0")
+                .returns("stdout", "string", "when run", "its standard output, trailing newlines removed", "hello")
+                .returns("stderr", "string", "when run", "its standard error, trailing newlines removed", "")
+                .returns("stdout_lines", "list", "when run", "stdout split into lines", "[hello]")
+                .returns("stderr_lines", "list", "when run", "stderr split into lines", "[]")
+                .returns("start", "string", "when run", "when the command started, host's clock not asked: this machine's, local time", "2026-12-07 09:41:57.132456")
+                .returns("end", "string", "when run", "when it ended", "2026-12-07 09:41:57.145012")
+                .returns("delta", "string", "when run", "how long it ran, H:MM:SS.ffffff", "0:00:00.012556")
                 .example(name + " 'show the volumes', cmd: 'gluster volume info', readOnly: true, register: 'volumes'");
     }
 
@@ -85,7 +98,8 @@ public class CommandModule implements Module {
         byte[] stdin = ctx.has("stdin") ? ctx.str("stdin").getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
         if (probe) {
             // a user's read-only command gets a channel of its own, as every command of a user's does
-            record(ctx, ctx.probe(line, stdin));
+            Instant start = Instant.now();
+            record(ctx, ctx.probe(line, stdin), start);
             return;
         }
         if (ctx.checkMode() && !ctx.has("creates") && !ctx.has("removes")) {
@@ -93,18 +107,40 @@ public class CommandModule implements Module {
             return;
         }
         String shown = ctx.has("cmd") ? ctx.str("cmd") : String.join(" ", ctx.list("argv").stream().map(String::valueOf).toList());
-        ctx.converge("run: " + shown, () -> record(ctx, ctx.attempt(line, stdin)));
+        ctx.converge("run: " + shown, () -> {
+            Instant start = Instant.now();
+            record(ctx, ctx.attempt(line, stdin), start);
+        });
+    }
+
+    // Ansible's forms: "2026-12-07 09:41:57.132456" and "0:00:00.012556"
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+            .withZone(ZoneId.systemDefault());
+
+    private static String delta(Duration d) {
+        return String.format("%d:%02d:%02d.%06d", d.toHours(), d.toMinutesPart(), d.toSecondsPart(), d.toNanosPart() / 1000);
+    }
+
+    private static List<String> lines(String text) {
+        String t = text.stripTrailing();
+        return t.isEmpty() ? List.of() : List.of(t.split("\n"));
     }
 
     private static boolean exists(ModuleContext ctx, String path) {
         return ctx.probe(Cmd.of("test", "-e", path)).ok();
     }
 
-    private static void record(ModuleContext ctx, ExecResult r) {
+    private static void record(ModuleContext ctx, ExecResult r, Instant start) {
+        Instant end = Instant.now();
+        ctx.set("cmd", ctx.has("cmd") ? ctx.str("cmd") : ctx.list("argv"));
         ctx.set("rc", r.rc());
         ctx.set("stdout", r.stdout().stripTrailing());
         ctx.set("stderr", r.stderr().stripTrailing());
-        ctx.set("stdout_lines", List.of(r.stdout().stripTrailing().split("\n")));
+        ctx.set("stdout_lines", lines(r.stdout()));
+        ctx.set("stderr_lines", lines(r.stderr()));
+        ctx.set("start", STAMP.format(start));
+        ctx.set("end", STAMP.format(end));
+        ctx.set("delta", delta(Duration.between(start, end)));
         if (!r.ok()) {
             ctx.fail("non-zero return code " + r.rc() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
         }
