@@ -28,7 +28,7 @@ final class CallPlace {
     private final Deque<String> calls = new ArrayDeque<>();
     /** The calls whose closures the code being read is in, outermost first. */
     private final List<String> owners = new ArrayList<>();
-    /** Closures that only stand for their code where they are ({@code { ... }.call()}, {@link LargeBlocks}'). */
+    /** Closures that only stand for their code where they are ({@code { ... }.call()}, {@code LargeBlocks}'). */
     private final Set<ClosureExpression> inPlace = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean scriptBody;
 

@@ -2,6 +2,7 @@ package io.gplay.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.GString;
+import io.gplay.dsl.compile.VariableUses;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
 import io.gplay.engine.plan.PlaybookCodeFailure;

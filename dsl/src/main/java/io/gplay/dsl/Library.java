@@ -1,5 +1,9 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.CodeFolder;
+import io.gplay.dsl.compile.ScriptCompiler;
+import io.gplay.dsl.compile.SourceFile;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

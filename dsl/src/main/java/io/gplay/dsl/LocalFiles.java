@@ -3,6 +3,8 @@ package io.gplay.dsl;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.module.ModuleSpec;
+import io.gplay.dsl.compile.CodeFolder;
+import io.gplay.dsl.compile.SourceFile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

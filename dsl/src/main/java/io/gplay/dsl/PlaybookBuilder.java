@@ -2,6 +2,7 @@ package io.gplay.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
+import io.gplay.dsl.compile.SourceFile;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;

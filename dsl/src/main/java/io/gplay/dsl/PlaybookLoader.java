@@ -1,5 +1,9 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.CodeFolder;
+import io.gplay.dsl.compile.InertCompiler;
+import io.gplay.dsl.compile.ScriptCompiler;
+import io.gplay.dsl.compile.SourceFile;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Playbook;
@@ -56,7 +60,7 @@ public final class PlaybookLoader {
      */
     public TaskCollector console(String where) {
         SourceFile here = SourceFile.text(where, where, "");
-        return new TaskCollector(context(here, where, new ScriptCompiler(cacheDir)));
+        return new TaskCollector(context(here, where, new ScriptCompiler(cacheDir, DslScript.class)));
     }
 
     /** The names of the roles a playbook in {@code folder} can use, sorted. */
@@ -87,7 +91,7 @@ public final class PlaybookLoader {
 
     private Playbook load(SourceFile file) {
         String scriptName = scriptName(file.fileName());
-        ScriptCompiler compiler = new ScriptCompiler(cacheDir);
+        ScriptCompiler compiler = new ScriptCompiler(cacheDir, DslScript.class);
         BuildContext ctx = context(file, scriptName, compiler);
         PlaybookScript script = (PlaybookScript) BuildContext.newInstance(
                 compiler.compile(file, scriptName, PlaybookScript.class));
@@ -161,7 +165,8 @@ public final class PlaybookLoader {
     private Summary check(SourceFile file) {
         List<String> problems = new ArrayList<>();
         CodeFolder lib = file.folder().folder("lib");
-        InertCompiler compiler = new InertCompiler(lib.names(".groovy").stream().map(n -> lib.file(n).orElseThrow()).toList());
+        InertCompiler compiler = new InertCompiler(lib.names(".groovy").stream().map(n -> lib.file(n).orElseThrow()).toList(),
+                DslScript.class);
         problems.addAll(compiler.libraryProblems());
         StaticCheck check = new StaticCheck(modules, compiler.libraryMethods(), new Roles(file.folder(), rolesPath, vault));
         Set<String> seen = new LinkedHashSet<>();

@@ -1,5 +1,7 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.CodeFolder;
+import io.gplay.dsl.compile.SourceFile;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;

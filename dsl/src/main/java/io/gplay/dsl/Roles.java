@@ -1,5 +1,6 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.CodeFolder;
 import io.gplay.engine.module.Names;
 import io.gplay.engine.vault.VaultSecrets;
 

@@ -1,5 +1,6 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.SourceFile;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;

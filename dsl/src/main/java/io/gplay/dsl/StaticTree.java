@@ -1,5 +1,7 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.SourceFile;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

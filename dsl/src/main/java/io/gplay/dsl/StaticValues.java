@@ -1,6 +1,7 @@
 package io.gplay.dsl;
 
 import groovy.lang.Closure;
+import io.gplay.dsl.compile.VariableUses;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;

@@ -1,5 +1,6 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.compile.SourceFile;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.RoleArguments;

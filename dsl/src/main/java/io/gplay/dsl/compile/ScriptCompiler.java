@@ -1,6 +1,7 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import groovy.lang.GroovyClassLoader;
+import io.gplay.dsl.DslException;
 import org.codehaus.groovy.GroovyBugError;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
@@ -31,7 +32,7 @@ import java.util.Set;
  * its content (compiling costs 1–2 s on a cold JVM, loading a cached class a few milliseconds). Classes of the
  * libraries compiled so far are visible to every file compiled after them, and part of its cache key.
  */
-final class ScriptCompiler {
+public final class ScriptCompiler {
     /**
      * What compiled a cached file: the DSL's own build (its jar's or classes' time), so that a cache entry
      * compiled by another gplay, whose compiled form or compile-time checks differ, is never loaded.
@@ -44,17 +45,20 @@ final class ScriptCompiler {
     /** The libraries' classes: the parent of every file's loader. */
     private final GroovyClassLoader libraries;
     private final StringBuilder librariesKey = new StringBuilder();
+    /** The script base class of the libraries. */
+    private final Class<?> libraryBase;
 
-    ScriptCompiler(Path cacheDir) {
+    public ScriptCompiler(Path cacheDir, Class<?> libraryBase) {
         this.cacheDir = cacheDir;
-        this.libraries = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config(DslScript.class));
+        this.libraryBase = libraryBase;
+        this.libraries = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config(libraryBase));
     }
 
     /**
      * The class of a file, compiled (or taken from the cache) with {@code base} as its script base class;
      * {@code scriptName} names it in stack traces, and so must differ between the files of one tree.
      */
-    Class<?> compile(SourceFile file, String scriptName, Class<?> base) {
+    public Class<?> compile(SourceFile file, String scriptName, Class<?> base) {
         Path dir = cached(file, scriptName, base);
         try {
             GroovyClassLoader loader = new GroovyClassLoader(libraries, config(base));
@@ -71,8 +75,8 @@ final class ScriptCompiler {
      * A library's class, compiled as {@link #compile} does and loaded with the other libraries, so that its
      * classes are the same ones for every file compiled after it.
      */
-    Class<?> library(SourceFile file, String scriptName) {
-        Path dir = cached(file, scriptName, DslScript.class);
+    public Class<?> library(SourceFile file, String scriptName) {
+        Path dir = cached(file, scriptName, libraryBase);
         try {
             libraries.addURL(dir.toUri().toURL());
             librariesKey.append(sha256(file.text())).append(' ');
@@ -102,7 +106,7 @@ final class ScriptCompiler {
      * The name a file of the tree is compiled under, which its stack frames carry: unique in the tree, as it is
      * made of the file's path ({@code roles/ctdb/tasks/main.groovy}), and with a {@code $} no author writes.
      */
-    static String nameOf(SourceFile file) {
+    public static String nameOf(SourceFile file) {
         return "gplay$" + file.display().replace(" (bundled)", "_bundled").replaceAll("[^A-Za-z0-9_]", "_") + ".groovy";
     }
 

@@ -1,4 +1,4 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.AnnotationNode;

@@ -1,6 +1,7 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import groovy.lang.GroovyClassLoader;
+import io.gplay.dsl.DslException;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.control.CompilationUnit;
@@ -19,18 +20,20 @@ import java.util.Set;
  * methods are known by name, and no class of the tree is ever defined in the JVM, so none can be initialised,
  * instantiated or run. What Groovy's compiler itself loads to run comes only from {@link TransformLoader}.
  */
-final class InertCompiler {
+public final class InertCompiler {
     private final List<SourceFile> libraries;
+    private final Class<?> libraryBase;
     private final TransformLoader transforms = new TransformLoader();
     private final List<String> libraryProblems = new ArrayList<>();
     private final Set<String> libraryMethods = new LinkedHashSet<>();
 
     /** The libraries compiled once on their own: their problems, and the names of their top-level methods. */
-    InertCompiler(List<SourceFile> libraries) {
+    public InertCompiler(List<SourceFile> libraries, Class<?> libraryBase) {
+        this.libraryBase = libraryBase;
         List<SourceFile> good = new ArrayList<>();
         for (SourceFile lib : libraries) {
             try {
-                CompilationUnit cu = unit(DslScript.class);
+                CompilationUnit cu = unit(libraryBase);
                 SourceUnit unit = cu.addSource(ScriptCompiler.nameOf(lib), lib.text());
                 ScriptCompiler.compile(cu, Phases.CLASS_GENERATION, lib);
                 unit.getAST().getClasses().stream().filter(ClassNode::isScript)
@@ -43,17 +46,17 @@ final class InertCompiler {
         this.libraries = good;
     }
 
-    List<String> libraryProblems() {
+    public List<String> libraryProblems() {
         return libraryProblems;
     }
 
     /** The names of the libraries' methods, which a file of the tree may call. */
-    Set<String> libraryMethods() {
+    public Set<String> libraryMethods() {
         return libraryMethods;
     }
 
     /** The file compiled to its classes with {@code base} as its script base class, checked, and not loaded. */
-    SourceUnit compile(SourceFile file, String scriptName, Class<?> base) {
+    public SourceUnit compile(SourceFile file, String scriptName, Class<?> base) {
         CompilationUnit cu = unit(base);
         SourceUnit source = cu.addSource(scriptName, file.text());
         libraries.forEach(lib -> cu.addSource(ScriptCompiler.nameOf(lib), lib.text()));

@@ -1,4 +1,4 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import groovy.lang.GroovyClassLoader;
 

@@ -1,5 +1,6 @@
-package io.gplay.dsl
+package io.gplay.dsl.compile
 
+import io.gplay.dsl.DslScript
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -13,7 +14,7 @@ class ScriptCompilerCacheSpec extends Specification {
 
     def "a file another run compiled first, between the check and the move, is taken as it is and no tmp folder is left"() {
         given: 'the entry the other run moved into place while this one compiled'
-        def compiler = new ScriptCompiler(cache)
+        def compiler = new ScriptCompiler(cache, DslScript)
         def file = SourceFile.text('p.groovy', 'p.groovy', 'def x = 1')
         Path dir = cache.resolve('entry')
         compiler.compileInto(dir, file, 'gplay$p_groovy', DslScript)

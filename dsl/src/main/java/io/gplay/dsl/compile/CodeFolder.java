@@ -1,4 +1,6 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
+
+import io.gplay.dsl.DslException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +29,11 @@ import java.util.stream.Stream;
  * tree (an untrusted change under {@code --syntax-check} among them) cannot have gplay read, compile and quote
  * any other file of the machine.
  */
-record CodeFolder(String display, Path dir, String resource, Path root) {
+public record CodeFolder(String display, Path dir, String resource, Path root) {
     static final String BUNDLED = "gplay/playbooks/";
 
     /** A folder on disk, the root of its own tree. */
-    static CodeFolder disk(Path dir) {
+    public static CodeFolder disk(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         return disk(abs, abs);
     }
@@ -43,15 +45,15 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
     }
 
     /** A folder of the bundled code: "" is the bundled playbooks' own. */
-    static CodeFolder bundled(String rel) {
+    public static CodeFolder bundled(String rel) {
         return new CodeFolder(rel, null, BUNDLED + (rel.isEmpty() ? "" : rel + "/"), null);
     }
 
-    boolean isBundled() {
+    public boolean isBundled() {
         return dir == null;
     }
 
-    CodeFolder folder(String rel) {
+    public CodeFolder folder(String rel) {
         if (isBundled()) {
             return bundled(join(display, rel));
         }
@@ -62,7 +64,7 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
      * Whether {@code rel} names something outside this folder's tree: an absolute path, a {@code ../} that
      * climbs out of it, or a link that leads out of it.
      */
-    boolean escapes(String rel) {
+    public boolean escapes(String rel) {
         if (isBundled()) {
             return Path.of(rel).isAbsolute() || Path.of(rel).normalize().startsWith("..");
         }
@@ -78,7 +80,7 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
     }
 
     /** The path of a regular file of this folder on disk, inside its tree; empty for a bundled folder. */
-    Optional<Path> regularFile(String rel) {
+    public Optional<Path> regularFile(String rel) {
         if (isBundled() || escapes(rel)) {
             return Optional.empty();
         }
@@ -87,13 +89,13 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
     }
 
     /** What is said of a path of this folder that {@link #escapes}, with the fix. */
-    String outside(String rel) {
+    public String outside(String rel) {
         return "'" + rel + "' is outside the playbook's folder" + (isBundled() ? "" : " (" + root + ")")
                 + "; gplay reads no file outside it: copy the file into it, or make it a role on the roles path";
     }
 
     /** The file, if it is there; one outside the folder's tree is refused (see {@link #escapes}). */
-    Optional<SourceFile> file(String rel) {
+    public Optional<SourceFile> file(String rel) {
         if (escapes(rel)) {
             throw new DslException(List.of(outside(join(display, rel))));
         }
@@ -124,7 +126,7 @@ record CodeFolder(String display, Path dir, String resource, Path root) {
     }
 
     /** The names of the entries (files and folders) in the folder that end in {@code suffix}, sorted. */
-    List<String> names(String suffix) {
+    public List<String> names(String suffix) {
         if (!isBundled()) {
             if (!Files.isDirectory(dir)) {
                 return List.of();

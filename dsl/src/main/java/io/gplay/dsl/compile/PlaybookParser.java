@@ -1,4 +1,4 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import groovyjarjarantlr4.v4.runtime.Parser;
 import org.apache.groovy.parser.antlr4.Antlr4ParserPlugin;

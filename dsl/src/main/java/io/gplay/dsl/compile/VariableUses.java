@@ -1,4 +1,4 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import groovy.lang.Closure;
 import io.gplay.engine.plan.HostScope;
@@ -53,7 +53,7 @@ public final class VariableUses extends CompilationCustomizer {
             Stream.of("this", "owner", "delegate", "it")).collect(Collectors.toUnmodifiableSet());
 
     /** What a tagged closure reads: the names it needs, and every name it reads, optional ones too. */
-    record Reads(Set<String> needed, Set<String> all) {
+    public record Reads(Set<String> needed, Set<String> all) {
     }
 
     private static final Map<Closure<?>, Reads> NAMES = Collections.synchronizedMap(new WeakHashMap<>());
@@ -69,7 +69,7 @@ public final class VariableUses extends CompilationCustomizer {
     }
 
     /** What a closure of a playbook reads; nothing for one not tagged. */
-    static Reads of(Closure<?> closure) {
+    public static Reads of(Closure<?> closure) {
         return NAMES.getOrDefault(closure, new Reads(Set.of(), Set.of()));
     }
 

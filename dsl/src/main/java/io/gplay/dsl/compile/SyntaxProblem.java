@@ -1,4 +1,4 @@
-package io.gplay.dsl;
+package io.gplay.dsl.compile;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * where parsing gave up; the common mistakes get a plain sentence instead: a brace or a string not closed, a
  * brace that closes nothing, a missing comma between parameters, a parameter with no value.
  */
-final class SyntaxProblem {
+public final class SyntaxProblem {
     private SyntaxProblem() {
     }
 
@@ -59,7 +59,7 @@ final class SyntaxProblem {
     private static final Pattern NO_COMMA = Pattern.compile("(['\"\\w)\\]])\\s+([A-Za-z_]\\w*)\\s*:(?!:)");
 
     /** The sentence for a line of a task whose parameters lack a comma, if it is one. */
-    static Optional<String> missingComma(String line) {
+    public static Optional<String> missingComma(String line) {
         Matcher m = NO_COMMA.matcher(line.replaceAll("^\\s*[A-Za-z_]\\w*\\s+", "x "));
         while (m.find()) {
             if (m.start() > 0) {
