@@ -13,6 +13,7 @@ import io.gplay.engine.vault.VaultSecrets;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,16 +27,16 @@ import java.util.Map;
  * problem found meanwhile names.
  */
 final class BuildContext {
-    final ModuleRegistry modules;
+    private final ModuleRegistry modules;
     /** The playbook's name in messages. */
-    final String displayName;
-    final List<String> problems = new ArrayList<>();
+    private final String displayName;
+    private final List<String> problems = new ArrayList<>();
     /** The uses of roles that declare their options, in the order made; each play takes its own. */
-    final List<RoleArguments> roleArguments = new ArrayList<>();
-    final ScriptCompiler compiler;
-    final Roles roles;
-    final Library library;
-    final VaultSecrets vault;
+    private final List<RoleArguments> roleArguments = new ArrayList<>();
+    private final ScriptCompiler compiler;
+    private final Roles roles;
+    private final Library library;
+    private final VaultSecrets vault;
     /** The files of the tree by the name their classes carry in stack traces. */
     private final Map<String, SourceFile> units = new HashMap<>();
     private final Deque<Use> chain = new ArrayDeque<>();
@@ -54,6 +55,58 @@ final class BuildContext {
         this.library = library;
         this.vault = vault;
         units.put(scriptName, playbook);
+    }
+
+    ModuleRegistry modules() {
+        return modules;
+    }
+
+    /** The playbook's name in messages. */
+    String displayName() {
+        return displayName;
+    }
+
+    /** The compiler of the tree's files; null outside a playbook file (the console, ad-hoc commands). */
+    ScriptCompiler compiler() {
+        return compiler;
+    }
+
+    /** The roles the tree can use; null outside a playbook file. */
+    Roles roles() {
+        return roles;
+    }
+
+    Library library() {
+        return library;
+    }
+
+    VaultSecrets vault() {
+        return vault;
+    }
+
+    /** The problems found so far, each {@code FILE:LINE: message}. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Problems found elsewhere, each already {@code FILE:LINE: message}. */
+    void problems(Collection<String> found) {
+        problems.addAll(found);
+    }
+
+    /** A use of a role that declares its options, for the play being made. */
+    void roleUsed(RoleArguments use) {
+        roleArguments.add(use);
+    }
+
+    /** How many uses of roles that declare their options were made so far. */
+    int roleUses() {
+        return roleArguments.size();
+    }
+
+    /** The uses of roles that declare their options made since there were {@code from}. */
+    List<RoleArguments> roleUsesSince(int from) {
+        return List.copyOf(roleArguments.subList(from, roleArguments.size()));
     }
 
     /** For tasks typed outside any file (the console, ad-hoc commands): problems are named {@code where}. */
@@ -138,7 +191,7 @@ final class BuildContext {
         try {
             script.run();
         } catch (MissingMethodException e) {
-            problem(sourceOf(e), TaskCollector.unanswered(modules, e.getMethod(), !(e instanceof NotInAPlay)));
+            problem(sourceOf(e), Misplaced.unanswered(modules, e.getMethod(), !(e instanceof NotInAPlay)));
         } catch (MissingPropertyException e) {
             Source at = sourceOf(e);
             problem(at, SyntaxProblem.missingComma(lineOf(at)).orElse("'" + e.getProperty() + "' is not defined here"
@@ -185,10 +238,10 @@ final class BuildContext {
         }
         if (building() && calledByTheFile()) {
             // said here and the file goes on, so that its later problems are said too, as --syntax-check says them
-            problem(here(), TaskCollector.unanswered(modules, name, into != null));
+            problem(here(), Misplaced.unanswered(modules, name, into != null));
             return null;
         }
-        if (building() && into == null && TaskCollector.writtenInPlays(modules, name)) {
+        if (building() && into == null && Misplaced.writtenInPlays(modules, name)) {
             throw new NotInAPlay(name, from.getClass(), args);
         }
         throw new MissingMethodException(name, from.getClass(), args);

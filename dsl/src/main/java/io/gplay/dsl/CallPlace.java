@@ -77,8 +77,8 @@ final class CallPlace {
             case "playbook" -> true; // a second one is the plan's own problem (PlaybookScript)
             case "play", "requires" -> playbookFile && owners.equals(List.of("playbook"));
             case "handlers", "gate" -> playbookFile && last.equals("play");
-            default -> !playbookFile || owners.contains("play") || !TaskCollector.writtenInPlays(modules, name);
+            default -> !playbookFile || owners.contains("play") || !Misplaced.writtenInPlays(modules, name);
         };
-        return answered ? null : TaskCollector.unanswered(modules, name, !playbookFile || owners.contains("play"));
+        return answered ? null : Misplaced.unanswered(modules, name, !playbookFile || owners.contains("play"));
     }
 }

@@ -3,7 +3,6 @@ package io.gplay.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import io.gplay.dsl.compile.SourceFile;
-import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Source;
@@ -16,15 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /** The body of {@code playbook('name') { }}: plays and the variables the playbook requires. */
 public class PlaybookBuilder {
-    private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "maxFailPercentage",
-            "anyErrorsFatal", "become", "becomeUser", "gatherFacts", "name", "tags", "varsFiles");
-
     private final BuildContext ctx;
     private final List<Play> plays = new ArrayList<>();
     private final List<Playbook.RequiredVar> required = new ArrayList<>();
@@ -36,9 +30,9 @@ public class PlaybookBuilder {
     public void play(Map<String, Object> options, String name,
                      @DelegatesTo(value = PlayBuilder.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         Source at = ctx.here();
-        optionProblems(name, options, p -> ctx.problem(at, p));
+        PlayOptions.optionProblems(name, options, p -> ctx.problem(at, p));
         PlayBuilder pb = new PlayBuilder(ctx);
-        int rolesBefore = ctx.roleArguments.size();
+        int rolesBefore = ctx.roleUses();
         body.setDelegate(pb);
         body.setResolveStrategy(Closure.DELEGATE_FIRST);
         ctx.playStarts();
@@ -48,12 +42,12 @@ public class PlaybookBuilder {
             handlers.add(h.title());
             handlers.addAll(h.options().listen());
         });
-        ctx.problems.addAll(Notifies.problems(name, ctx.playEnds(), handlers));
+        ctx.problems(Notifies.problems(name, ctx.playEnds(), handlers));
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = new LinkedHashMap<>(options.get("vars") instanceof Map<?, ?> m
                 ? (Map<String, Object>) m : Map.of());
-        for (String f : varsFiles(options.get("varsFiles"))) {
-            varsFile(ctx.fileOf(at), f, p -> ctx.problem(at, p)).ifPresent(file -> vars.putAll(varsOf(file, at)));
+        for (String f : PlayOptions.varsFiles(options.get("varsFiles"))) {
+            PlayOptions.varsFile(ctx.fileOf(at), f, p -> ctx.problem(at, p)).ifPresent(file -> vars.putAll(varsOf(file, at)));
         }
         // a play's tags are each of its tasks' too, as in Ansible: -t firewall runs the firewall play
         List<String> playTags = strings(options.get("tags"));
@@ -63,51 +57,7 @@ public class PlaybookBuilder {
                 !(options.get("become") instanceof Boolean b) ? false : b,
                 options.get("becomeUser") == null ? null : options.get("becomeUser").toString(),
                 !(options.get("gatherFacts") instanceof Boolean g) ? true : g, tasks, pb.handlerTasks(), at,
-                ctx.roleArguments.subList(rolesBefore, ctx.roleArguments.size())));
-    }
-
-    /**
-     * What is wrong with a play's options, as the plan and {@code --syntax-check} both read them (its serial and
-     * failure limits are {@link RolloutOptions}'); a value --syntax-check does not know is not judged.
-     */
-    static void optionProblems(String name, Map<String, ?> options, Consumer<String> problems) {
-        for (String k : options.keySet()) {
-            if (!PLAY_OPTIONS.contains(k)) {
-                problems.accept("play '" + name + "': unknown option '" + k + "'" + AnsibleHabits.hint(k, PLAY_OPTIONS));
-            }
-        }
-        if (options.get("hosts") == null) {
-            problems.accept("play '" + name + "': missing hosts (a group, host or pattern)");
-        }
-        for (String k : List.of("become", "gatherFacts")) {
-            Object v = options.get(k);
-            if (v != null && !(v instanceof Boolean) && !(v instanceof Deferred)) {
-                problems.accept(k + " must be true or false, got " + TaskKeywords.describe(v));
-            }
-        }
-        Object vars = options.get("vars");
-        if (vars != null && !(vars instanceof Map<?, ?>) && !(vars instanceof Deferred)) {
-            problems.accept("play '" + name + "': vars must be a map of names to values, got " + TaskKeywords.describe(vars));
-        }
-    }
-
-    /** The files a play's {@code varsFiles} names: one, or a list; those code computes left out. */
-    static List<String> varsFiles(Object v) {
-        List<?> names = v == null ? List.of() : v instanceof List<?> l ? l : List.of(v);
-        return names.stream().filter(n -> !(n instanceof Deferred)).map(String::valueOf).toList();
-    }
-
-    /** A {@code varsFiles} file as the plan and --syntax-check find it: beside {@code from}, inside its tree. */
-    static Optional<SourceFile> varsFile(SourceFile from, String path, Consumer<String> problems) {
-        if (from.folder().escapes(path)) {
-            problems.accept("varsFiles: " + from.folder().outside(path));
-            return Optional.empty();
-        }
-        Optional<SourceFile> file = from.sibling(path);
-        if (file.isEmpty()) {
-            problems.accept("varsFiles: no file '" + path + "' beside " + from.display());
-        }
-        return file;
+                ctx.roleUsesSince(rolesBefore)));
     }
 
     public void play(String name, Map<String, Object> options, Closure<?> body) {
@@ -144,7 +94,7 @@ public class PlaybookBuilder {
     private Map<String, Object> varsOf(SourceFile file, Source at) {
         Object doc;
         try {
-            doc = VaultYaml.load(file.text(), file.display(), new LoaderOptions(), ctx.vault);
+            doc = VaultYaml.load(file.text(), file.display(), new LoaderOptions(), ctx.vault());
         } catch (RuntimeException e) {
             ctx.problem(at, "varsFiles: " + e.getMessage());
             return Map.of();
@@ -161,6 +111,6 @@ public class PlaybookBuilder {
     }
 
     Playbook build(String name) {
-        return new Playbook(name, ctx.displayName, plays, required);
+        return new Playbook(name, ctx.displayName(), plays, required);
     }
 }

@@ -97,11 +97,11 @@ public final class PlaybookLoader {
                 compiler.compile(file, scriptName, PlaybookScript.class));
         ctx.runScript(script);
         ctx.planMade();
-        if (ctx.problems.isEmpty() && script.built() == null) {
+        if (ctx.problems().isEmpty() && script.built() == null) {
             ctx.problem(new Source(file.display(), 1), PlaybookScript.NO_PLAYBOOK);
         }
-        if (!ctx.problems.isEmpty()) {
-            throw new DslException(ctx.problems);
+        if (!ctx.problems().isEmpty()) {
+            throw new DslException(ctx.problems());
         }
         return script.built();
     }

@@ -26,7 +26,7 @@ public abstract class PlaybookScript extends DslScript {
     }
 
     public void playbook(Closure<?> body) {
-        playbook(context().displayName, body);
+        playbook(context().displayName(), body);
     }
 
     Playbook built() {

@@ -25,9 +25,9 @@ import java.util.stream.Stream;
 /**
  * What {@code --syntax-check} can know without running a playbook's code (which may be an untrusted change in
  * CI): the calls of the compiled source, judged by the rules the plan judges its calls by. A module call's values
- * as written ({@link StaticValues}) go through {@link TaskCall}, a block's through {@link BlockBuilder#read}, a
+ * as written ({@link StaticValues}) go through {@link TaskCall}, a block's through {@link BlockOptions#read}, a
  * role's or task file's use through {@link TakingIn} (the files it takes in through {@link StaticTree}), a
- * play's options through {@link PlaybookBuilder#optionProblems}, its notifies through {@link Notifies}; a call
+ * play's options through {@link PlayOptions#optionProblems}, its notifies through {@link Notifies}; a call
  * by a name nothing answers where it is written ({@link CallPlace}) is what the plan says it is. Values computed
  * by code are not known here; a run checks them before any host is touched.
  */
@@ -165,21 +165,21 @@ final class StaticCheck {
             return;
         }
         if (name.equals("rescue") || name.equals("always")) {
-            problem(call, BlockBuilder.alone(name)); // a chained one, after a block's brace, is no call on this
+            problem(call, BlockOptions.alone(name)); // a chained one, after a block's brace, is no call on this
             return;
         }
         String tasksOnly = inGate > 0 ? "a gate's checks" : inHandlers > 0 ? "handlers" : null;
         if (name.equals("block")) {
             if (tasksOnly != null) {
-                problem(call, TaskCollector.noBlock(tasksOnly));
+                problem(call, Misplaced.noBlock(tasksOnly));
                 return;
             }
             notifies.uses(part, displayName + ":" + call.getLineNumber(),
-                    BlockBuilder.read(StaticValues.named(call), here).keywords().get("notify"));
+                    BlockOptions.read(StaticValues.named(call), here).keywords().get("notify"));
             return;
         }
         if (name.equals("flushHandlers") && tasksOnly != null) {
-            problem(call, TaskCollector.noFlush(tasksOnly));
+            problem(call, Misplaced.noFlush(tasksOnly));
             return;
         }
         if (DSL.contains(name)) {
@@ -216,11 +216,11 @@ final class StaticCheck {
         Map<String, Object> named = StaticValues.named(call);
         String name = playName(call);
         if (StaticValues.arguments(call) != null && name != null) {
-            PlaybookBuilder.optionProblems(name, named, here);
+            PlayOptions.optionProblems(name, named, here);
         }
         RolloutOptions.read(named, here);
-        for (String f : PlaybookBuilder.varsFiles(named.get("varsFiles"))) {
-            PlaybookBuilder.varsFile(file, f, here);
+        for (String f : PlayOptions.varsFiles(named.get("varsFiles"))) {
+            PlayOptions.varsFile(file, f, here);
         }
     }
 
@@ -237,7 +237,7 @@ final class StaticCheck {
             below = m.getObjectExpression();
         }
         if (again && below instanceof MethodCallExpression block && "block".equals(block.getMethodAsString())) {
-            problem(call, BlockBuilder.again(section));
+            problem(call, BlockOptions.again(section));
         }
     }
 

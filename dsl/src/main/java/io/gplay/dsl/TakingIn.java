@@ -30,7 +30,7 @@ final class TakingIn {
     }
 
     void importTasks(Map<String, Object> named, String path, Source at) {
-        if (ctx.compiler == null) {
+        if (ctx.compiler() == null) {
             ctx.problem(at, "importTasks works in a playbook file, not here");
             return;
         }
@@ -50,30 +50,30 @@ final class TakingIn {
     }
 
     void role(String name, Map<String, Object> params, Source at) {
-        if (ctx.roles == null) {
+        if (ctx.roles() == null) {
             ctx.problem(at, "role works in a playbook file, not here");
             return;
         }
         Role r;
         try {
-            r = ctx.roles.find(name).orElse(null);
+            r = ctx.roles().find(name).orElse(null);
         } catch (DslException e) {
-            e.problems().forEach(p -> ctx.problems.add(p));
+            ctx.problems(e.problems());
             return;
         }
         if (r == null) {
-            ctx.problem(at, ctx.roles.missing(name));
+            ctx.problem(at, ctx.roles().missing(name));
             return;
         }
         if (r.dir.isBundled()) {
-            ctx.library.addBundled();
+            ctx.library().addBundled();
         }
         Use use = use(params, "role", p -> ctx.problem(at, p));
         ctx.using(new BuildContext.Use("role '" + name + "'", at), () -> {
             try {
                 takeInRole(r, params, use, at);
             } catch (DslException e) {
-                e.problems().forEach(p -> ctx.problems.add(p));
+                ctx.problems(e.problems());
             }
         });
     }
@@ -89,7 +89,7 @@ final class TakingIn {
         vars.putAll(params);
         TaskCollector inner = into.takingIn(r).giving(vars.keySet());
         // the values the use does not give are the preflight's to check, from the extra vars, play and inventory
-        r.spec().ifPresent(spec -> ctx.roleArguments.add(new RoleArguments(r.name, at, spec, inner.varsAround)));
+        r.spec().ifPresent(spec -> ctx.roleUsed(new RoleArguments(r.name, at, spec, inner.varsAround)));
         Source meta = new Source(r.dir.display() + "/meta/main.yml", 0);
         for (Role.Dependency d : r.dependencies()) {
             new TakingIn(inner).role(d.role(), new LinkedHashMap<>(d.params()), meta);

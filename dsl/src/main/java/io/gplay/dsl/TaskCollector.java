@@ -26,20 +26,6 @@ import java.util.Set;
  * checked before a host is touched is checked here.
  */
 public class TaskCollector extends GroovyObjectSupport {
-    /** Why a flushHandlers among {@code what} (handlers, a gate's checks) is refused. */
-    static String noFlush(String what) {
-        return "flushHandlers: " + what + " cannot flush handlers; write it among the play's tasks";
-    }
-
-    /** Why a block among {@code what} (handlers, a gate's checks) is refused. */
-    static String noBlock(String what) {
-        return "block: " + what + " are tasks, not blocks; write the block among the play's tasks";
-    }
-
-    /** The calls that add to a play, besides module calls: a play, a role's or a task file's tasks hold them. */
-    private static final Set<String> TASK_CALLS = Set.of("importTasks", "role", "block", "flushHandlers", "rescue",
-            "always");
-
     final BuildContext ctx;
     final List<Step> steps = new ArrayList<>();
     /** The collector this one's steps go into (for a role's, task file's or block's), or null for a play's. */
@@ -122,26 +108,26 @@ public class TaskCollector extends GroovyObjectSupport {
     }
 
     public List<String> problems() {
-        return List.copyOf(ctx.problems);
+        return ctx.problems();
     }
 
     /** A task from a module name, an optional title and named parameters (the ad-hoc command's -m and -a). */
     public Task task(String module, String title, Map<String, Object> named) {
-        Module m = ctx.modules.find(module).orElse(null);
+        Module m = ctx.modules().find(module).orElse(null);
         if (m == null) {
-            throw new DslException(List.of(ctx.displayName + ": unknown module '" + module + "'"
-                    + ctx.modules.didYouMean(module)));
+            throw new DslException(List.of(ctx.displayName() + ": unknown module '" + module + "'"
+                    + ctx.modules().didYouMean(module)));
         }
-        Task t = task(m, title == null ? List.of(named) : List.of(title, named), new Source(ctx.displayName, 0));
-        if (!ctx.problems.isEmpty()) {
-            throw new DslException(ctx.problems);
+        Task t = task(m, title == null ? List.of(named) : List.of(title, named), new Source(ctx.displayName(), 0));
+        if (!ctx.problems().isEmpty()) {
+            throw new DslException(ctx.problems());
         }
         return t;
     }
 
     /** Any call that is not a DSL method is a module call. */
     public Object methodMissing(String name, Object argsObj) {
-        Module module = ctx.modules.find(name).orElse(null);
+        Module module = ctx.modules().find(name).orElse(null);
         if (!ctx.building()) {
             // a per-host closure runs after the plan was made: its calls are the playbook's methods, never tasks
             if (module != null) {
@@ -154,7 +140,7 @@ public class TaskCollector extends GroovyObjectSupport {
             if (ctx.scriptResponds(name, (Object[]) argsObj)) {
                 throw new MissingMethodException(name, getClass(), (Object[]) argsObj); // Groovy then asks the script
             }
-            ctx.problem(ctx.here(), TaskCall.unknown(ctx.modules, name));
+            ctx.problem(ctx.here(), TaskCall.unknown(ctx.modules(), name));
             return null;
         }
         steps.add(task(module, Arrays.asList((Object[]) argsObj), ctx.here()));
@@ -189,7 +175,7 @@ public class TaskCollector extends GroovyObjectSupport {
     /** Runs the handlers notified so far, here, instead of at the end of the play. */
     public void flushHandlers() {
         if (tasksOnly != null) {
-            ctx.problem(ctx.here(), noFlush(tasksOnly));
+            ctx.problem(ctx.here(), Misplaced.noFlush(tasksOnly));
             return;
         }
         steps.add(new FlushHandlers(ctx.here()));
@@ -202,7 +188,7 @@ public class TaskCollector extends GroovyObjectSupport {
     public BlockBuilder block(Map<String, Object> named, String title,
                               @DelegatesTo(value = TaskCollector.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
         if (tasksOnly != null) {
-            ctx.problem(ctx.here(), noBlock(tasksOnly));
+            ctx.problem(ctx.here(), Misplaced.noBlock(tasksOnly));
             return BlockBuilder.refused(this, body);
         }
         return BlockBuilder.start(this, new LinkedHashMap<>(named), title, body);
@@ -223,12 +209,12 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /** A rescue written on its own: it belongs after a block's closing brace. */
     public void rescue(Closure<?> body) {
-        ctx.problem(ctx.here(), BlockBuilder.alone("rescue"));
+        ctx.problem(ctx.here(), BlockOptions.alone("rescue"));
     }
 
     /** An always written on its own: it belongs after a block's closing brace. */
     public void always(Closure<?> body) {
-        ctx.problem(ctx.here(), BlockBuilder.alone("always"));
+        ctx.problem(ctx.here(), BlockOptions.alone("always"));
     }
 
     /** A task of a call of {@code module}, by the one rule for a call ({@link TaskCall}); its local files checked. */
@@ -243,25 +229,6 @@ public class TaskCollector extends GroovyObjectSupport {
                     }
                 });
         return new Task(call.title(), module.name(), params, call.options(), at);
-    }
-
-    /** Whether a call by this name is a task's (a module's, a role's, a block...), which only a play takes. */
-    static boolean writtenInPlays(io.gplay.engine.module.ModuleRegistry modules, String name) {
-        return modules.find(name).isPresent() || TASK_CALLS.contains(name);
-    }
-
-    /**
-     * What the plan and {@code --syntax-check} say of a call by a name nothing answers where it is written: in a
-     * play or not ({@code inPlay}: a role's and a task file's tasks are in one).
-     */
-    static String unanswered(io.gplay.engine.module.ModuleRegistry modules, String name, boolean inPlay) {
-        if (inPlay || !writtenInPlays(modules, name)) {
-            return TaskCall.unknown(modules, name);
-        }
-        if (name.equals("rescue") || name.equals("always")) {
-            return BlockBuilder.alone(name);
-        }
-        return name + " belongs in a play: playbook('name') { play('name', hosts: 'all') { " + name + " ... } }";
     }
 
     /** Quotes a value for a shell command line, for per-host values put into {@code shell}; null is refused. */

@@ -344,8 +344,8 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
 
         where:
         what                   | line | syntaxChecked | code                                                                    | message
-        'a rescue on its own'  | 5    | true          | "block('b') {\n  debug 'x', msg: 'y'\n}\nrescue {\n  debug 'r', msg: 'y'\n}" | BlockBuilder.alone('rescue')
-        'an always on its own' | 3    | true          | "debug 'x', msg: 'y'\nalways { debug 'r', msg: 'y' }"                 | BlockBuilder.alone('always')
+        'a rescue on its own'  | 5    | true          | "block('b') {\n  debug 'x', msg: 'y'\n}\nrescue {\n  debug 'r', msg: 'y'\n}" | BlockOptions.alone('rescue')
+        'an always on its own' | 3    | true          | "debug 'x', msg: 'y'\nalways { debug 'r', msg: 'y' }"                 | BlockOptions.alone('always')
         "a task's keyword"     | 2    | true          | "block('b', loop: [1, 2]) { debug 'x', msg: 'y' }"                      | "block: 'loop' is a keyword of a task, not of a block (which takes [anyErrorsFatal, become, delegateTo, ignoreErrors, name, noLog, notify, runOnce, tags, vars, when]); give it to the tasks inside"
         'a misspelt keyword'   | 2    | true          | "block('b', wehn: { true }) { debug 'x', msg: 'y' }"                    | "block: unknown keyword 'wehn' (did you mean 'when'?)"
         'a condition as text'  | 2    | false         | "block('b', when: 'x == 1') { debug 'x', msg: 'y' }"                    | "when must be a closure or true/false, got the string 'x == 1' (write it as a closure: when: { vars.x == 1 })"
