@@ -6,7 +6,7 @@ import groovy.transform.ThreadInterrupt;
 import io.gplay.dsl.DslException;
 import io.gplay.dsl.PlaybookLoader;
 import io.gplay.dsl.ReplScript;
-import io.gplay.dsl.TaskCollector;
+import io.gplay.dsl.build.TaskCollector;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleSpec;

@@ -1,7 +1,7 @@
 package io.gplay.cli;
 
 import io.gplay.dsl.DslException;
-import io.gplay.dsl.TaskCollector;
+import io.gplay.dsl.build.TaskCollector;
 import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;

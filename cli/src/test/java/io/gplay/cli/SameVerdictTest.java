@@ -2,7 +2,7 @@ package io.gplay.cli;
 
 import io.gplay.dsl.DslException;
 import io.gplay.dsl.PlaybookLoader;
-import io.gplay.dsl.TaskCollector;
+import io.gplay.dsl.build.TaskCollector;
 import io.gplay.engine.module.ModuleRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

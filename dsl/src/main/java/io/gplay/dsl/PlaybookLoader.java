@@ -1,9 +1,16 @@
 package io.gplay.dsl;
 
+import io.gplay.dsl.build.BuildContext;
+import io.gplay.dsl.build.DslScript;
+import io.gplay.dsl.build.PlaybookScript;
+import io.gplay.dsl.build.TaskCollector;
+import io.gplay.dsl.check.StaticCheck;
 import io.gplay.dsl.compile.CodeFolder;
 import io.gplay.dsl.compile.InertCompiler;
 import io.gplay.dsl.compile.ScriptCompiler;
 import io.gplay.dsl.compile.SourceFile;
+import io.gplay.dsl.reuse.Role;
+import io.gplay.dsl.reuse.Roles;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Playbook;
@@ -60,7 +67,7 @@ public final class PlaybookLoader {
      */
     public TaskCollector console(String where) {
         SourceFile here = SourceFile.text(where, where, "");
-        return new TaskCollector(context(here, where, new ScriptCompiler(cacheDir, DslScript.class)));
+        return context(here, where, new ScriptCompiler(cacheDir, DslScript.class)).collector();
     }
 
     /** The names of the roles a playbook in {@code folder} can use, sorted. */
@@ -93,29 +100,11 @@ public final class PlaybookLoader {
         String scriptName = scriptName(file.fileName());
         ScriptCompiler compiler = new ScriptCompiler(cacheDir, DslScript.class);
         BuildContext ctx = context(file, scriptName, compiler);
-        PlaybookScript script = (PlaybookScript) BuildContext.newInstance(
-                compiler.compile(file, scriptName, PlaybookScript.class));
-        ctx.runScript(script);
-        ctx.planMade();
-        if (ctx.problems().isEmpty() && script.built() == null) {
-            ctx.problem(new Source(file.display(), 1), PlaybookScript.NO_PLAYBOOK);
-        }
-        if (!ctx.problems().isEmpty()) {
-            throw new DslException(ctx.problems());
-        }
-        return script.built();
+        return ctx.playbook(compiler.compile(file, scriptName, PlaybookScript.class));
     }
 
-    /**
-     * What building a plan from {@code file} needs: its libraries compiled first (their classes are visible to
-     * every file compiled after them), its roles, and the run's vault.
-     */
     private BuildContext context(SourceFile file, String scriptName, ScriptCompiler compiler) {
-        Library library = libraryOf(compiler, file);
-        BuildContext ctx = new BuildContext(modules, file, scriptName, compiler,
-                new Roles(file.folder(), rolesPath, vault), library, vault);
-        library.attach(ctx);
-        return ctx;
+        return BuildContext.of(modules, file, scriptName, compiler, new Roles(file.folder(), rolesPath, vault), vault);
     }
 
     /** The bundled playbooks' file names, sorted. */
@@ -126,11 +115,6 @@ public final class PlaybookLoader {
     /** A bundled playbook's text, or empty when there is none of that name. */
     public static Optional<String> bundledText(String fileName) {
         return CodeFolder.bundled("").file(fileName).map(SourceFile::text);
-    }
-
-    /** The libraries beside the playbook: {@code lib/} in its folder (for a bundled one, the bundled library). */
-    private static Library libraryOf(ScriptCompiler compiler, SourceFile file) {
-        return Library.of(compiler, file.folder().folder("lib"));
     }
 
     /**
@@ -187,13 +171,13 @@ public final class PlaybookLoader {
         }
         problems.addAll(check.cycles());
         problems.addAll(check.notifyProblems());
-        if (problems.isEmpty() && check.playbooks == 0) {
+        if (problems.isEmpty() && check.playbooks() == 0) {
             problems.add(new Source(file.display(), 1) + ": " + PlaybookScript.NO_PLAYBOOK); // as the plan says it
         }
         if (!problems.isEmpty()) {
             throw new DslException(problems);
         }
-        return new Summary(check.plays, check.tasks);
+        return new Summary(check.plays(), check.tasks());
     }
 
     /** What {@link #check} found written: plays and task calls. */

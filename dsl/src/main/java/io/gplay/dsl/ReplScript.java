@@ -1,6 +1,7 @@
 package io.gplay.dsl;
 
 import groovy.lang.Script;
+import io.gplay.dsl.build.TaskCollector;
 
 /**
  * The base class of each line typed in the console: module calls (and blocks, roles, task files) go to the

@@ -1,5 +1,6 @@
 package io.gplay.dsl
 
+import io.gplay.dsl.build.AnsibleCondition
 import io.gplay.engine.module.ModuleRegistry
 import io.gplay.engine.plan.Deferred
 import io.gplay.engine.plan.HostScope

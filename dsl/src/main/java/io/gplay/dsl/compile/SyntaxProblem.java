@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * under the column. Groovy's own words ("Unexpected input: '('x') {\n play(...'") quote the source up to
  * where parsing gave up; the common mistakes get a plain sentence instead: a brace or a string not closed, a
  * brace that closes nothing, a missing comma between parameters, a parameter with no value.
+ *
+ * <p>Public for the plan's building, which says a missing comma in a line that failed to run ({@link #missingComma}).
  */
 public final class SyntaxProblem {
     private SyntaxProblem() {

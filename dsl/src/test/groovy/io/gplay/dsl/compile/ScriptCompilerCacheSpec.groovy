@@ -1,6 +1,6 @@
 package io.gplay.dsl.compile
 
-import io.gplay.dsl.DslScript
+import io.gplay.dsl.build.DslScript
 import spock.lang.Specification
 import spock.lang.TempDir
 
