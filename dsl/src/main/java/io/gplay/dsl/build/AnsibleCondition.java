@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class AnsibleCondition {
     /** Ansible's names for facts and magic variables, and gplay's (README: "Ansible's facts in gplay"). */
-    static final Map<String, String> FACTS = new LinkedHashMap<>();
+    private static final Map<String, String> FACTS = new LinkedHashMap<>();
 
     static {
         FACTS.put("ansible_os_family", "facts.osFamily");
