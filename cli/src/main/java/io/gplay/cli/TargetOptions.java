@@ -56,7 +56,7 @@ final class TargetOptions {
     @Option(names = "--private-key", description = "SSH key file (the inventory's ansible_ssh_private_key_file wins)")
     String privateKey;
 
-    @Option(names = {"-c", "--connection"}, description = "ssh or local (the inventory's ansible_connection wins)")
+    @Option(names = {"-c", "--connection"}, description = "ssh, local, chroot, nsenter, docker or podman, or their collections' names (the inventory's ansible_connection wins)")
     String connection;
 
     @Option(names = {"-b", "--become"}, description = "run through sudo (a play's or task's become: false wins)")

@@ -5,20 +5,38 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Runs commands on this machine with {@code sh -c}: {@code ansible_connection=local}. */
+/**
+ * Runs commands on this machine with {@code sh -c}: {@code ansible_connection=local}; or, given an entry
+ * command, inside what that command enters (a chroot, a process's namespaces, a container: {@link EntryCommands}).
+ */
 public final class LocalConnection implements Connection {
+    /** The words put before {@code sh -c LINE}: none for this machine itself. */
+    private final List<String> entry;
+
     /** Commands running now: closing the connection (Ctrl-C) ends them, as it does on an SSH host. */
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+    public LocalConnection() {
+        this(List.of());
+    }
+
+    public LocalConnection(List<String> entry) {
+        this.entry = List.copyOf(entry);
+    }
 
     @Override
     public ExecResult exec(Command command) {
         Process p;
         try {
-            p = new ProcessBuilder("sh", "-c", command.line()).start();
+            List<String> argv = new ArrayList<>(entry);
+            argv.addAll(List.of("sh", "-c", command.line()));
+            p = new ProcessBuilder(argv).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

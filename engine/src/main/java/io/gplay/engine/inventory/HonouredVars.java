@@ -22,7 +22,9 @@ public final class HonouredVars {
             .flatMap(c -> c.names().stream()), Stream.of("ansible_connection", "ansible_become",
             // ssh's own arguments: SshTargets reads them and refuses, before any host, an option it does not understand
             "ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args",
-            "ansible_become_user")).toList());
+            "ansible_become_user",
+            // the other transports' own (Transport)
+            "ansible_chroot_exe", "ansible_nsenter_pid")).toList());
 
     /** Honoured with these values only: what gplay does anyway. */
     private static final Map<String, Set<String>> HONOURED_VALUES = Map.of("ansible_become_method", Set.of("sudo"));

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opens a host's connection from its inventory variables: {@code ansible_connection} (ssh or local),
+ * Opens a host's connection from its inventory variables: {@code ansible_connection} ({@link Transport}),
  * {@code ansible_host}, {@code ansible_port}, {@code ansible_user}, {@code ansible_ssh_private_key_file},
  * {@code ansible_password} and {@code ansible_become_password} (and Ansible's other names for them,
  * {@link ConnectionVars}), and gplay's {@code gplay_known_hosts},
@@ -41,9 +41,6 @@ public final class Connections {
         this.targets = new SshTargets(acceptNewHostKeys, knownHosts,
                 agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket), sshConfig);
     }
-
-    /** The values of ansible_connection gplay speaks: Ansible's names for SSH, and local. */
-    private static final List<String> TYPES = List.of("ssh", "smart", "paramiko", "local");
 
     /** What is wrong with a host's connection variables, before any connection is tried. */
     static List<String> problems(Host host) {
@@ -65,11 +62,15 @@ public final class Connections {
             }
         }
         String type = host.varString("ansible_connection", "ssh");
-        if (!TYPES.contains(type)) {
+        Transport transport = Transport.named(type).orElse(null);
+        if (transport == null) {
             out.add("inventory: host " + host.name() + ": ansible_connection '" + type + "' is not one gplay speaks"
-                    + " (ssh or local)");
+                    + " (" + Transport.known() + ")");
+        } else if (transport == Transport.SSH) {
+            out.addAll(SshTargets.problems(host));
+        } else {
+            out.addAll(transport.problems(host));
         }
-        out.addAll(SshTargets.problems(host));
         return out;
     }
 
@@ -99,8 +100,8 @@ public final class Connections {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return host.varString("ansible_connection", "ssh").equals("local") ? new LocalConnection()
-                : SshConnection.open(target(host));
+        Transport transport = Transport.of(host);
+        return transport == Transport.SSH ? SshConnection.open(target(host)) : new LocalConnection(transport.entry(host));
     }
 
     /**
