@@ -10,14 +10,17 @@ import io.gplay.engine.vault.SecretMask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the command line leaves unsaid, from where an Ansible user keeps it: the environment and the ansible.cfg
  * Ansible would read ({@link AnsibleConfig}): the inventory ({@code ANSIBLE_INVENTORY}, {@code inventory}, then
  * {@code /etc/ansible/hosts}) and the names a directory of it skips, {@code remote_user}, {@code private_key_file},
- * {@code forks}, {@code become}, {@code become_user}, {@code retry_files_enabled}, {@code retry_files_save_path}.
+ * {@code forks}, {@code become}, {@code become_user}, {@code retry_files_enabled}, {@code retry_files_save_path},
+ * and [ssh_connection]'s {@code ssh_args}, {@code ssh_common_args}, {@code ssh_extra_args}.
  */
 final class ConfigDefaults {
     static final Path SYSTEM_INVENTORY = Path.of("/etc/ansible/hosts");
@@ -71,6 +74,18 @@ final class ConfigDefaults {
     /** Folders to find roles in: ANSIBLE_ROLES_PATH, or roles_path of ansible.cfg. */
     List<Path> rolesPath() {
         return config.paths("ANSIBLE_ROLES_PATH", "roles_path");
+    }
+
+    /**
+     * The ssh arguments of [ssh_connection] and their environment variables, under the host variables that
+     * take their place ({@code ssh_args} is {@code ansible_ssh_args}, ...): a host's own wins, as in Ansible.
+     */
+    Map<String, String> sshArgs() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : List.of("ssh_args", "ssh_common_args", "ssh_extra_args")) {
+            config.value("ANSIBLE_" + key.toUpperCase(), "ssh_connection." + key).ifPresent(v -> out.put("ansible_" + key, v));
+        }
+        return out;
     }
 
     Optional<String> remoteUser() {

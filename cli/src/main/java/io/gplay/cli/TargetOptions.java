@@ -123,7 +123,7 @@ final class TargetOptions {
      * commands, whose session holds -b itself (the console's :become switches it).
      */
     Inventory loadInventory(boolean becomeDefault) {
-        Map<String, Object> defaults = new LinkedHashMap<>();
+        Map<String, Object> defaults = new LinkedHashMap<>(configured.sshArgs());
         Optional.ofNullable(user).or(configured::remoteUser).ifPresent(u -> defaults.put("ansible_user", u));
         Optional.ofNullable(privateKey).or(configured::privateKeyFile)
                 .ifPresent(k -> defaults.put("ansible_ssh_private_key_file", k));

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code [defaults]} of the ansible.cfg that Ansible would read, and the environment variables that
+ * The {@code [defaults]} (and {@code [privilege_escalation]}, {@code [ssh_connection]}) of the ansible.cfg that Ansible would read, and the environment variables that
  * override its settings. The file is the first of: $ANSIBLE_CONFIG (a file, or a directory holding
  * ansible.cfg), ./ansible.cfg (unless the current directory is world-writable, as Ansible refuses it),
  * ~/.ansible.cfg, /etc/ansible/ansible.cfg.
@@ -37,7 +37,8 @@ public final class AnsibleConfig {
                 Path.of("/etc/ansible/ansible.cfg"));
     }
 
-    static AnsibleConfig load(Map<String, String> env, Path cwd, Path home, Path system) {
+    /** The configuration as Ansible would read it with this environment, working folder, home and system file. */
+    public static AnsibleConfig load(Map<String, String> env, Path cwd, Path home, Path system) {
         List<Path> candidates = new ArrayList<>();
         String fromEnv = env.get("ANSIBLE_CONFIG");
         if (fromEnv != null) {
@@ -131,7 +132,10 @@ public final class AnsibleConfig {
         }
     }
 
-    /** The keys of [defaults] and [privilege_escalation], lower-case, as Python's configparser reads them ('key = value' or 'key: value'). */
+    /**
+     * The keys of [defaults] and [privilege_escalation], lower-case, as Python's configparser reads them ('key =
+     * value' or 'key: value'); those of [ssh_connection] as {@code ssh_connection.KEY}, as some names are in both.
+     */
     private static Map<String, String> readDefaults(Path p) {
         List<String> lines;
         try {
@@ -152,10 +156,12 @@ public final class AnsibleConfig {
             }
             int sep = firstOf(line, '=', ':');
             // become and become_user live in [privilege_escalation]; no key is in both
-            if (("defaults".equals(section) || "privilege_escalation".equals(section)) && sep > 0) {
+            boolean ssh = "ssh_connection".equals(section);
+            if (("defaults".equals(section) || "privilege_escalation".equals(section) || ssh) && sep > 0) {
                 String value = line.substring(sep + 1);
                 int comment = value.indexOf(" ;");
-                out.put(line.substring(0, sep).strip().toLowerCase(), (comment < 0 ? value : value.substring(0, comment)).strip());
+                out.put((ssh ? "ssh_connection." : "") + line.substring(0, sep).strip().toLowerCase(),
+                        (comment < 0 ? value : value.substring(0, comment)).strip());
             }
         }
         return out;

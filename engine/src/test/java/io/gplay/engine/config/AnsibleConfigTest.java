@@ -54,13 +54,15 @@ class AnsibleConfigTest {
                 inventory = hosts, ../inventory.d
                 [ssh_connection]
                 pipelining = true
+                ssh_args = -o ControlMaster=auto -o ControlPersist=60s
                 """);
         AnsibleConfig c = AnsibleConfig.load(Map.of("ANSIBLE_CONFIG", file.toString()), dir, dir, dir.resolve("none"));
         assertEquals(Optional.of(dir.resolve("conf/secrets/pw")), c.path("ANSIBLE_VAULT_PASSWORD_FILE", "vault_password_file"));
         assertEquals(List.of("dev@dev-pw", "prod@prompt"), c.list("ANSIBLE_VAULT_IDENTITY_LIST", "vault_identity_list"));
         assertTrue(c.flag("ANSIBLE_VAULT_ID_MATCH", "vault_id_match"));
         assertEquals(List.of(dir.resolve("conf/hosts"), dir.resolve("inventory.d")), c.pathList("ANSIBLE_INVENTORY", "inventory"));
-        assertEquals(Optional.empty(), c.value("X", "pipelining"));
+        assertEquals(Optional.empty(), c.value("X", "pipelining"), "a key of [ssh_connection] is not one of [defaults]");
+        assertEquals(Optional.of("-o ControlMaster=auto -o ControlPersist=60s"), c.value("ANSIBLE_SSH_ARGS", "ssh_connection.ssh_args"));
         AnsibleConfig withEnv = AnsibleConfig.load(Map.of("ANSIBLE_CONFIG", file.toString(),
                 "ANSIBLE_VAULT_PASSWORD_FILE", "pw2"), dir, dir, dir.resolve("none"));
         assertEquals(Optional.of(dir.resolve("pw2")), withEnv.path("ANSIBLE_VAULT_PASSWORD_FILE", "vault_password_file"));
