@@ -29,6 +29,8 @@ import java.util.List;
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
     private final Path file;
     private final boolean acceptNew;
+    /** ssh_config's HostKeyAlias: the name looked up and learned instead of the address, with no port. */
+    private final String alias;
     /** Why the host's key was refused, for the UNREACHABLE message. */
     String refusal;
 
@@ -38,9 +40,21 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
      * each in the file, a quarter of a million.
      */
     KnownHostsVerifier(Path file, String host, int port, boolean acceptNew) throws IOException {
-        super(new StringReader(linesFor(Files.readString(ensure(file), StandardCharsets.UTF_8), host, port)));
+        this(file, host, port, acceptNew, null);
+    }
+
+    /** With {@code alias} (HostKeyAlias) the file is asked for that name on the default port, as ssh does. */
+    KnownHostsVerifier(Path file, String host, int port, boolean acceptNew, String alias) throws IOException {
+        super(new StringReader(linesFor(Files.readString(ensure(file), StandardCharsets.UTF_8),
+                alias == null ? host : alias, alias == null ? port : 22)));
         this.file = file;
         this.acceptNew = acceptNew;
+        this.alias = alias;
+    }
+
+    @Override
+    public boolean verify(String hostname, int port, PublicKey key) {
+        return alias == null ? super.verify(hostname, port, key) : super.verify(alias, 22, key);
     }
 
     /**

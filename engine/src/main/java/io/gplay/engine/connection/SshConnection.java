@@ -89,7 +89,7 @@ public final class SshConnection implements Connection {
         try (Handshake handshake = Handshake.start(client, target, via == null ? null : via.connection)) {
             try {
                 verifier = new KnownHostsVerifier(target.knownHosts(), target.address(), target.port(),
-                        target.acceptNewHostKeys());
+                        target.acceptNewHostKeys(), target.hostKeyAlias());
                 client.addHostKeyVerifier(verifier);
                 client.connect(target.address(), target.port());
                 client.getSocket().setTcpNoDelay(true);

@@ -14,12 +14,13 @@ import java.util.List;
  * keepalives (three unanswered and the link is taken for dead). {@code password}: for a password login
  * ({@code ansible_password}, {@code --ask-pass}), tried after the keys; null for none. {@code jump}: the jump
  * host the connection goes through (ProxyJump), itself possibly behind another; null for a direct connection.
- * Made with {@link #builder()}.
+ * {@code hostKeyAlias}: the name known_hosts knows the host by (ssh_config's {@code HostKeyAlias}), or null for
+ * its address and port. Made with {@link #builder()}.
  */
 public record SshTarget(String name, String address, int port, String user, Path privateKey, List<Path> identityFiles,
                         boolean identitiesOnly, Path knownHosts, boolean acceptNewHostKeys, int timeoutSeconds,
                         Path agentSocket, int commandTimeoutSeconds, int keepAliveSeconds, String password,
-                        SshTarget jump) {
+                        SshTarget jump, String hostKeyAlias) {
     public static final int DEFAULT_CONNECT_TIMEOUT = 10;
     public static final int DEFAULT_COMMAND_TIMEOUT = 3600;
     public static final int DEFAULT_KEEPALIVE_INTERVAL = 15;
@@ -64,6 +65,7 @@ public record SshTarget(String name, String address, int port, String user, Path
         private int keepAliveSeconds = DEFAULT_KEEPALIVE_INTERVAL;
         private String password;
         private SshTarget jump;
+        private String hostKeyAlias;
 
         private Builder() {
         }
@@ -143,10 +145,15 @@ public record SshTarget(String name, String address, int port, String user, Path
             return this;
         }
 
+        public Builder hostKeyAlias(String alias) {
+            hostKeyAlias = alias;
+            return this;
+        }
+
         public SshTarget build() {
             return new SshTarget(name, address, port, user, privateKey, identityFiles, identitiesOnly, knownHosts,
                     acceptNewHostKeys, timeoutSeconds, agentSocket, commandTimeoutSeconds, keepAliveSeconds, password,
-                    jump);
+                    jump, hostKeyAlias);
         }
     }
 }

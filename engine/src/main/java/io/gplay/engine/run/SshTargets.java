@@ -116,6 +116,7 @@ final class SshTargets {
                 .identitiesOnly(s.identitiesOnly())
                 .knownHosts(kh)
                 .acceptNewHostKeys(acceptNewHostKeys || Boolean.TRUE.equals(s.acceptNewHostKeys()))
+                .hostKeyAlias(s.hostKeyAlias())
                 .timeoutSeconds(first(bounds.connect, s.connectTimeout(), SshTarget.DEFAULT_CONNECT_TIMEOUT))
                 .keepAliveSeconds(first(bounds.keepAlive, s.serverAliveInterval(), SshTarget.DEFAULT_KEEPALIVE_INTERVAL))
                 .agentSocket(agentSocket);

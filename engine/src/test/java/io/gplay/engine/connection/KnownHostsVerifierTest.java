@@ -84,4 +84,19 @@ class KnownHostsVerifierTest {
         assertTrue(new KnownHostsVerifier(file, "10.2.2.2", 22, false).verify("10.2.2.2", 22, mine));
         assertEquals(2, Files.readAllLines(file).size());
     }
+
+    @Test
+    void aHostKeyAliasIsTheNameLookedUpAndLearnedWhateverTheAddressAndPort() throws Exception {
+        PublicKey mine = key();
+        Path file = dir.resolve("known_hosts");
+        Files.write(file, List.of(line("db-primary", mine), line("[127.0.0.1]:2222", key())));
+
+        assertTrue(new KnownHostsVerifier(file, "127.0.0.1", 2222, false, "db-primary").verify("127.0.0.1", 2222, mine),
+                "known by its alias, not by the address's own line");
+        KnownHostsVerifier other = new KnownHostsVerifier(file, "127.0.0.1", 2222, false, "db-replica");
+        assertFalse(other.verify("127.0.0.1", 2222, mine));
+        assertTrue(other.refusal.startsWith("host key for db-replica is not in"), other.refusal);
+        assertTrue(new KnownHostsVerifier(file, "127.0.0.1", 2222, true, "db-replica").verify("127.0.0.1", 2222, mine));
+        assertTrue(Files.readAllLines(file).get(2).startsWith("db-replica ssh-rsa "), "learned under the alias");
+    }
 }

@@ -51,6 +51,18 @@ class SshTargetsTest {
     }
 
     @Test
+    void aHostKeyAliasOfTheConfigOrOfTheSshArgumentsIsTheNameTheHostKeyIsCheckedUnder() throws IOException {
+        Connections c = connections("""
+                Host db
+                  HostName 10.0.0.7
+                  HostKeyAlias db-primary
+                """, false, dir.resolve("known_hosts"));
+        assertEquals("db-primary", c.target(host("db")).hostKeyAlias());
+        assertEquals("db-old", c.target(host("db", "ansible_ssh_common_args", "-o HostKeyAlias=db-old")).hostKeyAlias());
+        assertNull(c.target(host("other")).hostKeyAlias());
+    }
+
+    @Test
     void anAliasOfTheConfigIsAnInventoryNameAndTheInventoryWinsOverTheConfig() throws IOException {
         Connections c = connections("""
                 Host web1

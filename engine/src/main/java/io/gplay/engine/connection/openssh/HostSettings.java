@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * What ssh_config says of one host, for the keywords gplay reads: {@code HostName}, {@code User}, {@code Port},
  * {@code IdentityFile}, {@code IdentitiesOnly}, {@code ProxyJump}, {@code ProxyCommand},
- * {@code UserKnownHostsFile}, {@code StrictHostKeyChecking}, {@code ConnectTimeout}, {@code ServerAliveInterval}.
+ * {@code UserKnownHostsFile}, {@code StrictHostKeyChecking}, {@code HostKeyAlias}, {@code ConnectTimeout},
+ * {@code ServerAliveInterval}.
  * Each accessor is null (or empty) where nothing set it; a value ssh would refuse is an error naming its line.
  */
 public final class HostSettings {
@@ -87,6 +88,12 @@ public final class HostSettings {
      * (gplay still refuses a changed key, which ssh would let through); false for {@code yes} and {@code ask}
      * (gplay asks no one); null when unset.
      */
+    /** The name known_hosts knows the host by instead of its address; null where none is set. */
+    public String hostKeyAlias() {
+        ConfigLine l = line("hostkeyalias");
+        return l == null ? null : l.single();
+    }
+
     public Boolean acceptNewHostKeys() {
         ConfigLine l = line("stricthostkeychecking");
         return l == null ? null : !flag(l, List.of("yes", "true", "ask"), List.of("accept-new", "no", "off", "false"));

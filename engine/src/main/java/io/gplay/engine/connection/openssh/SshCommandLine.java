@@ -18,7 +18,8 @@ import java.util.Set;
 public record SshCommandLine(List<ConfigLine> options, String configFile, String forward, List<String> destinations) {
     /** -o keywords gplay reads. */
     private static final Set<String> READ = Set.of("hostname", "user", "port", "identityfile", "identitiesonly", "proxyjump",
-            "proxycommand", "userknownhostsfile", "stricthostkeychecking", "connecttimeout", "serveraliveinterval");
+            "proxycommand", "userknownhostsfile", "stricthostkeychecking", "hostkeyalias", "connecttimeout",
+            "serveraliveinterval");
     /**
      * -o keywords with no bearing on gplay's connection: OpenSSH's connection sharing and logging, the
      * authentication methods (gplay offers keys, then a password when given), TCP keepalives (gplay sends SSH
