@@ -146,6 +146,7 @@ class SameVerdictCorpusSpec extends Specification {
             ["iptables 'fw', content: 'x', rules: ['y']", 'give only one of'],
             ["file '/tmp/x', state: 'link'", "give 'src' when state is 'link'"],
             ["copy 'c', dest: '/tmp/x'", "give 'content' or 'src'"],
+            ["copy 'c', dest: '/tmp/{{ inventory_hostname }}.txt', content: 'x'", "holds '{{ inventory_hostname }}', Jinja2"],
             ["file '/tmp/x', mode: 644", 'decimal number'],
             ["command 'x', cmd: 'true', whn: { true }", "unknown parameter 'whn'"],
             ["command 'x', cmd: 'true', when: 'a == 1'", 'when must be a closure'],

@@ -42,7 +42,10 @@ public final class ParamValidator {
         return out;
     }
 
-    /** Why a value does not fit a parameter (its type, choices, a NUL character), or null when it fits. */
+    /**
+     * Why a value does not fit a parameter (its type, choices, a NUL character, Jinja2 left in it), or null when
+     * it fits.
+     */
     public static String valueProblem(ModuleSpec spec, Param p, Object value) {
         if (value == null) {
             return null;
@@ -69,7 +72,7 @@ public final class ParamValidator {
         if (!p.choices().isEmpty() && !p.choices().contains(v.toString())) {
             return spec.name() + ": parameter '" + p.name() + "' must be one of " + p.choices() + ", got '" + v + "'";
         }
-        return null;
+        return JinjaLeftovers.problem(spec, p, value);
     }
 
     private static boolean holdsNul(Object v) {
