@@ -3,6 +3,7 @@ package io.gplay.modules.files;
 import io.gplay.engine.connection.RemoteFile;
 import io.gplay.engine.module.Diff;
 import io.gplay.engine.module.ModuleContext;
+import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 
@@ -87,9 +88,32 @@ public final class FileContent {
         return current;
     }
 
-    /** Content (checked by {@code validate} when given) and then mode, owner and group, as copy and template do. */
+    /** Declares what {@link #edit} registers, for the modules that edit a file with it. */
+    public static ModuleSpec declareEdit(ModuleSpec spec) {
+        return spec
+                .returns("backup_file", "string", "when a backup was made", "the copy of the file as it was before the change", "/etc/fstab.20261207-100207~")
+                .returns("lock", "string", "when the task waited for another run's lock on the file", "how long it waited and for whom",
+                        "waited 2.1 s for another run changing /etc/fstab (gplay pid 4242 of ops, since 10:02:07)");
+    }
+
+    /**
+     * Content (checked by {@code validate} when given) and then mode, owner and group, as copy and template do;
+     * registers dest, state, mode, owner, group, size and checksums of the file the task leaves.
+     */
     static void ensureWithAttributes(ModuleContext ctx, String path, String content) throws Exception {
         // Compared with the file as it was found, in a real run as in check mode, so both report the same.
-        Attributes.ensure(ctx, ensure(ctx, ctx.stat(path), path, content, ctx.bool("backup"), ctx.str("validate")), path);
+        RemoteFile found = ensure(ctx, ctx.stat(path), path, content, ctx.bool("backup"), ctx.str("validate"));
+        Attributes.ensure(ctx, found, path);
+        ctx.set("dest", path);
+        PathReturns.registerContent(ctx, content);
+        PathReturns.register(ctx, path, found, !found.exists());
+    }
+
+    /** Declares what {@link #ensureWithAttributes} registers. */
+    static ModuleSpec declareWritten(ModuleSpec spec) {
+        spec.returns("dest", "string", "success", "the path written", "/etc/glusterfs/virt");
+        PathReturns.declareContent(spec);
+        PathReturns.declare(spec);
+        return spec.returns("backup_file", "string", "when a backup was made", "the copy of the file as it was before the change", "/etc/glusterfs/virt.20261207-100207~");
     }
 }

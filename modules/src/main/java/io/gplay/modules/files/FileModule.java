@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Directories, empty files, symbolic links, absence, and the mode and ownership of a path. */
 public final class FileModule implements Module {
-    private static final ModuleSpec SPEC = new ModuleSpec("file", "Manages a path: directory, file, link, absent, touch; mode and ownership.")
+    private static final ModuleSpec SPEC = PathReturns.declare(new ModuleSpec("file", "Manages a path: directory, file, link, absent, touch; mode and ownership.")
             .primary("path")
             .param(Param.required("path", ParamType.PATH, "the path on the host"))
             .param(Param.choice("state", "file", List.of("file", "directory", "link", "absent", "touch"),
@@ -23,8 +23,22 @@ public final class FileModule implements Module {
                     + " that is not there (a relative one is looked for from the link's folder; without force, a missing target fails the task, as in Ansible)"))
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .requiredIf("state", "link", "src")
+            .returns("path", "string", "success", "the path", "/gluster/meta0")
+            .leavesOut("recurse", "mode and ownership are set on the path itself: run command 'chown -R' for a tree")
+            .leavesOut("state: hard", "no hard links: run command 'ln'")
+            .leavesOut("follow", "a link's own owner and group are set (chown -h), its target is left alone")
+            .leavesOut("access_time", "times are left as they are")
+            .leavesOut("modification_time", "times are left as they are")
+            .leavesOut("access_time_format", "times are left as they are")
+            .leavesOut("modification_time_format", "times are left as they are")
+            .leavesOut("attributes", "no chattr attributes: run command 'chattr' where needed")
+            .leavesOut("seuser", "no SELinux context: run command 'chcon' where needed")
+            .leavesOut("serole", "no SELinux context")
+            .leavesOut("setype", "no SELinux context")
+            .leavesOut("selevel", "no SELinux context")
+            .leavesOut("unsafe_writes", "nothing is written")
             .example("file '/gluster/meta0', state: 'directory', mode: '0755'")
-            .example("file '/etc/ctdb/nodes', state: 'link', src: '/mnt/lock/nodes', force: true");
+            .example("file '/etc/ctdb/nodes', state: 'link', src: '/mnt/lock/nodes', force: true"));
 
     @Override
     public ModuleSpec spec() {
@@ -35,13 +49,21 @@ public final class FileModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("path");
         RemoteFile cur = ctx.stat(path, false);
+        boolean made = ensure(ctx, path, cur);
+        ctx.set("path", path);
+        PathReturns.register(ctx, path, cur, made);
+    }
+
+    /** Brings the path to its state; true when it made, replaced or removed the path itself. */
+    private static boolean ensure(ModuleContext ctx, String path, RemoteFile cur) throws Exception {
+        boolean made = false;
         switch (ctx.str("state")) {
             case "absent" -> {
                 if (cur.exists()) {
                     ctx.converge("remove " + path + " (" + cur.type() + ")", () -> ctx.change(Cmd.of("rm", "-rf", "--", path)));
                     ctx.predict(RemoteFile.absent(path));
                 }
-                return;
+                return cur.exists();
             }
             case "directory" -> {
                 if (cur.exists() && !cur.type().equals("directory")) {
@@ -50,12 +72,14 @@ public final class FileModule implements Module {
                 if (!cur.exists()) {
                     ctx.converge("create directory " + path, () -> ctx.change(Cmd.of("mkdir", "-p", "--", path)));
                     ctx.predict(new RemoteFile(path, "directory", null, null, "755", null, null));
+                    made = true;
                 }
             }
             case "touch" -> {
                 if (!cur.exists()) {
                     ctx.converge("create empty file " + path, () -> ctx.change(Cmd.of("touch", "--", path)));
                     ctx.predict(new RemoteFile(path, "file", null, null, "644", null, ""));
+                    made = true;
                 }
             }
             case "link" -> {
@@ -81,7 +105,7 @@ public final class FileModule implements Module {
                         ? Cmd.of("rmdir", "--", path).and(Cmd.of("ln", "-s", "--", src, path))
                         : Cmd.of("ln", "-sfn", "--", src, path)));
                 ctx.predict(new RemoteFile(path, "link", null, null, "777", src, null));
-                return;
+                return true;
             }
             default -> {
                 if (!cur.exists()) {
@@ -91,6 +115,7 @@ public final class FileModule implements Module {
         }
         // Compared with the path as it was found, in a real run as in check mode, so both report the same.
         Attributes.ensure(ctx, cur, path);
+        return made;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Ensures one line is in a file (replacing the last line that matches a pattern) or that matching lines are gone. */
 public final class LineInFileModule implements Module {
-    private static final ModuleSpec SPEC = new ModuleSpec("lineinfile", "Ensures a line is present in a file (replacing the last line matching regexp) or absent.")
+    private static final ModuleSpec SPEC = FileContent.declareEdit(new ModuleSpec("lineinfile", "Ensures a line is present in a file (replacing the last line matching regexp) or absent.")
             .param(Param.required("path", ParamType.PATH, "the file on the host"))
             .param(Param.optional("line", ParamType.STRING, null, "the line to have, one line without a newline (required for state: present)"))
             .param(Param.optional("regexp", ParamType.REGEX, null, "a Java regular expression; the last matching line is replaced (present) or every one removed (absent)"))
@@ -25,7 +25,17 @@ public final class LineInFileModule implements Module {
             .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
             .requiredIf("state", "present", "line")
             .example("lineinfile 'wheel may sudo', path: '/etc/sudoers', regexp: '^%wheel', line: '%wheel ALL=(ALL) ALL', validate: 'visudo -cf %s'")
-            .example("lineinfile 'move brick ports', path: '/etc/glusterfs/glusterd.vol', regexp: /#?\\s*option base-port/, line: '    option base-port 50152'");
+            .leavesOut("backrefs", "the line is written as given: build it in the playbook")
+            .leavesOut("search_string", "use regexp with the string quoted (java.util.regex.Pattern.quote)")
+            .leavesOut("firstmatch", "a new line goes after the last match of insertafter, or before the first match of insertbefore")
+            .leavesOut("attributes", "no chattr attributes: run command 'chattr' where needed")
+            .leavesOut("seuser", "no SELinux context: run command 'chcon' where needed")
+            .leavesOut("serole", "no SELinux context")
+            .leavesOut("setype", "no SELinux context")
+            .leavesOut("selevel", "no SELinux context")
+            .leavesOut("unsafe_writes", "writes are always atomic")
+            .notes("Ansible's lineinfile registers the backup's path as backup; here it is backup_file, as copy's.")
+            .example("lineinfile 'move brick ports', path: '/etc/glusterfs/glusterd.vol', regexp: /#?\\s*option base-port/, line: '    option base-port 50152'"));
 
     @Override
     public ModuleSpec spec() {

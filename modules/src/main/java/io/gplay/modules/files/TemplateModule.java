@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code engine:}, so a shell's {@code $host} cannot be taken for Groovy's by accident.
  */
 public final class TemplateModule implements Module {
-    private static final ModuleSpec SPEC = new ModuleSpec("template", "Renders a Jinja2 template (.j2, as Ansible's template module) or a Groovy one (.gtpl) with the host's variables and facts, then writes it like copy.")
+    private static final ModuleSpec SPEC = FileContent.declareWritten(new ModuleSpec("template", "Renders a Jinja2 template (.j2, as Ansible's template module) or a Groovy one (.gtpl) with the host's variables and facts, then writes it like copy.")
             .param(Param.required("src", ParamType.LOCAL_FILE, "the template file on the control machine (a relative path is relative to the playbook)"))
             .param(Param.required("dest", ParamType.PATH, "the path on the host"))
             .param(Param.choice("engine", null, List.of("jinja2", "groovy"), "the template's language; needed when src ends neither in .j2 (Jinja2) nor in .gtpl (Groovy)"))
@@ -39,7 +39,26 @@ public final class TemplateModule implements Module {
                     + "Groovy (.gtpl) sees what the task's closures see: every variable by name, host, vars, facts, "
                     + "groups, hostvars, item; a null it prints fails the task.")
             .example("template 'nginx config', src: 'templates/nginx.conf.j2', dest: '/etc/nginx/nginx.conf'")
-            .example("template 'ctdb nodes', src: 'templates/nodes.gtpl', dest: '/mnt/lock/nodes', vars: { [nodes: groups.ovirt] }");
+            .leavesOut("variable_start_string", "Jinja2's delimiters are Ansible's defaults; use a '#jinja2:' first line for trim_blocks and the like")
+            .leavesOut("variable_end_string", "as variable_start_string")
+            .leavesOut("block_start_string", "as variable_start_string")
+            .leavesOut("block_end_string", "as variable_start_string")
+            .leavesOut("comment_start_string", "as variable_start_string")
+            .leavesOut("comment_end_string", "as variable_start_string")
+            .leavesOut("trim_blocks", "set it in the template's '#jinja2:' first line")
+            .leavesOut("lstrip_blocks", "set it in the template's '#jinja2:' first line")
+            .leavesOut("newline_sequence", "a template's lines end as the template's do")
+            .leavesOut("output_encoding", "the file is written as UTF-8")
+            .leavesOut("force", "the file is always made to hold the rendered text")
+            .leavesOut("follow", "a link at dest is replaced by the file, never followed")
+            .leavesOut("attributes", "no chattr attributes: run command 'chattr' where needed")
+            .leavesOut("seuser", "no SELinux context: run command 'chcon' where needed")
+            .leavesOut("serole", "no SELinux context")
+            .leavesOut("setype", "no SELinux context")
+            .leavesOut("selevel", "no SELinux context")
+            .leavesOut("unsafe_writes", "writes are always atomic")
+            .returns("src", "string", "success", "the template rendered", "templates/nginx.conf.j2")
+            .example("template 'ctdb nodes', src: 'templates/nodes.gtpl', dest: '/mnt/lock/nodes', vars: { [nodes: groups.ovirt] }"));
 
     /** Templates compile on {@link TemplateScript}, whose {@code out} refuses a text that took in a null. */
     private static final SimpleTemplateEngine GROOVY = new SimpleTemplateEngine(new GroovyShell(
@@ -63,6 +82,7 @@ public final class TemplateModule implements Module {
         String source = LocalText.read(ctx, src, "template");
         String text = engine(ctx, name).equals("jinja2") ? jinja(ctx, name, src, source) : groovy(ctx, source);
         FileContent.ensureWithAttributes(ctx, ctx.str("dest"), text);
+        ctx.set("src", name);
     }
 
     /** The language: engine: if given, else by the file's name; a name that says neither is refused. */
