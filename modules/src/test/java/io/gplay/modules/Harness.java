@@ -25,7 +25,11 @@ public final class Harness {
     }
 
     public static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
-        HostContext where = HostContext.of(new Host("local", List.of(), Map.of()), facts, conn, check);
+        return run(module, params, HostContext.of(new Host("local", List.of(), Map.of()), facts, conn, check));
+    }
+
+    /** Runs a module on the host a test set up itself. */
+    public static Result run(Module module, Map<String, Object> params, HostContext where) {
         Map<String, Object> resolved;
         try {
             resolved = ParamValidator.resolve(module.spec(), params);

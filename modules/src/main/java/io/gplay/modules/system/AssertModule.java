@@ -13,7 +13,11 @@ public final class AssertModule implements Module {
             .param(Param.required("that", ParamType.BOOL, "the condition, usually a per-host closure"))
             .param(Param.optional("msg", ParamType.STRING, "assertion failed", "the failure message"))
             .checkMode("evaluated in check mode too")
+            .leavesOut("fail_msg", "called msg")
+            .leavesOut("success_msg", "a condition that holds says 'condition holds'")
+            .leavesOut("quiet", "a condition that holds is one line of output")
             .notes("In a playbook the module is called verify: assert is a Groovy keyword.")
+            .returns("evaluated_to", "bool", "success", "what the condition evaluated to: true, as a false one fails the host with msg", "true")
             .example("verify 'one host at a time', that: { playHosts.size() == 1 }, msg: 'give one host with -l HOST'");
 
     @Override
@@ -26,6 +30,7 @@ public final class AssertModule implements Module {
         if (!ctx.bool("that")) {
             ctx.fail(ctx.str("msg"));
         }
+        ctx.set("evaluated_to", true);
         ctx.msg("condition holds");
     }
 }

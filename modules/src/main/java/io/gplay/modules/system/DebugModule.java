@@ -12,6 +12,9 @@ public final class DebugModule implements Module {
             .primary("msg")
             .param(Param.required("msg", ParamType.ANY, "what to show; a per-host closure can show registered results"))
             .checkMode("shows the message in check mode too; changes nothing")
+            .leavesOut("var", "msg takes a per-host closure: msg: { volumes.stdout }")
+            .leavesOut("verbosity", "a debug task is always shown")
+            .returns("display", "bool", "always", "true: the run's output shows msg even where it shows no other task's message", "true")
             .example("debug 'reminder', msg: 'In the oVirt admin console, put this host in maintenance mode first.'")
             .example("debug 'volumes', msg: { volumes.stdout }");
 

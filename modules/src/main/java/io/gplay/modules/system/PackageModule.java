@@ -1,5 +1,6 @@
 package io.gplay.modules.system;
 
+import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
@@ -18,6 +19,12 @@ public final class PackageModule implements Module {
             .param(Param.required("name", ParamType.LIST, "a package name or a list of them"))
             .param(Param.choice("state", "present", List.of("present", "absent"), "installed or removed"))
             .param(Param.optional("manager", ParamType.STRING, null, "apt, yum or dnf; by default the one the host's facts name"))
+            .leavesOut("use", "say manager: apt, yum or dnf")
+            .leavesOut("state: latest", "present installs what is missing and upgrades nothing: upgrade with command")
+            .returns("installed", "list", "success", "the packages named that were installed before the task", "[glusterfs-server]")
+            .returns("packages", "list", "success", "the packages the task installs or removes (none: nothing to do)", "[ctdb]")
+            .returns("stdout", "string", "when the package manager ran", "what it printed", "Setting up ctdb (4.17.12) ...")
+            .returns("stderr", "string", "when the package manager ran", "its warnings", "")
             .example("packages 'glusterfs-server'")
             .example("packages 'nfs and ctdb', name: ['nfs-utils', 'ctdb']");
 
@@ -46,6 +53,7 @@ public final class PackageModule implements Module {
             }
         }
         ctx.set("installed", installed);
+        ctx.set("packages", todo);
         if (todo.isEmpty()) {
             return;
         }
@@ -54,7 +62,11 @@ public final class PackageModule implements Module {
                     present ? "install" : "remove").raw("--").args(todo);
             default -> Cmd.of(mgr, "-y", "-q", present ? "install" : "remove").raw("--").args(todo);
         };
-        ctx.converge((present ? "install " : "remove ") + String.join(", ", todo), () -> ctx.change(cmd));
+        ctx.converge((present ? "install " : "remove ") + String.join(", ", todo), () -> {
+            ExecResult r = ctx.change(cmd);
+            ctx.set("stdout", r.stdout().stripTrailing());
+            ctx.set("stderr", r.stderr().stripTrailing());
+        });
         if (present) {
             // a service of these packages is then taken as coming by a later service task of the check run
             ctx.predictState(ServiceManager.PACKAGES_INSTALLED, "yes");

@@ -30,6 +30,14 @@ public final class ServiceModule implements Module {
                     + "is not reported ok. In a check run, a service an earlier task would install is taken as coming. "
                     + "When systemctl fails to start, stop, restart or reload a unit, the task's failure includes the unit's "
                     + "last journal lines, so the reason is in the run's output.")
+            .leavesOut("pattern", "a service is known by its unit or init script, never by a process's name")
+            .leavesOut("sleep", "restarted runs systemctl restart (or the script's restart), which waits itself")
+            .leavesOut("arguments", "the unit's or script's own arguments are used")
+            .leavesOut("runlevel", "enabled uses the default runlevels")
+            .leavesOut("use", "say manager: systemd or sysvinit")
+            .returns("name", "string", "success", "the service", "glusterd")
+            .returns("state", "string", "when state is given", "started or stopped: what the service is after the task (restarted and reloaded leave it started)", "started")
+            .returns("enabled", "bool", "when enabled is given", "whether it starts at boot after the task", "true")
             .example("service 'glusterd', state: 'started', enabled: true")
             .example("service 'restart glusterd', name: 'glusterd', state: 'restarted'");
 
@@ -54,9 +62,13 @@ public final class ServiceModule implements Module {
         if (ctx.has("enabled") || state != null) {
             sm.requireKnown(name);
         }
-        if (ctx.has("enabled") && sm.enabled(name) != ctx.bool("enabled")) {
+        ctx.set("name", name);
+        if (ctx.has("enabled")) {
             boolean on = ctx.bool("enabled");
-            ctx.converge((on ? "enable " : "disable ") + name, () -> ctx.change(sm.enable(name, on)));
+            if (sm.enabled(name) != on) {
+                ctx.converge((on ? "enable " : "disable ") + name, () -> ctx.change(sm.enable(name, on)));
+            }
+            ctx.set("enabled", on);
         }
         if (state == null) {
             return;
@@ -70,6 +82,6 @@ public final class ServiceModule implements Module {
             }
             default -> ctx.converge("reload " + name, () -> sm.act("reload", name));
         }
-        ctx.set("state", state);
+        ctx.set("state", state.equals("stopped") ? "stopped" : "started");
     }
 }

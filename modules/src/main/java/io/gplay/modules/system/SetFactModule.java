@@ -19,6 +19,8 @@ public final class SetFactModule implements Module {
             .gathers("facts")
             .checkMode("sets the variables in check mode too; changes nothing on the host")
             .notes("A set fact lies above the inventory's, the play's and a role's variables and below extra variables (-e), as a registered result does.")
+            .leavesOut("cacheable", "facts live for the run; nothing is cached between runs")
+            .returns("facts", "map", "success", "the variables set, by name: the run adds them to the host's variables", "{brick: /gluster/data0}")
             .example("setFact 'the brick of this host', brick: { \"/gluster/data${groups.ovirt.indexOf(host)}\" }")
             .example("command 'brick in use?', cmd: { \"ls ${brick}\" }, readOnly: true");
 

@@ -31,6 +31,11 @@ public final class SetupModule implements Module {
             .notes("Facts, as seen in per-host closures through `facts`: osFamily (RedHat, Debian), distribution, "
                     + "distributionVersion, distributionMajorVersion, hostname, fqdn, serviceMgr (systemd, sysvinit), "
                     + "pkgMgr (dnf, yum, apt), user, arch, kernel, interfaces (name to address/prefix), ipv4 (addresses).")
+            .leavesOut("gather_subset", "the facts are few and read in one round trip, so all are gathered")
+            .leavesOut("filter", "all facts are gathered")
+            .leavesOut("fact_path", "no local facts (facts.d)")
+            .leavesOut("gather_timeout", "the connection's timeout applies")
+            .returns("facts", "map", "success", "the facts, by name (see NOTES): the run makes them the host's facts", "{osFamily: RedHat, distribution: centos, distributionVersion: '7.9', hostname: ovirt1, ...}")
             .example("setup 'refresh facts'");
 
     @Override

@@ -3,10 +3,9 @@ package io.gplay.modules.firewall;
 import io.gplay.modules.Netns;
 
 import io.gplay.engine.connection.Command;
+import io.gplay.modules.Harness;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.HostContext;
-import io.gplay.engine.module.ModuleInvocation;
-import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +79,7 @@ class IptablesApplyModuleTest {
         IptablesApplyModule module = new IptablesApplyModule();
         HostContext where = HostContext.of(new Host("local", List.of(), Map.of()), Map.of("osFamily", "Debian"), ns, check)
                 .withReachableAnew(reachable);
-        return ModuleInvocation.run(module, ParamValidator.resolve(module.spec(), params), where);
+        return Harness.run(module, params, where);
     }
 
     private Map<String, List<String>> live() {

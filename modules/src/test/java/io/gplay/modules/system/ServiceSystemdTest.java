@@ -8,8 +8,6 @@ import io.gplay.engine.connection.Connection;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.HostContext;
 import io.gplay.engine.module.Module;
-import io.gplay.engine.module.ModuleInvocation;
-import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,7 +141,7 @@ class ServiceSystemdTest {
     }
 
     static Result run(Module module, Map<String, Object> params, HostContext where) {
-        return ModuleInvocation.run(module, ParamValidator.resolve(module.spec(), params), where);
+        return Harness.run(module, params, where);
     }
 
     @Test

@@ -90,6 +90,9 @@ class ServiceSysvTest {
         Result real = Harness.run(new ServiceModule(), p, false, local, SYSV);
         assertEquals(Status.CHANGED, real.status(), real.msg());
         assertEquals("enable " + NAME + "; start " + NAME, real.msg());
+        assertEquals(NAME, real.data().get("name"));
+        assertEquals("started", real.data().get("state"));
+        assertEquals(true, real.data().get("enabled"));
         assertTrue(daemonRuns());
         assertTrue(local.exec(Command.probe(Cmd.of("sh", "-c", "ls /etc/rc3.d/S*\"$1\"", "ls", NAME))).ok(),
                 "a start link in runlevel 3");
@@ -97,6 +100,8 @@ class ServiceSysvTest {
 
         Result stop = Harness.run(new ServiceModule(), Map.of("name", NAME, "state", "stopped"), false, local, SYSV);
         assertEquals(Status.CHANGED, stop.status());
+        assertEquals("stopped", stop.data().get("state"));
+        assertFalse(stop.data().containsKey("enabled"), "enabled was not asked");
         assertFalse(daemonRuns());
     }
 
