@@ -22,8 +22,15 @@ public final class FilesystemModule implements Module {
                     + "(a logical volume an earlier task would create) is reported as to be formatted")
             .notes("The device is read with `blkid -p` (the device itself, not blkid's cache). The same type: ok, nothing runs "
                     + "(opts are not compared). Another file system, a partition table, an LVM or RAID label: the task fails "
-                    + "unless force: true, which runs mkfs.xfs -f / mkfs.ext4 -F. Registers fstype and uuid. "
+                    + "unless force: true, which runs mkfs.xfs -f / mkfs.ext4 -F. "
                     + "Tested with the real mkfs.xfs, mkfs.ext4 and blkid on image files.")
+            .leavesOut("resizefs", "a file system is never grown: run xfs_growfs or resize2fs with command")
+            .leavesOut("state: absent", "nothing is wiped: run wipefs with command")
+            .leavesOut("uuid", "mkfs gives the UUID; pass one with opts")
+            .returns("dev", "string", "success", "the device", "/dev/vdb")
+            .returns("found", "string", "success", "what blkid -p found on the device before the task, in words; empty when blank or not there yet", "xfs file system")
+            .returns("fstype", "string", "success", "the file system the device holds after the task", "xfs")
+            .returns("uuid", "string", "when the device holds the file system, not in check mode", "its UUID, as blkid reads it", "2b3c1a8e-5f7d-4c3b-9a61-0d2e8f4b7c10")
             .example("filesystem 'make XFS on the brick disk', dev: '/dev/vdb', fstype: 'xfs'")
             .example("filesystem '/dev/vdc', fstype: 'ext4', opts: '-L scratch'");
 
@@ -40,6 +47,8 @@ public final class FilesystemModule implements Module {
         }
         List<String> opts = ctx.has("opts") ? ShellWords.split(ctx.str("opts")) : List.of();
         Blkid found = Blkid.probe(ctx, dev);
+        ctx.set("dev", dev);
+        ctx.set("found", found.exists() && found.signature() != null ? found.signature() : "");
         if (!found.exists()) {
             if (!ctx.checkMode()) {
                 ctx.fail(dev + " does not exist");

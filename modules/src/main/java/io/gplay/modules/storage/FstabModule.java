@@ -14,7 +14,7 @@ import java.util.List;
 /** Keeps exactly one fstab entry for a mount point, or none, leaving every other line as it is; can mount it. */
 public final class FstabModule implements Module {
 
-    private static final ModuleSpec SPEC = new ModuleSpec("fstab", "Keeps exactly one /etc/fstab entry for a mount point (or none), every other line byte for byte; can mount it.")
+    private static final ModuleSpec SPEC = FileContent.declareEdit(new ModuleSpec("fstab", "Keeps exactly one /etc/fstab entry for a mount point (or none), every other line byte for byte; can mount it.")
             .primary("path")
             .param(Param.required("path", ParamType.STRING, "the mount point, e.g. /gluster"))
             .param(Param.optional("source", ParamType.STRING, null, "what to mount: a device, UUID=..., LABEL=..., host:/volume (or give uuidOf)"))
@@ -39,11 +39,21 @@ public final class FstabModule implements Module {
                     + "with none, the entry is appended. Every other line, comment and blank keeps its bytes. The file is "
                     + "written atomically, with a diff. mount: true runs mount PATH (with -T FILE for another file) after "
                     + "creating the mount point, and checks /proc/self/mountinfo before and after; a file system already "
-                    + "mounted there is not remounted when its entry changes. Registers entry.")
+                    + "mounted there is not remounted when its entry changes.")
+            .leavesOut("name", "called path")
+            .leavesOut("src", "called source (or give uuidOf)")
+            .leavesOut("opts", "called options")
+            .leavesOut("passno", "called pass")
+            .leavesOut("state: mounted, unmounted, remounted", "mount: true mounts the entry; the mount module mounts and unmounts")
+            .leavesOut("boot", "put noauto in options")
+            .returns("path", "string", "success", "the mount point", "/gluster")
+            .returns("found", "string", "success", "the table's first entry for the mount point as the task found it; empty when none", "/dev/vdb /gluster xfs defaults 0 0")
+            .returns("entry", "string", "when state is present", "the entry the table has after the task", "UUID=2b3c1a8e-5f7d-4c3b-9a61-0d2e8f4b7c10 /gluster xfs defaults 1 2")
+            .returns("mounted", "bool", "when mount is true", "whether something is mounted on the path after the task (in check mode: would be)", "true")
             .example("fstab 'mount the brick partition at /gluster by UUID', path: '/gluster', uuidOf: '/dev/vdb', fstype: 'xfs', "
                     + "options: 'defaults', dump: 1, pass: 2, mount: true")
             .example("fstab '/mnt/lock', source: 'localhost:/meta', fstype: 'glusterfs', options: 'defaults,_netdev'")
-            .example("fstab '/mnt/old', state: 'absent'");
+            .example("fstab '/mnt/old', state: 'absent'"));
 
     @Override
     public ModuleSpec spec() {
@@ -59,15 +69,22 @@ public final class FstabModule implements Module {
         String file = ctx.str("file");
         boolean present = ctx.str("state").equals("present");
         String[] wanted = present ? wanted(ctx, path) : null;
-        FileContent.edit(ctx, file, ctx.bool("backup"), found -> {
-            String before = found.isFile() ? found.content() : "";
+        String[] found = {""};
+        FileContent.edit(ctx, file, ctx.bool("backup"), table -> {
+            String before = table.isFile() ? table.content() : "";
+            found[0] = entryOf(before, MountTable.normalize(path));
             String after = edit(before, MountTable.normalize(path), wanted);
             return after.equals(before) ? null : after;
         });
+        ctx.set("path", path);
+        ctx.set("found", found[0]);
         if (!present) {
             return;
         }
         ctx.set("entry", String.join(" ", wanted));
+        if (ctx.bool("mount")) {
+            ctx.set("mounted", true); // mounted already, or the converge below mounts it or fails the task
+        }
         if (ctx.bool("mount") && !MountTable.mounted(ctx, path)) {
             Cmd mount = Cmd.of("mount");
             if (!file.equals("/etc/fstab")) {
@@ -137,6 +154,17 @@ public final class FstabModule implements Module {
             out.append(String.join(" ", wanted)).append('\n');
         }
         return out.toString();
+    }
+
+    /** The first entry of the table for the mount point, as the line reads without its end; empty when none. */
+    private static String entryOf(String text, String mountPoint) {
+        for (String line : text.split("\n")) {
+            String[] f = fields(line);
+            if (f != null && MountTable.normalize(MountTable.unescape(f[1])).equals(mountPoint)) {
+                return line.strip();
+            }
+        }
+        return "";
     }
 
     /** An entry's fields, or null for a comment, a blank or a line too short to name a mount point. */

@@ -22,6 +22,17 @@ public final class MountModule implements Module {
             .notes("What is mounted is read from /proc/self/mountinfo. Another file system mounted on the path (another "
                     + "source, or another type; a FUSE mount's fuse.TYPE counts as TYPE) fails the task: it is the "
                     + "operator's to unmount. A source given as UUID= or LABEL= is not compared.")
+            .leavesOut("state: present, absent, remounted", "the lasting entry is fstab's; mounted and unmounted are now")
+            .leavesOut("fstab", "the fstab module edits any table (file:)")
+            .leavesOut("dump", "an fstab field: see the fstab module")
+            .leavesOut("passno", "an fstab field: see the fstab module")
+            .leavesOut("backup", "no file is written")
+            .leavesOut("boot", "an fstab option: see the fstab module")
+            .returns("path", "string", "success", "the mount point", "/mnt/lock")
+            .returns("state", "string", "success", "mounted or unmounted: what the path is after the task", "mounted")
+            .returns("src", "string", "when mounted", "what is mounted there: as found in /proc/self/mountinfo, or the src mounted", "localhost:/meta")
+            .returns("fstype", "string", "when mounted and the type is known", "its type, as found (a FUSE mount's fuse.TYPE) or given", "fuse.glusterfs")
+            .returns("opts", "string", "when opts is given", "the mount options given", "defaults,_netdev")
             .example("mount '/mnt/lock', src: 'localhost:/meta', fstype: 'glusterfs'");
 
     @Override
@@ -33,6 +44,11 @@ public final class MountModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("path");
         MountTable.Mounted mounted = MountTable.mountedOn(ctx, path);
+        ctx.set("path", path);
+        ctx.set("state", ctx.str("state"));
+        if (ctx.has("opts")) {
+            ctx.set("opts", ctx.str("opts"));
+        }
         if (ctx.str("state").equals("unmounted")) {
             if (mounted != null) {
                 ctx.converge("unmount " + path, () -> ctx.change(Cmd.of("umount", "--", path)));
@@ -48,10 +64,16 @@ public final class MountModule implements Module {
                         + ctx.str("src") + (ctx.has("fstype") ? " (" + ctx.str("fstype") + ")" : "")
                         + ": unmount it first");
             }
+            ctx.set("src", mounted.source());
+            ctx.set("fstype", mounted.fstype());
             return;
         }
         if (!ctx.has("src")) {
             ctx.fail("state: mounted needs src");
+        }
+        ctx.set("src", ctx.str("src"));
+        if (ctx.has("fstype")) {
+            ctx.set("fstype", ctx.str("fstype"));
         }
         boolean newDir = !ctx.stat(path, false).exists();
         ctx.converge("mount " + ctx.str("src") + " on " + path, () -> mount(ctx, ctx.str("src"), path,

@@ -54,12 +54,18 @@ public class SsmModule implements Module {
                         + "uses it). create: an existing volume is kept (never resized); only its file system is ensured, as "
                         + "the filesystem module does. With LVM2: lvcreate -y -n NAME -l 100%FREE|-L SIZE POOL, then "
                         + "mkfs.FSTYPE /dev/POOL/NAME; with ssm: ssm create -p POOL [--fstype FSTYPE] -n NAME [-s SIZE]. "
-                        + "Registers devices, pools and volumes (sizes in bytes) as found before the task, the tool used, "
-                        + "and for create: path, fstype and uuid. "
                         + "Testing: the LVM2 path of add runs for real against a loop device. Volumes cannot be created on "
                         + "the test machine (its kernel has no device-mapper), and ssm is not packaged in Debian, so create "
                         + "and everything done through ssm are tested against scripted stand-ins that check each command "
                         + "line against the tools' documented syntax.")
+                .returns("tool", "string", "success", "ssm or lvm: the tools the task used", "lvm")
+                .returns("devices", "list", "success", "the physical volumes as found before the task: device, pool, size (bytes)", "[{device: /dev/vdb, pool: vg_gluster, size: 107374182400}]")
+                .returns("pools", "list", "success", "the pools (volume groups) as found: name, size, free (bytes)", "[{name: vg_gluster, size: 107369988096, free: 0}]")
+                .returns("volumes", "list", "success", "the volumes as found: pool, name, size (bytes), path", "[{pool: vg_gluster, name: gluster, size: 107369988096, path: /dev/vg_gluster/gluster}]")
+                .returns("stdout", "string", "when action is list and the tool is ssm", "what ssm list printed", "Device  Free  Used  Total  Pool ...")
+                .returns("path", "string", "when action is create", "the volume's device path", "/dev/vg_gluster/gluster")
+                .returns("fstype", "string", "when action is create with an fstype", "the file system the volume holds", "xfs")
+                .returns("uuid", "string", "when a file system is there or made, not in check mode", "its UUID", "2b3c1a8e-5f7d-4c3b-9a61-0d2e8f4b7c10")
                 .example(name + " 'list the storage (take note of your pool name)', action: 'list'")
                 .example(name + " 'add the disk to the pool', action: 'add', pool: 'vg_gluster', device: '/dev/vdb'")
                 .example(name + " 'create the XFS volume', action: 'create', pool: 'vg_gluster', name: 'gluster', fstype: 'xfs'");

@@ -45,6 +45,10 @@ class FilesystemModuleTest {
         assertEquals(Status.OK, again.status());
         assertEquals(uuid, blkid("UUID", disk), "not made again");
         assertEquals(uuid, again.data().get("uuid"));
+        assertEquals("xfs file system", again.data().get("found"));
+        assertEquals("", made.data().get("found"), "the device was blank");
+        assertEquals(disk.toString(), made.data().get("dev"));
+        assertEquals("xfs", made.data().get("fstype"));
     }
 
     @Test

@@ -66,6 +66,7 @@ class FstabModuleTest {
         assertEquals(Status.CHANGED, added.status(), added.msg());
         assertEquals(ORIGINAL + "\nUUID=abcd-1234 /gluster xfs defaults 1 2\n", Files.readString(fstab));
         assertEquals("UUID=abcd-1234 /gluster xfs defaults 1 2", added.data().get("entry"));
+        assertEquals("", added.data().get("found"), "the table had no entry for /gluster");
         assertEquals(Status.OK, Harness.run(new FstabModule(), p, false).status(), "second run changes nothing");
         assertEquals(Status.OK, Harness.run(new FstabModule(), p, true).status());
     }
@@ -112,6 +113,7 @@ class FstabModuleTest {
         String diff = replaced.diffs().get(0).unified();
         assertTrue(diff.contains("-/dev/vdb1\t/gluster/\txfs\tdefaults\t0 0") && diff.contains("-/dev/vdd /gluster xfs noatime 0 0"), diff);
         assertEquals(before, Files.readString(Path.of((String) replaced.data().get("backup_file"))));
+        assertEquals("/dev/vdb1\t/gluster/\txfs\tdefaults\t0 0", replaced.data().get("found"), "the first entry, as it was");
 
         // An entry whose fields already match keeps its own spacing.
         String tabbed = "UUID=abcd-1234\t/gluster\txfs\tdefaults,noatime\t1\t2\n";

@@ -29,7 +29,11 @@ class MountModuleTest {
         String mnt = dir.resolve("mnt").toString();
         Map<String, Object> scratch = Map.of("path", mnt, "src", "gplay-scratch", "fstype", "tmpfs");
         assertEquals(Status.CHANGED, Harness.run(new MountModule(), scratch, false).status());
-        assertEquals(Status.OK, Harness.run(new MountModule(), scratch, false).status(), "the same mount is in place");
+        Result same = Harness.run(new MountModule(), scratch, false);
+        assertEquals(Status.OK, same.status(), "the same mount is in place");
+        assertEquals("gplay-scratch", same.data().get("src"), "what /proc/self/mountinfo says is mounted");
+        assertEquals("tmpfs", same.data().get("fstype"));
+        assertEquals("mounted", same.data().get("state"));
 
         Map<String, Object> meta = Map.of("path", mnt, "src", "localhost:/meta", "fstype", "glusterfs");
         for (boolean check : new boolean[] {true, false}) {
