@@ -39,6 +39,9 @@ public final class IptablesApplyModule implements Module {
                     + "compared with the file (loaded into a throwaway network namespace with unshare -n, counters and "
                     + "comments ignored): when they already match, nothing is applied. Only tables named in the file "
                     + "are compared and replaced. The timeout must leave time for a new SSH login.")
+            .returns("path", "string", "success", "the rules file", "/etc/sysconfig/iptables")
+            .returns("matched", "bool", "success", "whether the live rules already matched the file, so nothing was applied", "false")
+            .returns("method", "string", "when the rules are applied (in check mode: would be)", "service or restore: how they are applied", "restore")
             .example("handlers { iptablesApply 'restart the firewall', timeout: 30 }")
             .example("iptablesApply 'load the rules', path: '/etc/iptables/rules.v4', method: 'restore', timeout: 20");
 
@@ -63,7 +66,9 @@ public final class IptablesApplyModule implements Module {
         ctx.requireProgram("iptables-restore", "install iptables");
         Map<String, List<String>> live = IptablesRules.tables(ctx.read(Cmd.of("iptables-save")));
         Map<String, List<String>> wanted = canonical(ctx, file.content());
-        if (wanted != null && live.entrySet().containsAll(wanted.entrySet())) {
+        boolean matched = wanted != null && live.entrySet().containsAll(wanted.entrySet());
+        ctx.set("matched", matched);
+        if (matched) {
             ctx.msg("the live rules already match " + path);
             return;
         }

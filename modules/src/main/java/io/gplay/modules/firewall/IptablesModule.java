@@ -14,6 +14,7 @@ import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.Cmd;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Owns the whole IPv4 rules file: validated with iptables-restore --test before it is written, never applied. */
@@ -44,6 +45,10 @@ public final class IptablesModule implements Module {
                     + "notify an iptablesApply handler, which applies the file and rolls it back if new SSH connections "
                     + "fail. iptables-restore --test catches syntax errors, unknown options and matches; with the "
                     + "nf_tables backend a jump to a chain that does not exist only fails when applied.")
+            .leavesOut("table, chain, rule_num, jump and the rest", "Ansible's iptables changes one live rule; this module owns the whole file, given as content or rules")
+            .returns("path", "string", "success", "the rules file", "/etc/sysconfig/iptables")
+            .returns("tables", "list", "success", "the tables the file holds, in order", "[filter]")
+            .returns("backup_file", "string", "when a backup was made", "the copy of the file as it was before the change", "/etc/sysconfig/iptables.20261207-100207~")
             .example("iptables 'the oVirt/Gluster/CTDB rule set', content: '*filter\\n:INPUT ACCEPT [0:0]\\n-A INPUT -p tcp --dport 24007 -j ACCEPT\\nCOMMIT\\n', notify: 'restart the firewall'")
             .example("""
                     iptables 'firewall', policies: [INPUT: 'DROP'], rules: [
@@ -67,6 +72,7 @@ public final class IptablesModule implements Module {
         }
         String path = IptablesRules.path(ctx);
         ctx.set("path", path);
+        ctx.set("tables", List.copyOf(IptablesRules.tables(text).keySet()));
         if (ctx.bool("validate")) {
             validate(ctx, text, path);
         }

@@ -115,6 +115,7 @@ class IptablesApplyModuleTest {
         Result r = apply(GOOD, 2, false, this::newConnection);
         assertEquals(Status.CHANGED, r.status(), r.msg());
         assertEquals("restore", r.data().get("method"));
+        assertEquals(false, r.data().get("matched"));
         nothingLeftOver();
         Thread.sleep(3000);
         assertEquals(IptablesRules.tables(GOOD), live(), "still the new rules after the timeout");
@@ -124,6 +125,7 @@ class IptablesApplyModuleTest {
         });
         assertEquals(Status.OK, again.status());
         assertEquals("the live rules already match " + file, again.msg());
+        assertEquals(true, again.data().get("matched"));
     }
 
     @Test

@@ -64,6 +64,8 @@ class IptablesModuleTest {
         assertEquals(Status.CHANGED, update.status());
         assertEquals(more, Files.readString(file));
         assertEquals(RULES, Files.readString(Path.of((String) update.data().get("backup_file"))));
+        assertEquals(file.toString(), update.data().get("path"));
+        assertEquals(List.copyOf(IptablesRules.tables(more).keySet()), update.data().get("tables"));
     }
 
     @Test
