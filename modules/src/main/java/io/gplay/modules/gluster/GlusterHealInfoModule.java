@@ -33,9 +33,12 @@ public final class GlusterHealInfoModule implements Module {
             "Reads what a replicated Gluster volume has left to heal; changes nothing.")
             .param(Param.required("volume", ParamType.STRING, "the volume's name"))
             .checkMode("runs in check mode too: it only reads")
-            .notes("Result data: healed (every brick answered, connected, with no entry to heal), entries (the "
-                    + "entries left on all bricks, null when a brick could not count them) and bricks (brick, "
-                    + "status, entries). The task is ok whatever it finds, so it can be polled with until: or used "
+            .returns("volume", "string", "success", "the volume", "engine")
+            .returns("healed", "bool", "success", "every brick answered, connected, with no entry to heal", "true")
+            .returns("entries", "int", "success", "the entries left to heal on all bricks; null when a brick could not count them", "0")
+            .returns("bricks", "list", "success", "each brick as heal info lists it: brick, status, entries (null: not counted)",
+                    "[{brick: h1:/gluster/engine0, status: Connected, entries: 0}]")
+            .notes("The task is ok whatever it finds, so it can be polled with until: or used "
                     + "as a gate's check with failedWhen: { !result.healed }; it fails when glusterd is not "
                     + "running or gluster refuses the volume (not replicated, unknown). Reads what Gluster 3.4 "
                     + "and 10 print, since 3.4 writes no XML for heal info.")
@@ -60,6 +63,7 @@ public final class GlusterHealInfoModule implements Module {
         long entries = bricks.stream().mapToLong(b -> b.get("entries") == null ? 0 : (Long) b.get("entries")).sum();
         boolean healed = !bricks.isEmpty() && counted && entries == 0
                 && bricks.stream().allMatch(b -> "Connected".equals(b.get("status")));
+        ctx.set("volume", volume);
         ctx.set("healed", healed);
         ctx.set("entries", counted ? entries : null);
         ctx.set("bricks", bricks);

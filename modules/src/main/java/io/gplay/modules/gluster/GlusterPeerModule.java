@@ -11,9 +11,11 @@ import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Probes hosts into this host's trusted storage pool; a host already in the pool is left alone. */
@@ -27,6 +29,11 @@ public final class GlusterPeerModule implements Module {
                     + "a moment later. A volume created meanwhile can be refused (\"Staging failed on HOST. Error: Host "
                     + "... not connected\"), so wait on every host with probe: false before creating volumes. A peer "
                     + "is known by any of the names gluster records for it. This host itself is skipped.")
+            .leavesOut("nodes", "called peers")
+            .leavesOut("state: absent", "peers are never detached: run gluster peer detach by hand")
+            .returns("peers", "list", "success", "the pool's peers by every name gluster records for them, sorted: after the task, or in check mode as found", "[h2, h2.example.com, h3]")
+            .returns("states", "map", "when glusterd answered", "each peer, by the host name gluster lists it under, with its state and whether it is connected", "{h2: {state: Peer in Cluster, connected: true}}")
+            .returns("read_from", "string", "in check mode, when glusterd is not running", "where the pool was read instead", "/var/lib/glusterd (glusterd is not running)")
             .example("glusterPeer 'probe the other hosts from the first', peers: { groups.ovirt - host }, runOnce: true");
 
     @Override
@@ -52,7 +59,10 @@ public final class GlusterPeerModule implements Module {
             if (ctx.checkMode()) {
                 // the host that probes has not yet, in a check run: its peers are missing here too
                 ctx.msg("not in this host's pool yet: " + String.join(", ", missing) + " (to be probed by another host)");
-                ctx.set("peers", new TreeSet<>(pool));
+                ctx.set("peers", List.copyOf(new TreeSet<>(pool)));
+                if (read != null) {
+                    ctx.set("states", states(read));
+                }
                 return;
             }
         } else if (!missing.isEmpty()) {
@@ -69,7 +79,20 @@ public final class GlusterPeerModule implements Module {
             read = awaitInCluster(ctx, gluster, ctx.list("peers").stream().map(String::valueOf)
                     .filter(p -> !self.contains(p)).toList(), missing.isEmpty() || !ctx.bool("probe") ? read : null);
         }
-        ctx.set("peers", ctx.checkMode() ? new TreeSet<>(pool) : new TreeSet<>(read.keySet()));
+        ctx.set("peers", List.copyOf(new TreeSet<>(ctx.checkMode() ? pool : read.keySet())));
+        if (read != null) {
+            ctx.set("states", states(read));
+        }
+    }
+
+    /** Each peer once, by the host name gluster lists it under: its state and whether it is connected. */
+    private static Map<String, Object> states(Map<String, Element> pool) {
+        Map<String, Object> states = new TreeMap<>();
+        for (Element peer : new LinkedHashSet<>(pool.values())) {
+            states.put(GlusterCli.text(peer, "hostname", ""), Map.of("state", GlusterCli.text(peer, "stateStr", ""),
+                    "connected", GlusterCli.text(peer, "connected", "0").equals("1")));
+        }
+        return states;
     }
 
     /** The pool as glusterd reports it; null in check mode when glusterd does not answer (read its store then). */

@@ -24,6 +24,12 @@ final class GlusterStore {
      * processes), not from its store.
      */
     record Volume(String status, int replica, List<String> bricks, Map<String, String> options, boolean fromDaemon) {
+        /** Registers the volume as found: its bricks, replica count and the options set on it. */
+        void register(ModuleContext ctx) {
+            ctx.set("bricks", bricks);
+            ctx.set("replica", replica);
+            ctx.set("options", options);
+        }
     }
 
     private GlusterStore() {

@@ -49,6 +49,14 @@ public final class GlusterVolumeModule implements Module {
                     + "the bricks' HOST:/path form and whole replica sets are checked before gluster is asked; bricks of "
                     + "this host that already carry a volume's mark are refused, and after a failed create only the marks "
                     + "it left on this host's bricks are taken off.")
+            .returns("volume", "string", "success", "the volume", "engine")
+            .returns("exists", "bool", "success", "whether the volume was there before the task", "true")
+            .returns("status", "string", "when state is not absent", "Created, Started or Stopped: the volume after the task (in check mode: would be)", "Started")
+            .returns("type", "string", "when the volume was there and glusterd answered", "its type as gluster names it", "Replicate")
+            .returns("bricks", "list", "when the volume was there", "its bricks, HOST:/path, as found", "[h1:/gluster/engine0, h2:/gluster/engine1]")
+            .returns("replica", "int", "when the volume was there", "its replica count (1: distributed)", "2")
+            .returns("options", "map", "when the volume was there", "the options set on it, as found (gluster volume info)", "{storage.owner-uid: '36', performance.quick-read: 'off'}")
+            .returns("read_from", "string", "in check mode, when glusterd is not running", "where the volume was read instead", "/var/lib/glusterd (glusterd is not running)")
             .example("glusterVolume 'engine', replica: 2, bricks: ['h1:/gluster/engine0', 'h2:/gluster/engine1'],\n"
                     + "        options: ['storage.owner-uid': 36, 'storage.owner-gid': 36], groups: ['virt'], state: 'started', runOnce: true");
 
@@ -64,6 +72,11 @@ public final class GlusterVolumeModule implements Module {
         VolumeBricks.checkInput(ctx, name);
         GlusterCli gluster = new GlusterCli(ctx);
         GlusterStore.Volume volume = read(ctx, gluster, name);
+        ctx.set("volume", name);
+        ctx.set("exists", volume != null);
+        if (volume != null) {
+            volume.register(ctx);
+        }
         if (state.equals("absent")) {
             if (volume != null) {
                 ctx.converge("delete volume " + name, () -> {
@@ -114,7 +127,6 @@ public final class GlusterVolumeModule implements Module {
             ctx.converge("stop volume " + name, () -> gluster.change("volume", "stop", name));
             status = "Stopped";
         }
-        ctx.set("volume", name);
         ctx.set("status", status);
     }
 
@@ -136,6 +148,7 @@ public final class GlusterVolumeModule implements Module {
         if (v == null) {
             return null;
         }
+        ctx.set("type", GlusterCli.text(v, "typeStr", ""));
         List<String> bricks = new ArrayList<>();
         for (Element b : GlusterCli.children(GlusterCli.child(v, "bricks"), "brick")) {
             // 3.4 writes <brick>HOST:/PATH</brick> (release-3.4 cli/src/cli-xml-output.c:2596-2606); later

@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 
 /** Sets options of glusterd's own volume file (the {@code volume management} block of glusterd.vol). */
 public final class GlusterdModule implements Module {
-    private static final ModuleSpec SPEC = new ModuleSpec("glusterd", "Sets options in glusterd.vol's management volume (e.g. base-port), keeping the rest of the file.")
+    private static final ModuleSpec SPEC = FileContent.declareEdit(new ModuleSpec("glusterd", "Sets options in glusterd.vol's management volume (e.g. base-port), keeping the rest of the file.")
             .param(Param.required("options", ParamType.MAP, "option name → value, e.g. ['base-port': 50152]"))
             .param(Param.optional("file", ParamType.STRING, "/etc/glusterfs/glusterd.vol", "glusterd's volume file"))
             .param(FileContent.BACKUP)
             .checkMode("predicted from the file; the diff shows the edited lines")
             .notes("An option that is present, or commented out (`# option base-port 49152`), is set in place; "
                     + "a new one goes before `end-volume`. glusterd reads the file when it starts: notify a restart.")
-            .example("glusterd 'move brick ports above the migration range', options: ['base-port': 50152], notify: 'restart glusterd'");
+            .returns("path", "string", "success", "glusterd's volume file", "/etc/glusterfs/glusterd.vol")
+            .example("glusterd 'move brick ports above the migration range', options: ['base-port': 50152], notify: 'restart glusterd'"));
 
     @Override
     public ModuleSpec spec() {
@@ -34,6 +35,7 @@ public final class GlusterdModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         String path = ctx.str("file");
+        ctx.set("path", path);
         ctx.map("options").forEach((k, v) -> {
             if (!k.matches("[A-Za-z0-9_.-]+") || !String.valueOf(v).matches("[^\\s]+")) {
                 ctx.fail("glusterd option '" + k + "' = '" + v + "': a name and a value of one word each");

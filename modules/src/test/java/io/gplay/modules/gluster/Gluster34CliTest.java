@@ -91,5 +91,11 @@ class Gluster34CliTest {
                 "options", Map.of("storage.owner-uid", "36")), false);
         assertEquals(Status.OK, r.status(), r.msg());
         assertTrue(!Files.exists(log));
+        // what volume info said, as register gives it
+        assertEquals("Stopped", r.data().get("status"));
+        assertEquals("Replicate", r.data().get("type"));
+        assertEquals(2, r.data().get("replica"));
+        assertEquals(List.of("h1:/gluster/data0", "h2:/gluster/data1"), r.data().get("bricks"));
+        assertEquals(Map.of("storage.owner-uid", "36"), r.data().get("options"));
     }
 }
