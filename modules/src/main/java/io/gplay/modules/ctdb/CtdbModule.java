@@ -43,6 +43,8 @@ public final class CtdbModule implements Module {
                     + "ctdb.tunables, nodes and public_addresses and links the same names in /etc/ctdb. A file found "
                     + "where a link goes is kept as NAME.orig, as the procedure does with /etc/sysconfig/ctdb. "
                     + "ctdb reads its files when it starts: notify a restart.")
+            .returns("style", "string", "success", "legacy or modern: the configuration's style, as asked or found from ctdb's version", "legacy")
+            .returns("files", "map", "success", "each shared file, by its path, with the /etc path that is (or with link, is made) a link to it", "{/mnt/lock/nodes: /etc/ctdb/nodes, /mnt/lock/public_addresses: /etc/ctdb/public_addresses}")
             .example("ctdb 'CTDB files in the shared volume', sharedDir: '/mnt/lock', link: false, runOnce: true,\n"
                     + "        nodes: ['10.0.0.1', '10.0.0.2'], publicAddresses: ['10.0.0.200/24 eth0']")
             .example("ctdb 'link the CTDB configuration', sharedDir: '/mnt/lock', writeShared: false, notify: 'restart ctdb'");
@@ -74,6 +76,9 @@ public final class CtdbModule implements Module {
             }
         }
         ctx.set("style", legacy ? "legacy" : "modern");
+        Map<String, String> linked = new LinkedHashMap<>();
+        files.forEach((name, etc) -> linked.put(dir + "/" + name, etc));
+        ctx.set("files", linked);
     }
 
     private static void writeShared(ModuleContext ctx, String dir, boolean legacy) throws Exception {

@@ -21,9 +21,16 @@ public final class CtdbStatusModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("ctdbStatus", "Reads CTDB's node states and who holds each public address; changes nothing.")
             .param(Param.optional("ip", ParamType.STRING, null, "the public address whose holder is reported as holder (default: the first one)"))
             .checkMode("runs in check mode too: it only reads")
-            .notes("Result data: running (ctdbd answers here), healthy (every node connected and OK), nodes (pnn, "
-                    + "address, ok, flags), thisNode, ips (address -> holding node's address, null when unassigned) "
-                    + "and holder. When ctdbd is not running on the host, running and healthy are false and the task "
+            .returns("running", "bool", "success", "ctdbd answers on this host", "true")
+            .returns("healthy", "bool", "success", "every node is connected and OK (false when ctdbd is not running)", "true")
+            .returns("nodes", "list", "success", "each node: pnn, address, ok, and the flags set (Disconnected, Banned, Disabled, Unhealthy, Stopped, Inactive, PartiallyOnline)",
+                    "[{pnn: 0, address: 10.0.0.1, ok: true, flags: []}, {pnn: 1, address: 10.0.0.2, ok: false, flags: [Disconnected]}]")
+            .returns("thisNode", "string", "success", "this host's node address; null when ctdbd is not running", "10.0.0.1")
+            .returns("ips", "map", "success", "each public address with the address of the node holding it, null when unassigned", "{10.0.0.200: 10.0.0.2}")
+            .returns("ip", "string", "success", "the public address reported on: ip, or the first one; null when there is none", "10.0.0.200")
+            .returns("holder", "string", "success", "the address of the node holding ip; null when none does", "10.0.0.2")
+            .returns("holderPnn", "int", "success", "that node's pnn; null when none holds ip", "1")
+            .notes("When ctdbd is not running on the host, running and healthy are false and the task "
                     + "is still ok, so it can be polled with until:. Uses ctdb's machine-readable output (-X, or -Y on "
                     + "ctdb before 4).")
             .example("ctdbStatus 'wait for a healthy cluster', until: { result.healthy && result.holder }, retries: 30, delay: 2")
@@ -65,10 +72,12 @@ public final class CtdbStatusModule implements Module {
             }
         }
         Map<String, String> ips = new LinkedHashMap<>();
+        Map<String, String> pnnOf = new LinkedHashMap<>();
         if (running) {
             ExecResult ip = ctx.probe(Cmd.of("ctdb", flag, "ip"));
             for (Map<String, String> row : ip.ok() ? table(ip.stdout()) : List.<Map<String, String>>of()) {
                 ips.put(row.get("Public IP"), byPnn.get(row.get("Node")));
+                pnnOf.put(row.get("Public IP"), row.get("Node"));
             }
         }
         String wanted = ctx.has("ip") ? ctx.str("ip").replaceAll("/.*", "") : ips.keySet().stream().findFirst().orElse(null);
@@ -78,7 +87,9 @@ public final class CtdbStatusModule implements Module {
         ctx.set("nodes", nodes);
         ctx.set("thisNode", thisNode);
         ctx.set("ips", ips);
+        ctx.set("ip", wanted);
         ctx.set("holder", holder);
+        ctx.set("holderPnn", holder == null ? null : Integer.valueOf(pnnOf.get(wanted)));
         ctx.msg(!running ? "ctdb is not running here" : (healthy ? "healthy" : "not healthy") + ", "
                 + (wanted == null ? "no public address" : wanted + " on " + (holder == null ? "no node" : holder)));
     }

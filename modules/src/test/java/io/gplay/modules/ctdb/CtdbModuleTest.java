@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the CTDB files cannot hold is refused before anything is read or written. */
@@ -88,6 +89,36 @@ class CtdbModuleTest {
         Result r = Harness.run(new CtdbModule(), p, false, new io.gplay.modules.PathFirstConnection(bin, Map.of()), Map.of());
         assertEquals(Status.CHANGED, r.status(), r.msg());
         assertTrue(Files.exists(shared.resolve("ctdb")), "the legacy /etc/sysconfig/ctdb style, for ctdb before 4.9");
+        assertEquals("legacy", r.data().get("style"));
+        assertEquals("/etc/sysconfig/ctdb", ((Map<?, ?>) r.data().get("files")).get(shared + "/ctdb"));
+    }
+
+    @Test
+    void ctdbStatusRegistersTheNodesAndWhichNodeHoldsTheVirtualAddress() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        // ctdb 4's -X tables, as CtdbTextTest reads them
+        script(bin, "ctdb", """
+                case "$*" in
+                  "-X status") printf '%s\\n' '|Node|IP|Disconnected|Banned|Disabled|Unhealthy|Stopped|Inactive|PartiallyOnline|ThisNode|' \\
+                      '|0|10.0.0.1|0|0|0|0|0|0|0|Y|' '|1|10.0.0.2|1|0|0|0|0|1|0|N|' ;;
+                  "-X ip") printf '%s\\n' '|Public IP|Node|' '|10.0.0.200|0|' '|10.0.0.201|-1|' ;;
+                  *) exit 1 ;;
+                esac""");
+        io.gplay.modules.PathFirstConnection host = new io.gplay.modules.PathFirstConnection(bin, Map.of());
+        Result r = Harness.run(new CtdbStatusModule(), Map.of("ip", "10.0.0.200/24"), true, host, Map.of());
+        assertEquals(Status.OK, r.status(), r.msg());
+        assertEquals(true, r.data().get("running"));
+        assertEquals(false, r.data().get("healthy"), "node 1 is disconnected");
+        assertEquals(List.of(Map.of("pnn", 0, "address", "10.0.0.1", "ok", true, "flags", List.of()),
+                Map.of("pnn", 1, "address", "10.0.0.2", "ok", false, "flags", List.of("Disconnected", "Inactive"))),
+                r.data().get("nodes"));
+        assertEquals("10.0.0.1", r.data().get("thisNode"));
+        assertEquals("10.0.0.200", r.data().get("ip"));
+        assertEquals("10.0.0.1", r.data().get("holder"));
+        assertEquals(0, r.data().get("holderPnn"));
+        Result unassigned = Harness.run(new CtdbStatusModule(), Map.of("ip", "10.0.0.201"), true, host, Map.of());
+        assertNull(unassigned.data().get("holder"));
+        assertNull(unassigned.data().get("holderPnn"));
     }
 
     private static void script(Path bin, String name, String body) throws Exception {
