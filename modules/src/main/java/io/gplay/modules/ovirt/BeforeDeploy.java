@@ -29,6 +29,7 @@ final class BeforeDeploy {
                     + " there: an earlier hosted-engine --deploy stopped half-way; see /var/log/ovirt-hosted-engine-setup");
         }
         ctx.set("deployed", true);
+        ctx.set("found", "deployed as host id " + hostId + " (" + SetupConfiguration.PATH + ")");
         ctx.set("vm_status", ctx.probe(Cmd.of("hosted-engine", "--vm-status")).stdout().strip());
         ctx.msg("the hosted engine is already deployed on this host (host id " + hostId + ", " + SetupConfiguration.PATH + ")");
         return true;

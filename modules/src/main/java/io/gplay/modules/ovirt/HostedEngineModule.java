@@ -104,6 +104,12 @@ public final class HostedEngineModule implements Module {
                     + "lab/stand-ins/hosted-engine, a stand-in built from setup 1.1's and otopi 1.2's source that asks the same "
                     + "questions in the same order through the same dialog, waits as setup does, and deploys nothing "
                     + "(docs/stand-ins.md lists what it replicates, each with its upstream file:line).")
+            .returns("answer_file", "string", "success", "the answer file written for setup", "/etc/ovirt-hosted-engine/gplay-answers.conf")
+            .returns("host_id", "int", "success", "this host's hosted-engine host id", "1")
+            .returns("found", "string", "success", "what the task found, in words: deployed (with the host id and file that say so), a deploy running that it resumed, or not deployed and why",
+                    "not deployed: no /etc/ovirt-hosted-engine/hosted-engine.conf")
+            .returns("deployed", "bool", "success", "whether the hosted engine is deployed on this host after the task (in check mode: already was)", "true")
+            .returns("vm_status", "string", "when it was already deployed", "what hosted-engine --vm-status printed", "--== Host 1 status ==-- ... Engine status : {\"health\": \"good\", \"vm\": \"up\"}")
             .example("hostedEngine 'deploy the self-hosted engine', storageConnection: '10.0.0.200:/engine',\n"
                     + "        fqdn: 'engine.example.com', adminPassword: { vars.engine_admin_password }, nic: 'eth0',\n"
                     + "        gateway: '10.0.0.1', configureFirewall: false, vmCdrom: '/tmp/CentOS-6.5-x86_64-minimal.iso'")
@@ -132,6 +138,8 @@ public final class HostedEngineModule implements Module {
         if (!resume && BeforeDeploy.deployed(ctx, hostId)) {
             return;
         }
+        ctx.set("found", resume ? "hosted-engine --deploy running in " + setup.dir() + ": its dialog is resumed"
+                : "not deployed: no " + SetupConfiguration.PATH);
         ctx.set("deployed", false);
         String append = path;
         if (!resume) {

@@ -42,6 +42,10 @@ public final class StorageDomainModule implements Module {
             .notes("Idempotent: a domain of that name with the same address and path is left as it is; one with another "
                     + "storage fails the task. Tested against a stand-in of the engine's API that checks each request's "
                     + "method, path, authentication and XML against the 3.4 schema (oVirt 3.4 cannot run here).")
+            .returns("name", "string", "success", "the domain", "data")
+            .returns("id", "string", "success", "its id in the engine; null in check mode for a domain still to create", "a1b2c3d4-0000-4000-8000-000000000001")
+            .returns("data_center", "string", "success", "the data center it belongs to", "Default")
+            .returns("found", "string", "success", "the domain as the task found it: absent, unattached (to the data center), or its state there (active, maintenance, inactive...)", "maintenance")
             .example("ovirtStorageDomain 'the data domain', url: { \"https://${vars.engine_fqdn}\" },\n"
                     + "        password: { vars.engine_admin_password }, caFile: 'engine-ca.pem', name: 'data',\n"
                     + "        address: '10.0.0.200', path: 'data', host: 'hosted_engine_1'");
@@ -95,6 +99,7 @@ public final class StorageDomainModule implements Module {
                 }
             }
         }
+        ctx.set("found", existing == null ? "absent" : attached == null ? "unattached" : EngineApi.text(attached, "status/state"));
         if (attached == null) {
             ctx.converge("attach storage domain " + name + " to data center " + dcName, () ->
                     api.post(dcPath, "<storage_domain id=\"" + EngineApi.escape(id[0]) + "\"/>"));
@@ -102,7 +107,9 @@ public final class StorageDomainModule implements Module {
             ctx.converge("activate storage domain " + name + " (" + EngineApi.text(attached, "status/state") + ")", () ->
                     api.post(dcPath + "/" + id[0] + "/activate", "<action/>"));
         }
+        ctx.set("name", name);
         ctx.set("id", id[0]);
+        ctx.set("data_center", dcName);
         ctx.msg("storage domain " + name + (ctx.checkMode() && id[0] == null ? " would be created" : " is active")
                 + " in data center " + dcName);
     }

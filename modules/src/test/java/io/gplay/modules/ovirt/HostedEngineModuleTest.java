@@ -99,6 +99,9 @@ class HostedEngineModuleTest {
         assertPasswordNowhere(check);
         assertFalse(Files.exists(answers), "check mode wrote no answer file");
         assertEquals(List.of(), calls(), "check mode deployed nothing");
+        assertEquals("not deployed: no /etc/ovirt-hosted-engine/hosted-engine.conf", check.data().get("found"));
+        assertEquals(false, check.data().get("deployed"));
+        assertEquals(1, check.data().get("host_id"));
     }
 
     @Test

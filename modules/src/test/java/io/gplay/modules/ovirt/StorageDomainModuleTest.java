@@ -64,6 +64,8 @@ class StorageDomainModuleTest {
         EngineApiStandIn.Domain d = engine.domains.values().iterator().next();
         assertEquals(new EngineApiStandIn.Domain(d.id(), "data", "data", "glusterfs", "10.0.0.200", "data"), d);
         assertEquals("active", engine.attached.get(d.id()));
+        assertEquals(d.id(), first.data().get("id"), "the id the engine gave the new domain");
+        assertEquals("absent", first.data().get("found"));
         noPassword(first);
 
         engine.requests.clear();
@@ -88,6 +90,8 @@ class StorageDomainModuleTest {
         engine.attached.put(id, "maintenance");
         Result r = run(params(), false);
         assertEquals(List.of("activate storage domain data (maintenance)"), r.descriptions());
+        assertEquals("maintenance", r.data().get("found"));
+        assertEquals(id, r.data().get("id"));
         assertEquals("active", engine.attached.get(id));
     }
 
