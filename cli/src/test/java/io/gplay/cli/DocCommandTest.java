@@ -1,12 +1,16 @@
 package io.gplay.cli;
 
+import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,5 +40,20 @@ class DocCommandTest {
         assertTrue(command.contains("\nRETURN (what register gives"), command);
         assertTrue(command.contains("\n  stdout_lines (list, returned: when run)\n      stdout split into lines\n      sample: [hello]\n"), command);
         assertTrue(command.indexOf("CHECK MODE") < command.indexOf("RETURN"), command);
+    }
+
+    @Test
+    void everyModuleDocumentsWhatRegisterGivesWithSamples() {
+        List<String> lacking = new ArrayList<>();
+        for (Module m : ModuleRegistry.load().all().values()) {
+            String doc = doc(m.spec().name());
+            if (!doc.contains("\nRETURN (what register gives") || !doc.contains("      sample: ")) {
+                lacking.add(m.spec().name());
+            }
+        }
+        assertEquals(List.of(), lacking, "modules whose gplay doc has no RETURN section with samples");
+        String copy = doc("copy");
+        assertTrue(copy.contains("\n  checksum (string, returned: success)\n"), copy);
+        assertTrue(copy.contains("\nNOT TAKEN (Ansible's parameters this module leaves out)\n  remote_src: "), copy);
     }
 }
