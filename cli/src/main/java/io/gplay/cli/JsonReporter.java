@@ -12,6 +12,9 @@ import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 import io.gplay.engine.report.TaskTimes;
+import io.gplay.engine.run.RunSummary;
+import io.gplay.engine.run.Slice;
+import io.gplay.engine.vault.SecretMask;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -100,6 +103,27 @@ final class JsonReporter implements Reporter {
         stats.forEach((h, s) -> hosts.put(h, Map.of("ok", s.ok(), "changed", s.changed(), "unreachable", s.unreachable(),
                 "failed", s.failed(), "skipped", s.skipped(), "rescued", s.rescued(), "ignored", s.ignored())));
         emit("recap", Map.of("hosts", hosts, "elapsed_ms", elapsedMillis));
+    }
+
+    /**
+     * The last line: how the run ended, for {@code gplay report merge}. Not a {@link Reporter} event, so not behind
+     * the masking reporter: what it carries is masked here.
+     */
+    void runEnd(RunSummary summary, Slice slice, int exitCode) {
+        SecretMask mask = SecretMask.global();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("slice", slice == null ? null : Map.of("index", slice.index(), "count", slice.count()));
+        e.put("exit_code", exitCode);
+        e.put("interrupted", summary.interrupted());
+        e.put("gate_stopped", summary.gateStopped());
+        e.put("check_mode_violation", summary.checkModeViolation());
+        e.put("internal_error", summary.internalError());
+        e.put("stopped", summary.stopped() == null ? null : mask.mask(summary.stopped()));
+        e.put("retry_hosts", summary.retryHosts());
+        Map<String, List<String>> pending = new LinkedHashMap<>();
+        summary.pendingHandlers().forEach((h, names) -> pending.put(h, names.stream().map(mask::mask).toList()));
+        e.put("pending_handlers", pending);
+        emit("run_end", e);
     }
 
     private synchronized void emit(String event, Map<String, Object> fields) {

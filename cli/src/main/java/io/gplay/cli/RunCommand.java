@@ -14,6 +14,7 @@ import io.gplay.engine.run.PendingHandlers;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
 import io.gplay.engine.run.Runner;
+import io.gplay.engine.run.Slice;
 import io.gplay.engine.vault.SecretMask;
 import io.gplay.engine.vault.VaultSecrets;
 import picocli.CommandLine.Command;
@@ -78,6 +79,11 @@ class RunCommand implements Callable<Integer> {
             + " @FILE); default: PLAYBOOK.retry when retry_files_enabled is on in ansible.cfg")
     Path retryFile;
 
+    @Option(names = "--slice", paramLabel = "K/N", description = "run only slice K of N (K from 1 to N) of the targeted"
+            + " hosts, each host's slice fixed by its name; N runs, one a slice, cover every host once (gplay report"
+            + " merge combines their JSON reports)")
+    String slice;
+
     @Option(names = "--profile", description = "after the recap, list the slowest tasks with their time on each host")
     boolean profile;
 
@@ -90,6 +96,7 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        Slice part = slice == null ? null : Slice.parse(slice);
         Inventory inventory;
         Playbook plan;
         try {
@@ -130,7 +137,7 @@ class RunCommand implements Callable<Integer> {
             return 1;
         }
         RunOptions opts = target.runOptions().output(check || audit, diff || audit, verbose.length)
-                .tasks(tags, skipTags, startAtTask, forceHandlers).build();
+                .tasks(tags, skipTags, startAtTask, forceHandlers).slice(part).build();
         List<Reporter> reporters = new ArrayList<>();
         boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
         reporters.add(audit ? new AuditReporter(out, tty) : new ConsoleReporter(out, tty, opts.diff(), opts.verbosity()));
@@ -156,7 +163,6 @@ class RunCommand implements Callable<Integer> {
         runner.keepPendingHandlers(new PendingHandlers(PendingHandlers.defaultRoot(), identity(playbook)));
         Interrupts.onInterrupt(runner::interrupt);
         RunSummary summary = runner.run(plan);
-        reporter.close();
         writeRetryFile(summary.retryHosts(), out);
         if (summary.checkModeViolation()) {
             System.err.println("gplay: ENGINE ERROR: a module tried to change a host in check mode (see above); "
@@ -168,8 +174,14 @@ class RunCommand implements Callable<Integer> {
         }
         int code = summary.exitCode();
         if (audit && code == 0 && summary.changed() > 0) {
-            return 3;
+            code = 3;
         }
+        for (Reporter r : reporters) {
+            if (r instanceof JsonReporter json) {
+                json.runEnd(summary, part, code);
+            }
+        }
+        reporter.close();
         return code;
     }
 

@@ -15,6 +15,19 @@ public final class Stats {
     private int rescued;
     private int ignored;
 
+    /** Counts read back from a report ({@code gplay report merge}); {@code ok} includes {@code changed}. */
+    public static Stats of(int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored) {
+        Stats s = new Stats();
+        s.ok = ok;
+        s.changed = changed;
+        s.unreachable = unreachable;
+        s.failed = failed;
+        s.skipped = skipped;
+        s.rescued = rescued;
+        s.ignored = ignored;
+        return s;
+    }
+
     public synchronized void count(Status status, Handled handled) {
         switch (status) {
             case OK -> ok++;

@@ -126,20 +126,26 @@ final class PendingLedger {
                 + (check ? " (check mode: it stays pending)" : ""));
     }
 
-    /** At the end of the run: what is still pending on each host, for the next run. */
-    void report() {
+    /**
+     * At the end of the run: says what is still pending on each host, for the next run, and gives it, by host, each
+     * as {@code 'handler' (play 'play')}.
+     */
+    Map<String, List<String>> report() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
         pending.forEach((host, entries) -> {
             List<Entry> left;
             synchronized (entries) {
                 left = new ArrayList<>(entries);
             }
             if (!left.isEmpty()) {
+                List<String> named = left.stream().map(e -> "'" + e.handler() + "' (play '" + e.play() + "')").toList();
+                out.put(host, named);
                 reporter.warning("handlers pending on " + host + ", run first by the next run of this playbook: "
-                        + left.stream().map(e -> "'" + e.handler() + "' (play '" + e.play() + "')")
-                        .collect(Collectors.joining(", ")) + (unwritten.contains(host) ? "; they could not be kept in "
+                        + String.join(", ", named) + (unwritten.contains(host) ? "; they could not be kept in "
                         : "; kept in ") + store.file(host));
             }
         });
+        return out;
     }
 
     /** Why an entry cannot run any more, or null when it can. */

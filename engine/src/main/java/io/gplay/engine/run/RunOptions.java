@@ -9,7 +9,8 @@ import java.util.Map;
 /** How to run a playbook: the command line's choices. Made with {@link #builder()}. */
 public record RunOptions(boolean check, boolean diff, int forks, String limit, List<String> tags,
                          List<String> skipTags, String startAtTask, boolean forceHandlers,
-                         Map<String, Object> extraVars, boolean acceptNewHostKeys, Path knownHosts, int verbosity) {
+                         Map<String, Object> extraVars, boolean acceptNewHostKeys, Path knownHosts, int verbosity,
+                         Slice slice) {
     public RunOptions {
         tags = tags == null ? List.of() : List.copyOf(tags);
         skipTags = skipTags == null ? List.of() : List.copyOf(skipTags);
@@ -27,7 +28,7 @@ public record RunOptions(boolean check, boolean diff, int forks, String limit, L
 
     public Builder toBuilder() {
         return builder().output(check, diff, verbosity).hosts(forks, limit, extraVars, acceptNewHostKeys, knownHosts)
-                .tasks(tags, skipTags, startAtTask, forceHandlers);
+                .tasks(tags, skipTags, startAtTask, forceHandlers).slice(slice);
     }
 
     public RunOptions withCheck(boolean c) {
@@ -38,7 +39,10 @@ public record RunOptions(boolean check, boolean diff, int forks, String limit, L
         return toBuilder().output(check, d, verbosity).build();
     }
 
-    /** Run options in three groups; what is not set is as ansible-playbook has it (10 forks, no limit, all tags). */
+    /**
+     * Run options in three groups and the slice; what is not set is as ansible-playbook has it (10 forks, no limit,
+     * all tags), and no slice.
+     */
     public static final class Builder {
         private boolean check;
         private boolean diff;
@@ -52,6 +56,7 @@ public record RunOptions(boolean check, boolean diff, int forks, String limit, L
         private List<String> skipTags = List.of();
         private String startAtTask;
         private boolean forceHandlers;
+        private Slice slice;
 
         private Builder() {
         }
@@ -84,9 +89,15 @@ public record RunOptions(boolean check, boolean diff, int forks, String limit, L
             return this;
         }
 
+        /** {@code --slice K/N}: only the hosts of this slice; null for all. */
+        public Builder slice(Slice part) {
+            slice = part;
+            return this;
+        }
+
         public RunOptions build() {
             return new RunOptions(check, diff, forks, limit, tags, skipTags, startAtTask, forceHandlers, extraVars,
-                    acceptNewHostKeys, knownHosts, verbosity);
+                    acceptNewHostKeys, knownHosts, verbosity, slice);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.report.Stats;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +14,15 @@ import java.util.Map;
  * failure limits has a failed or unreachable host, hence 2 or 4; one stopped by a health gate that did not pass
  * ({@code gateStopped}) gives 2. {@code retryHosts}: the hosts that failed, were
  * unreachable or were stopped with their batch, by name, as ansible-playbook writes them to its retry file.
+ * {@code pendingHandlers}: by host, the handlers left for the next run ({@code 'handler' (play 'play')});
+ * {@code stopped}: why a play ended the playbook early, or null.
  */
 public record RunSummary(Map<String, Stats> stats, boolean interrupted, boolean checkModeViolation,
-                         boolean internalError, boolean gateStopped, List<String> retryHosts) {
+                         boolean internalError, boolean gateStopped, List<String> retryHosts,
+                         Map<String, List<String>> pendingHandlers, String stopped) {
     public RunSummary {
         retryHosts = List.copyOf(retryHosts);
+        pendingHandlers = Collections.unmodifiableMap(new LinkedHashMap<>(pendingHandlers));
     }
 
     public int exitCode() {

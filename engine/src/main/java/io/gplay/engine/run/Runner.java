@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs a playbook with the linear strategy: the plays in order, each play's hosts in batches ({@code serial}),
@@ -44,6 +45,8 @@ public final class Runner {
     private GateWatch gates;
     private PendingHandlers pendingStore;
     private PendingLedger pending;
+    /** Why a play stopped the playbook in this run, as its warning said; null when none did. */
+    private String stop;
     /** The hosts whose variables {@link #reportUnhonoured} has looked at. */
     private final Set<String> varsLookedAt = new HashSet<>();
 
@@ -107,12 +110,12 @@ public final class Runner {
 
     /** Hosts a play targets after {@code --limit}. */
     public List<Host> hostsOf(Play play) {
-        return new Targets(inventory, opts.limit()).of(play);
+        return new Targets(inventory, opts.limit(), opts.slice()).of(play);
     }
 
     /** Problems found before any connection (see {@link Preflight}). */
     public List<String> preflight(Playbook playbook) {
-        return Preflight.problems(playbook, new Targets(inventory, opts.limit()), opts, true);
+        return Preflight.problems(playbook, new Targets(inventory, opts.limit(), opts.slice()), opts, true);
     }
 
     /**
@@ -120,7 +123,7 @@ public final class Runner {
      * needs no variable, as in ansible-playbook.
      */
     public List<String> preflightForListing(Playbook playbook) {
-        return Preflight.problems(playbook, new Targets(inventory, opts.limit()), opts, false);
+        return Preflight.problems(playbook, new Targets(inventory, opts.limit(), opts.slice()), opts, false);
     }
 
     /** Whether --tags and --skip-tags let a task run. */
@@ -131,10 +134,11 @@ public final class Runner {
     public RunSummary run(Playbook playbook) {
         long t0 = System.currentTimeMillis();
         start = new StartAt(opts.startAtTask());
+        stop = null;
         if (session) {
             state.carryOver();
         }
-        Targets targets = new Targets(inventory, opts.limit());
+        Targets targets = new Targets(inventory, opts.limit(), opts.slice());
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, opts.forks()), r -> {
             Thread t = new Thread(r, "gplay-worker-" + n.incrementAndGet());
@@ -149,6 +153,8 @@ public final class Runner {
                 new PendingLedger(null, true, reporter)), reporter, opts.check());
         reporter.playbookStart(playbook, opts.check());
         reportUnhonoured(playbook, targets);
+        reportRunOnceInSlice(playbook);
+        Map<String, List<String>> left = Map.of();
         try {
             pending.load(playbook, targets);
             for (Play play : playbook.plays()) {
@@ -156,7 +162,7 @@ public final class Runner {
                     break;
                 }
             }
-            pending.report();
+            left = pending.report();
         } finally {
             pool.shutdownNow();
             if (!session) {
@@ -173,7 +179,7 @@ public final class Runner {
         reporter.recap(stats, System.currentTimeMillis() - t0);
         List<String> retry = stats.keySet().stream().filter(h -> !state.existing(h).active()).sorted().toList();
         return new RunSummary(stats, state.interrupted, state.checkModeViolation, state.internalError,
-                state.gateStopped, retry);
+                state.gateStopped, retry, left, stop);
     }
 
     /**
@@ -186,6 +192,20 @@ public final class Runner {
         HonouredVars.report(fresh, opts.verbosity() > 0).forEach(reporter::warning);
     }
 
+    /** With {@code --slice}, says that runOnce tasks run once in each slice, not once over all hosts. */
+    private void reportRunOnceInSlice(Playbook playbook) {
+        if (opts.slice() == null) {
+            return;
+        }
+        List<String> once = playbook.plays().stream()
+                .flatMap(p -> Stream.concat(p.allTasks(), p.handlers().stream()))
+                .filter(t -> t.options().runOnce()).map(t -> "'" + t.title() + "' (" + t.source() + ")").toList();
+        if (!once.isEmpty()) {
+            reporter.warning("--slice " + opts.slice() + ": runOnce tasks run once in each slice (and each batch),"
+                    + " not once over all hosts: " + String.join(", ", once));
+        }
+    }
+
     /**
      * Runs a play batch by batch ({@code serial}); false when it stops, which ends the playbook, as in Ansible: its
      * failure limits stopped a batch ({@link FailureLimits}), every host of a batch failed with hosts left, or one
@@ -196,7 +216,8 @@ public final class Runner {
         reporter.playStart(play, hosts);
         if (hosts.isEmpty()) {
             reporter.warning("no hosts matched '" + play.hosts() + "'"
-                    + (opts.limit() == null ? "" : " with --limit " + opts.limit()) + ", or all have failed");
+                    + (opts.limit() == null ? "" : " with --limit " + opts.limit())
+                    + (opts.slice() == null ? "" : " in --slice " + opts.slice()) + ", or all have failed");
             return true;
         }
         List<List<Host>> batches = play.rollout().batches(hosts);
@@ -229,8 +250,9 @@ public final class Runner {
     /** Says why and where a play stopped, and which hosts it did not start; false, as the playbook ends. */
     private boolean stopped(Play play, String where, String why, List<List<Host>> notStartedBatches) {
         List<Host> notStarted = notStartedBatches.stream().flatMap(List::stream).toList();
-        reporter.warning("play '" + play.name() + "' stopped " + where + ": " + why + "; not started: "
-                + (notStarted.isEmpty() ? "none" : names(notStarted)) + "; the playbook ends here");
+        stop = "play '" + play.name() + "' stopped " + where + ": " + why + "; not started: "
+                + (notStarted.isEmpty() ? "none" : names(notStarted)) + "; the playbook ends here";
+        reporter.warning(stop);
         return false;
     }
 

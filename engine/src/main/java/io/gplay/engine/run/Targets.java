@@ -11,19 +11,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The hosts each play runs on: its pattern over the inventory, narrowed by {@code --limit}. */
+/** The hosts each play runs on: its pattern over the inventory, narrowed by {@code --limit} and {@code --slice}. */
 final class Targets {
     private final Inventory inventory;
     private final String limit;
+    private final Slice slice;
     /**
      * Each play's host names, for every task's scope: worked out once, not once per task and host. By
      * identity: a play is a record, and hashing its tasks for every lookup would cost more than it saves.
      */
     private final Map<Play, List<String>> names = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    Targets(Inventory inventory, String limit) {
+    Targets(Inventory inventory, String limit, Slice slice) {
         this.inventory = inventory;
         this.limit = limit;
+        this.slice = slice;
     }
 
     List<Host> of(Play play) {
@@ -31,6 +33,9 @@ final class Targets {
         if (limit != null) {
             Set<String> allowed = inventory.select(limit).stream().map(Host::name).collect(Collectors.toSet());
             hosts = hosts.stream().filter(h -> allowed.contains(h.name())).toList();
+        }
+        if (slice != null) {
+            hosts = hosts.stream().filter(h -> slice.contains(h.name())).toList();
         }
         return hosts;
     }
