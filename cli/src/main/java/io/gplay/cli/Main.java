@@ -34,6 +34,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("list", ListCommand::new);
         SUBCOMMANDS.put("vault", VaultCommand::new);
         SUBCOMMANDS.put("inventory", InventoryCommand::new);
+        SUBCOMMANDS.put("report", ReportCommand::new);
         SUBCOMMANDS.put("lab", LabCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
