@@ -5,6 +5,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.report.Reporter;
 import io.gplay.engine.report.Stats;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +82,47 @@ class SlicedRunTest {
         assertEquals(2, whole.exitCode());
         assertEquals(whole.exitCode(), merged.exitCode());
         assertEquals(whole.retryHosts(), merged.retryHosts());
+    }
+
+    @Test
+    void aSliceWithNoHostRunsNothingAndItsReportStillMerges() throws Exception {
+        ModuleRegistry modules = ModuleRegistry.load();
+        Playbook plan = new PlaybookLoader(modules, dir.resolve("cache")).load("fleet.groovy", "fleet.groovy", PLAYBOOK);
+        // 24 hosts in 64 slices leave most slices empty
+        int empty = IntStream.rangeClosed(1, 64).filter(k -> fleet().hosts().stream()
+                .noneMatch(h -> Slice.of(h.name(), 64) == k)).findFirst().orElseThrow();
+        Path report = dir.resolve("empty.jsonl");
+
+        RunSummary summary = run(plan, modules, new Slice(empty, 64), report);
+
+        assertEquals(0, summary.exitCode());
+        assertEquals(Map.of(), SliceReport.read(report).hosts());
+        assertEquals(new Slice(empty, 64), SliceReport.read(report).slice());
+    }
+
+    @Test
+    void aSlicedRunSaysThatItsRunOnceTasksRunOnceInEachSlice() throws Exception {
+        ModuleRegistry modules = ModuleRegistry.load();
+        Playbook plan = new PlaybookLoader(modules, dir.resolve("cache")).load("once.groovy", "once.groovy", """
+                playbook('once') { play('once', hosts: 'all', gatherFacts: false) {
+                    debug 'elect', msg: 'leader', runOnce: true
+                } }
+                """);
+        List<String> warnings = new ArrayList<>();
+        Reporter collecting = new Reporter() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+
+        RunSummary sliced = new Runner(fleet(), modules, RunOptions.builder().slice(new Slice(1, 2)).build(),
+                collecting).run(plan);
+        new Runner(fleet(), modules, RunOptions.defaults(), collecting).run(plan);
+
+        assertEquals(0, sliced.exitCode());
+        assertEquals(List.of("--slice 1/2: runOnce tasks run once in each slice (and each batch), not once over all"
+                + " hosts: 'elect' (once.groovy:2)"), warnings);
     }
 
     private static RunSummary run(Playbook plan, ModuleRegistry modules, Slice slice, Path report) throws Exception {
