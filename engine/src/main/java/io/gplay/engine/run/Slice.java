@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
  * {@code CI_NODE_INDEX} does). A host's slice depends on its inventory name and N only, by rendezvous hashing: each
  * slice weighs the name (SHA-256 of {@code K:name}, its first 8 bytes unsigned) and the heaviest takes it. So
  * adding or removing a host moves no other host, and going from N to N+1 slices moves only the hosts the new slice
- * takes (about one in N+1), where {@code hash mod N} would move most of them (D44).
+ * takes (about one in N+1), where {@code hash mod N} would move most of them (D45).
  */
 public record Slice(int index, int count) {
     public Slice {
