@@ -3,6 +3,7 @@ package io.gplay.cli;
 import groovy.json.JsonOutput;
 import io.gplay.engine.report.ConsoleReporter;
 import io.gplay.engine.report.Stats;
+import io.gplay.engine.report.TerminalText;
 import io.gplay.engine.vault.SecretMask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,8 @@ class ReportCommand implements Runnable {
             PrintStream out = System.out;
             SecretMask mask = SecretMask.global();
             out.println("SLICES " + "*".repeat(71));
-            merged.sliceLines().forEach(l -> out.println(mask.mask(l)));
+            // what a report says may hold a host's output: no control character reaches the terminal
+            merged.sliceLines().forEach(l -> out.println(TerminalText.escaped(mask.mask(l))));
             boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
             new ConsoleReporter(out, tty, false, 0).recap(merged.stats(), merged.elapsedMillis());
             out.println("exit code of the merged run: " + merged.exitCode());

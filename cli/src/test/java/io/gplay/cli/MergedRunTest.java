@@ -117,6 +117,22 @@ class MergedRunTest {
                 + " input; run it again\n", refused.err);
     }
 
+    @Test
+    void whatAReportSaysReachesTheTerminalWithoutItsControlCharacters() throws Exception {
+        Path a = write("a.jsonl", 1, Map.of("web1", "\"ok\": 1, \"changed\": 0, \"unreachable\": 0, \"failed\": 0"), 0,
+                List.of());
+        Path b = dir.resolve("b.jsonl");
+        Files.writeString(b, Files.readString(write("b.jsonl", 2, Map.of("web2", "\"ok\": 1, \"changed\": 0,"
+                + " \"unreachable\": 0, \"failed\": 1"), 2, List.of("web2"))).replace("\"stopped\": null",
+                "\"stopped\": \"play 'p' stopped: gate said \\u001b]0;owned\\u0007\""));
+
+        Out run = gplay("report", "merge", a.toString(), b.toString());
+
+        assertEquals(2, run.code, run.err);
+        assertTrue(run.out.contains("  play 'p' stopped: gate said \\e]0;owned\\a\n"), run.out);
+        assertTrue(run.out.chars().noneMatch(c -> c == 0x1b || c == 0x07), run.out);
+    }
+
     private Path write(String name, int k, Map<String, String> hosts, int code, List<String> retry) throws Exception {
         StringBuilder counts = new StringBuilder();
         hosts.forEach((h, c) -> counts.append(counts.length() == 0 ? "" : ", ").append('"').append(h).append("\": {")
