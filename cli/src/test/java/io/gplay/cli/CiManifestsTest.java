@@ -3,9 +3,11 @@ package io.gplay.cli;
 import io.gplay.engine.run.Slice;
 import io.gplay.engine.shell.ShellWords;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +15,13 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The CI and Kubernetes examples of docs/ci hold together: each parses as YAML with the keys its system needs; for
@@ -132,6 +137,32 @@ class CiManifestsTest {
         }
         mergesAll(merge(gplayLine(mergeSteps.stream().<Object>map(s -> ((Map<?, ?>) s).get("run")).filter(r -> r != null)
                 .toList()), written), written);
+    }
+
+    /**
+     * kubectl's own reading of the manifests, offline: {@code kubectl kustomize} builds them as Kubernetes objects
+     * (each with its apiVersion, kind and name, no two alike). {@code kubectl apply --dry-run=client} would need a
+     * cluster to reach. Skipped where kubectl is not installed.
+     */
+    @Test
+    void kubectlReadsTheKubernetesManifests(@TempDir Path dir) throws Exception {
+        Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(d -> Path.of(d, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+        assumeTrue(kubectl != null, "kubectl is not installed");
+        for (String f : List.of("slices.yaml", "merge.yaml")) {
+            Files.copy(CI.resolve("kubernetes").resolve(f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- slices.yaml\n- merge.yaml\n");
+        Process p = new ProcessBuilder(kubectl.toString(), "kustomize", dir.toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        List<String> objects = new ArrayList<>();
+        new Yaml().loadAll(out).forEach(d -> objects.add(asMap(d).get("kind") + "/" + map(asMap(d), "metadata")
+                .get("name")));
+        assertEquals(List.of("Job/gplay-merge", "Job/gplay-slices", "PersistentVolumeClaim/gplay-reports"),
+                objects.stream().sorted().toList());
     }
 
     /** A `gplay run` line parsed with gplay's options; its slice must be K/N. */
