@@ -142,12 +142,15 @@ class CiManifestsTest {
     /**
      * kubectl's own reading of the manifests, offline: {@code kubectl kustomize} builds them as Kubernetes objects
      * (each with its apiVersion, kind and name, no two alike). {@code kubectl apply --dry-run=client} would need a
-     * cluster to reach. Skipped where kubectl is not installed.
+     * cluster to reach. Skipped where kubectl is not installed, and a failure then under CI.
      */
     @Test
     void kubectlReadsTheKubernetesManifests(@TempDir Path dir) throws Exception {
         Path kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                 .map(d -> Path.of(d, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+        if (System.getenv("CI") != null && kubectl == null) {
+            throw new AssertionError("kubectl is not installed: bin/install-deps installs it (kubernetes-client)");
+        }
         assumeTrue(kubectl != null, "kubectl is not installed");
         for (String f : List.of("slices.yaml", "merge.yaml")) {
             Files.copy(CI.resolve("kubernetes").resolve(f), dir.resolve(f));
