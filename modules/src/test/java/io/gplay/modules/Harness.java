@@ -28,7 +28,7 @@ public final class Harness {
         return run(module, params, HostContext.of(new Host("local", List.of(), Map.of()), facts, conn, check));
     }
 
-    /** Runs a module on the host a test set up itself. */
+    /** Runs on a context the caller keeps (a host a test set up itself), so tasks of one check run see each other's predictions. */
     public static Result run(Module module, Map<String, Object> params, HostContext where) {
         Map<String, Object> resolved;
         try {
