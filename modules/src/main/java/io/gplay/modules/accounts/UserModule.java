@@ -170,6 +170,12 @@ public final class UserModule implements Module {
         ctx.converge("add user " + name, new Diff("user " + name, "", UserFields.text(wanted.after(Map.of()))),
                 () -> ctx.change(run));
         ctx.predictState(Accounts.userKey(name), ctx.has("uid") ? ctx.str("uid") : Accounts.PRESENT);
+        if (ctx.checkMode()) {
+            // where its home would be, for a later task of the check run (authorizedKey): useradd -D's HOME/NAME
+            String base = ctx.probe(Cmd.of("useradd", "-D")).stdout().lines().filter(l -> l.startsWith("HOME="))
+                    .map(l -> l.substring(5)).findFirst().orElse("/home");
+            ctx.predictState(Accounts.userKey(name) + ":home", ctx.has("home") ? ctx.str("home") : base + "/" + name);
+        }
     }
 
     private static void modify(ModuleContext ctx, String name, Accounts.Entry user, UserFields wanted) throws Exception {
