@@ -49,7 +49,11 @@ public final class ServiceModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         ServiceManager sm = new ServiceManager(ctx, ctx.str("manager"));
-        String name = Operand.of(ctx, "name", ctx.str("name"));  // the SysV service script takes no --
+        manage(ctx, sm, Operand.of(ctx, "name", ctx.str("name")));  // the SysV service script takes no --
+    }
+
+    /** daemonReload, enabled and state, in that order: what service and systemd share. */
+    static void manage(ModuleContext ctx, ServiceManager sm, String name) throws Exception {
         String state = ctx.str("state");
         if (ctx.bool("daemonReload") && sm.systemd()) {
             // Ansible reloads whenever asked; here only when it changes what systemd knows, so changed means changed
@@ -58,6 +62,9 @@ public final class ServiceModule implements Module {
                 ctx.converge("reload systemd's unit files (" + why + ")",
                         () -> ctx.change(Cmd.of("systemctl", "daemon-reload")));
             }
+        }
+        if (ctx.has("masked")) {
+            SystemdUnit.mask(ctx, name, ctx.bool("masked"));
         }
         if (ctx.has("enabled") || state != null) {
             sm.requireKnown(name);

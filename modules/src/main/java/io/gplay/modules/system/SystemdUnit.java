@@ -77,6 +77,23 @@ record SystemdUnit(String name, Map<String, String> properties) {
                 .sorted().findFirst().map(p -> p + " would change").orElse(null);
     }
 
+    /**
+     * Masks or unmasks the unit when it is not so already: masked is systemd's LoadState=masked, or where systemd
+     * does not answer, is-enabled's masked or masked-runtime (Ansible's systemd module decides by the same).
+     * A unit with no unit file can be masked, as in Ansible. Later tasks of a check run see the unit as it would be.
+     */
+    static void mask(ModuleContext ctx, String name, boolean masked) throws Exception {
+        String predicted = ctx.predictedState("masked:" + fullName(name));
+        SystemdUnit u = predicted != null ? null : show(ctx, name);
+        boolean now = predicted != null ? predicted.equals("yes") : u != null ? u.loadState().equals("masked")
+                : ctx.probe(Cmd.of("systemctl", "is-enabled", "--", name)).stdout().strip().startsWith("masked");
+        if (now != masked) {
+            String verb = masked ? "mask" : "unmask";
+            ctx.converge(verb + " " + fullName(name), () -> ctx.change(Cmd.of("systemctl", verb, "--", name)));
+        }
+        ctx.predictState("masked:" + fullName(name), masked ? "yes" : "no");
+    }
+
     String loadState() {
         return properties.getOrDefault("LoadState", "");
     }
