@@ -38,6 +38,10 @@ record UserFields(Map<String, String> given, String primaryGroup, List<String> g
             }
         }
         for (String p : List.of("comment", "home", "shell")) {
+            if (ctx.has(p) && (ctx.str(p).contains(":") || ctx.str(p).contains("\n"))) {
+                // a field of /etc/passwd: usermod refuses these, so a check run must not predict the change
+                ctx.fail(p + " '" + ctx.str(p) + "' may not hold ':' or a newline (it is a field of /etc/passwd)");
+            }
             if (ctx.has(p)) {
                 given.put(p, ctx.str(p));
             }

@@ -177,6 +177,9 @@ class AccountsTest {
             assertEquals(Status.FAILED, r.status());
             assertTrue(r.msg().contains("is not a valid account name"), r.msg());
         }
+        Result colon = play(true, user(Map.of("name", "dan", "comment", "a:b"))).get(0);
+        assertEquals(Status.FAILED, colon.status(), "refused in a check run too, as usermod refuses it");
+        assertTrue(colon.msg().contains("may not hold ':'"), colon.msg());
         assertFalse(Files.exists(Path.of("pwned")));
     }
 }
