@@ -82,6 +82,8 @@ class CronModuleTest {
         assertEquals("#Ansible: backup db\n30 2 * * * /usr/local/bin/backup\n", table("root"));
         checkRealConverged(Map.of("name", "backup db", "hour", "3", "job", "/usr/local/bin/backup"), null);
         assertEquals("#Ansible: backup db\n* 3 * * * /usr/local/bin/backup\n", table("root"));
+        assertTrue(Files.readString(tables.resolve("calls")).lines().allMatch(l -> l.equals("-l") || l.equals("-")),
+                "without user, the login's own table, as Ansible reads and writes it");
         Result registered = run(Map.of("name", "backup db", "hour", "3", "job", "/usr/local/bin/backup"), false);
         assertEquals(List.of("backup db"), registered.registered().get("jobs"));
         checkRealConverged(Map.of("name", "backup db", "state", "absent"), null);
@@ -94,8 +96,9 @@ class CronModuleTest {
         Files.writeString(file, SYSTEM);
         Map<String, Object> backup = Map.of("name", "backup db", "cronFile", file.toString(), "user", "root", "minute", "30",
                 "hour", "2", "job", "/usr/local/bin/backup --all > /dev/null 2>&1");
-        Map<String, Object> mailto = Map.of("name", "MAILTO", "cronFile", file.toString(), "env", true, "job", "ops@example.com");
-        Map<String, Object> weekly = Map.of("name", "weekly report", "cronFile", file.toString(), "specialTime", "weekly",
+        Map<String, Object> mailto = Map.of("name", "MAILTO", "cronFile", file.toString(), "user", "root", "env", true,
+                "job", "ops@example.com");
+        Map<String, Object> weekly = Map.of("name", "weekly report", "cronFile", file.toString(), "user", "root", "specialTime", "weekly",
                 "disabled", true, "job", "/usr/bin/report");
         for (Map<String, Object> task : List.of(backup, mailto, weekly)) {
             checkRealConverged(task, file.toString());
