@@ -20,8 +20,7 @@ public final class Harness {
     }
 
     public static Result run(Module module, Map<String, Object> params, boolean check) {
-        return run(module, params, check, new LocalConnection(), Map.of("pkgMgr", "apt", "serviceMgr", "systemd",
-                "osFamily", "Debian"));
+        return run(module, params, localHost(check));
     }
 
     public static Result run(Module module, Map<String, Object> params, boolean check, Connection conn, Map<String, Object> facts) {
@@ -39,6 +38,12 @@ public final class Harness {
         Result r = ModuleInvocation.run(module, resolved, where);
         ReturnContract.check(module.spec(), r);
         return r;
+    }
+
+    /** This machine as a host, in check mode or not, for several runs in a row. */
+    public static HostContext localHost(boolean check) {
+        return HostContext.of(new Host("local", List.of(), Map.of()), Map.of("pkgMgr", "apt", "serviceMgr", "systemd",
+                "osFamily", "Debian"), new LocalConnection(), check);
     }
 
     public static boolean changed(Result r) {

@@ -3,6 +3,8 @@ package io.gplay.modules.files;
 import io.gplay.engine.module.ModuleFailure;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +24,13 @@ final class BoundedRegex {
 
     /** One budget of {@link #LIMIT_SECONDS} for every match this task makes. */
     BoundedRegex(String param, String regex, long deadline, BooleanSupplier ending) {
+        this(param, regex, 0, deadline, ending);
+    }
+
+    /** With {@link Pattern} flags ({@code MULTILINE} for a pattern over a whole file, as replace's). */
+    BoundedRegex(String param, String regex, int flags, long deadline, BooleanSupplier ending) {
         this.param = param;
-        this.pattern = Pattern.compile(regex);
+        this.pattern = Pattern.compile(regex, flags);
         this.deadline = deadline;
         this.ending = ending;
     }
@@ -33,13 +40,18 @@ final class BoundedRegex {
     }
 
     boolean find(String line) {
+        return on(line, Matcher::find);
+    }
+
+    /** Whatever {@code work} does with a matcher over {@code text}, bounded as {@link #find} is. */
+    <T> T on(String text, Function<Matcher, T> work) {
         try {
-            return pattern.matcher(new Watched(line)).find();
+            return work.apply(pattern.matcher(new Watched(text)));
         } catch (Interrupted e) {
             throw new ModuleFailure("interrupted while matching the " + param + " /" + pattern + "/");
         } catch (TooLong e) {
             throw new ModuleFailure("the " + param + " /" + pattern + "/ took longer than " + LIMIT_SECONDS
-                    + " s on a line of " + line.length() + " characters; simplify it (nested repetition such as"
+                    + " s on a text of " + text.length() + " characters; simplify it (nested repetition such as"
                     + " (a+)+ backtracks without end) or anchor it");
         }
     }
