@@ -12,11 +12,17 @@ import java.util.Map;
  * host, and no value can be read as an option.
  */
 final class CurlConfig {
-    private final StringBuilder text = new StringBuilder("silent\nshow-error\nlocation\n");
+    private final StringBuilder text = new StringBuilder("silent\nshow-error\n");
 
-    /** The request getUrl and uri share: url, headers, credentials, timeout, certificates. */
-    static CurlConfig of(ModuleContext ctx) {
-        CurlConfig c = new CurlConfig();
+    private CurlConfig(boolean follow) {
+        if (follow) {
+            text.append("location\n");
+        }
+    }
+
+    /** The request getUrl and uri share: url, headers, credentials, timeout, certificates; redirects followed or not. */
+    static CurlConfig of(ModuleContext ctx, boolean follow) {
+        CurlConfig c = new CurlConfig(follow);
         String url = ctx.str("url");
         if (!url.matches("(?i)(https?|ftp)://.+")) {
             throw new ModuleFailure("url '" + url + "' is no http, https or ftp URL");
@@ -46,6 +52,16 @@ final class CurlConfig {
             throw new ModuleFailure("the " + name + " has a control character (a newline?), which no request may carry");
         }
         text.append(name).append(" = \"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+        return this;
+    }
+
+    /** A text option that may span lines (a request's body): newlines, tabs and returns are escaped for curl. */
+    CurlConfig text(String name, String value) {
+        if (value.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r' || ch == 0x7f)) {
+            throw new ModuleFailure("the " + name + " has a control character curl cannot be given");
+        }
+        text.append(name).append(" = \"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")).append("\"\n");
         return this;
     }
 

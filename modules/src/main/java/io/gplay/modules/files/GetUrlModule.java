@@ -65,7 +65,7 @@ public final class GetUrlModule implements Module {
     @Override
     public void run(ModuleContext ctx) throws Exception {
         ctx.requireProgram("curl", "install curl to download with getUrl");
-        CurlConfig request = CurlConfig.of(ctx).flag("fail");
+        CurlConfig request = CurlConfig.of(ctx, true).flag("fail");
         String url = ctx.str("url");
         String dest = ctx.str("dest");
         RemoteFile found = ctx.stat(dest, false);
