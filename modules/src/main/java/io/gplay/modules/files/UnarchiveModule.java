@@ -23,7 +23,7 @@ import java.util.Locale;
 public final class UnarchiveModule implements Module {
     private static final ModuleSpec SPEC = new ModuleSpec("unarchive",
             "Unpacks a tar (gzip, bzip2, xz, zstd) or zip archive into a folder, as Ansible's unarchive: only when the folder's files differ from the archive's.")
-            .param(Param.required("src", ParamType.PATH, "the archive: on the control machine (a tar, relative to the playbook, sent to tar's standard input), or on the host with remoteSrc"))
+            .param(Param.required("src", ParamType.PATH, "the archive: on the control machine (a tar, sent to tar's standard input), or on the host with remoteSrc"))
             .param(Param.required("dest", ParamType.PATH, "the folder on the host to unpack into; it must exist"))
             .param(Param.optional("remoteSrc", ParamType.BOOL, false, "src is on the host"))
             .param(Param.optional("creates", ParamType.PATH, null, "a path; when it exists on the host, nothing is unpacked"))
@@ -48,7 +48,7 @@ public final class UnarchiveModule implements Module {
             .leavesOut("copy", "Ansible's old name of remoteSrc (negated): give remoteSrc")
             .example("unarchive '/tmp/node_exporter-1.8.2.linux-amd64.tar.gz', dest: '/opt', remoteSrc: true,"
                     + " creates: '/opt/node_exporter-1.8.2.linux-amd64/node_exporter'")
-            .example("unarchive 'files/site.tar.gz', dest: '/var/www', extraOpts: ['--strip-components=1']");
+            .example("unarchive '/srv/builds/site.tar.gz', dest: '/var/www', extraOpts: ['--strip-components=1']");
 
     @Override
     public ModuleSpec spec() {
