@@ -40,6 +40,7 @@ GPLAY = {
     "setup": "setup", "gather_facts": "setup", "set_fact": "setFact", "debug": "debug", "assert": "verify",
     "mount": "mount", "filesystem": "filesystem", "lvg": "lvm", "lvol": "lvm", "iptables": "iptables",
     "stat": "stat", "fail": "fail", "find": "find", "replace": "replace", "get_url": "getUrl", "uri": "uri",
+    "unarchive": "unarchive", "ini_file": "iniFile", "wait_for": "waitFor",
 }
 # Structure gplay has under its own names.
 GPLAY_STRUCTURE = {"block": "block", "import_tasks": "importTasks", "include_tasks": "importTasks (static)",
