@@ -68,6 +68,7 @@ public final class UnarchiveModule implements Module {
             ctx.msg("skipped: " + ctx.str("creates") + " exists");
             return;
         }
+        ctx.requireProgram(zip ? "unzip" : "tar", "install it to unpack " + src);
         byte[] local = null;
         if (remote) {
             RemoteFile a = ctx.stat(src, false);
