@@ -26,6 +26,9 @@ final class DataFilters {
                     }
                     return v;
                 }),
+                // Jinjava's own default gives its value's text (default(false) is the string 'false', which is true)
+                Filters.of("default", DataFilters::orDefault),
+                Filters.of("d", DataFilters::orDefault),
                 Filters.of("int", DataFilters::toInt),
                 Filters.of("list", (v, a) -> Py.list(v)),
                 Filters.of("unique", (v, a) -> new ArrayList<>(new LinkedHashSet<>(Py.list(v)))),
@@ -73,6 +76,12 @@ final class DataFilters {
     }
 
     /** Jinja2's int(default=0, base=10): a float truncated, a string parsed, else the default. */
+    /** Jinja2's default(default_value='', boolean=False): the value, unless undefined (or false, with boolean). */
+    private static Object orDefault(Object v, Filters.Args a) {
+        boolean ifFalse = a.bool(1, "boolean", false);
+        return v == null || (ifFalse && !Py.truth(v)) ? a.get(0, "default_value", "") : v;
+    }
+
     private static Object toInt(Object v, Filters.Args a) {
         Object otherwise = a.get(0, "default", 0L);
         if (v instanceof Boolean b) {

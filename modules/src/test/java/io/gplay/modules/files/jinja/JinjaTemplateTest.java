@@ -62,6 +62,15 @@ class JinjaTemplateTest {
     }
 
     @Test
+    void defaultGivesItsValueAsWrittenNotItsText() {
+        // weareinteractive.sudo: {{ "NOPASSWD:" if item.nopasswd | default(false) else "" }} on an item without nopasswd
+        assertEquals("[] [False] [0 int] [['a']] []", render("[{{ 'NOPASSWD:' if site.nopasswd | default(false) else '' }}]"
+                + " [{{ prot | default(false) }}] [{{ prot | default(0) }} {{ (prot | d(0)) is number | ternary('int', 'str') }}]"
+                + " [{{ prot | default(['a']) }}] [{{ nothing | default('x') }}]"));
+        assertEquals("x on", render("{{ '' | default('x', true) }} {{ on | default(false, boolean=true) | ternary('on', 'off') }}"));
+    }
+
+    @Test
     void aSyntaxErrorNamesItsLineAndNoJavaClass() {
         JinjaException e = assertThrows(JinjaException.class, () -> render("ok\n{% if on %}\n{% endfor %}\n"));
         assertTrue(e.getMessage().startsWith("t.j2:"), e.getMessage());
