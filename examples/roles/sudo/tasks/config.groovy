@@ -1,0 +1,14 @@
+template 'Creating sudoers configuration', src: 'etc/sudoers.d/ansible.j2',
+        dest: { "${vars.sudo_sudoers_d_path}/${vars.sudo_sudoers_file}" },
+        validate: { "${vars.sudo_visudo} -cf %s" }, owner: 'root', group: { vars.sudo_sudoers_group }, mode: '0440'
+
+// Ansible's find module lists the folder's files (not hidden ones, no folders); gplay has no find module yet, so
+// find(1) does, reading only.
+command 'List files in the sudoers.d folder', register: 'sudoers_contents', readOnly: true, changedWhen: false,
+        argv: ['find', { vars.sudo_sudoers_d_path }, '-mindepth', '1', '-maxdepth', '1', '-type', 'f', '!', '-name', '.*'],
+        when: { vars.purge_other_sudoers_files as boolean }
+
+file 'Remove unmanaged sudoers.d files', state: 'absent',
+        path: { "${vars.sudo_sudoers_d_path}/${item.tokenize('/').last()}" },
+        loop: { vars.purge_other_sudoers_files ? sudoers_contents.stdout.readLines() : [] },
+        when: { vars.purge_other_sudoers_files && item.tokenize('/').last() != vars.sudo_sudoers_file }

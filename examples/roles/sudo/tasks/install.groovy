@@ -1,0 +1,1 @@
+packages 'Installing package', name: { vars.sudo_package }, state: 'present'
