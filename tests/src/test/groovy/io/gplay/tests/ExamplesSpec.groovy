@@ -102,4 +102,14 @@ class ExamplesSpec extends Specification {
         where:
         role << ROLES
     }
+
+    def "the sudo port sets, in place of include_vars, the values of the vars file Ansible picks on Linux"() {
+        given:
+        Map file = new org.yaml.snakeyaml.Yaml().load(EXAMPLES.resolve('roles/sudo/vars/default.yml').text)
+        String setFact = EXAMPLES.resolve('roles/sudo/tasks/vars.groovy').text.with { it.substring(it.indexOf('setFact ')) }
+        Map set = (setFact =~ /(\w+): '([^']*)'/).collect { [it[1], it[2]] }.collectEntries()
+
+        expect:
+        set == file
+    }
 }
