@@ -93,15 +93,16 @@ final class DocCommand implements Callable<Integer> {
             out.println("NOTES");
             out.println("  " + s.notes());
         }
-        if (!s.returnValues().isEmpty()) {
-            out.println();
-            out.println("RETURN (what register gives, beside changed, changes, failed, skipped, msg and status)");
-            for (ReturnValue r : s.returnValues()) {
-                out.println("  " + r.key() + " (" + r.type() + ", returned: " + r.returned() + ")");
-                out.println("      " + r.description());
-                if (r.sample() != null && !r.sample().isEmpty()) {
-                    out.println("      sample: " + r.sample());
-                }
+        out.println();
+        out.println("RETURN (what register gives, beside changed, changes, failed, skipped, msg and status)");
+        if (s.returnValues().isEmpty()) {
+            out.println("  nothing more");
+        }
+        for (ReturnValue r : s.returnValues()) {
+            out.println("  " + r.key() + " (" + r.type() + ", returned: " + r.returned() + ")");
+            out.println("      " + r.description());
+            if (r.sample() != null && !r.sample().isEmpty()) {
+                out.println("      sample: " + r.sample());
             }
         }
         if (!s.examples().isEmpty()) {

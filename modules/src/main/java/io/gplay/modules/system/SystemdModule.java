@@ -30,7 +30,9 @@ public final class SystemdModule implements Module {
                     + " the task for enabled and state (\"Could not find the requested service NAME\"); masking it is allowed, as in"
                     + " Ansible. daemonReload without name cannot tell whether anything changed, so it reloads and says changed,"
                     + " as Ansible does. Ansible's systemd_service is this module.")
-            .returns("state", "string", "when state is given", "the state asked", "started")
+            .returns("name", "string", "when name is given", "the unit", "nginx")
+            .returns("state", "string", "when state is given", "started or stopped: what the unit is after the task (restarted and reloaded leave it started)", "started")
+            .returns("enabled", "bool", "when enabled is given", "whether it starts at boot after the task", "true")
             .leavesOut("daemon_reexec", "not built: use command: systemctl daemon-reexec")
             .leavesOut("scope", "only the system manager is managed (user and global units are not built)")
             .leavesOut("no_block", "not built: a start waits for the unit, as systemctl does by default")
