@@ -1,5 +1,6 @@
 package io.gplay.engine.report;
 
+import io.gplay.engine.connection.Command;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Diff;
@@ -62,6 +63,13 @@ public final class MaskingReporter implements Reporter {
     @Override
     public void progress(Task task, Host host, String line) {
         inner.progress(task, host, task.options().noLog() ? HIDDEN : mask.mask(line));
+    }
+
+    /** The line masked (of a noLog task, hidden), without the standard input, which no reporter sees. */
+    @Override
+    public void command(Task task, Host host, Command command) {
+        inner.command(task, host, new Command(task.options().noLog() ? HIDDEN : mask.mask(command.line()), null,
+                command.readOnly(), command.shared()));
     }
 
     /** What a noLog task's result shows in place of its message, as Ansible says it. */

@@ -1,5 +1,6 @@
 package io.gplay.engine.report;
 
+import io.gplay.engine.connection.Command;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.plan.Gate;
@@ -48,6 +49,13 @@ public interface Reporter {
 
     /** A health gate none of whose checks applies to the batch: each was skipped by its {@code when}. */
     default void gateSkipped(Gate gate, String when) {
+    }
+
+    /**
+     * A command about to be sent to {@code host} for {@code task} (the task's delegate when it has one): its line as
+     * the host's {@code sh} gets it; never its standard input.
+     */
+    default void command(Task task, Host host, Command command) {
     }
 
     default void warning(String message) {

@@ -1,5 +1,6 @@
 package io.gplay.engine.report;
 
+import io.gplay.engine.connection.Command;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.plan.Gate;
@@ -41,6 +42,11 @@ public final class Reporters implements Reporter {
     @Override
     public void hostResult(Task task, Host host, Result result, Object item, Handled handled) {
         all.forEach(r -> r.hostResult(task, host, result, item, handled));
+    }
+
+    @Override
+    public void command(Task task, Host host, Command command) {
+        all.forEach(r -> r.command(task, host, command));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.connection.CheckModeViolation;
 import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.SentCommands;
 import io.gplay.engine.connection.UnreachableException;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Failures;
@@ -139,8 +140,9 @@ final class TaskOnHost {
             }
             target = state.runFor(dh);
         }
-        Connection conn = Connections.forTask(state.connection(target), play, task, target.host, target.facts);
         Host targetHost = target.host;
+        Connection conn = Connections.forTask(new SentCommands(state.connection(target),
+                c -> reporter.command(task, targetHost, c)), play, task, targetHost, target.facts);
         HostContext where = HostContext.builder().host(targetHost).facts(target.facts).connection(conn)
                 .check(opts.check()).predictions(target.predicted).variables(scope.asMap())
                 .localBase(playbookFolder(task)).reachableAnew(() -> state.reachableAnew(targetHost))
