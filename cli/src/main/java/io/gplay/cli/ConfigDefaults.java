@@ -122,6 +122,11 @@ final class ConfigDefaults {
         return config.path("ANSIBLE_RETRY_FILES_SAVE_PATH", "retry_files_save_path");
     }
 
+    /** Where every run's log is appended: log_path of ansible.cfg, or $ANSIBLE_LOG_PATH. */
+    Optional<Path> logPath() {
+        return config.path("ANSIBLE_LOG_PATH", "log_path");
+    }
+
     private String origin(String envName) {
         return System.getenv(envName) != null ? "$" + envName : config.file().map(Path::toString).orElse("?");
     }

@@ -104,7 +104,7 @@ final class TargetOptions {
     }
 
     /** The -i sources, or the configured ones. */
-    private List<String> sources() {
+    List<String> sources() {
         return inventory.isEmpty() ? configured.inventory() : inventory;
     }
 

@@ -10,6 +10,7 @@ import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.vault.SecretMask;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class RunLog implements Reporter {
 
     @Override
     public void playbookStart(Playbook playbook, boolean check) {
-        line("-", "run: gplay " + commandLine + " | playbook " + playbook.name() + " (" + playbook.file() + ")"
+        line("-", "run: gplay " + commandLine + " | in " + Path.of("").toAbsolutePath() + " | playbook " + playbook.name() + " (" + playbook.file() + ")"
                 + " | inventory " + inventory + (check ? " | check mode" : ""));
     }
 
@@ -68,10 +69,13 @@ public final class RunLog implements Reporter {
         if (handled != Handled.NO && result.status() == Status.FAILED) {
             s.append(" (").append(handled.name().toLowerCase()).append(")");
         }
-        if (result.msg() != null && !result.msg().isEmpty()) {
-            s.append(" ").append(result.msg());
+        String msg = result.msg() == null ? "" : result.msg();
+        if (!msg.isEmpty()) {
+            s.append(" ").append(msg);
         }
-        result.changes().forEach(c -> s.append(" | change: ").append(c.description()));
+        // a module's message often is its changes' descriptions: each is said once
+        result.changes().stream().filter(c -> !msg.contains(c.description()))
+                .forEach(c -> s.append(" | change: ").append(c.description()));
         line(host.name(), s.toString());
     }
 

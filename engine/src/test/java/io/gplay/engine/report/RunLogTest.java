@@ -91,7 +91,7 @@ class RunLogTest {
                 + " u=" + Pattern.quote(System.getProperty("user.name")) + " n=gplay h=(-|h1) \\| .+");
         List<String> lines = Files.readAllLines(log);
         lines.forEach(l -> assertTrue(line.matcher(l).matches(), l));
-        assertTrue(lines.get(0).endsWith("| run: gplay run site.groovy -e key=******** | playbook site (site.groovy)"
+        assertTrue(lines.get(0).endsWith("| run: gplay run site.groovy -e key=******** | in " + Path.of("").toAbsolutePath() + " | playbook site (site.groovy)"
                 + " | inventory hosts.ini"), lines.get(0));
         assertTrue(text.contains("h=- | TASK [write the key] writes at site.groovy:4\n"), text);
         assertTrue(text.contains("h=h1 | read: cat " + dir.resolve("out.txt") + "\n"), text);
