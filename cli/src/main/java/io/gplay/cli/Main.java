@@ -31,6 +31,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("exec", ExecCommand::new);
         SUBCOMMANDS.put("repl", ReplCommand::new);
         SUBCOMMANDS.put("doc", DocCommand::new);
+        SUBCOMMANDS.put("ide", IdeCommand::new);
         SUBCOMMANDS.put("list", ListCommand::new);
         SUBCOMMANDS.put("vault", VaultCommand::new);
         SUBCOMMANDS.put("inventory", InventoryCommand::new);
