@@ -30,7 +30,7 @@ final class IdeFiles {
     /** A module call: its title, then its parameters as named values; the task keywords are added by each format. */
     static Call module(ModuleSpec s) {
         return new Call(s.dslName(), Map.of("title", "java.lang.String"), s.params().stream().map(IdeFiles::word).toList(),
-                "<b>" + s.dslName() + "</b>: " + s.summary() + (s.primary().isPresent() ? "; the title fills "
+                "<b>" + s.dslName() + "</b>: " + s.summary().replaceFirst("\\.$", "") + (s.primary().isPresent() ? "; the title fills "
                 + s.primary().get() + " when it is not given" : "") + paramsDoc(s.params())
                 + (s.notes().isEmpty() ? "" : "<p>" + s.notes()) + "<p>Check mode: " + s.checkMode()
                 + "<p>Any value can be a closure, computed on each host when the task runs.");

@@ -131,7 +131,7 @@ class IdeFilesTest {
                 .map(c -> ((Map<?, ?>) c).get("scope")).collect(Collectors.toSet()));
         for (ModuleSpec m : modules) {
             Map<String, Object> method = declared(methods, m.dslName(), null);
-            assertTrue(String.valueOf(method.get("doc")).contains(m.summary()), m.name());
+            assertTrue(String.valueOf(method.get("doc")).contains(m.summary().replaceFirst("\\.$", "")), m.name());
             assertEquals(Map.of("title", "java.lang.String"), method.get("params"));
             Map<String, String> named = gdslNamed(method);
             for (Param p : m.params()) {
