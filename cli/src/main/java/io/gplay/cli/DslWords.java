@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * The DSL's own words as an editor shows them: the task keywords, a block's, a play's and a gate's options, and
  * the calls that are no module (play, block, role...), each with the type it takes and what it does. What the DSL
- * accepts is decided in the dsl module ({@code TaskKeywords.NAMES}, {@code BlockBuilder.KEYWORDS},
- * {@code PlaybookBuilder.PLAY_OPTIONS}, {@code GateOptions.NAMES}); {@code IdeFilesTest} holds these lists to them.
+ * accepts is decided in the dsl module's {@code build} package ({@code TaskKeywords.NAMES},
+ * {@code BlockOptions.KEYWORDS}, {@code PlayOptions.PLAY_OPTIONS}, {@code GateOptions.NAMES}); {@code IdeFilesTest}
+ * holds these lists to them.
  */
 final class DslWords {
     /** A named value a call takes: its name, the Java type an editor shows, what it does, whether it must be given. */

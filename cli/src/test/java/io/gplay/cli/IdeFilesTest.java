@@ -89,10 +89,10 @@ class IdeFilesTest {
     void theEditorsWordsAreTheOnesTheDslAccepts() throws Exception {
         Set<String> keywords = new TreeSet<>(names(DslWords.TASK_KEYWORDS));
         keywords.add("check"); // accepted to be refused with its reason: offered to no one
-        assertEquals(dslNames("io.gplay.dsl.TaskKeywords", "NAMES"), keywords);
-        assertEquals(dslNames("io.gplay.dsl.BlockBuilder", "KEYWORDS"), names(DslWords.BLOCK_KEYWORDS));
-        assertEquals(dslNames("io.gplay.dsl.PlaybookBuilder", "PLAY_OPTIONS"), names(DslWords.PLAY_OPTIONS));
-        assertEquals(dslNames("io.gplay.dsl.GateOptions", "NAMES"), names(DslWords.GATE_OPTIONS));
+        assertEquals(dslNames("io.gplay.dsl.build.TaskKeywords", "NAMES"), keywords);
+        assertEquals(dslNames("io.gplay.dsl.build.BlockOptions", "KEYWORDS"), names(DslWords.BLOCK_KEYWORDS));
+        assertEquals(dslNames("io.gplay.dsl.build.PlayOptions", "PLAY_OPTIONS"), names(DslWords.PLAY_OPTIONS));
+        assertEquals(dslNames("io.gplay.dsl.build.GateOptions", "NAMES"), names(DslWords.GATE_OPTIONS));
     }
 
     /** The one declaration of a call, or of {@code role 'NAME'}. */
