@@ -55,7 +55,7 @@ final class IdeCommand implements Callable<Integer> {
         ModuleRegistry modules = ModuleRegistry.load();
         PlaybookLoader loader = new PlaybookLoader(modules, PlaybookLoader.defaultCacheDir()).rolesPath(rolesPath != null
                 ? rolesPath : new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY).rolesPath());
-        IdeFiles files = new IdeFiles(modules.all().values().stream().map(Module::spec).toList(),
+        IdeFiles files = new IdeFiles(modules.byDslName().values().stream().map(Module::spec).toList(),
                 loader.roleNames(dir).stream().map(r -> loader.role(dir, r).orElseThrow()).toList());
         String origin = "from gplay's modules and the roles seen from " + dir.toAbsolutePath().normalize();
         Path name = dir.toAbsolutePath().normalize().getFileName();
