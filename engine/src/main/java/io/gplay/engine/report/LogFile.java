@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  */
 public final class LogFile implements AutoCloseable {
     static final int QUEUE = 10_000;
+    /** The writer's last line, told by identity: a line that reads "end" is a line. */
     private static final String END = new String("end");
 
     private final Path path;
