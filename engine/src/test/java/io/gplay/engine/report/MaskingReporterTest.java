@@ -1,5 +1,6 @@
 package io.gplay.engine.report;
 
+import io.gplay.engine.connection.Command;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Change;
 import io.gplay.engine.module.Diff;
@@ -101,5 +102,28 @@ class MaskingReporterTest {
         masking.hostResult(task, host, Result.failed("broken"), null, Handled.RESCUED);
 
         assertEquals(List.of(MaskingReporter.HIDDEN, Handled.IGNORED, "broken", Handled.RESCUED), seen);
+    }
+
+    @Test
+    void aCommandSentIsMaskedWithoutItsInputAndANoLogTasksIsHidden() {
+        SecretMask mask = new SecretMask();
+        mask.add("Tamarind-Wombat-414");
+        List<Command> seen = new ArrayList<>();
+        MaskingReporter masking = new MaskingReporter(new Reporter() {
+            @Override
+            public void command(Task t, Host h, Command c) {
+                seen.add(c);
+            }
+        }, mask);
+        Task hidden = new Task("t", "command", Map.of(), TaskOptions.builder().noLog(true).build(), new Source("site.groovy", 5));
+
+        masking.command(task, host, Command.change("echo Tamarind-Wombat-414 > /tmp/x", "Tamarind-Wombat-414"));
+        masking.command(hidden, host, Command.probe("cat /etc/app.conf"));
+
+        assertEquals("echo ******** > /tmp/x", seen.get(0).line());
+        assertEquals(null, seen.get(0).stdin());
+        assertEquals(false, seen.get(0).readOnly());
+        assertEquals(MaskingReporter.HIDDEN, seen.get(1).line());
+        assertEquals(true, seen.get(1).readOnly());
     }
 }
