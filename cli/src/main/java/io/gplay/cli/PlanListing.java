@@ -5,6 +5,7 @@ import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Gate;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
+import io.gplay.engine.plan.Include;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.run.Runner;
@@ -78,6 +79,12 @@ final class PlanListing {
                 out.addAll(tasks);
                 section(out, indent + "  rescue:", rescue);
                 section(out, indent + "  always:", always);
+            } else if (s instanceof Include i && runner.selects(i.header())) {
+                List<String> tasks = lines(i.steps(), indent + "  ");
+                if (!tasks.isEmpty()) {
+                    out.add(indent + i.header().title() + "  (per host when reached)" + "  (" + i.source() + ")");
+                    out.addAll(tasks);
+                }
             }
         }
         return out;

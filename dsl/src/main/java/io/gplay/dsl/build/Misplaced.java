@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class Misplaced {
     /** The calls that add to a play, besides module calls: a play, a role's or a task file's tasks hold them. */
-    private static final Set<String> TASK_CALLS = Set.of("importTasks", "role", "block", "flushHandlers", "rescue",
+    private static final Set<String> TASK_CALLS = Set.of("importTasks", "includeTasks", "role", "block", "flushHandlers", "rescue",
             "always");
 
     private Misplaced() {
@@ -19,6 +19,11 @@ public final class Misplaced {
     /** Why a flushHandlers among {@code what} (handlers, a gate's checks) is refused. */
     public static String noFlush(String what) {
         return "flushHandlers: " + what + " cannot flush handlers; write it among the play's tasks";
+    }
+
+    /** Why an includeTasks among {@code what} (handlers, a gate's checks) is refused. */
+    public static String noInclude(String what) {
+        return "includeTasks: " + what + " are taken in when the plan is made; write importTasks there";
     }
 
     /** Why a block among {@code what} (handlers, a gate's checks) is refused. */

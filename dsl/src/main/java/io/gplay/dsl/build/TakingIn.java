@@ -5,10 +5,12 @@ import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.reuse.Role;
 import io.gplay.engine.module.ParamValidator;
 import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.Include;
 import io.gplay.engine.plan.RoleArguments;
 import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.plan.TaskOptions;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,23 +37,63 @@ public final class TakingIn {
     }
 
     void importTasks(Map<String, Object> named, String path, Source at) {
-        if (ctx.compiler() == null) {
-            ctx.problem(at, "importTasks works in a playbook file, not here");
-            return;
-        }
-        if (ctx.fileOf(at).folder().escapes(path)) {
-            ctx.problem(at, "importTasks: " + ctx.fileOf(at).folder().outside(path));
-            return;
-        }
-        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
+        SourceFile file = taskFile(path, at, "importTasks");
         if (file == null) {
-            ctx.problem(at, noTaskFile(ctx.fileOf(at), path));
             return;
         }
         Use use = use(named, "importTasks", p -> ctx.problem(at, p));
+        adopt(taskFileSteps(file, named, at), use, wrapped(named), Map.of());
+    }
+
+    /**
+     * An {@code includeTasks}: the file's steps built and checked now, as an import's, and taken in by the runner on
+     * each host when it reaches them ({@link Include}): the include's {@code when} and {@code loop} asked once
+     * there, its tags on the include alone, its named values variables of the header and of the tasks inside.
+     */
+    void includeTasks(Map<String, Object> named, String path, Source at, String tasksOnly) {
+        if (tasksOnly != null) {
+            ctx.problem(at, Misplaced.noInclude(tasksOnly));
+            return;
+        }
+        SourceFile file = taskFile(path, at, "includeTasks");
+        if (file == null) {
+            return;
+        }
+        Use use = use(named, "includeTasks", p -> ctx.problem(at, p));
+        List<Step> steps = taskFileSteps(file, named, at);
+        Map<String, Object> vars = wrapped(named);
+        Deferred around = into.inBlocks.when();
+        TaskOptions options = TaskOptions.builder()
+                .when(around == null ? use.when() : use.when() == null ? around : Deferred.both(around, use.when()))
+                .loop(use.loop()).tags(TaskKeywords.strings(into.inBlocks.keywords().get("tags"))).build();
+        Task header = new Task("includeTasks " + path, Include.MODULE, Map.of("file", path), options, at)
+                .withTags(use.tags()).takenIn(null, vars, Map.of());
+        into.steps.add(new Include(header, steps.stream().map(s -> s.mapTasks(t -> t.takenIn(null, vars, Map.of())))
+                .toList()));
+    }
+
+    /** The task file a path written at {@code at} names, or null when there is none (a problem said). */
+    private SourceFile taskFile(String path, Source at, String what) {
+        if (ctx.compiler() == null) {
+            ctx.problem(at, what + " works in a playbook file, not here");
+            return null;
+        }
+        if (ctx.fileOf(at).folder().escapes(path)) {
+            ctx.problem(at, what + ": " + ctx.fileOf(at).folder().outside(path));
+            return null;
+        }
+        SourceFile file = ctx.fileOf(at).sibling(path).orElse(null);
+        if (file == null) {
+            ctx.problem(at, noTaskFile(ctx.fileOf(at), path, what));
+        }
+        return file;
+    }
+
+    /** The steps of a task file, its file run now with the named values. */
+    private List<Step> taskFileSteps(SourceFile file, Map<String, Object> named, Source at) {
         TaskCollector inner = into.takingIn(null).giving(named.keySet());
         ctx.using(new BuildContext.Use("task file " + file.display(), at), () -> ctx.run(file, named, inner));
-        adopt(inner.steps, use, wrapped(named), Map.of());
+        return inner.steps;
     }
 
     void role(String name, Map<String, Object> params, Source at) {
@@ -114,8 +156,11 @@ public final class TakingIn {
         }
     }
 
-    /** What a role's or task file's use applies to each of its tasks: a condition and tags. */
-    public record Use(Deferred when, List<String> tags) {
+    /**
+     * What a role's or task file's use applies to each of its tasks: a condition and tags; an include's, to
+     * itself, with its loop (null for any other use).
+     */
+    public record Use(Deferred when, List<String> tags, Object loop) {
     }
 
     /**
@@ -125,6 +170,7 @@ public final class TakingIn {
     public static Use use(Map<String, Object> named, String what, Consumer<String> problems) {
         Object when = named.remove("when");
         Object tags = named.remove("tags");
+        Object loop = what.equals("includeTasks") ? named.remove("loop") : null;
         for (String k : List.copyOf(named.keySet())) {
             String problem = keywordProblem(what, k);
             if (problem != null) {
@@ -133,7 +179,7 @@ public final class TakingIn {
             }
         }
         TaskKeywords check = new TaskKeywords(problems);
-        return new Use(check.condition(when, "when"), check.names(tags, "tags"));
+        return new Use(check.condition(when, "when"), check.names(tags, "tags"), check.loop(loop));
     }
 
     /**
@@ -146,7 +192,8 @@ public final class TakingIn {
                 : AnsibleHabits.isAnsibleKeyword(name, TaskKeywords.NAMES)
                 ? "Ansible's keyword of a task" + (gplay == null ? "" : " (gplay's '" + gplay + "')") : null;
         return which == null ? null : what + ": '" + name + "' is " + which + ", not of " + what
-                + " (which takes when and tags); give it to the tasks inside";
+                + (what.equals("includeTasks") ? " (which takes when, loop and tags)" : " (which takes when and tags)")
+                + "; give it to the tasks inside";
     }
 
     /** What is wrong with a role's parameters, when it declares them, as a module's are checked. */
@@ -162,9 +209,9 @@ public final class TakingIn {
         }).orElse(List.of());
     }
 
-    /** Why a task file named by importTasks is not taken in: it is not there. */
-    public static String noTaskFile(SourceFile from, String path) {
-        return "importTasks: no task file '" + path + "' (looked for " + from.folder().display()
+    /** Why a task file named by importTasks or includeTasks ({@code what}) is not taken in: it is not there. */
+    public static String noTaskFile(SourceFile from, String path, String what) {
+        return what + ": no task file '" + path + "' (looked for " + from.folder().display()
                 + (from.folder().display().isEmpty() ? "" : "/") + path + ")";
     }
 

@@ -164,6 +164,20 @@ public class TaskCollector extends GroovyObjectSupport {
     }
 
     /**
+     * Takes in the tasks of another file on each host when the run reaches them: {@code includeTasks
+     * 'tasks/legacy.groovy', when: { legacy }, loop: [...]}. Its {@code when} and {@code loop} are asked once per host
+     * there, not before each task inside as an importTasks' {@code when} is; the file is built and checked with the
+     * plan all the same; {@code item} is each value of its loop in the closures of the tasks inside.
+     */
+    public void includeTasks(Map<String, Object> named, String path) {
+        new TakingIn(this).includeTasks(new LinkedHashMap<>(named), path, ctx.here(), tasksOnly);
+    }
+
+    public void includeTasks(String path) {
+        includeTasks(Map.of(), path);
+    }
+
+    /**
      * The tasks of a role, here (its dependencies' first), its handlers among the play's: {@code role 'ctdb',
      * sharedDir: '/mnt/lock'}. A role that declares its parameters has them checked as a module's.
      */

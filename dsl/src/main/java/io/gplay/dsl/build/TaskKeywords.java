@@ -100,7 +100,7 @@ final class TaskKeywords {
     }
 
     /** A list is looped over as it is; a closure gives one on each host. */
-    private Object loop(Object v) {
+    Object loop(Object v) {
         if (v == null || v instanceof Closure<?> || v instanceof Iterable<?> || v instanceof Deferred) {
             return ClosureValue.wrap(v);
         }

@@ -164,7 +164,11 @@ public final class StaticCheck {
             GateOptions.read(java.util.Objects.toString(StaticValues.title(call), ""),
                     StaticValues.known(StaticValues.named(call)), here);
         }
-        if (name.equals("importTasks") || name.equals("role")) {
+        if (name.equals("includeTasks") && (inGate > 0 || inHandlers > 0)) {
+            problem(call, Misplaced.noInclude(inGate > 0 ? "a gate's checks" : "handlers"));
+            return;
+        }
+        if (name.equals("importTasks") || name.equals("includeTasks") || name.equals("role")) {
             // the use's named values, unless code gives some of them: which are given is then not known
             Map<String, Object> named = StaticValues.arguments(call) == null ? null : StaticValues.named(call);
             TakingIn.use(named == null ? StaticValues.named(call) : named, name, here);
@@ -173,7 +177,7 @@ public final class StaticCheck {
             if (what != null && name.equals("role")) {
                 tree.role(file, what, named, part, at, inHandlers > 0, here, problems::add);
             } else if (what != null) {
-                tree.importTasks(file, what, part, at, inHandlers > 0, here);
+                tree.importTasks(file, name, what, part, at, inHandlers > 0, here);
             }
             return;
         }

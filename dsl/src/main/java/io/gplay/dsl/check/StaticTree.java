@@ -46,17 +46,18 @@ final class StaticTree {
     }
 
     /**
-     * {@code importTasks what} written in {@code from} at {@code at} ({@code FILE:LINE}), in the part {@code part}
+     * {@code importTasks what} (or {@code includeTasks}, the {@code call}) written in {@code from} at {@code at} ({@code FILE:LINE}), in the part {@code part}
      * of the tree (a play, or the file), among handlers or not; a problem goes to {@code problems}.
      */
-    void importTasks(SourceFile from, String what, String part, String at, boolean handlers, Consumer<String> problems) {
+    void importTasks(SourceFile from, String call, String what, String part, String at, boolean handlers,
+                     Consumer<String> problems) {
         if (from.folder().escapes(what)) {
-            problems.accept("importTasks: " + from.folder().outside(what));
+            problems.accept(call + ": " + from.folder().outside(what));
             return;
         }
         SourceFile f = from.sibling(what).orElse(null);
         if (f == null) {
-            problems.accept(TakingIn.noTaskFile(from, what));
+            problems.accept(TakingIn.noTaskFile(from, what, call));
             return;
         }
         graph.edge(fileNode(from), fileNode(f), at);

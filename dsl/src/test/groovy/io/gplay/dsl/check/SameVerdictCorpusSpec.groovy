@@ -41,6 +41,11 @@ class SameVerdictCorpusSpec extends Specification {
         write('roles/imports_found/tasks/main.groovy', "importTasks 'more.groovy'\n")
         write('roles/imports_found/tasks/more.groovy', "template 'site', src: 'site.tpl', dest: '/etc/site'\n")
         write('roles/imports_found/templates/site.tpl', 'x\n')
+        write('roles/includes/tasks/main.groovy', "includeTasks 'more.groovy', when: { true }\n")
+        write('roles/includes/tasks/more.groovy', "template 'site', src: 'site.tpl', dest: '/etc/site'\n")
+        write('roles/includes/templates/site.tpl', 'x\n')
+        write('roles/includes_broken/tasks/main.groovy', "includeTasks 'more.groovy'\n")
+        write('roles/includes_broken/tasks/more.groovy', "template 'site', src: 'nope.tpl', dest: '/etc/site'\n")
         write('roles/broken/tasks/main.groovy', "template 'site', src: 'nope.tpl', dest: '/etc/site'\n")
     }
 
@@ -127,6 +132,11 @@ class SameVerdictCorpusSpec extends Specification {
             "command 'x', cmd: 'true', notify: 'computed'\nhandlers {\n debug \"\${'computed'}\", msg: 'x'\n}",
             "importTasks 'tasks/ok.groovy'",
             "importTasks 'tasks/ok.groovy', when: { true }, tags: ['t'], x: 1",
+            "includeTasks 'tasks/ok.groovy'",
+            "includeTasks 'tasks/ok.groovy', when: { true }, loop: [1, 2], tags: ['t'], x: 1",
+            "includeTasks 'tasks/ok.groovy', loop: { [1, 2] }",
+            "block('b', when: { true }) {\n includeTasks 'tasks/ok.groovy'\n}",
+            "role 'includes'",
             "role 'web', port: 80",
             "role 'web', port: { vars.port }",
             "String dest = '/tmp/d'\ncopy 'computed', dest: dest, content: 'x'",
@@ -190,6 +200,14 @@ class SameVerdictCorpusSpec extends Specification {
             ["importTasks 'tasks/ok.groovy', tags: { 'x' }", 'tags must be a name'],
             ["importTasks 'tasks/bad.groovy'", 'must be an absolute path'],
             ["importTasks '../outside.groovy'", "outside the playbook's folder"],
+            ["includeTasks 'tasks/nope.groovy'", "includeTasks: no task file 'tasks/nope.groovy'"],
+            ["includeTasks 'tasks/ok.groovy', register: 'x'", 'is a keyword of a task'],
+            ["includeTasks 'tasks/ok.groovy', loop: 'x'", 'loop must be a list'],
+            ["includeTasks 'tasks/ok.groovy', when: 'x'", 'when must be a closure'],
+            ["includeTasks 'tasks/bad.groovy', when: { false }", 'must be an absolute path'],
+            ["includeTasks '../outside.groovy'", "outside the playbook's folder"],
+            ["handlers {\n includeTasks 'tasks/handler.groovy'\n}", 'write importTasks there'],
+            ["role 'includes_broken'", "src 'nope.tpl' is no file"],
             ["role 'broken'", "src 'nope.tpl' is no file"],
             ["role 'imports'", "src 'nope.tpl' is no file"],
             ["template 'nodes', src: 'templates/nope.tpl', dest: '/tmp/nodes'", "src 'templates/nope.tpl' is no file"],

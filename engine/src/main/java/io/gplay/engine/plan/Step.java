@@ -5,9 +5,10 @@ import java.util.stream.Stream;
 
 /**
  * One step of a play's tasks: a {@link Task}, a {@link Block} of steps with its rescue and always, or a
- * {@link FlushHandlers}. A play's plan is a tree of them, which the runner walks in the order written.
+ * {@link FlushHandlers}, or an {@link Include} taken in per host. A play's plan is a tree of them, which the
+ * runner walks in the order written.
  */
-public sealed interface Step permits Task, Block, FlushHandlers {
+public sealed interface Step permits Task, Block, FlushHandlers, Include {
     Source source();
 
     /** Every task of this step in the order written: the task itself, or a block's tasks, rescue and always. */

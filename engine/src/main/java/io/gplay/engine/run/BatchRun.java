@@ -5,6 +5,7 @@ import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.FlushHandlers;
+import io.gplay.engine.plan.Include;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
@@ -12,6 +13,7 @@ import io.gplay.engine.plan.TaskOptions;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +102,8 @@ final class BatchRun {
                 task(task, going);
             } else if (step instanceof Block block) {
                 block(block, going);
+            } else if (step instanceof Include include) {
+                include(include, going);
             } else if (step instanceof FlushHandlers && start.reached()) {
                 handlers(going);
             }
@@ -115,6 +119,37 @@ final class BatchRun {
         }
         if (TagFilter.selects(task, opts)) {
             runTask(task, hosts, false);
+        }
+    }
+
+    /**
+     * An include's steps on the hosts where its condition, asked once now, holds: once, or once for each item of
+     * its loop, the first item on every host that has one, then the second... ({@code item} in the scope of the
+     * steps inside). Its tags select the include as a whole, as Ansible's include_tasks' do.
+     */
+    private void include(Include include, List<HostRun> hosts) {
+        if (!TagFilter.selects(include.header(), opts)) {
+            return;
+        }
+        Map<HostRun, List<?>> items = dispatch.include(play, include.header(), hosts);
+        int most = items.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < most && !halted(); i++) {
+            int n = i;
+            List<HostRun> these = hosts.stream().filter(h -> items.get(h).size() > n).toList();
+            Map<HostRun, Map<String, Object>> outer = new LinkedHashMap<>();
+            for (HostRun h : these) {
+                outer.put(h, h.included);
+                Object item = items.get(h).get(n);
+                if (item != TaskOnHost.NO_LOOP) {
+                    h.included = new LinkedHashMap<>(h.included);
+                    h.included.put("item", item);
+                }
+            }
+            try {
+                steps(include.steps(), these);
+            } finally {
+                outer.forEach((h, vars) -> h.included = vars);
+            }
         }
     }
 

@@ -39,6 +39,11 @@ final class HostRun {
     int rescuable;
     /** The last failure of the host, as a rescue reads it: {@code failedTask} and {@code failedResult}. */
     Map<String, Object> lastFailure = Map.of();
+    /**
+     * What the includes the walk is in give the tasks inside on this host: the {@code item} of an
+     * {@code includeTasks} loop. Set by the walk between tasks, read by the tasks' threads.
+     */
+    Map<String, Object> included = new LinkedHashMap<>();
 
     HostRun(Host host) {
         this.host = host;

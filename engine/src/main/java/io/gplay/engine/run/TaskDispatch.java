@@ -6,6 +6,7 @@ import io.gplay.engine.plan.Task;
 import io.gplay.engine.report.Reporter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +69,27 @@ final class TaskDispatch {
             }
         }
         return results;
+    }
+
+    /**
+     * Whether and how often an include takes its steps in on each host ({@link TaskOnHost#includes}), asked on
+     * one host after another: no connection is needed, only the host's variables.
+     */
+    Map<HostRun, List<?>> include(Play play, Task header, List<HostRun> hosts) {
+        Map<HostRun, List<?>> items = new LinkedHashMap<>();
+        if (hosts.isEmpty()) {
+            return items;
+        }
+        reporter.taskStart(header, false);
+        for (HostRun h : hosts) {
+            try {
+                items.put(h, taskOnHost.includes(play, header, h));
+            } catch (RuntimeException | Error e) {
+                internalError(header, e);
+                items.put(h, List.of());
+            }
+        }
+        return items;
     }
 
     /**

@@ -17,10 +17,12 @@ import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.engine.plan.Deferred;
 import io.gplay.engine.plan.HostScope;
+import io.gplay.engine.plan.Include;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.plan.TaskOptions;
 import io.gplay.engine.plan.Truth;
+import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.Reporter;
 
 import java.nio.file.Path;
@@ -42,6 +44,8 @@ final class TaskOnHost {
     static final String SET_FACT_MODULE = "setFact";
     /** What a rescue reads of the failure that sent its host there (Ansible's ansible_failed_task and _result). */
     static final List<String> FAILURE_NAMES = List.of("failedTask", "failedResult");
+    /** The one "item" of an include without a loop, which gives its steps no {@code item}. */
+    static final Object NO_LOOP = new Object();
     private static final List<Status> SEVERITY = List.of(Status.SKIPPED, Status.OK, Status.CHANGED, Status.FAILED,
             Status.UNREACHABLE);
 
@@ -95,6 +99,33 @@ final class TaskOnHost {
             pending.notified(hr, play, task.options().handlers());
         }
         return r;
+    }
+
+    /**
+     * Whether and how often an include ({@link Include}'s header) takes its steps in on the host, its {@code when}
+     * asked once, now: no time (skipped, or failed on the host, both recorded), once ({@link #NO_LOOP}), or once for
+     * each item of its {@code loop}.
+     */
+    List<?> includes(Play play, Task header, HostRun hr) {
+        reporter.hostStart(header, hr.host);
+        TaskOptions o = header.options();
+        try {
+            HostScope scope = scope(play, header, hr);
+            if (skippedByWhen(o, scope)) {
+                record.record(header, hr, Result.skipped("conditional result was false"), false);
+                return List.of();
+            }
+            List<?> items = o.loop() == null ? List.of(NO_LOOP) : loopItems(o.loop(), scope);
+            reporter.hostResult(header, hr.host, new Result(Status.OK, "included " + header.params().get("file")
+                    + (o.loop() == null ? "" : " for " + items.size() + " item(s)"), List.of(), Map.of()), null,
+                    Handled.NO);
+            return items;
+        } catch (HostScope.UndefinedVariable e) {
+            record.record(header, hr, Result.failed(header.source() + ": " + e.getMessage()), false);
+        } catch (RuntimeException e) {
+            record.record(header, hr, Result.failed(header.source() + ": " + Failures.describe(e)), false);
+        }
+        return List.of();
     }
 
     /** As in Ansible, {@code when} is asked for each item, with {@code item} in its scope. */
@@ -199,13 +230,14 @@ final class TaskOnHost {
     }
 
     /**
-     * The variables a task sees, from the lowest: a role's defaults, the inventory's, the play's, the role's or
-     * task file's (per-host ones computed in the scope below them), registered results and set facts, extra vars.
+     * The variables a task sees, from the lowest: a role's defaults, the inventory's, the play's, the loop item of
+     * an include it is in, the role's or task file's (per-host ones computed in the scope below them), registered results and set facts, extra vars.
      */
     private HostScope scope(Play play, Task task, HostRun hr) {
         Map<String, Object> vars = new LinkedHashMap<>(task.defaults());
         vars.putAll(hr.host.vars());
         vars.putAll(play.vars());
+        vars.putAll(hr.included);
         if (!task.vars().isEmpty()) {
             // a role's defaults come from YAML, plain values; the values a role or task file was given may be per-host
             HostScope below = scope(hr, play, vars);

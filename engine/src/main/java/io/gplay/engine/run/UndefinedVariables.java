@@ -4,6 +4,7 @@ import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Deferred;
+import io.gplay.engine.plan.Include;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.Step;
@@ -44,7 +45,8 @@ final class UndefinedVariables {
         List<String> out = new ArrayList<>();
         for (Play play : playbook.plays()) {
             List<Host> hosts = targets.of(play);
-            for (Task task : Stream.concat(play.allTasks(), play.handlers().stream()).toList()) {
+            for (Task task : Stream.of(play.allTasks(), play.handlers().stream(), includes(play.tasks()))
+                    .flatMap(s -> s).toList()) {
                 for (String name : needed(task)) {
                     if (registered.contains(name) || required.contains(name) || play.vars().containsKey(name)
                             || task.vars().containsKey(name) || task.defaults().containsKey(name)) {
@@ -76,7 +78,15 @@ final class UndefinedVariables {
     /** Whether a block among these steps, however deep, has a rescue, which is given the failure's names. */
     private static boolean rescues(List<Step> steps) {
         return steps.stream().anyMatch(s -> s instanceof Block b
-                && (!b.rescue().isEmpty() || rescues(b.tasks()) || rescues(b.always())));
+                && (!b.rescue().isEmpty() || rescues(b.tasks()) || rescues(b.always()))
+                || s instanceof Include i && rescues(i.steps()));
+    }
+
+    /** The headers of the includes among these steps, however deep: their when and loop read variables too. */
+    private static Stream<Task> includes(List<Step> steps) {
+        return steps.stream().flatMap(s -> s instanceof Include i ? Stream.concat(Stream.of(i.header()), includes(i.steps()))
+                : s instanceof Block b ? Stream.of(b.tasks(), b.rescue(), b.always()).flatMap(l -> includes(l).toList().stream())
+                : Stream.empty());
     }
 
     private static Set<String> needed(Task task) {
