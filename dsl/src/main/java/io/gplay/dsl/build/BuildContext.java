@@ -42,6 +42,7 @@ public final class BuildContext {
     private final Roles roles;
     private final Library library;
     private final VaultSecrets vault;
+    private final SourceFile playbook;
     /** The files of the tree by the name their classes carry in stack traces. */
     private final Map<String, SourceFile> units = new HashMap<>();
     private final Deque<Use> chain = new ArrayDeque<>();
@@ -59,11 +60,17 @@ public final class BuildContext {
         this.roles = roles;
         this.library = library;
         this.vault = vault;
+        this.playbook = playbook;
         units.put(scriptName, playbook);
     }
 
     ModuleRegistry modules() {
         return modules;
+    }
+
+    /** The playbook's file: the folder beside it is the playbook's folder. */
+    SourceFile playbookFile() {
+        return playbook;
     }
 
     /** The playbook's name in messages. */

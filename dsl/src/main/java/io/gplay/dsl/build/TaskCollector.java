@@ -234,6 +234,9 @@ public class TaskCollector extends GroovyObjectSupport {
         ctx.problem(ctx.here(), BlockOptions.alone("always"));
     }
 
+    /** The module that reads vars files, given the folders to look in when its task names none. */
+    private static final String VARS_MODULE = "includeVars";
+
     /** A task of a call of {@code module}, by the one rule for a call ({@link TaskCall}); its local files checked. */
     Task task(Module module, List<?> args, Source at) {
         TaskCall call = TaskCall.of(module.spec(), args, inBlocks, p -> ctx.problem(at, p));
@@ -245,6 +248,9 @@ public class TaskCollector extends GroovyObjectSupport {
                         params.put(param, file.toAbsolutePath().toString()); // the module looks beside the task's file only
                     }
                 });
+        if (module.name().equals(VARS_MODULE) && !params.containsKey("paths")) {
+            params.put("paths", LocalFiles.varsFolders(role, ctx.playbookFile()));
+        }
         return new Task(call.title(), module.name(), params, call.options(), at);
     }
 

@@ -40,6 +40,21 @@ public final class LocalFiles {
     }
 
     /**
+     * Where {@code includeVars} looks for its files when its task names no folders, as Ansible's first_found does
+     * for include_vars: the role's {@code vars/}, then the playbook's folder (beside {@code playbook}).
+     */
+    public static List<String> varsFolders(Role role, SourceFile playbook) {
+        List<String> out = new ArrayList<>();
+        if (role != null && !role.dir().isBundled()) {
+            out.add(role.dir().folder("vars").dir().toAbsolutePath().toString());
+        }
+        if (!playbook.folder().isBundled()) {
+            out.add(playbook.folder().dir().toAbsolutePath().toString());
+        }
+        return out;
+    }
+
+    /**
      * Each local file a known value names, looked for in {@code folders}: what is not there is a problem; what is
      * there is returned, by parameter, with the path it was found at.
      */

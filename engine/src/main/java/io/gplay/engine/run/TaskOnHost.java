@@ -42,6 +42,8 @@ final class TaskOnHost {
     static final String FACTS_MODULE = "setup";
     /** Its result's {@code facts} become variables of the host for the tasks after it, as registered results do. */
     static final String SET_FACT_MODULE = "setFact";
+    /** Its result's {@code facts}, the values of the vars file it read, are variables of the host as a set fact's. */
+    static final String INCLUDE_VARS_MODULE = "includeVars";
     /** What a rescue reads of the failure that sent its host there (Ansible's ansible_failed_task and _result). */
     static final List<String> FAILURE_NAMES = List.of("failedTask", "failedResult");
     /** The one "item" of an include without a loop, which gives its steps no {@code item}. */

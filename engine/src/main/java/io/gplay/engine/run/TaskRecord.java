@@ -107,7 +107,7 @@ final class TaskRecord {
             hr.facts = facts;
             state.hostvars.get(hr.host.name()).put("facts", facts);
         }
-        if (task.module().equals(TaskOnHost.SET_FACT_MODULE)) {
+        if (task.module().equals(TaskOnHost.SET_FACT_MODULE) || task.module().equals(TaskOnHost.INCLUDE_VARS_MODULE)) {
             f.forEach((k, v) -> hr.registered.put(String.valueOf(k), v));
             if (o.noLog()) {
                 // what a playbook set with noLog is a secret, for the tasks that read it after too

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * Variables a task's per-host values read that no targeted host defines, found before any connection:
  * {@code 'app_versoin' is not defined for host h1 (did you mean 'app_version'?)}. Defined means set in the
  * inventory (with group_vars and host_vars), the play's vars, the variables of the role, task file or block a
- * task came from, the extra variables, or registered or set as a fact by a task of the playbook (a rescue's
+ * task came from, the extra variables, or registered or set as a fact by a task of the playbook (or by
+ * {@code includeVars}: any name of a vars file in its folders) (a rescue's
  * {@code failedTask} and {@code failedResult} too, where the playbook has a rescue); a value the playbook reads
  * as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL says which names a value needs,
  * {@link Deferred#variables()}).
@@ -71,6 +72,9 @@ final class UndefinedVariables {
         }
         if (task.module().equals(TaskOnHost.SET_FACT_MODULE) && task.params().get("facts") instanceof Map<?, ?> m) {
             m.keySet().forEach(k -> names.add(String.valueOf(k)));
+        }
+        if (task.module().equals(TaskOnHost.INCLUDE_VARS_MODULE) && task.params().get("paths") instanceof List<?> paths) {
+            names.addAll(VarsFileNames.in(paths)); // which file a host reads is known only then: any of them
         }
         return names;
     }
