@@ -6,6 +6,7 @@ import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.ReturnValue;
 import io.gplay.dsl.PlaybookLoader;
+import io.gplay.dsl.build.WordDocs;
 import io.gplay.engine.config.AnsibleConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,10 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code gplay doc [MODULE]}: the module's documentation, from the same spec that validates playbooks. */
-@Command(name = "doc", mixinStandardHelpOptions = true, description = "Shows a module's or a role's parameters and behaviour (no name: lists the modules and roles).")
+/**
+ * {@code gplay doc [NAME]}: a module's documentation, from the same spec that validates playbooks; a task keyword's
+ * or DSL word's ({@code when}, {@code includeTasks}), from {@link WordDocs}; a role's.
+ */
+@Command(name = "doc", mixinStandardHelpOptions = true, description = "Shows a module's or a role's parameters and behaviour, or what a task keyword or DSL word does (gplay doc when); no name: lists them all.")
 final class DocCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "MODULE|ROLE")
+    @Parameters(arity = "0..1", paramLabel = "MODULE|ROLE|KEYWORD")
     String module;
 
     @Option(names = "--roles-path", split = ":", paramLabel = "DIR", description = "folders to find roles in, after roles/ here (default: roles_path of ansible.cfg); the bundled roles come last")
@@ -37,6 +41,9 @@ final class DocCommand implements Callable<Integer> {
             out.println();
             out.println("ROLES (use: role 'NAME', param: value)");
             roles.roleNames(here).forEach(r -> out.printf("%-16s %s%n", r, roles.role(here, r).orElseThrow().summary()));
+            out.println();
+            out.println("KEYWORDS AND DSL WORDS (gplay doc WORD)");
+            out.println("  " + String.join(", ", WordDocs.names()));
             return 0;
         }
         Module m = modules.find(module).orElse(null);
@@ -44,9 +51,14 @@ final class DocCommand implements Callable<Integer> {
             print(m.spec(), out);
             return 0;
         }
+        String word = WordDocs.of(module).orElse(null);
+        if (word != null) {
+            out.print(word);
+            return 0;
+        }
         ModuleSpec role = roles.role(here, module).orElse(null);
         if (role == null) {
-            System.err.println("gplay doc: no module or role '" + module + "'" + modules.didYouMean(module));
+            System.err.println("gplay doc: no module, role or keyword '" + module + "'" + modules.didYouMean(module));
             return 1;
         }
         print(role, out);

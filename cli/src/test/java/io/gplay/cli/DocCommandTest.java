@@ -57,4 +57,29 @@ class DocCommandTest {
         assertTrue(copy.contains("\n  checksum (string, returned: success)\n"), copy);
         assertTrue(copy.contains("\nNOT TAKEN (Ansible's parameters this module leaves out)\n  remote_src: "), copy);
     }
+
+    @Test
+    void aTaskKeywordIsDocumentedAndAnsiblesSpellingFindsIt() {
+        String when = run("when");
+        assertTrue(when.startsWith("WHEN - when: a closure, or true/false (a task keyword)\n"), when);
+        assertTrue(when.contains("an includeTasks' once, when the run reaches it"), when);
+        assertTrue(when.contains("\nEXAMPLE\n  command 'reload'"), when);
+        String ignore = run("ignore_errors");
+        assertTrue(ignore.startsWith("(Ansible's ignore_errors: gplay's ignoreErrors)\nIGNOREERRORS - "), ignore);
+        assertTrue(run("includeTasks").contains("asked once"));
+    }
+
+    private static String run(String word) {
+        PrintStream before = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            DocCommand cmd = new DocCommand();
+            cmd.module = word;
+            assertTrue(cmd.call() == 0, word);
+        } finally {
+            System.setOut(before);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
 }
