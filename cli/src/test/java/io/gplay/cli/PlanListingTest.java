@@ -25,8 +25,7 @@ class PlanListingTest {
     Path dir;
 
     private List<String> tasks(RunOptions opts) throws Exception {
-        Path f = dir.resolve("p.groovy");
-        Files.writeString(f, """
+        return tasks("""
                 playbook('p') {
                     play('web', hosts: 'web', gatherFacts: false) {
                         debug 'first', msg: 'x'
@@ -42,7 +41,12 @@ class PlanListingTest {
                         }
                     }
                 }
-                """);
+                """, opts);
+    }
+
+    private List<String> tasks(String text, RunOptions opts) throws Exception {
+        Path f = dir.resolve("p.groovy");
+        Files.writeString(f, text);
         Files.writeString(dir.resolve("hosts"), "h1 ansible_connection=local\n[web]\nh1\n");
         Playbook plan = new PlaybookLoader(ModuleRegistry.load(), dir.resolve("cache")).load(f);
         Runner runner = new Runner(InventoryLoader.load(dir.resolve("hosts").toString()), ModuleRegistry.load(), opts,
@@ -51,7 +55,7 @@ class PlanListingTest {
         new PlanListing(plan, runner, new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(true);
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         return lines.subList(lines.indexOf("    tasks:") + 1, lines.size()).stream()
-                .map(l -> l.replace("  (" + f + ":", " (:")).toList();
+                .map(l -> l.replace("  (" + f + ":", " (:").replace("  (" + dir + "/", " (")).toList();
     }
 
     @Test
@@ -72,5 +76,20 @@ class PlanListingTest {
     void aBlockWithNoTaskLeftByTheTagsIsLeftOut() throws Exception {
         assertEquals(List.of("      first  [debug] (:3)"),
                 tasks(RunOptions.builder().tasks(List.of(), List.of("deploy"), null, false).build()));
+    }
+
+    @Test
+    void anIncludeIsListedWithItsTasksUnderIt() throws Exception {
+        Files.createDirectories(dir.resolve("tasks"));
+        Files.writeString(dir.resolve("tasks/t.groovy"), "debug 'inside', msg: 'x'\n");
+        assertEquals(List.of(
+                "      includeTasks tasks/t.groovy  (per host when reached) (:3)",
+                "        inside  [debug] (tasks/t.groovy:1)"), tasks("""
+                playbook('p') {
+                    play('web', hosts: 'web', gatherFacts: false) {
+                        includeTasks 'tasks/t.groovy', when: { true }
+                    }
+                }
+                """, RunOptions.defaults()));
     }
 }
