@@ -137,6 +137,7 @@ class SameVerdictCorpusSpec extends Specification {
             "includeTasks 'tasks/ok.groovy', loop: { [1, 2] }",
             "block('b', when: { true }) {\n includeTasks 'tasks/ok.groovy'\n}",
             "role 'includes'",
+            "setFact 'computed names', facts: { [(host + '_port'): 80] }",
             "includeVars 'os values', firstFound: { [\"\${host}.yml\", 'default.yml'] }",
             "includeVars 'os values', firstFound: ['default.yml'], paths: ['vars']",
             "role 'web', port: 80",
