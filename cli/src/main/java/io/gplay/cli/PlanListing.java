@@ -63,7 +63,7 @@ final class PlanListing {
         List<String> out = new ArrayList<>();
         for (Step s : steps) {
             if (s instanceof Task t) {
-                started = started || t.title().equals(startAt);
+                started = started || t.title().equals(startAt) || t.heading().equals(startAt);
                 if (started && runner.selects(t)) {
                     out.add(indent + t.title() + "  [" + t.module() + "]"
                             + (t.options().tags().isEmpty() ? "" : " TAGS: " + t.options().tags()) + "  (" + t.source() + ")");

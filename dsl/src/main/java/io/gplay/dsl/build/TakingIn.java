@@ -146,7 +146,8 @@ public final class TakingIn {
         r.tasks().ifPresent(f -> ctx.run(f, binding, inner));
         TaskCollector handlers = into.handlersOf(r);
         r.handlers().ifPresent(f -> ctx.run(f, binding, handlers));
-        adopt(inner.steps, use, wrapped(vars), wrapped(defaults));
+        adopt(inner.steps.stream().map(s -> s.mapTasks(t -> t.inRole(r.name()))).toList(), use, wrapped(vars),
+                wrapped(defaults));
         TaskCollector sink = into.handlerCollector();
         for (Task h : handlers.allTasks()) {
             // a role used twice has its handlers once, with its first use's variables

@@ -36,6 +36,16 @@ public record Task(String title, String module, Map<String, Object> params, Task
         return f.apply(this);
     }
 
+    /** The same task as one of role {@code name}'s, unless it is of a role nearer it already. */
+    public Task inRole(String name) {
+        return new Task(title, module, params, options.inRole(name), source, vars, defaults);
+    }
+
+    /** How Ansible heads the task: {@code ROLE : TITLE} for a role's task, the title for the playbook's own. */
+    public String heading() {
+        return options.role() == null ? title : options.role() + " : " + title;
+    }
+
     /** The same task with these tags added to its own (a play's tags, say). */
     public Task withTags(List<String> more) {
         if (more.isEmpty()) {

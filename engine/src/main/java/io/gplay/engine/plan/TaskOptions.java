@@ -9,13 +9,14 @@ import java.util.List;
  * task did is shown nowhere, only its status; as in Ansible, a literal argument still is on the host's command
  * line, where {@code ps} shows it: a secret goes on {@code stdin:}) and, for a handler, {@code listen} (topics a notify may name instead
  * of its title); {@code anyErrorsFatal}, given by the task or a block around it, over the play's (null: the play's
- * {@link Rollout}). {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}. Made with
- * {@link #builder()}.
+ * {@link Rollout}). {@code loop} and {@code delegateTo} are a plain value or a {@link Deferred}. {@code role}: the
+ * role the task came from (the innermost), null for the playbook's own; {@code --start-at-task 'ROLE : TITLE'}
+ * names a task by it, as Ansible's headers do. Made with {@link #builder()}.
  */
 public record TaskOptions(Deferred when, Object loop, String register, List<String> handlers, List<String> tags,
                           boolean runOnce, Object delegateTo, boolean ignoreErrors, Deferred changedWhen,
                           Deferred failedWhen, int retries, Deferred until, double delay, Boolean become,
-                          boolean noLog, List<String> listen, Boolean anyErrorsFatal) {
+                          boolean noLog, List<String> listen, Boolean anyErrorsFatal, String role) {
     public TaskOptions {
         handlers = handlers == null ? List.of() : List.copyOf(handlers);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -34,7 +35,12 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
         return builder().when(when).loop(loop).register(register).handlers(handlers).tags(tags).runOnce(runOnce)
                 .delegateTo(delegateTo).ignoreErrors(ignoreErrors).changedWhen(changedWhen).failedWhen(failedWhen)
                 .retries(retries).until(until).delay(delay).become(become).noLog(noLog).listen(listen)
-                .anyErrorsFatal(anyErrorsFatal);
+                .anyErrorsFatal(anyErrorsFatal).role(role);
+    }
+
+    /** These options as of a task of {@code name}'s, unless a role nearer the task has them already. */
+    public TaskOptions inRole(String name) {
+        return role != null ? this : toBuilder().role(name).build();
     }
 
     public TaskOptions withTags(List<String> newTags) {
@@ -71,6 +77,7 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
         private boolean noLog;
         private List<String> listen = List.of();
         private Boolean anyErrorsFatal;
+        private String role;
 
         private Builder() {
         }
@@ -161,9 +168,14 @@ public record TaskOptions(Deferred when, Object loop, String register, List<Stri
             return this;
         }
 
+        public Builder role(String name) {
+            role = name;
+            return this;
+        }
+
         public TaskOptions build() {
             return new TaskOptions(when, loop, register, handlers, tags, runOnce, delegateTo, ignoreErrors, changedWhen,
-                    failedWhen, retries, until, delay, become, noLog, listen, anyErrorsFatal);
+                    failedWhen, retries, until, delay, become, noLog, listen, anyErrorsFatal, role);
         }
     }
 }

@@ -35,10 +35,11 @@ final class Preflight {
             problems.add("--limit '" + opts.limit() + "' matches no host of the inventory");
         }
         if (opts.startAtTask() != null) {
-            List<String> titles = playbook.plays().stream().flatMap(p -> startable(p.tasks())).map(Task::title).toList();
-            if (!titles.contains(opts.startAtTask())) {
+            List<Task> startable = playbook.plays().stream().flatMap(p -> startable(p.tasks())).toList();
+            if (startable.stream().noneMatch(t -> StartAt.names(t, opts.startAtTask()))) {
+                List<String> titles = startable.stream().flatMap(t -> Stream.of(t.title(), t.heading())).distinct().toList();
                 boolean inRescue = playbook.plays().stream().flatMap(Play::allTasks)
-                        .anyMatch(t -> t.title().equals(opts.startAtTask()));
+                        .anyMatch(t -> StartAt.names(t, opts.startAtTask()));
                 problems.add("--start-at-task '" + opts.startAtTask() + "': " + (inRescue
                         ? "that task is in a block's rescue, which runs only after a failure in the block: start at"
                         + " a task before it" : "no task has this title" + Names.didYouMean(opts.startAtTask(), titles)));
