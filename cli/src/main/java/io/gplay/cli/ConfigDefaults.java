@@ -88,6 +88,11 @@ final class ConfigDefaults {
         return out;
     }
 
+    /** Folders to find modules of one's own in: ANSIBLE_LIBRARY, or library of ansible.cfg. */
+    List<Path> library() {
+        return config.paths("ANSIBLE_LIBRARY", "library");
+    }
+
     Optional<String> remoteUser() {
         return config.value("ANSIBLE_REMOTE_USER", "remote_user");
     }

@@ -29,13 +29,25 @@ final class DocCommand implements Callable<Integer> {
     @Option(names = "--roles-path", split = ":", paramLabel = "DIR", description = "folders to find roles in, after roles/ here (default: roles_path of ansible.cfg); the bundled roles come last")
     List<Path> rolesPath;
 
+    @Option(names = "--module-path", split = ":", paramLabel = "DIR", description = "folders to find modules of your own in (NAME.groovy), after modules/ here (default: library of ansible.cfg)")
+    List<Path> modulePath;
+
     @Override
     public Integer call() {
-        ModuleRegistry modules = ModuleRegistry.load();
+        ConfigDefaults config = new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY);
         PrintStream out = System.out;
-        PlaybookLoader roles = new PlaybookLoader(modules, PlaybookLoader.defaultCacheDir()).rolesPath(rolesPath != null
-                ? rolesPath : new ConfigDefaults(AnsibleConfig.load(), ConfigDefaults.SYSTEM_INVENTORY).rolesPath());
+        PlaybookLoader roles = new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir())
+                .rolesPath(rolesPath != null ? rolesPath : config.rolesPath())
+                .modulePath(modulePath != null ? modulePath : config.library());
         Path here = Path.of("");
+        // gplay's modules, the plugin jars' and the Groovy ones of modules/ here and of the module path
+        ModuleRegistry modules;
+        try {
+            modules = roles.modules(here);
+        } catch (io.gplay.dsl.DslException e) {
+            e.problems().forEach(System.err::println);
+            return 1;
+        }
         if (module == null) {
             modules.all().values().forEach(m -> out.printf("%-16s %s%n", m.name(), m.spec().summary()));
             out.println();

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -47,9 +48,10 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModuleRegistry modules = ModuleRegistry.load();
+        ModuleRegistry modules;
         Task task;
         try {
+            modules = target.modules(Path.of(""));
             task = TaskCollector.standalone(modules, "gplay exec").task(module, null, parse(args, module, modules));
         } catch (DslException e) {
             e.problems().forEach(p -> System.err.println(SecretMask.global().mask(p)));

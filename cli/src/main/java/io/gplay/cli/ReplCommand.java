@@ -32,7 +32,8 @@ final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModuleRegistry modules = ModuleRegistry.load();
+        // gplay's modules, the plugin jars' and the Groovy ones of modules/ here and of the module path
+        ModuleRegistry modules = target.modules(Path.of(""));
         // -l limits every target the console is given (:hosts PATTERN selects within it), as in ansible-console
         RunOptions opts = target.runOptions().output(check, false, 0).build();
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -47,6 +48,7 @@ final class ReplCommand implements Callable<Integer> {
             }
             session.become = target.become();
             session.rolesPath = target.rolesPath();
+            session.modulePath = target.modulePath();
             session.vault = target.vault.secrets();
             try (session) {
                 Console[] console = new Console[1];

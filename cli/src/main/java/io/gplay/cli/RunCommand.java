@@ -104,6 +104,8 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "-v", description = "more output (module messages, command output)")
     boolean[] verbose = new boolean[0];
 
+    private ModuleRegistry modules;
+
     /** Audit sets these: check mode with diffs, its own reporting and exit code. */
     boolean audit;
 
@@ -168,7 +170,8 @@ class RunCommand implements Callable<Integer> {
         }
         // every report reaches its reader with each value read from a vault masked
         Reporter reporter = new MaskingReporter(new Reporters(reporters), SecretMask.global());
-        Runner runner = new Runner(inventory, ModuleRegistry.load(), opts, reporter);
+        // the modules the plan was made with: gplay's, the plugin jars' and the playbook's own
+        Runner runner = new Runner(inventory, modules, opts, reporter);
         List<String> problems = listHosts || listTasks ? runner.preflightForListing(plan) : runner.preflight(plan);
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println(SecretMask.global().mask(p)));
@@ -265,12 +268,16 @@ class RunCommand implements Callable<Integer> {
 
     private PlaybookLoader loader(VaultSecrets vault) {
         return new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir())
-                .rolesPath(target.rolesPath()).vault(vault);
+                .rolesPath(target.rolesPath()).modulePath(target.modulePath()).vault(vault);
     }
 
+    /** The plan; {@link #modules} then holds the modules it was made with. */
     private Playbook load(String name) {
         PlaybookLoader loader = loader(target.vault.secrets());
-        return Files.isRegularFile(Path.of(name)) ? loader.load(Path.of(name)) : loader.loadBundled(bundledName(name));
+        boolean file = Files.isRegularFile(Path.of(name));
+        Playbook plan = file ? loader.load(Path.of(name)) : loader.loadBundled(bundledName(name));
+        modules = file ? loader.modules(Path.of(name).toAbsolutePath().getParent()) : loader.bundledModules();
+        return plan;
     }
 
     /** What names the playbook across runs, for its pending handlers: its real path, or a bundled one's name. */

@@ -30,12 +30,13 @@ final class Session implements AutoCloseable {
     boolean become;
     /** What {@code :load} needs to build a playbook's plan: where roles are, what opens its encrypted files. */
     java.util.List<java.nio.file.Path> rolesPath = java.util.List.of();
+    java.util.List<java.nio.file.Path> modulePath = java.util.List.of();
     io.gplay.engine.vault.VaultSecrets vault = io.gplay.engine.vault.VaultSecrets.none();
 
-    /** Builds plans as {@code gplay run} would, with this session's roles path and vault. */
+    /** Builds plans as {@code gplay run} would, with this session's roles path, module path and vault. */
     io.gplay.dsl.PlaybookLoader loader() {
-        return new io.gplay.dsl.PlaybookLoader(modules, io.gplay.dsl.PlaybookLoader.defaultCacheDir())
-                .rolesPath(rolesPath).vault(vault);
+        return new io.gplay.dsl.PlaybookLoader(ModuleRegistry.load(), io.gplay.dsl.PlaybookLoader.defaultCacheDir())
+                .rolesPath(rolesPath).modulePath(modulePath).vault(vault);
     }
 
     Session(Inventory inventory, ModuleRegistry modules, RunOptions opts, String pattern, Reporter reporter) {

@@ -1,5 +1,7 @@
 package io.gplay.cli;
 
+import io.gplay.dsl.PlaybookLoader;
+import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.config.AnsibleConfig;
 import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryLoader;
@@ -68,6 +70,9 @@ final class TargetOptions {
     @Option(names = "--roles-path", split = ":", paramLabel = "DIR", description = "folders to find roles in, after roles/ beside the playbook (default: roles_path of ansible.cfg); the bundled roles come last")
     List<Path> rolesPath;
 
+    @Option(names = "--module-path", split = ":", paramLabel = "DIR", description = "folders to find modules of your own in (NAME.groovy), after modules/ beside the playbook (default: library of ansible.cfg)")
+    List<Path> modulePath;
+
     @Option(names = {"-k", "--ask-pass"}, description = "ask for the SSH login password (the inventory's ansible_password wins)")
     boolean askPass;
 
@@ -83,6 +88,17 @@ final class TargetOptions {
     /** --roles-path, or roles_path of the Ansible configuration. */
     List<Path> rolesPath() {
         return rolesPath != null ? rolesPath : configured.rolesPath();
+    }
+
+    /** --module-path, or library of the Ansible configuration. */
+    List<Path> modulePath() {
+        return modulePath != null ? modulePath : configured.library();
+    }
+
+    /** gplay's modules, the plugin jars' and the Groovy ones of {@code folder} (its modules/, then the module path). */
+    ModuleRegistry modules(Path folder) {
+        return new PlaybookLoader(ModuleRegistry.load(), PlaybookLoader.defaultCacheDir()).modulePath(modulePath())
+                .modules(folder);
     }
 
     /** What the command line leaves unsaid, from the environment and ansible.cfg, as Ansible reads them. */

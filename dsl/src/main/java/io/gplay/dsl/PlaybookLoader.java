@@ -9,6 +9,7 @@ import io.gplay.dsl.compile.CodeFolder;
 import io.gplay.dsl.compile.InertCompiler;
 import io.gplay.dsl.compile.ScriptCompiler;
 import io.gplay.dsl.compile.SourceFile;
+import io.gplay.dsl.reuse.OwnModules;
 import io.gplay.dsl.reuse.Role;
 import io.gplay.dsl.reuse.Roles;
 import io.gplay.engine.module.ModuleRegistry;
@@ -34,6 +35,9 @@ public final class PlaybookLoader {
     private final ModuleRegistry modules;
     private final Path cacheDir;
     private List<Path> rolesPath = List.of();
+    private List<Path> modulePath = List.of();
+    /** The modules of each playbook's folder loaded, so that the runner gets the ones the plan was made with. */
+    private final java.util.Map<String, ModuleRegistry> ownModules = new java.util.HashMap<>();
     private VaultSecrets vault = VaultSecrets.none();
 
     public PlaybookLoader(ModuleRegistry modules, Path cacheDir) {
@@ -45,6 +49,34 @@ public final class PlaybookLoader {
     public PlaybookLoader rolesPath(List<Path> folders) {
         this.rolesPath = List.copyOf(folders);
         return this;
+    }
+
+    /** Folders to find modules of one's own in ({@code NAME.groovy}), after {@code modules/} beside the playbook. */
+    public PlaybookLoader modulePath(List<Path> folders) {
+        this.modulePath = List.copyOf(folders);
+        return this;
+    }
+
+    /**
+     * gplay's modules and a playbook's own in {@code folder} (its {@code modules/}, then the module path), made
+     * once for the loader: what {@link #load} builds the plan with, for the runner and {@code gplay doc}.
+     */
+    public ModuleRegistry modules(Path folder) {
+        return modules(CodeFolder.disk(folder));
+    }
+
+    /** {@link #modules(Path)} of the bundled playbooks: gplay's modules, the plugin jars' and the module path's. */
+    public ModuleRegistry bundledModules() {
+        return modules(CodeFolder.bundled(""));
+    }
+
+    private ModuleRegistry modules(CodeFolder folder) {
+        ModuleRegistry known = ownModules.get(folder.display());
+        if (known == null) {
+            known = new OwnModules(folder, modulePath).over(modules, new ScriptCompiler(cacheDir, DslScript.class));
+            ownModules.put(folder.display(), known);
+        }
+        return known;
     }
 
     /** The secrets that open encrypted variable files of the tree (varsFiles, a role's defaults and vars). */
@@ -104,7 +136,7 @@ public final class PlaybookLoader {
     }
 
     private BuildContext context(SourceFile file, String scriptName, ScriptCompiler compiler) {
-        return BuildContext.of(modules, file, scriptName, compiler, new Roles(file.folder(), rolesPath, vault), vault);
+        return BuildContext.of(modules(file.folder()), file, scriptName, compiler, new Roles(file.folder(), rolesPath, vault), vault);
     }
 
     /** The bundled playbooks' file names, sorted. */
@@ -152,7 +184,10 @@ public final class PlaybookLoader {
         InertCompiler compiler = new InertCompiler(lib.names(".groovy").stream().map(n -> lib.file(n).orElseThrow()).toList(),
                 DslScript.class);
         problems.addAll(compiler.libraryProblems());
-        StaticCheck check = new StaticCheck(modules, compiler.libraryMethods(), new Roles(file.folder(), rolesPath, vault));
+        OwnModules own = new OwnModules(file.folder(), modulePath);
+        problems.addAll(own.check(compiler, modules));
+        StaticCheck check = new StaticCheck(own.unread(modules), compiler.libraryMethods(),
+                new Roles(file.folder(), rolesPath, vault));
         Set<String> seen = new LinkedHashSet<>();
         List<SourceFile> todo = new ArrayList<>(List.of(file));
         while (!todo.isEmpty()) {

@@ -16,6 +16,7 @@ import io.gplay.dsl.build.TaskCall;
 import io.gplay.dsl.build.TaskCollector;
 import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.reuse.LocalFiles;
+import io.gplay.dsl.reuse.OwnModules;
 import io.gplay.dsl.reuse.Roles;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
@@ -220,6 +221,14 @@ public final class StaticCheck {
         Map<String, Object> named = StaticValues.named(call);
         notifies.uses(part, displayName + ":" + call.getLineNumber(), named.get("notify"));
         List<Object> args = StaticValues.arguments(call);
+        if (module instanceof OwnModules.Unread) {
+            // its parameters are known only by making the module, which runs its code: the plan checks them
+            if (inHandlers > 0) {
+                Object title = args == null || args.isEmpty() ? null : args.get(0);
+                notifies.handler(part, title instanceof String s ? s : null, named.get("listen"));
+            }
+            return;
+        }
         TaskCall task = args == null ? null : TaskCall.of(module.spec(), args, BlockKeywords.NONE, here);
         if (task != null) {
             LocalFiles.find(module.spec(), task.params(), LocalFiles.folders(tree.roleOf(file), file),

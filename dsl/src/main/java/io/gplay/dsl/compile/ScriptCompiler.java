@@ -2,6 +2,8 @@ package io.gplay.dsl.compile;
 
 import groovy.lang.GroovyClassLoader;
 import io.gplay.dsl.DslException;
+import io.gplay.engine.module.Module;
+import org.codehaus.groovy.ast.ClassHelper;
 import org.codehaus.groovy.GroovyBugError;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilationUnit;
@@ -110,12 +112,21 @@ public final class ScriptCompiler {
         return "gplay$" + file.display().replace(" (bundled)", "_bundled").replaceAll("[^A-Za-z0-9_]", "_") + ".groovy";
     }
 
+    /**
+     * The configuration a file is compiled with; {@code base} {@link Module} is a module of the tree's own
+     * ({@code modules/NAME.groovy}): a plain Groovy class, with the SPI's classes imported and no DSL checks.
+     */
     static CompilerConfiguration config(Class<?> base) {
         CompilerConfiguration cc = new CompilerConfiguration();
-        cc.setScriptBaseClass(base.getName());
-        cc.setPluginFactory(new PlaybookParser());
         // @Grab would fetch and load code while compiling; nothing a playbook needs
         cc.setDisabledGlobalASTTransformations(Set.of("groovy.grape.GrabAnnotationTransformation"));
+        if (base == Module.class) {
+            cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd")
+                    .addStarImports("io.gplay.engine.module"));
+            return cc;
+        }
+        cc.setScriptBaseClass(base.getName());
+        cc.setPluginFactory(new PlaybookParser());
         cc.addCompilationCustomizers(new ImportCustomizer().addImports("io.gplay.engine.shell.Cmd"),
                 new SourceChecks(), new LargeBlocks(), new VariableUses());
         return cc;
@@ -135,7 +146,8 @@ public final class ScriptCompiler {
             throw e;
         }
         String main = cu.getAST().getClasses().stream()
-                .filter(c -> c.getSuperClass().getName().equals(base.getName()))
+                .filter(c -> c.getSuperClass().getName().equals(base.getName())
+                        || c.implementsInterface(ClassHelper.make(base)))
                 .map(c -> c.getName()).findFirst().orElse(cu.getFirstClassNode().getName());
         Files.writeString(tmp.resolve("main"), main);
         try {
