@@ -22,7 +22,7 @@ import java.util.Set;
  * A playbook's modules of its own, in Groovy: {@code NAME.groovy} in {@code modules/} beside the playbook, then in
  * each folder of the module path ({@code --module-path}, Ansible's {@code library}); the first file of a name
  * wins, as Ansible's library path does. Each holds a class implementing {@link Module}, named by its spec as the
- * file is, so that {@code --syntax-check} knows the module's name from its file without running it (D45).
+ * file is, so that {@code --syntax-check} knows the module's name from its file without running it (D51).
  */
 public final class OwnModules {
     private final Map<String, SourceFile> files = new LinkedHashMap<>();
