@@ -123,6 +123,10 @@ class RunCommand implements Callable<Integer> {
                 PlaybookLoader.Summary s = Files.isRegularFile(Path.of(playbook)) ? checker.check(Path.of(playbook))
                         : checker.checkBundled(bundledName(playbook));
                 out.println("playbook: " + playbook + " (" + s.plays() + " plays, " + s.tasks() + " tasks): no problem found");
+                if (!s.unread().isEmpty()) {
+                    out.println("not checked: the parameters given to " + String.join(", ", s.unread()) + " (modules"
+                            + " of the playbook's own: making one runs its code; the plan checks them)");
+                }
                 return 0;
             }
             // the inventory (its vault files' key derivation above all) is read beside the playbook's loading

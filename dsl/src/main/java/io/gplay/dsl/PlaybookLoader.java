@@ -212,11 +212,14 @@ public final class PlaybookLoader {
         if (!problems.isEmpty()) {
             throw new DslException(problems);
         }
-        return new Summary(check.plays(), check.tasks());
+        return new Summary(check.plays(), check.tasks(), new java.util.TreeSet<>(check.unread()));
     }
 
-    /** What {@link #check} found written: plays and task calls. */
-    public record Summary(int plays, int tasks) {
+    /**
+     * What {@link #check} found written: plays and task calls, and the modules of the tree's own called, whose
+     * parameters only the plan checks (making them runs their code).
+     */
+    public record Summary(int plays, int tasks, Set<String> unread) {
     }
 
     private static SourceFile bundled(String fileName) {

@@ -40,7 +40,7 @@ playbook('nfs') {
         def listed = gplay('doc')
         def doc = gplay('doc', 'nfsExport')
         def bad = gplay('run', 'bad.groovy', '-i', inv.toString())
-        def syntax = gplay('run', 'site.groovy', '--syntax-check')
+        def syntax = gplay('run', 'site.groovy', '-i', inv.toString(), '--syntax-check')
 
         then:
         listed.out =~ /(?m)^nfsExport +exports a folder over NFS/
@@ -48,6 +48,7 @@ playbook('nfs') {
         bad.rc == 1
         bad.err.contains('bad.groovy:3: ') && bad.err.contains("'gone'")
         syntax.rc == 0
+        syntax.out.contains('not checked: the parameters given to nfsExport')
 
         when:
         def check = gplay('run', 'site.groovy', '-i', inv.toString(), '--check', '--diff')

@@ -68,6 +68,8 @@ public final class StaticCheck {
     private String part;
     private int plays;
     private int tasks;
+    /** The modules of the tree's own that are called: their calls' parameters are the plan's to check. */
+    private final Set<String> unread = new java.util.TreeSet<>();
     /** The playbook blocks of the playbook's file. */
     private int playbooks;
 
@@ -222,6 +224,7 @@ public final class StaticCheck {
         notifies.uses(part, displayName + ":" + call.getLineNumber(), named.get("notify"));
         List<Object> args = StaticValues.arguments(call);
         if (module instanceof OwnModules.Unread) {
+            unread.add(module.name());
             // its parameters are known only by making the module, which runs its code: the plan checks them
             if (inHandlers > 0) {
                 Object title = args == null || args.isEmpty() ? null : args.get(0);
@@ -280,6 +283,11 @@ public final class StaticCheck {
     }
 
     /** The plays written in the files checked so far. */
+    /** The names of the tree's own modules called, whose calls' parameters were not checked. */
+    public Set<String> unread() {
+        return Set.copyOf(unread);
+    }
+
     public int plays() {
         return plays;
     }

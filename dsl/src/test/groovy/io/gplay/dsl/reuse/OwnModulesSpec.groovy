@@ -171,6 +171,7 @@ class Marker implements Module {
 
         then:
         summary.tasks() == 1
+        summary.unread() == ['marker'] as Set
         !Files.exists(marker)
 
         when: 'making the plan makes the module'
