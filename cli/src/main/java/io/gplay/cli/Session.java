@@ -33,10 +33,18 @@ final class Session implements AutoCloseable {
     java.util.List<java.nio.file.Path> modulePath = java.util.List.of();
     io.gplay.engine.vault.VaultSecrets vault = io.gplay.engine.vault.VaultSecrets.none();
 
-    /** Builds plans as {@code gplay run} would, with this session's roles path, module path and vault. */
+    private io.gplay.dsl.PlaybookLoader loader;
+
+    /**
+     * Builds plans as {@code gplay run} would, with this session's roles path, module path and vault (set before
+     * the first call); one loader for the session, so that the modules of a folder are made once.
+     */
     io.gplay.dsl.PlaybookLoader loader() {
-        return new io.gplay.dsl.PlaybookLoader(ModuleRegistry.load(), io.gplay.dsl.PlaybookLoader.defaultCacheDir())
-                .rolesPath(rolesPath).modulePath(modulePath).vault(vault);
+        if (loader == null) {
+            loader = new io.gplay.dsl.PlaybookLoader(ModuleRegistry.load(), io.gplay.dsl.PlaybookLoader.defaultCacheDir())
+                    .rolesPath(rolesPath).modulePath(modulePath).vault(vault);
+        }
+        return loader;
     }
 
     Session(Inventory inventory, ModuleRegistry modules, RunOptions opts, String pattern, Reporter reporter) {
