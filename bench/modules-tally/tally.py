@@ -36,15 +36,17 @@ GPLAY = {
     "lineinfile": "lineinfile",
     "package": "packages", "apt": "packages (name, state)", "yum": "packages (name, state)",
     "dnf": "packages (name, state)",
-    "service": "service", "systemd": "service", "systemd_service": "service",
+    "service": "service", "systemd": "systemd", "systemd_service": "systemd",
     "setup": "setup", "gather_facts": "setup", "set_fact": "setFact", "debug": "debug", "assert": "verify",
     "mount": "mount", "filesystem": "filesystem", "lvg": "lvm", "lvol": "lvm", "iptables": "iptables",
     "stat": "stat", "fail": "fail", "find": "find", "replace": "replace", "get_url": "getUrl", "uri": "uri",
     "unarchive": "unarchive", "ini_file": "iniFile", "wait_for": "waitFor",
+    "user": "user", "group": "group", "authorized_key": "authorizedKey", "cron": "cron", "sysctl": "sysctl",
+    "hostname": "hostname", "timezone": "timezone",
 }
 # Structure gplay has under its own names.
-GPLAY_STRUCTURE = {"block": "block", "import_tasks": "importTasks", "include_tasks": "importTasks (static)",
-                   "import_role": "role", "include_role": "role (static)", "meta": "flushHandlers (flush_handlers only)"}
+GPLAY_STRUCTURE = {"block": "block", "import_tasks": "importTasks", "include_tasks": "includeTasks",
+                   "import_role": "role", "include_role": "role (static)", "include_vars": "includeVars (firstFound)", "meta": "flushHandlers (flush_handlers only)"}
 
 
 def short(module):
