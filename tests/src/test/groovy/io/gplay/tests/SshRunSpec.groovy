@@ -260,7 +260,8 @@ playbook('opts') {
         !Files.exists(work.resolve('h2/other'))
         def events = work.resolve('run.jsonl').readLines().collect { new JsonSlurper().parseText(it) }
         events.find { it.event == 'host_result' && it.task == 'tagged' }.status == 'changed'
-        events.last().event == 'recap'
-        events.last().hosts.h2.changed == 2  // the 'always' directory and the tagged file
+        def recap = events.find { it.event == 'recap' }
+        recap.hosts.h2.changed == 2  // the 'always' directory and the tagged file
+        events.last().event == 'run_end' && events.last().exit_code == 0
     }
 }
