@@ -34,6 +34,12 @@ public final class ModuleSpec {
         return this;
     }
 
+    /** Parameters several modules share (a file's owner, group and mode), in their order. */
+    public ModuleSpec params(List<Param> shared) {
+        shared.forEach(this::param);
+        return this;
+    }
+
     /** At least one of these parameters is given (Ansible's required_one_of). */
     public ModuleSpec oneOf(String... names) {
         return rule(ParamRule.Kind.ONE_OF, Map.of(), names, null);

@@ -14,7 +14,7 @@ public final class CopyModule implements Module {
             .param(Param.optional("content", ParamType.STRING, null, "the file's text"))
             .param(Param.optional("src", ParamType.LOCAL_FILE, null, "a local file (relative to the playbook) whose text is copied"))
             .param(FileContent.BACKUP).param(FileContent.VALIDATE)
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .oneOf("content", "src")
             .leavesOut("remote_src", "the source is always on the control machine; to copy a file the host has, use command 'cp'")
             .leavesOut("directory_mode", "copy writes one file, never a folder: use file with state: directory")

@@ -21,7 +21,7 @@ public final class FileModule implements Module {
             .param(Param.optional("src", ParamType.STRING, null, "the link target, for state: link"))
             .param(Param.optional("force", ParamType.BOOL, false, "for state: link, replace a file or empty directory that stands at path, or link to a target"
                     + " that is not there (a relative one is looked for from the link's folder; without force, a missing target fails the task, as in Ansible)"))
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .requiredIf("state", "link", "src")
             .returns("path", "string", "success", "the path", "/gluster/meta0")
             .leavesOut("recurse", "mode and ownership are set on the path itself: run command 'chown -R' for a tree")

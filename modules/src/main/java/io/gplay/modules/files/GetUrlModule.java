@@ -30,7 +30,7 @@ public final class GetUrlModule implements Module {
             .param(Param.optional("timeout", ParamType.INT, 10, "seconds to wait for the connection"))
             .param(Param.optional("validateCerts", ParamType.BOOL, true, "check the server's TLS certificate"))
             .param(FileContent.BACKUP)
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .primary("url")
             .checkMode("predicts the download from the file as found and the checksum given; with force it reads what the URL"
                     + " serves (a GET, nothing written) to compare; a later task of the check run sees the file as downloaded")

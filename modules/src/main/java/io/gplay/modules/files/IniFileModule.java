@@ -25,7 +25,7 @@ public final class IniFileModule implements Module {
             .param(Param.optional("allowNoValue", ParamType.BOOL, false, "an option without a value is written as its name alone"))
             .param(Param.optional("create", ParamType.BOOL, true, "create the file when it is missing"))
             .param(FileContent.BACKUP)
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .primary("path")
             .requiredIf("state", "present", "option")
             .returns("path", "string", "success", "the file", "/etc/php/8.2/fpm/php.ini")

@@ -22,7 +22,7 @@ public final class LineInFileModule implements Module {
             .param(Param.optional("insertbefore", ParamType.REGEX, null, "BOF, or before the first line matching this pattern"))
             .param(Param.optional("create", ParamType.BOOL, false, "create the file if it does not exist"))
             .param(FileContent.BACKUP).param(FileContent.VALIDATE)
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .requiredIf("state", "present", "line")
             .example("lineinfile 'wheel may sudo', path: '/etc/sudoers', regexp: '^%wheel', line: '%wheel ALL=(ALL) ALL', validate: 'visudo -cf %s'")
             .leavesOut("backrefs", "the line is written as given: build it in the playbook")

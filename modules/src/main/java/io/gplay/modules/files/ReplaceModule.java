@@ -20,7 +20,7 @@ public final class ReplaceModule implements Module {
             .param(Param.optional("after", ParamType.REGEX, null, "only replace after the first match of this pattern"))
             .param(Param.optional("before", ParamType.REGEX, null, "only replace before the first match of this pattern"))
             .param(FileContent.BACKUP).param(FileContent.VALIDATE)
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .primary("path")
             .returns("backup_file", "string", "changed and backup: true", "the copy of the file kept before the change", "/etc/hosts.20261207-101010~")
             .leavesOut("encoding", "files are read and written as their bytes are (UTF-8, and bytes that are not UTF-8 kept as they were)")

@@ -29,7 +29,7 @@ public final class TemplateModule implements Module {
             .param(Param.choice("engine", null, List.of("jinja2", "groovy"), "the template's language; needed when src ends neither in .j2 (Jinja2) nor in .gtpl (Groovy)"))
             .param(Param.optional("vars", ParamType.MAP, null, "extra variables for the template, beside what the task sees"))
             .param(FileContent.BACKUP).param(FileContent.VALIDATE)
-            .param(Attributes.PARAMS.get(0)).param(Attributes.PARAMS.get(1)).param(Attributes.PARAMS.get(2))
+            .params(Attributes.PARAMS)
             .notes("Jinja2 (.j2) is rendered as Ansible renders it: trim_blocks on, a '#jinja2:' first line "
                     + "(trim_blocks, lstrip_blocks, keep_trailing_newline), an undefined variable an error naming "
                     + "TEMPLATE:LINE, Ansible's filters and tests. It sees every variable by name, ansible_facts and "
