@@ -13,6 +13,7 @@ import io.gplay.engine.plan.Source;
 import io.gplay.engine.plan.Step;
 import io.gplay.engine.plan.Task;
 
+import java.nio.file.FileSystems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Arrays;
@@ -244,8 +245,10 @@ public class TaskCollector extends GroovyObjectSupport {
         Map<String, Object> params = new LinkedHashMap<>(call.params());
         LocalFiles.find(module.spec(), params, LocalFiles.folders(role, ctx.fileOf(at)),
                 p -> ctx.problem(at, p)).forEach((param, file) -> {
-                    if (role != null) {
-                        params.put(param, file.toAbsolutePath().toString()); // the module looks beside the task's file only
+                    if (role != null || file.getFileSystem() != FileSystems.getDefault()) {
+                        // the module looks beside the playbook only; a bundled file is named by its URI in gplay's jar
+                        params.put(param, file.getFileSystem() == FileSystems.getDefault()
+                                ? file.toAbsolutePath().toString() : file.toUri().toString());
                     }
                 });
         if (module.name().equals(VARS_MODULE) && !params.containsKey("paths")) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -79,12 +78,24 @@ public record CodeFolder(String display, Path dir, String resource, Path root) {
         }
     }
 
-    /** The path of a regular file of this folder on disk, inside its tree; empty for a bundled folder. */
+    /**
+     * The path of a regular file of this folder, inside its tree: on disk, or for a bundled folder in gplay's own
+     * jar (a path of the jar's file system, which {@link Files} reads as any other).
+     */
     public Optional<Path> regularFile(String rel) {
-        if (isBundled() || escapes(rel)) {
+        if (escapes(rel)) {
             return Optional.empty();
         }
-        Path p = dir.resolve(rel).normalize();
+        Path p;
+        if (isBundled()) {
+            URL url = getClass().getClassLoader().getResource(resource + Path.of(rel).normalize());
+            if (url == null) {
+                return Optional.empty();
+            }
+            p = pathOf(url);
+        } else {
+            p = dir.resolve(rel).normalize();
+        }
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
@@ -141,23 +152,29 @@ public record CodeFolder(String display, Path dir, String resource, Path root) {
         if (url == null) {
             return List.of();
         }
+        try (Stream<Path> s = Files.list(pathOf(url))) {
+            return s.map(p -> p.getFileName().toString().replace("/", "")).filter(n -> n.endsWith(suffix))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the bundled " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The path of a bundled resource: in the jar's file system (opened once, kept open), or on disk in a build. */
+    private static Path pathOf(URL url) {
         try {
             URI uri = url.toURI();
             if (!uri.getScheme().equals("jar")) {
-                return disk(Path.of(uri)).names(suffix);
+                return Path.of(uri);
             }
-            FileSystem fs;
             try {
-                fs = FileSystems.newFileSystem(uri, Map.of());
+                FileSystems.newFileSystem(uri, Map.of());
             } catch (FileSystemAlreadyExistsException e) {
-                fs = FileSystems.getFileSystem(uri);
+                // opened before: Path.of finds it
             }
-            try (Stream<Path> s = Files.list(fs.getPath(resource))) {
-                return s.map(p -> p.getFileName().toString().replace("/", "")).filter(n -> n.endsWith(suffix))
-                        .sorted().toList();
-            }
+            return Path.of(uri);
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot list the bundled " + resource + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the bundled " + url + ": " + e.getMessage(), e);
         }
     }
 

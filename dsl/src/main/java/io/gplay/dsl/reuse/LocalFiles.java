@@ -25,17 +25,15 @@ public final class LocalFiles {
     private LocalFiles() {
     }
 
-    /** Where a task of {@code role} (or null) written in {@code file} finds its local files; none when bundled. */
+    /** Where a task of {@code role} (or null) written in {@code file} finds its local files. */
     public static List<CodeFolder> folders(Role role, SourceFile file) {
         List<CodeFolder> out = new ArrayList<>();
-        if (role != null && !role.dir().isBundled()) {
+        if (role != null) {
             out.add(role.dir().folder("files"));
             out.add(role.dir().folder("templates"));
             out.add(role.dir());
         }
-        if (!file.folder().isBundled()) {
-            out.add(file.folder());
-        }
+        out.add(file.folder());
         return out;
     }
 

@@ -12,6 +12,7 @@ import io.gplay.engine.shell.Cmd;
 import io.gplay.engine.shell.ShellWords;
 import io.gplay.engine.vault.SecretMask;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,9 +107,12 @@ public final class ModuleContext {
         return where.variables();
     }
 
-    /** A file on the control machine: a relative path is relative to the playbook, as in Ansible. */
+    /**
+     * A file on the control machine: a relative path is relative to the playbook, as in Ansible; a {@code jar:}
+     * URI names a file of a bundled playbook's role in gplay's own jar.
+     */
     public Path localFile(String path) {
-        return where.localBase().resolve(path);
+        return path.startsWith("jar:") ? Path.of(URI.create(path)) : where.localBase().resolve(path);
     }
 
     /**
