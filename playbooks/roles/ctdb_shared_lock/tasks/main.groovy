@@ -42,7 +42,9 @@ RestartSec=30
 """, when: { facts.serviceMgr == 'systemd' }, notify: 'restart ctdb'
 // SysV init (CentOS 6) has no such condition: init does not start ctdb itself, files/ctdb-shared-lock (S91) does,
 // once the volume is mounted, trying again every 30 s for an hour and saying why it waits.
-copy 'where the shared volume is mounted, for its init script', dest: '/etc/sysconfig/ctdb-shared-lock',
+// Its settings go where the host's init scripts keep theirs: /etc/sysconfig on CentOS, /etc/default elsewhere.
+copy 'where the shared volume is mounted, for its init script',
+        dest: { facts.osFamily == 'RedHat' ? '/etc/sysconfig/ctdb-shared-lock' : '/etc/default/ctdb-shared-lock' },
         content: "SHARED_DIR=${sharedDir}\n", when: { facts.serviceMgr != 'systemd' }
 copy 'ctdb starts at boot once the shared volume is mounted', src: 'ctdb-shared-lock', dest: '/etc/init.d/ctdb-shared-lock',
         mode: '0755', when: { facts.serviceMgr != 'systemd' }

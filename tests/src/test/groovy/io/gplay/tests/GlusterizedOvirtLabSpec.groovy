@@ -11,8 +11,10 @@ import java.nio.file.Path
 /**
  * The bundled procedure on a fresh two-host lab: check mode first (predicts the real run's changes, changes no
  * byte), then the real run, a second run that changes nothing, and what a user would check afterwards. On the
- * procedure's profile (el6): every gluster and ctdb command the playbooks send meets Gluster 3.4's and ctdb
- * 1.0.114's command lines (lab/profiles/el6); what the test itself reads, it reads from the real ones.
+ * procedure's profile (el6): the hosts boot as CentOS 6 does, by SysV init (rc, chkconfig and the init scripts of
+ * lab/profiles/el6/boot), and every gluster and ctdb command the playbooks send meets Gluster 3.4's and ctdb
+ * 1.0.114's command lines (lab/profiles/el6); what the test itself reads, it reads from the real ones. The same
+ * reboots on systemd are LabFailuresSpec's.
  * Drift is found for real on the converged cluster: nine kinds of out-of-band change, each reported by an
  * audit on its host and task with the right diff and nothing else, repaired by a run, then a clean audit.
  */
@@ -94,7 +96,7 @@ class GlusterizedOvirtLabSpec extends Specification {
         lab.ssh('lab1', "sed -i 's|^10.78.0.200/24|10.78.0.201/24|' /mnt/lock/public_addresses")        // a CTDB public address changed
         lab.ssh('lab2', 'dpkg -r nfs-common >/dev/null')                                                // a package removed
         lab.ssh('lab2', 'cp --remove-destination /mnt/lock/nodes /etc/ctdb/nodes')                       // a link replaced by a file
-        lab.ssh('lab2', 'systemctl stop glusterd')                                                      // glusterd stopped
+        lab.ssh('lab2', 'service glusterd stop')                                                        // glusterd stopped
         lab.ssh('lab2', 'iptables -I INPUT 1 -p tcp --dport 9999 -j ACCEPT')                             // a live rule added
 
         when:
@@ -259,63 +261,74 @@ playbook('a change between two reads') {
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
     }
 
-    def "a host that reboots comes back whole without a manual step: bricks and shared volume mounted, glusterd and ctdb running, the cluster healthy"() {
+    def "a host that reboots comes back whole without a manual step, by SysV init in the order of CentOS 6: glusterd (S20), the shared volume (netfs, S25), then ctdb (S91)"() {
         when: 'lab2 shuts down cleanly and boots again'
         lab.stop('lab2')
         lab.start('lab2')
         String state = ''
-        for (int i = 0; i < 90 && !(state ==~ /(?s)gluster\nlock\nactive\nactive\n?/); i++) {
+        for (int i = 0; i < 90 && !(state ==~ /(?s)gluster\nlock\nctdb\n?/); i++) {
             sleep(2000)
             state = lab.sshRun('lab2', 'findmnt -n /gluster >/dev/null && echo gluster; findmnt -n /mnt/lock >/dev/null && echo lock;'
-                    + ' systemctl is-active glusterd ctdb').out
+                    + ' service ctdb status >/dev/null && echo ctdb').out
         }
+        def boot = lab.ssh('lab2', 'cat /var/log/boot.log').readLines()
 
         then: 'in the order the procedure does by hand: bricks, glusterd, the shared volume, then ctdb'
-        state ==~ /(?s)gluster\nlock\nactive\nactive\n?/
+        state ==~ /(?s)gluster\nlock\nctdb\n?/
         lab.ssh('lab2', 'findmnt -n -o FSTYPE /mnt/lock').trim() == 'fuse.glusterfs'
-        lab.ssh('lab2', 'systemctl show -p After mnt-lock.mount').contains('glusterd.service')
-        lab.ssh('lab2', 'systemctl show -p After -p Requires ctdb').contains('mnt-lock.mount')
+        lab.ssh('lab2', 'ls /etc/rc.d/rc3.d').readLines().findAll { it =~ /glusterd|netfs|ctdb/ } ==
+                ['K01ctdb', 'S20glusterd', 'S25netfs', 'S91ctdb-shared-lock']
+        // BOOT-SYSINIT, BOOT-SERVICES, BOOT-GLUSTERD, BOOT-NETFS, BOOT-CTDB: the boot log, in order
+        boot.findIndexOf { it.startsWith('Mounting local filesystems: ') } == 0
+        ['Bringing up interface host0: [  OK  ]', 'Starting rsyslog: [  OK  ]', 'Starting rpcbind: [  OK  ]',
+         'Starting glusterd: [  OK  ]', 'Mounting filesystems: [  OK  ]', 'Starting sshd: [  OK  ]',
+         'Starting ctdbd service: [  OK  ]'].collect { line -> boot.indexOf(line) }.with { it == it.sort(false) && !it.contains(-1) }
         ctdbStatus('lab1').count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
         lab.ssh('lab1', '/usr/sbin/gluster volume status meta') =~ /(?m)^Brick 10\.78\.0\.12:\/gluster\/meta1\s+\d+\s+\S+\s+Y\b/
     }
 
     def "a host that boots without its shared volume keeps ctdb down and says why, and rejoins once it is back, leaving the virtual IP where it is"() {
-        given: "lab1, the virtual IP's home node, boots with its own glusterd kept from starting and lab2 refusing it the volume file (lab2's bricks keep serving)"
-        lab.ssh('lab1', 'systemctl mask glusterd')
+        given: "lab1, the virtual IP's home node, boots with its own glusterd off and lab2 refusing it the volume file (lab2's bricks keep serving)"
+        lab.ssh('lab1', 'chkconfig glusterd off')
         lab.stop('lab1')
         lab.ssh('lab2', 'iptables -I INPUT 1 -s 10.78.0.11 -p tcp --dport 24007 -j REJECT')
         lab.start('lab1')
 
-        when: 'ctdb has tried to start'
-        String journal = ''
-        for (int i = 0; i < 60 && !journal.contains('ctdb kept down'); i++) {
+        when: 'its boot has come to ctdb'
+        String messages = ''
+        for (int i = 0; i < 60 && !messages.contains('ctdb kept down'); i++) {
             sleep(2000)
-            journal = lab.sshRun('lab1', 'journalctl -b -u ctdb --no-pager -o cat').out
+            messages = lab.sshRun('lab1', 'cat /var/log/messages').out
         }
 
-        then: 'it is down, and says why'
-        journal.contains('ctdb kept down: the shared volume is not mounted at /mnt/lock')
-        lab.sshRun('lab1', 'systemctl is-active ctdb').out.trim() != 'active'
+        then: 'it is down, and says why, where a CentOS 6 operator looks: the boot log and /var/log/messages (BOOT-LOG)'
+        messages.contains('ctdb-shared-lock: ctdb kept down: the shared volume is not mounted at /mnt/lock')
+        def boot = lab.ssh('lab1', 'cat /var/log/boot.log')
+        boot.contains('ctdb kept down: the shared volume is not mounted at /mnt/lock')
+        boot =~ /Mounting filesystems: [^\n]*failed\.?\n\[FAILED\]/     // BOOT-NETFS: reported, and the boot went on
+        boot.contains('Starting sshd: [  OK  ]')
+        lab.sshRun('lab1', 'service ctdb status').rc == 3          // BOOT-CTDB
         lab.sshRun('lab1', 'pgrep -x ctdbd').rc != 0
         lab.ssh('lab2', 'ip -4 -o addr show host0').contains('10.78.0.200/24')
 
         when: "the volume file is served again, by lab2 (the fstab line's backup volume file server: lab1's glusterd is still down)"
         lab.ssh('lab2', 'iptables -D INPUT -s 10.78.0.11 -p tcp --dport 24007 -j REJECT')
         String state = ''
-        for (int i = 0; i < 75 && !(state ==~ /(?s)lock\nactive\n?/); i++) {
+        for (int i = 0; i < 75 && !(state ==~ /(?s)lock\nctdb\n?/); i++) {
             sleep(2000)
-            state = lab.sshRun('lab1', 'findmnt -n /mnt/lock >/dev/null && echo lock; systemctl is-active ctdb').out
+            state = lab.sshRun('lab1', 'findmnt -n /mnt/lock >/dev/null && echo lock; service ctdb status >/dev/null && echo ctdb').out
         }
 
         then: 'it mounts the volume and rejoins; the virtual IP stays on lab2 (vip_failback is false by default)'
-        state ==~ /(?s)lock\nactive\n?/
+        state ==~ /(?s)lock\nctdb\n?/
+        lab.ssh('lab1', 'cat /var/log/messages').contains('ctdb-shared-lock: the shared volume is mounted at /mnt/lock: starting ctdb')
         ctdbStatus('lab2').count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 2
         lab.hosts.findAll { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == ['lab2']
 
         cleanup:
         lab.sshRun('lab2', 'iptables -D INPUT -s 10.78.0.11 -p tcp --dport 24007 -j REJECT')
-        lab.sshRun('lab1', 'systemctl unmask glusterd && systemctl start glusterd')
+        lab.sshRun('lab1', 'chkconfig glusterd on && service glusterd start')
     }
 
     def "a new virtual IP reaches the running CTDB: one host holds it and none the old one; and back"() {

@@ -3,20 +3,22 @@ package io.gplay.tests
 import spock.lang.Specification
 import spock.lang.TempDir
 
+import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
 /**
- * The bundled procedure when a host dies in the middle of the run, and on three hosts (replica 3); on those, an
+ * The bundled procedure on three hosts (replica 3), one of them dying in the middle of the first run, another
+ * rebooting without its shared volume (on systemd; the el6 profile's SysV boot is GlusterizedOvirtLabSpec's); on them, an
  * operator's own rolling run stopped at its failure threshold, a rescue that repairs, and a handler kept across a kill.
  */
 class LabFailuresSpec extends Specification {
     @TempDir
     Path work
 
-    def "a host killed in the middle of the run is marked unreachable, the others go on, and a re-run after it is back completes"() {
+    def "three hosts: one killed in the middle of the first run is marked unreachable while the others go on; once back, a re-run gives replica 3 volumes and a healthy three-node CTDB, and the next changes nothing"() {
         given:
-        def lab = Lab.fresh(2)
+        def lab = Lab.fresh(3)
         def cmd = [Gplay.ROOT.resolve('bin/gplay').toString(), 'run', 'glusterized-ovirt', *lab.target()]
         def pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         pb.environment().putAll(XDG_CACHE_HOME: work.toString(), NO_COLOR: '1')
@@ -43,47 +45,71 @@ class LabFailuresSpec extends Specification {
         killed
         run.rc == 4
         run.recap('lab2').unreachable == 1
-        run.recap('lab1').unreachable == 0
+        ['lab1', 'lab3'].every { run.recap(it).unreachable == 0 }
         // lab1 went on past the point where lab2 died
         run.out.contains('ok: [lab1]') && run.out.readLines().findIndexOf { it.startsWith('PLAY [Configure Firewall]') } <
                 run.out.readLines().findLastIndexOf { it.contains('[lab1]') }
 
         when: 'lab2 is back'
         lab.start('lab2')
-        def again = GlusterizedOvirtLabSpec.timed('re-run after lab2 is back') {
+        def again = GlusterizedOvirtLabSpec.timed('three hosts, re-run after lab2 is back') {
             Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         }
 
         then:
         again.rc == 0
         lab.hosts.every { again.recap(it).failed == 0 && again.recap(it).unreachable == 0 }
-    }
-
-    def "three hosts get replica 3 volumes, a healthy three-node CTDB, and a second run changes nothing"() {
-        given:
-        def lab = Lab.fresh(3)
-
-        when:
-        def run = GlusterizedOvirtLabSpec.timed('three hosts, first run') {
-            Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
-        }
-
-        then:
-        run.rc == 0
-        lab.hosts.every { run.recap(it).failed == 0 }
         ['meta', 'engine', 'data'].every { lab.ssh('lab1', "gluster volume info ${it}").contains('Number of Bricks: 1 x 3 = 3') }
         lab.ssh('lab3', 'ctdb -X status').readLines().count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 3
         lab.hosts.count { lab.ssh(it, 'ip -4 -o addr show host0').contains('10.78.0.200/24') } == 1
         lab.ssh('lab3', 'cat /var/lib/gplay-standin/hosted-engine/dialog.log').contains('OVEHOSTED_HOST_ID=3')
 
         when:
-        def again = GlusterizedOvirtLabSpec.timed('three hosts, second run') {
+        def second = GlusterizedOvirtLabSpec.timed('three hosts, second run') {
             Gplay.run(Gplay.ROOT, work, 'run', 'glusterized-ovirt', *lab.target())
         }
 
         then:
-        again.rc == 0
-        lab.hosts.every { again.recap(it).changed == 0 }
+        second.rc == 0
+        lab.hosts.every { second.recap(it).changed == 0 }
+
+        when: "lab3 reboots with its own glusterd masked and the others refusing it the volume file: the shared volume cannot mount"
+        lab.stop('lab3')
+        Files.createSymbolicLink(Lab.STATE.resolve('lab3/root/etc/systemd/system/glusterd.service'), Path.of('/dev/null'))
+        def refuse = { String op -> ['lab1', 'lab2'].each { lab.sshRun(it, "iptables ${op} INPUT -s 10.78.0.13 -p tcp --dport 24007 -j REJECT") } }
+        refuse('-I')
+        lab.start('lab3')
+        String journal = ''
+        for (int i = 0; i < 60 && !journal.contains('ctdb kept down'); i++) {
+            sleep(2000)
+            journal = lab.sshRun('lab3', 'journalctl -b -u ctdb --no-pager -o cat').out
+        }
+
+        then: 'on systemd as on SysV init (GlusterizedOvirtLabSpec, the el6 profile), ctdb is kept down and says why'
+        journal.contains('ctdb kept down: the shared volume is not mounted at /mnt/lock')
+        lab.sshRun('lab3', 'systemctl is-active ctdb').out.trim() != 'active'
+        lab.sshRun('lab3', 'pgrep -x ctdbd').rc != 0
+        lab.sshRun('lab3', 'findmnt -n /gluster').rc == 0
+
+        when: 'the others serve the volume file again'
+        refuse('-D')
+        String state = ''
+        for (int i = 0; i < 75 && !(state ==~ /(?s)lock\nactive\n?/); i++) {
+            sleep(2000)
+            state = lab.sshRun('lab3', 'findmnt -n /mnt/lock >/dev/null && echo lock; systemctl is-active ctdb').out
+        }
+
+        then: 'lab3 mounts it and rejoins, in the order systemd was told: glusterd, the shared volume, then ctdb'
+        state ==~ /(?s)lock\nactive\n?/
+        lab.ssh('lab3', 'systemctl show -p After mnt-lock.mount').contains('glusterd.service')
+        lab.ssh('lab3', 'systemctl show -p After -p Requires ctdb').contains('mnt-lock.mount')
+        lab.ssh('lab1', 'ctdb -X status').readLines().count { it =~ /^\|\d+\|[\d.]+\|0\|0\|0\|0\|0\|0\|0\|/ } == 3
+
+        when: "lab3's glusterd is unmasked and started again"
+        lab.ssh('lab3', 'systemctl unmask glusterd && systemctl start glusterd')
+
+        then:
+        lab.ssh('lab3', 'systemctl is-active glusterd').trim() == 'active'
 
         when: "an operator's own rolling run, host by host with no failure allowed, meets a broken lab2"
         lab.ssh('lab2', 'touch /etc/gplay-broken')

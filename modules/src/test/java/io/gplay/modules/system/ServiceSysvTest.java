@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The service module on SysV init: a real init script run through {@code service} (this machine has no systemd
  * as PID 1, so {@code service} runs the script itself), enabled with update-rc.d (Debian) or, where it is
- * installed, chkconfig (RHEL/CentOS 6; here a scripted stand-in that keeps the same runlevel links).
+ * installed, chkconfig (RHEL/CentOS 6; here the lab's stand-in of CentOS 6.5's chkconfig, lab/profiles/el6/boot).
  */
 @EnabledIf("sysvMachine")
 class ServiceSysvTest {
@@ -57,6 +57,7 @@ class ServiceSysvTest {
                 # Default-Stop:      0 1 6
                 # Short-Description: a daemon for gplay's SysV tests
                 ### END INIT INFO
+                # chkconfig: 2345 90 10
                 pidfile=%2$s
                 running() { [ -f $pidfile ] && kill -0 "$(cat $pidfile)" 2>/dev/null; }
                 case "$1" in
@@ -116,11 +117,13 @@ class ServiceSysvTest {
 
     @Test
     void enablesThroughChkconfigWhereItIsInstalled() throws Exception {
+        // the lab's el6 stand-in of CentOS 6.5's chkconfig (docs/stand-ins.md), in a folder that stands for /
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.copy(ServiceSysvTest.class.getResourceAsStream("/stand-ins/chkconfig"), bin.resolve("chkconfig"));
+        Files.copy(labChkconfig(), bin.resolve("chkconfig"));
         bin.resolve("chkconfig").toFile().setExecutable(true);
-        Path rc = Files.createDirectories(dir.resolve("etc"));
-        Connection centos = new PathFirstConnection(bin, Map.of("CHKCONFIG_RC_ROOT", rc));
+        Path root = dir.resolve("root");
+        Files.copy(SCRIPT, Files.createDirectories(root.resolve("etc/init.d")).resolve(NAME));
+        Connection centos = new PathFirstConnection(bin, Map.of("EL6_ROOT", root));
 
         Map<String, Object> p = Map.of("name", NAME, "enabled", true);
         Result real = Harness.run(new ServiceModule(), p, false, centos, SYSV);
@@ -132,5 +135,16 @@ class ServiceSysvTest {
         Result off = Harness.run(new ServiceModule(), Map.of("name", NAME, "enabled", false), false, centos, SYSV);
         assertEquals(Status.CHANGED, off.status());
         assertTrue(centos.exec(Command.probe(Cmd.of("chkconfig", "--list", NAME))).stdout().contains("3:off"));
+        assertTrue(Files.isSymbolicLink(root.resolve("etc/rc.d/rc3.d/K10" + NAME)), "chkconfig's K link from the header");
+    }
+
+    private static Path labChkconfig() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path c = p.resolve("lab/profiles/el6/boot/chkconfig");
+            if (Files.isExecutable(c)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("lab/profiles/el6/boot/chkconfig not found above " + Path.of("").toAbsolutePath());
     }
 }
