@@ -36,7 +36,7 @@ final class JunitReporter extends FileReport {
 
     @Override
     public synchronized void hostResult(Task task, Host host, Result r, Object item, Handled handled) {
-        String name = task.title() + (item == null ? "" : " (item=" + item + ")");
+        String name = task.heading() + (item == null ? "" : " (item=" + item + ")");
         byHost.computeIfAbsent(host.name(), h -> new ArrayList<>())
                 .add(new Case(name, task.source().toString(), r, handled));
     }

@@ -187,7 +187,7 @@ playbook('scratch') {
 
         then:
         run.rc == 0
-        run.out.contains('TASK [scratch]')
+        run.out.contains('TASK [gluster_vm_volumes : scratch]')
         again.rc == 0
         lab.hosts.every { again.recap(it).changed == 0 }
         def info = lab.ssh('lab1', '/usr/sbin/gluster volume info scratch')

@@ -70,7 +70,7 @@ public final class ConsoleReporter implements Reporter {
     public synchronized void taskStart(Task task, boolean handler) {
         clearLiveLine();
         out.println();
-        out.println(banner((handler ? "RUNNING HANDLER [" : "TASK [") + TerminalText.escaped(task.title()) + "]"));
+        out.println(banner((handler ? "RUNNING HANDLER [" : "TASK [") + TerminalText.escaped(task.heading()) + "]"));
     }
 
     @Override
@@ -122,7 +122,7 @@ public final class ConsoleReporter implements Reporter {
     @Override
     public synchronized void retrying(Task task, Host host, Result result, int left) {
         clearLiveLine();
-        out.println(paint("31", TerminalText.escaped("FAILED - RETRYING: [" + host.name() + "]: " + task.title() + " ("
+        out.println(paint("31", TerminalText.escaped("FAILED - RETRYING: [" + host.name() + "]: " + task.heading() + " ("
                 + left + " retries left)." + (verbosity > 0 && result.msg() != null && !result.msg().isEmpty()
                 ? " Result was: " + result.msg() : ""))));
     }

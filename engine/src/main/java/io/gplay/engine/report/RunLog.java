@@ -56,13 +56,13 @@ public final class RunLog implements Reporter {
 
     @Override
     public void taskStart(Task task, boolean handler) {
-        line("-", (handler ? "RUNNING HANDLER [" : "TASK [") + task.title() + "] " + task.module() + " at "
+        line("-", (handler ? "RUNNING HANDLER [" : "TASK [") + task.heading() + "] " + task.module() + " at "
                 + task.source());
     }
 
     @Override
     public void hostResult(Task task, Host host, Result result, Object item, Handled handled) {
-        StringBuilder s = new StringBuilder(result.status().label()).append(": [").append(task.title()).append("]");
+        StringBuilder s = new StringBuilder(result.status().label()).append(": [").append(task.heading()).append("]");
         if (item != null) {
             s.append(" (item=").append(item).append(")");
         }
@@ -81,7 +81,7 @@ public final class RunLog implements Reporter {
 
     @Override
     public void retrying(Task task, Host host, Result result, int left) {
-        line(host.name(), "retrying: [" + task.title() + "] (" + left + " retries left) " + result.msg());
+        line(host.name(), "retrying: [" + task.heading() + "] (" + left + " retries left) " + result.msg());
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class RunLog implements Reporter {
 
     @Override
     public void progress(Task task, Host host, String text) {
-        line(host.name(), "progress: [" + task.title() + "] " + text);
+        line(host.name(), "progress: [" + task.heading() + "] " + text);
     }
 
     @Override

@@ -41,4 +41,26 @@ class ConsoleReporterTest {
         assertTrue(shown.contains("line two"), "newlines stay newlines: " + shown);
         assertTrue(shown.contains("\u001b[31m"), "gplay's own colours still reach the terminal: " + shown);
     }
+
+    @Test
+    void aRolesTaskIsHeadedWithItsRoleAsAnsibleHeadsIt() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleReporter console = new ConsoleReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+                false, 1);
+        Task own = new Task("check", "command", Map.of(), TaskOptions.none(), new Source("site.groovy", 3));
+        Task roles = own.inRole("firewall");
+        Host host = new Host("h1", List.of(), Map.of());
+
+        console.taskStart(own, false);
+        console.taskStart(roles, false);
+        console.taskStart(roles, true);
+        console.retrying(roles, host, Result.failed("not yet"), 3);
+        console.close();
+
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("TASK [check] *"), shown);
+        assertTrue(shown.contains("TASK [firewall : check] *"), shown);
+        assertTrue(shown.contains("RUNNING HANDLER [firewall : check] *"), shown);
+        assertTrue(shown.contains("FAILED - RETRYING: [h1]: firewall : check (3 retries left)."), shown);
+    }
 }
