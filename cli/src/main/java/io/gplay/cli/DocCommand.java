@@ -40,10 +40,11 @@ final class DocCommand implements Callable<Integer> {
                 .rolesPath(rolesPath != null ? rolesPath : config.rolesPath())
                 .modulePath(modulePath != null ? modulePath : config.library());
         Path here = Path.of("");
-        // gplay's modules, the plugin jars' and the Groovy ones of modules/ here and of the module path
+        // gplay's modules, the plugin jars' and the Groovy ones of modules/ here, of the module path and of the
+        // roles a playbook here can use (roles/NAME/modules/)
         ModuleRegistry modules;
         try {
-            modules = roles.modules(here);
+            modules = roles.modulesWithRoles(here);
         } catch (io.gplay.dsl.DslException e) {
             e.problems().forEach(System.err::println);
             return 1;

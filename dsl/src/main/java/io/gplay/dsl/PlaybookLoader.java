@@ -12,6 +12,7 @@ import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.reuse.OwnModules;
 import io.gplay.dsl.reuse.Role;
 import io.gplay.dsl.reuse.Roles;
+import io.gplay.dsl.reuse.TreeModules;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.plan.Playbook;
@@ -21,8 +22,10 @@ import org.codehaus.groovy.control.SourceUnit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,8 +39,11 @@ public final class PlaybookLoader {
     private final Path cacheDir;
     private List<Path> rolesPath = List.of();
     private List<Path> modulePath = List.of();
-    /** The modules of each playbook's folder loaded, so that the runner gets the ones the plan was made with. */
-    private final java.util.Map<String, ModuleRegistry> ownModules = new java.util.HashMap<>();
+    /** The modules of each playbook's folder: gplay's and its own (modules/, the module path), made once. */
+    private final Map<String, ModuleRegistry> ownModules = new HashMap<>();
+    private final Map<String, OwnModules> ownFiles = new HashMap<>();
+    /** Those and the modules of the roles the plan of a playbook of the folder used, which the runner gets. */
+    private final Map<String, ModuleRegistry> planModules = new HashMap<>();
     private VaultSecrets vault = VaultSecrets.none();
 
     public PlaybookLoader(ModuleRegistry modules, Path cacheDir) {
@@ -59,24 +65,46 @@ public final class PlaybookLoader {
 
     /**
      * gplay's modules and a playbook's own in {@code folder} (its {@code modules/}, then the module path), made
-     * once for the loader: what {@link #load} builds the plan with, for the runner and {@code gplay doc}.
+     * once for the loader, and those of the roles the last plan {@link #load}ed from the folder used: what the
+     * runner runs that plan with.
      */
     public ModuleRegistry modules(Path folder) {
-        return modules(CodeFolder.disk(folder));
+        return planned(CodeFolder.disk(folder));
     }
 
     /** {@link #modules(Path)} of the bundled playbooks: gplay's modules, the plugin jars' and the module path's. */
     public ModuleRegistry bundledModules() {
-        return modules(CodeFolder.bundled(""));
+        return planned(CodeFolder.bundled(""));
     }
 
-    private ModuleRegistry modules(CodeFolder folder) {
+    /**
+     * {@code gplay doc}: {@link #modules(Path)} and the modules of every role a playbook in {@code folder} can
+     * use ({@code roles/NAME/modules/}), each made as a plan using the role makes it.
+     */
+    public ModuleRegistry modulesWithRoles(Path folder) {
+        CodeFolder here = CodeFolder.disk(folder);
+        TreeModules all = treeModules(here);
+        Roles roles = new Roles(here, rolesPath, vault);
+        ScriptCompiler compiler = new ScriptCompiler(cacheDir, DslScript.class);
+        roles.names().forEach(n -> all.use(roles.find(n).orElseThrow(), compiler));
+        return all.registry();
+    }
+
+    private ModuleRegistry planned(CodeFolder folder) {
+        ModuleRegistry plan = planModules.get(folder.display());
+        return plan != null ? plan : treeModules(folder).registry();
+    }
+
+    /** The folder's modules, over which a plan adds its roles' own. */
+    private TreeModules treeModules(CodeFolder folder) {
         ModuleRegistry known = ownModules.get(folder.display());
         if (known == null) {
-            known = new OwnModules(folder, modulePath).over(modules, new ScriptCompiler(cacheDir, DslScript.class));
+            OwnModules own = new OwnModules(folder, modulePath);
+            known = own.over(modules, new ScriptCompiler(cacheDir, DslScript.class));
             ownModules.put(folder.display(), known);
+            ownFiles.put(folder.display(), own);
         }
-        return known;
+        return new TreeModules(known, ownFiles.get(folder.display()));
     }
 
     /** The secrets that open encrypted variable files of the tree (varsFiles, a role's defaults and vars). */
@@ -99,7 +127,8 @@ public final class PlaybookLoader {
      */
     public TaskCollector console(String where) {
         SourceFile here = SourceFile.text(where, where, "");
-        return context(here, where, new ScriptCompiler(cacheDir, DslScript.class)).collector();
+        return context(here, where, new ScriptCompiler(cacheDir, DslScript.class), treeModules(here.folder()))
+                .collector();
     }
 
     /** The names of the roles a playbook in {@code folder} can use, sorted. */
@@ -131,12 +160,15 @@ public final class PlaybookLoader {
     private Playbook load(SourceFile file) {
         String scriptName = scriptName(file.fileName());
         ScriptCompiler compiler = new ScriptCompiler(cacheDir, DslScript.class);
-        BuildContext ctx = context(file, scriptName, compiler);
-        return ctx.playbook(compiler.compile(file, scriptName, PlaybookScript.class));
+        TreeModules known = treeModules(file.folder());
+        BuildContext ctx = context(file, scriptName, compiler, known);
+        Playbook plan = ctx.playbook(compiler.compile(file, scriptName, PlaybookScript.class));
+        planModules.put(file.folder().display(), known.registry());
+        return plan;
     }
 
-    private BuildContext context(SourceFile file, String scriptName, ScriptCompiler compiler) {
-        return BuildContext.of(modules(file.folder()), file, scriptName, compiler, new Roles(file.folder(), rolesPath, vault), vault);
+    private BuildContext context(SourceFile file, String scriptName, ScriptCompiler compiler, TreeModules known) {
+        return BuildContext.of(known, file, scriptName, compiler, new Roles(file.folder(), rolesPath, vault), vault);
     }
 
     /** The bundled playbooks' file names, sorted. */
@@ -186,7 +218,7 @@ public final class PlaybookLoader {
         problems.addAll(compiler.libraryProblems());
         OwnModules own = new OwnModules(file.folder(), modulePath);
         problems.addAll(own.check(compiler, modules));
-        StaticCheck check = new StaticCheck(own.unread(modules), compiler.libraryMethods(),
+        StaticCheck check = new StaticCheck(new TreeModules(own.unread(modules), own), compiler,
                 new Roles(file.folder(), rolesPath, vault));
         Set<String> seen = new LinkedHashSet<>();
         List<SourceFile> todo = new ArrayList<>(List.of(file));

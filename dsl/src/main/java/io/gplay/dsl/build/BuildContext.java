@@ -8,6 +8,7 @@ import io.gplay.dsl.compile.ScriptCompiler;
 import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.compile.SyntaxProblem;
 import io.gplay.dsl.reuse.Roles;
+import io.gplay.dsl.reuse.TreeModules;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.plan.RoleArguments;
@@ -32,7 +33,8 @@ import java.util.Map;
  * <p>Public for {@link io.gplay.dsl.PlaybookLoader}, which makes one for each playbook and for the console.
  */
 public final class BuildContext {
-    private final ModuleRegistry modules;
+    /** gplay's modules and the tree's own, a role's added at its first use. */
+    private final TreeModules modules;
     /** The playbook's name in messages. */
     private final String displayName;
     private final List<String> problems = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class BuildContext {
     /** The notifies written in the play being made, null outside a play. */
     private List<Notifies.Use> notified;
 
-    BuildContext(ModuleRegistry modules, SourceFile playbook, String scriptName, ScriptCompiler compiler, Roles roles,
+    BuildContext(TreeModules modules, SourceFile playbook, String scriptName, ScriptCompiler compiler, Roles roles,
                  Library library, VaultSecrets vault) {
         this.modules = modules;
         this.displayName = playbook.display();
@@ -65,6 +67,10 @@ public final class BuildContext {
     }
 
     ModuleRegistry modules() {
+        return modules.registry();
+    }
+
+    TreeModules treeModules() {
         return modules;
     }
 
@@ -125,7 +131,7 @@ public final class BuildContext {
      * What building a plan from {@code playbook} needs: its libraries ({@code lib/} beside it) compiled first, as
      * their classes are visible to every file compiled after them, its roles, and the run's vault.
      */
-    public static BuildContext of(ModuleRegistry modules, SourceFile playbook, String scriptName,
+    public static BuildContext of(TreeModules modules, SourceFile playbook, String scriptName,
                                   ScriptCompiler compiler, Roles roles, VaultSecrets vault) {
         Library library = Library.of(compiler, playbook.folder().folder("lib"));
         BuildContext ctx = new BuildContext(modules, playbook, scriptName, compiler, roles, library, vault);
@@ -154,7 +160,7 @@ public final class BuildContext {
 
     /** For tasks typed outside any file (the console, ad-hoc commands): problems are named {@code where}. */
     static BuildContext standalone(ModuleRegistry modules, String where) {
-        return new BuildContext(modules, SourceFile.text(where, where, ""), where, null, null, null,
+        return new BuildContext(new TreeModules(modules, null), SourceFile.text(where, where, ""), where, null, null, null,
                 VaultSecrets.none());
     }
 
@@ -208,6 +214,7 @@ public final class BuildContext {
         }
         file(scriptName, file);
         DslScript script = (DslScript) newInstance(cls);
+        library.ran(script, into.owningRole());
         script.setBinding(new Binding(new LinkedHashMap<>(binding)));
         collectors.push(into);
         try {
@@ -234,7 +241,7 @@ public final class BuildContext {
         try {
             script.run();
         } catch (MissingMethodException e) {
-            problem(sourceOf(e), Misplaced.unanswered(modules, e.getMethod(), !(e instanceof NotInAPlay)));
+            problem(sourceOf(e), Misplaced.unanswered(modules(), e.getMethod(), !(e instanceof NotInAPlay)));
         } catch (MissingPropertyException e) {
             Source at = sourceOf(e);
             problem(at, SyntaxProblem.missingComma(lineOf(at)).orElse("'" + e.getProperty() + "' is not defined here"
@@ -272,19 +279,19 @@ public final class BuildContext {
      */
     Object dispatch(DslScript from, String name, Object[] args) {
         TaskCollector into = collectors.peek();
-        if (into != null && (modules.find(name).isPresent()
+        if (into != null && (modules().find(name).isPresent()
                 || !into.getMetaClass().respondsTo(into, name, args).isEmpty())) {
             return into.invokeMethod(name, args);
         }
-        if (library != null && library.responds(name, args)) {
-            return library.invoke(name, args);
+        if (library != null && library.responds(from, name, args)) {
+            return library.invoke(from, name, args);
         }
         if (building() && calledByTheFile()) {
             // said here and the file goes on, so that its later problems are said too, as --syntax-check says them
-            problem(here(), Misplaced.unanswered(modules, name, into != null));
+            problem(here(), Misplaced.unanswered(modules(), name, into != null));
             return null;
         }
-        if (building() && into == null && Misplaced.writtenInPlays(modules, name)) {
+        if (building() && into == null && Misplaced.writtenInPlays(modules(), name)) {
             throw new NotInAPlay(name, from.getClass(), args);
         }
         throw new MissingMethodException(name, from.getClass(), args);
@@ -342,7 +349,7 @@ public final class BuildContext {
     /** Whether a method of a file being run, or of a library, answers this call (a helper that adds tasks). */
     boolean scriptResponds(String name, Object[] args) {
         return scripts.stream().anyMatch(s -> !s.getMetaClass().respondsTo(s, name, args).isEmpty())
-                || library != null && library.responds(name, args);
+                || library != null && library.responds(scripts.peek(), name, args);
     }
 
     /** The line being run now, in whichever file of the tree it is, found on the call stack. */

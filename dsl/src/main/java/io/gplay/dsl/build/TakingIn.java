@@ -112,8 +112,16 @@ public final class TakingIn {
             ctx.problem(at, ctx.roles().missing(name));
             return;
         }
-        if (r.dir().isBundled()) {
-            ctx.library().addBundled();
+        try {
+            if (r.dir().isBundled()) {
+                ctx.library().addBundled();
+            }
+            // the role's own code, before its files are compiled and run: its modules and its lib/
+            ctx.treeModules().use(r, ctx.compiler());
+            ctx.library().addRole(r);
+        } catch (DslException e) {
+            ctx.problems(e.problems());
+            return;
         }
         Use use = use(params, "role", p -> ctx.problem(at, p));
         ctx.using(new BuildContext.Use("role '" + name + "'", at), () -> {

@@ -97,6 +97,11 @@ public class TaskCollector extends GroovyObjectSupport {
         return new TaskCollector(BuildContext.standalone(modules, where));
     }
 
+    /** The role whose tasks this collects, or null. */
+    Role owningRole() {
+        return role;
+    }
+
     /** Where a role's handlers go: the play's handlers. */
     TaskCollector handlerCollector() {
         return parent != null ? parent.handlerCollector() : this;

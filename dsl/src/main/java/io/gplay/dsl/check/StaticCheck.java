@@ -14,10 +14,13 @@ import io.gplay.dsl.build.RolloutOptions;
 import io.gplay.dsl.build.TakingIn;
 import io.gplay.dsl.build.TaskCall;
 import io.gplay.dsl.build.TaskCollector;
+import io.gplay.dsl.compile.CodeFolder;
+import io.gplay.dsl.compile.InertCompiler;
 import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.reuse.LocalFiles;
 import io.gplay.dsl.reuse.OwnModules;
 import io.gplay.dsl.reuse.Roles;
+import io.gplay.dsl.reuse.TreeModules;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import org.codehaus.groovy.ast.ClassCodeVisitorSupport;
@@ -54,7 +57,9 @@ public final class StaticCheck {
             TaskCollector.class, BlockBuilder.class, groovy.lang.Script.class);
     private static final Set<String> GROOVY = names(DefaultGroovyMethods.class);
 
-    private final ModuleRegistry modules;
+    /** The modules known: the tree's, a role's own from its use on (by name alone, see {@link OwnModules.Unread}). */
+    private final TreeModules treeModules;
+    private ModuleRegistry modules;
     private final Set<String> libraryMethods;
     private final Notifies notifies = new Notifies();
     private final StaticTree tree;
@@ -73,10 +78,19 @@ public final class StaticCheck {
     /** The playbook blocks of the playbook's file. */
     private int playbooks;
 
-    public StaticCheck(ModuleRegistry modules, Set<String> libraryMethods, Roles roles) {
-        this.modules = modules;
-        this.libraryMethods = libraryMethods;
-        this.tree = new StaticTree(roles, notifies);
+    /** {@code compiler} holds the tree's libraries, and takes in a role's own at its use. */
+    public StaticCheck(TreeModules modules, InertCompiler compiler, Roles roles) {
+        this.treeModules = modules;
+        this.modules = modules.registry();
+        this.libraryMethods = compiler.libraryMethods();
+        this.tree = new StaticTree(roles, notifies, r -> {
+            // as the plan does at the role's use: its modules known by name, its lib/ compiled, nothing of them run
+            List<String> out = new ArrayList<>(treeModules.check(r, compiler));
+            this.modules = treeModules.registry();
+            CodeFolder lib = r.dir().folder("lib");
+            out.addAll(compiler.addLibraries(lib.names(".groovy").stream().map(n -> lib.file(n).orElseThrow()).toList()));
+            return out;
+        });
     }
 
     /**

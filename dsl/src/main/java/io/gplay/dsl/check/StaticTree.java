@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What a tree takes in, as {@code --syntax-check} reads it without running it: the task files and roles its files
@@ -32,9 +33,13 @@ final class StaticTree {
     /** The role each file belongs to, by its display name: a role's files, and the task files they import. */
     private final Map<String, Role> roleOf = new HashMap<>();
 
-    StaticTree(Roles roles, Notifies notifies) {
+    /** What a role's first use takes in of its own code (its modules, its lib/): the problems found. */
+    private final Function<Role, List<String>> roleCode;
+
+    StaticTree(Roles roles, Notifies notifies, Function<Role, List<String>> roleCode) {
         this.roles = roles;
         this.notifies = notifies;
+        this.roleCode = roleCode;
     }
 
     static String fileNode(SourceFile f) {
@@ -99,6 +104,7 @@ final class StaticTree {
             if (!rolesSeen.add(name)) {
                 return;
             }
+            roleCode.apply(r).forEach(raw);
             String meta = r.dir().display() + "/meta/main.yml";
             r.tasks().ifPresent(f -> takeIn(name, r, f, meta, handlers));
             r.handlers().ifPresent(f -> takeIn(name, r, f, meta, true));

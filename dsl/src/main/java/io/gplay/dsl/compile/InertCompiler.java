@@ -21,7 +21,7 @@ import java.util.Set;
  * instantiated or run. What Groovy's compiler itself loads to run comes only from {@link TransformLoader}.
  */
 public final class InertCompiler {
-    private final List<SourceFile> libraries;
+    private final List<SourceFile> libraries = new ArrayList<>();
     private final Class<?> libraryBase;
     private final TransformLoader transforms = new TransformLoader();
     private final List<String> libraryProblems = new ArrayList<>();
@@ -30,20 +30,30 @@ public final class InertCompiler {
     /** The libraries compiled once on their own: their problems, and the names of their top-level methods. */
     public InertCompiler(List<SourceFile> libraries, Class<?> libraryBase) {
         this.libraryBase = libraryBase;
-        List<SourceFile> good = new ArrayList<>();
-        for (SourceFile lib : libraries) {
+        addLibraries(libraries);
+    }
+
+    /**
+     * More libraries (a role's {@code lib/}, at its use), compiled with every file compiled after; their problems,
+     * which {@link #libraryProblems} holds too.
+     */
+    public List<String> addLibraries(List<SourceFile> more) {
+        List<String> problems = new ArrayList<>();
+        for (SourceFile lib : more) {
             try {
                 CompilationUnit cu = unit(libraryBase);
                 SourceUnit unit = cu.addSource(ScriptCompiler.nameOf(lib), lib.text());
+                libraries.forEach(l -> cu.addSource(ScriptCompiler.nameOf(l), l.text()));
                 ScriptCompiler.compile(cu, Phases.CLASS_GENERATION, lib);
                 unit.getAST().getClasses().stream().filter(ClassNode::isScript)
                         .flatMap(c -> c.getMethods().stream()).map(MethodNode::getName).forEach(libraryMethods::add);
-                good.add(lib);
+                libraries.add(lib);
             } catch (DslException e) {
-                libraryProblems.addAll(e.problems());
+                problems.addAll(e.problems());
             }
         }
-        this.libraries = good;
+        libraryProblems.addAll(problems);
+        return problems;
     }
 
     public List<String> libraryProblems() {

@@ -30,6 +30,20 @@ public final class OwnModules {
     public OwnModules(CodeFolder tree, List<Path> modulePath) {
         List<CodeFolder> folders = new ArrayList<>(List.of(tree.folder("modules")));
         modulePath.forEach(p -> folders.add(CodeFolder.disk(p)));
+        read(folders);
+    }
+
+    /** A role's own modules: {@code NAME.groovy} in its {@code modules/}. */
+    static OwnModules of(Role role) {
+        OwnModules own = new OwnModules();
+        own.read(List.of(role.dir().folder("modules")));
+        return own;
+    }
+
+    private OwnModules() {
+    }
+
+    private void read(List<CodeFolder> folders) {
         for (CodeFolder folder : folders) {
             for (String n : folder.names(".groovy")) {
                 files.putIfAbsent(n.substring(0, n.length() - ".groovy".length()), folder.file(n).orElseThrow());
@@ -40,6 +54,11 @@ public final class OwnModules {
     /** The modules' names, from their files' names. */
     public Set<String> names() {
         return files.keySet();
+    }
+
+    /** The files by the name of the module each holds. */
+    Map<String, SourceFile> files() {
+        return files;
     }
 
     /** The problems of names alone: a file named as no module can be, or as one of {@code others}. */
