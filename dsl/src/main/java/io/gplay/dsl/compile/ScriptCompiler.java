@@ -47,6 +47,8 @@ public final class ScriptCompiler {
     /** The libraries' classes: the parent of every file's loader. */
     private final GroovyClassLoader libraries;
     private final StringBuilder librariesKey = new StringBuilder();
+    /** The libraries' classes (their class files' names) by the library that holds each. */
+    private final java.util.Map<String, SourceFile> libraryClasses = new java.util.HashMap<>();
     /** The script base class of the libraries. */
     private final Class<?> libraryBase;
 
@@ -80,6 +82,7 @@ public final class ScriptCompiler {
     public Class<?> library(SourceFile file, String scriptName) {
         Path dir = cached(file, scriptName, libraryBase);
         try {
+            refuseTwice(file, dir);
             libraries.addURL(dir.toUri().toURL());
             librariesKey.append(sha256(file.text())).append(' ');
             return libraries.loadClass(Files.readString(dir.resolve("main")).strip());
@@ -88,6 +91,36 @@ public final class ScriptCompiler {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("compiled playbook cache at " + dir + " is damaged; remove it", e);
         }
+    }
+
+    /**
+     * A class of a library named as one of an earlier library's is refused: the libraries share one loader, where
+     * the first of a name would quietly stand for both (a role's {@code lib/} and the playbook's, say).
+     */
+    private void refuseTwice(SourceFile file, Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            for (String c : s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class")).sorted().toList()) {
+                SourceFile other = libraryClasses.putIfAbsent(c, file);
+                if (other != null && !other.display().equals(file.display())) {
+                    String name = c.substring(0, c.length() - ".class".length());
+                    throw new DslException(List.of(file.display() + ":" + lineOf(file, name) + ": class " + name
+                            + " is a class of " + other.display() + ":" + lineOf(other, name) + " too; the libraries'"
+                            + " classes share one name space: rename one of them"));
+                }
+            }
+        }
+    }
+
+    /** The line that declares the class {@code name} (a top-level one: no {@code $}), or 1. */
+    private static int lineOf(SourceFile file, String name) {
+        List<String> lines = file.text().lines().toList();
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(".*\\b(class|interface|enum|trait|record)\\s+" + java.util.regex.Pattern.quote(simple) + "\\b.*")) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     /** The folder of the file's compiled classes, compiled now when the cache does not hold them. */

@@ -101,6 +101,18 @@ playbook('p') {
         problems { loader().load(site) }.contains('site.groovy:4:')
     }
 
+    def "a class of a role's lib/ named as a class of the playbook's lib/ is refused, both lines named"() {
+        given:
+        write('lib/ports.groovy', 'class Ports { static int web() { 80 } }\n')
+        write('roles/web/lib/web.groovy', '// the role\'s ports\nclass Ports { static int web() { 8080 } }\n')
+        write('roles/web/tasks/main.groovy', 'debug \'web\', msg: "${Ports.web()}"\n')
+        Path site = write('site.groovy', "playbook('p') { play('x', hosts: 'web', gatherFacts: false) { role 'web' } }\n")
+
+        expect:
+        problems { loader().load(site) }.contains("roles/web/lib/web.groovy:2: class Ports is a class of ${dir}/lib/ports.groovy:1 too")
+        problems { loader().check(site) }.contains('roles/web/lib/web.groovy')
+    }
+
     Path roleWithModule(String taskLine) {
         Files.createDirectories(dir.resolve('roles/nfs/modules'))
         Files.copy(OwnModulesSpec.EXAMPLE, dir.resolve('roles/nfs/modules/nfsExport.groovy'))
