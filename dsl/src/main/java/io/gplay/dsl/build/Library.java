@@ -3,7 +3,6 @@ package io.gplay.dsl.build;
 import io.gplay.dsl.compile.CodeFolder;
 import io.gplay.dsl.compile.ScriptCompiler;
 import io.gplay.dsl.compile.SourceFile;
-
 import io.gplay.dsl.reuse.Role;
 
 import java.util.ArrayList;
