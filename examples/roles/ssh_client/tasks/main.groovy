@@ -6,17 +6,12 @@ packages 'install dependencies', name: { vars.ssh_client_dependencies }, state: 
 packages 'install additional', name: { vars.ssh_client_install }, state: 'present', when: { vars.ssh_client_install },
         tags: ['configuration', 'ssh-client', 'ssh-client-install']
 
-// defaults/main.yml sets ssh_client_configurations to "{{ ssh_client_default_configuration }}", which Ansible
-// evaluates; gplay takes a variable as written, so the loop follows that one reference itself.
-
-file 'create configuration directories', state: 'directory', loop: { vars.ssh_client_configurations instanceof String
-            ? vars.ssh_client_default_configuration : vars.ssh_client_configurations },
+file 'create configuration directories', state: 'directory', loop: { vars.ssh_client_configurations },
         path: { item.dest.replaceFirst('/[^/]*$', '') },
         owner: { item.owner ?: 'root' }, group: { item.group ?: item.owner ?: 'root' },
         mode: { item.dest.replaceFirst('/[^/]*$', '').startsWith('/etc/') ? '0755' : '0700' },
         tags: ['configuration', 'ssh-client', 'ssh-client-configuration']
 
-template 'update configuration files', src: 'etc/ssh/ssh_config.j2', loop: { vars.ssh_client_configurations instanceof String
-            ? vars.ssh_client_default_configuration : vars.ssh_client_configurations },
+template 'update configuration files', src: 'etc/ssh/ssh_config.j2', loop: { vars.ssh_client_configurations },
         dest: { item.dest }, owner: { item.owner ?: 'root' }, group: { item.group ?: item.owner ?: 'root' }, mode: '0644',
         tags: ['configuration', 'ssh-client', 'ssh-client-configuration']

@@ -13,9 +13,12 @@ public record Host(String name, List<String> groups, Map<String, Object> vars) {
         vars = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
     }
 
-    /** The variable's value, its vault values decrypted ({@link #vars()} holds them as they were read). */
+    /**
+     * The variable's value, its vault values decrypted ({@link #vars()} holds them as they were read), and a value
+     * that only names another variable ({@code "{{ vault_sudo }}"}) read as that one's ({@link VarRefs}).
+     */
     public Object var(String key) {
-        return VaultValue.resolve(vars.get(key));
+        return VaultValue.resolve(VarRefs.value(vars, vars.get(key)));
     }
 
     public String varString(String key, String fallback) {

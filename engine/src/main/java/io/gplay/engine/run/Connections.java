@@ -42,6 +42,10 @@ public final class Connections {
                 agentSocket == null || agentSocket.isEmpty() ? null : Path.of(agentSocket), sshConfig);
     }
 
+    /** Why a template left in an inventory value is refused (one naming a variable is read as it, VarRefs). */
+    static final String NOT_EVALUATED = "gplay reads '{{ name }}' as the variable it names and evaluates no other"
+            + " template in inventory values, so it would be taken literally";
+
     /** What is wrong with a host's connection variables, before any connection is tried. */
     static List<String> problems(Host host) {
         List<String> out = new ArrayList<>();
@@ -56,9 +60,9 @@ public final class Connections {
             if (v != null && v.contains("{{")) {
                 boolean password = setting == ConnectionVars.PASSWORD || setting == ConnectionVars.BECOME_PASSWORD;
                 out.add("inventory: host " + host.name() + ": " + setting.nameIn(host) + " is a template "
-                        + "('{{ ... }}'); gplay does not evaluate templates in inventory values, so it would be taken "
-                        + "literally: set the " + (password ? "password itself (from a vault file or a !vault value)"
-                        : "value itself"));
+                        + "('{{ ... }}'); " + NOT_EVALUATED + ": set the " + (password
+                        ? "password itself (from a vault file or a !vault value)" : "value itself")
+                        + ", or name a variable the inventory sets");
             }
         }
         String type = host.varString("ansible_connection", "ssh");

@@ -51,8 +51,8 @@ final class SshTargets {
         for (String name : List.of(SSH_ARGS, ARG_VARS.get(0), ARG_VARS.get(1), "gplay_proxy_jump", "gplay_ssh_config")) {
             String v = host.varString(name, null);
             if (v != null && v.contains("{{")) {
-                out.add("inventory: host " + host.name() + ": " + name + " is a template ('{{ ... }}'); gplay does not"
-                        + " evaluate templates in inventory values, so it would be taken literally: set the value itself");
+                out.add("inventory: host " + host.name() + ": " + name + " is a template ('{{ ... }}'); "
+                        + Connections.NOT_EVALUATED + ": set the value itself, or name a variable the inventory sets");
                 return out;
             }
         }

@@ -5,6 +5,7 @@ import io.gplay.engine.connection.Connection;
 import io.gplay.engine.connection.SentCommands;
 import io.gplay.engine.connection.UnreachableException;
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.inventory.VarRefs;
 import io.gplay.engine.module.Failures;
 import io.gplay.engine.module.HostContext;
 import io.gplay.engine.module.KeptReads;
@@ -252,7 +253,7 @@ final class TaskOnHost {
         Map<String, Object> vars = new LinkedHashMap<>(below);
         vars.putAll(hr.registered);
         vars.putAll(opts.extraVars());
-        return new HostScope(hr.host.name(), vars, hr.facts, state.groups, state.hostvars, opts.check())
+        return new HostScope(hr.host.name(), VarRefs.resolved(vars), hr.facts, state.groups, state.hostvars, opts.check())
                 .withPlayHosts(targets.namesOf(play));
     }
 

@@ -45,19 +45,20 @@ class ConnectionAliasesTest {
     }
 
     @Test
-    void aPasswordThatIsATemplateIsRefusedNamingHostAndVariableNotTakenAsThePassword() {
+    void aTemplateNamingAVariableIsThatVariableAndAnyOtherIsRefusedNamingHostAndVariable() {
         Host h = new Host("h1", List.of(), java.util.Map.of("vault_sudo", "RealSecret-1",
                 "ansible_become_pass", "{{ vault_sudo }}", "ansible_password", "{{vault_login}}"));
+        assertEquals("RealSecret-1", h.var("ansible_become_pass"), "Ansible's vault_ indirection");
         assertEquals(List.of(
-                "inventory: host h1: ansible_password is a template ('{{ ... }}'); gplay does not evaluate templates "
-                        + "in inventory values, so it would be taken literally: set the password itself (from a vault "
-                        + "file or a !vault value)",
-                "inventory: host h1: ansible_become_pass is a template ('{{ ... }}'); gplay does not evaluate "
-                        + "templates in inventory values, so it would be taken literally: set the password itself "
-                        + "(from a vault file or a !vault value)"), Connections.problems(h));
-        Host user = new Host("h2", List.of(), java.util.Map.of("ansible_user", "{{ deploy_user }}"));
-        assertEquals(List.of("inventory: host h2: ansible_user is a template ('{{ ... }}'); gplay does not evaluate "
-                + "templates in inventory values, so it would be taken literally: set the value itself"),
+                "inventory: host h1: ansible_password is a template ('{{ ... }}'); gplay reads '{{ name }}' as the "
+                        + "variable it names and evaluates no other template in inventory values, so it would be taken"
+                        + " literally: set the password itself (from a vault file or a !vault value), or name a"
+                        + " variable the inventory sets"), Connections.problems(h));
+        Host user = new Host("h2", List.of(), java.util.Map.of("ansible_user", "{{ deploy_user | lower }}",
+                "deploy_user", "Deploy"));
+        assertEquals(List.of("inventory: host h2: ansible_user is a template ('{{ ... }}'); gplay reads '{{ name }}'"
+                + " as the variable it names and evaluates no other template in inventory values, so it would be"
+                + " taken literally: set the value itself, or name a variable the inventory sets"),
                 Connections.problems(user));
     }
 }
