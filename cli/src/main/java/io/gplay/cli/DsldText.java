@@ -1,7 +1,8 @@
 package io.gplay.cli;
 
-import io.gplay.cli.DslWords.Call;
-import io.gplay.cli.DslWords.Word;
+import io.gplay.dsl.build.DslCall;
+import io.gplay.dsl.build.DslWord;
+import io.gplay.dsl.build.TaskKeywordTable;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,12 +24,12 @@ final class DsldText {
                 .append("def gplayFile = fileExtension('groovy') & enclosingScript()\n\n")
                 .append("contribute(gplayFile & (currentType(subType('groovy.lang.Script')) | enclosingClosure())) {\n")
                 .append("    provider = 'gplay'\n")
-                .append("    def taskKeywords = ").append(IdeFiles.map(IdeFiles.types(DslWords.TASK_KEYWORDS))).append("\n")
-                .append("    def taskKeywordsDoc = ").append(IdeFiles.literal(list(DslWords.TASK_KEYWORDS, "<p>Task keywords:")))
+                .append("    def taskKeywords = ").append(IdeFiles.map(IdeFiles.types(TaskKeywordTable.OFFERED))).append("\n")
+                .append("    def taskKeywordsDoc = ").append(IdeFiles.literal(list(TaskKeywordTable.OFFERED, "<p>Task keywords:")))
                 .append("\n");
-        for (Call c : files.calls()) {
-            List<Word> required = c.named().stream().filter(Word::required).toList();
-            List<Word> optional = c.named().stream().filter(w -> !required.contains(w)).toList();
+        for (DslCall c : files.calls()) {
+            List<DslWord> required = c.named().stream().filter(DslWord::required).toList();
+            List<DslWord> optional = c.named().stream().filter(w -> !required.contains(w)).toList();
             out.append("    method name: ").append(IdeFiles.literal(c.name())).append(", type: 'void', params: ")
                     .append(IdeFiles.map(c.params())).append(",\n        namedParams: ")
                     .append(IdeFiles.map(IdeFiles.types(required))).append(",\n        optionalParams: ")
@@ -44,13 +45,13 @@ final class DsldText {
     }
 
     /** The call's doc, with each named value the doc does not list already (the DSL's own calls say none). */
-    private static String doc(Call c) {
-        List<Word> unsaid = c.named().stream().filter(w -> !c.doc().contains("<code>" + w.name() + "</code>")).toList();
-        return c.doc() + (unsaid.isEmpty() ? "" : list(unsaid, ""));
+    private static String doc(DslCall c) {
+        List<DslWord> unsaid = c.named().stream().filter(w -> !c.line().contains("<code>" + w.name() + "</code>")).toList();
+        return c.line() + (unsaid.isEmpty() ? "" : list(unsaid, ""));
     }
 
-    private static String list(List<Word> words, String title) {
-        return words.stream().map(w -> "<li><code>" + w.name() + "</code> " + w.doc() + "</li>")
+    private static String list(List<DslWord> words, String title) {
+        return words.stream().map(w -> "<li><code>" + w.name() + "</code> " + w.line() + "</li>")
                 .collect(Collectors.joining("", title + "<ul>", "</ul>"));
     }
 }

@@ -1,7 +1,8 @@
 package io.gplay.cli;
 
-import io.gplay.cli.DslWords.Call;
-import io.gplay.cli.DslWords.Word;
+import io.gplay.dsl.build.DslCall;
+import io.gplay.dsl.build.DslWord;
+import io.gplay.dsl.build.TaskKeywordTable;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,12 +26,12 @@ final class GdslText {
                 .append("def gplayFile = context(scope: scriptScope(), filetypes: ['groovy']").append(where).append(")\n")
                 .append("def gplayClosure = context(scope: closureScope(), filetypes: ['groovy']").append(where).append(")\n\n")
                 .append("contributor([gplayFile, gplayClosure]) {\n")
-                .append("    def taskKeywords = ").append(parameters(DslWords.TASK_KEYWORDS, "    ")).append("\n");
-        for (Call c : files.calls()) {
+                .append("    def taskKeywords = ").append(parameters(TaskKeywordTable.OFFERED, "    ")).append("\n");
+        for (DslCall c : files.calls()) {
             out.append("    method name: ").append(IdeFiles.literal(c.name())).append(", type: 'void', params: ")
                     .append(IdeFiles.map(c.params())).append(",\n        namedParams: ")
                     .append(parameters(c.named(), "        ")).append(files.isModule(c) ? " + " + keywords(files.shadowed(c)) : "")
-                    .append(",\n        doc: ").append(IdeFiles.literal(c.doc())).append("\n");
+                    .append(",\n        doc: ").append(IdeFiles.literal(c.line())).append("\n");
         }
         return out.append("}\n").toString();
     }
@@ -39,14 +40,14 @@ final class GdslText {
         return shadowed == null ? "taskKeywords" : "taskKeywords.findAll { !(it.name in " + shadowed + ") }";
     }
 
-    private static String parameters(List<Word> words, String indent) {
+    private static String parameters(List<DslWord> words, String indent) {
         if (words.isEmpty()) {
             return "[]";
         }
         StringBuilder out = new StringBuilder("[\n");
-        for (Word w : words) {
+        for (DslWord w : words) {
             out.append(indent).append("    parameter(name: ").append(IdeFiles.literal(w.name())).append(", type: ")
-                    .append(IdeFiles.literal(w.type())).append(", doc: ").append(IdeFiles.literal(w.doc())).append("),\n");
+                    .append(IdeFiles.literal(w.type())).append(", doc: ").append(IdeFiles.literal(w.line())).append("),\n");
         }
         return out.append(indent).append("]").toString();
     }

@@ -1,7 +1,9 @@
 package io.gplay.cli;
 
-import io.gplay.cli.DslWords.Call;
-import io.gplay.cli.DslWords.Word;
+import io.gplay.dsl.build.CallTable;
+import io.gplay.dsl.build.DslCall;
+import io.gplay.dsl.build.DslWord;
+import io.gplay.dsl.build.TaskKeywordTable;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
@@ -28,31 +30,30 @@ final class IdeFiles {
     }
 
     /** A module call: its title, then its parameters as named values; the task keywords are added by each format. */
-    static Call module(ModuleSpec s) {
-        return new Call(s.dslName(), Map.of("title", "java.lang.String"), s.params().stream().map(IdeFiles::word).toList(),
+    static DslCall module(ModuleSpec s) {
+        return new DslCall(s.dslName(), Map.of("title", "java.lang.String"), s.params().stream().map(IdeFiles::word).toList(),
                 "<b>" + s.dslName() + "</b>: " + s.summary().replaceFirst("\\.$", "") + (s.primary().isPresent() ? "; the title fills "
                 + s.primary().get() + " when it is not given" : "") + paramsDoc(s.params())
                 + (s.notes().isEmpty() ? "" : "<p>" + s.notes()) + "<p>Check mode: " + s.checkMode()
-                + "<p>Any value can be a closure, computed on each host when the task runs.");
+                + "<p>Any value can be a closure, computed on each host when the task runs.", null);
     }
 
-    /** A role's use: {@code role 'NAME', param: value}, with when and tags. */
-    static Call role(ModuleSpec s) {
-        List<Word> named = new ArrayList<>(s.params().stream().map(IdeFiles::word).toList());
-        named.add(DslWords.TASK_KEYWORDS.get(0));
-        named.add(DslWords.TASK_KEYWORDS.get(4));
-        return new Call("role", Map.of("name", "java.lang.String"), named, "<b>role '" + s.name() + "'</b>: "
-                + s.summary() + paramsDoc(s.params()));
+    /** A role's use: {@code role 'NAME', param: value}, with the named values of {@link CallTable#ROLE}. */
+    static DslCall role(ModuleSpec s) {
+        List<DslWord> named = new ArrayList<>(s.params().stream().map(IdeFiles::word).toList());
+        named.addAll(CallTable.ROLE.named());
+        return new DslCall(CallTable.ROLE.name(), CallTable.ROLE.params(), named, "<b>role '" + s.name() + "'</b>: "
+                + s.summary() + paramsDoc(s.params()), null);
     }
 
-    /** Every call: the modules', the roles', the DSL's own. */
-    List<Call> calls() {
+    /** Every call: the modules', the roles' (one a role, instead of {@link CallTable#ROLE}), the DSL's own. */
+    List<DslCall> calls() {
         return Stream.of(modules.stream().map(IdeFiles::module), roles.stream().map(IdeFiles::role),
-                DslWords.CALLS.stream()).flatMap(s -> s).toList();
+                CallTable.ALL.stream().filter(c -> c != CallTable.ROLE)).flatMap(s -> s).toList();
     }
 
     /** Whether a call is a module's, whose named values go on with the task keywords. */
-    boolean isModule(Call c) {
+    boolean isModule(DslCall c) {
         return modules.stream().anyMatch(m -> m.dslName().equals(c.name()));
     }
 
@@ -60,14 +61,14 @@ final class IdeFiles {
      * The task keywords a module's own parameters leave out, as a Groovy list literal, or null: a parameter
      * wins over the keyword of its name ({@code name} of {@code glusterVolume} is the volume, not the title).
      */
-    String shadowed(Call c) {
-        List<String> names = c.named().stream().map(Word::name)
-                .filter(n -> DslWords.TASK_KEYWORDS.stream().anyMatch(k -> k.name().equals(n))).toList();
+    String shadowed(DslCall c) {
+        List<String> names = c.named().stream().map(DslWord::name)
+                .filter(n -> TaskKeywordTable.OFFERED.stream().anyMatch(k -> k.name().equals(n))).toList();
         return names.isEmpty() ? null : names.stream().map(IdeFiles::literal).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    static Word word(Param p) {
-        return new Word(p.name(), javaType(p.type()), "(" + describe(p) + ") " + p.doc(), p.required());
+    static DslWord word(Param p) {
+        return new DslWord(p.name(), javaType(p.type()), "(" + describe(p) + ") " + p.doc(), p.required(), null);
     }
 
     /** The type, whether required, the default and the choices, as {@code gplay doc} says them. */
@@ -121,7 +122,7 @@ final class IdeFiles {
                 .map(e -> literal(e.getKey()) + ": " + literal(e.getValue())).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    static Map<String, String> types(List<Word> words) {
+    static Map<String, String> types(List<DslWord> words) {
         Map<String, String> out = new LinkedHashMap<>();
         words.forEach(w -> out.put(w.name(), w.type()));
         return out;

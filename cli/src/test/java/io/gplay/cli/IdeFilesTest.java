@@ -3,6 +3,9 @@ package io.gplay.cli;
 import groovy.json.JsonSlurper;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
+import io.gplay.dsl.build.DslWord;
+import io.gplay.dsl.build.OptionTable;
+import io.gplay.dsl.build.TaskKeywordTable;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
@@ -13,14 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,28 +74,6 @@ class IdeFilesTest {
         return base.cast(script);
     }
 
-    /** A set of names the DSL accepts, as the dsl module holds it. */
-    @SuppressWarnings("unchecked")
-    private static Set<String> dslNames(String className, String field) throws Exception {
-        Field f = Class.forName(className).getDeclaredField(field);
-        f.setAccessible(true);
-        return new TreeSet<>((Set<String>) f.get(null));
-    }
-
-    private static Set<String> names(List<DslWords.Word> words) {
-        return words.stream().map(DslWords.Word::name).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    @Test
-    void theEditorsWordsAreTheOnesTheDslAccepts() throws Exception {
-        Set<String> keywords = new TreeSet<>(names(DslWords.TASK_KEYWORDS));
-        keywords.add("check"); // accepted to be refused with its reason: offered to no one
-        assertEquals(dslNames("io.gplay.dsl.build.TaskKeywords", "NAMES"), keywords);
-        assertEquals(dslNames("io.gplay.dsl.build.BlockOptions", "KEYWORDS"), names(DslWords.BLOCK_KEYWORDS));
-        assertEquals(dslNames("io.gplay.dsl.build.PlayOptions", "PLAY_OPTIONS"), names(DslWords.PLAY_OPTIONS));
-        assertEquals(dslNames("io.gplay.dsl.build.GateOptions", "NAMES"), names(DslWords.GATE_OPTIONS));
-    }
-
     /** The one declaration of a call, or of {@code role 'NAME'}. */
     private static Map<String, Object> declared(List<Map<String, Object>> methods, String name, String roleName) {
         List<Map<String, Object>> found = methods.stream().filter(m -> m.get("name").equals(name))
@@ -112,14 +91,14 @@ class IdeFilesTest {
     }
 
     /** The task keywords a module call takes: all but those its own parameters are named as (glusterVolume's name). */
-    private static List<DslWords.Word> keywordsOf(ModuleSpec m) {
-        return DslWords.TASK_KEYWORDS.stream().filter(k -> m.param(k.name()).isEmpty()).toList();
+    private static List<DslWord> keywordsOf(ModuleSpec m) {
+        return TaskKeywordTable.OFFERED.stream().filter(k -> m.param(k.name()).isEmpty()).toList();
     }
 
-    private static void holds(Map<String, String> named, List<DslWords.Word> words, String where) {
-        for (DslWords.Word w : words) {
-            assertEquals(w.doc(), named.get(w.name()), where + ": " + w.name());
-            assertFalse(w.doc().isBlank(), w.name());
+    private static void holds(Map<String, String> named, List<DslWord> words, String where) {
+        for (DslWord w : words) {
+            assertEquals(w.line(), named.get(w.name()), where + ": " + w.name());
+            assertFalse(w.line().isBlank(), w.name());
         }
     }
 
@@ -141,10 +120,10 @@ class IdeFilesTest {
             holds(named, keywordsOf(m), m.name());
             assertEquals(m.params().size() + keywordsOf(m).size(), named.size(), m.name());
         }
-        holds(gdslNamed(declared(methods, "play", null)), DslWords.PLAY_OPTIONS, "play");
-        holds(gdslNamed(declared(methods, "block", null)), DslWords.BLOCK_KEYWORDS, "block");
-        holds(gdslNamed(declared(methods, "gate", null)), DslWords.GATE_OPTIONS, "gate");
-        for (String call : List.of("playbook", "handlers", "rescue", "always", "importTasks", "flushHandlers", "requires")) {
+        holds(gdslNamed(declared(methods, "play", null)), OptionTable.PLAY, "play");
+        holds(gdslNamed(declared(methods, "block", null)), OptionTable.BLOCK, "block");
+        holds(gdslNamed(declared(methods, "gate", null)), OptionTable.GATE, "gate");
+        for (String call : List.of("playbook", "handlers", "rescue", "always", "importTasks", "includeTasks", "flushHandlers", "requires", "quote")) {
             assertFalse(String.valueOf(declared(methods, call, null).get("doc")).isBlank(), call);
         }
         Map<String, String> role = gdslNamed(declared(methods, "role", "web_front"));
@@ -169,21 +148,21 @@ class IdeFilesTest {
                 assertEquals(IdeFiles.javaType(p.type()), (p.required() ? required : optional).get(p.name()), m.name() + "." + p.name());
                 assertTrue(doc.contains("<code>" + p.name() + "</code> (" + IdeFiles.describe(p) + ") " + p.doc()), m.name() + "." + p.name());
             }
-            for (DslWords.Word k : keywordsOf(m)) {
+            for (DslWord k : keywordsOf(m)) {
                 assertEquals(k.type(), optional.get(k.name()), m.name() + ": " + k.name());
-                assertTrue(doc.contains("<code>" + k.name() + "</code> " + k.doc()), m.name() + ": " + k.name());
+                assertTrue(doc.contains("<code>" + k.name() + "</code> " + k.line()), m.name() + ": " + k.name());
             }
             Set<String> all = new HashSet<>(required.keySet());
             all.addAll(optional.keySet());
             assertEquals(m.params().size() + keywordsOf(m).size(), all.size(), m.name());
         }
-        Map<String, List<DslWords.Word>> options = Map.of("play", DslWords.PLAY_OPTIONS, "block", DslWords.BLOCK_KEYWORDS,
-                "gate", DslWords.GATE_OPTIONS);
+        Map<String, List<DslWord>> options = Map.of("play", OptionTable.PLAY, "block", OptionTable.BLOCK,
+                "gate", OptionTable.GATE);
         options.forEach((call, words) -> {
             Map<String, Object> method = declared(methods, call, null);
-            for (DslWords.Word w : words) {
+            for (DslWord w : words) {
                 assertEquals(w.type(), ((Map<String, String>) method.get("optionalParams")).get(w.name()), call + ": " + w.name());
-                assertTrue(((String) method.get("doc")).contains("<code>" + w.name() + "</code> " + w.doc()), call + ": " + w.name());
+                assertTrue(((String) method.get("doc")).contains("<code>" + w.name() + "</code> " + w.line()), call + ": " + w.name());
             }
         });
         Map<String, Object> role = declared(methods, "role", "web_front");

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * {@code --syntax-check}; its serial and failure limits are {@link RolloutOptions}'.
  */
 public final class PlayOptions {
-    private static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "maxFailPercentage",
+    static final Set<String> PLAY_OPTIONS = Set.of("hosts", "vars", "serial", "maxFailPercentage",
             "anyErrorsFatal", "become", "becomeUser", "gatherFacts", "name", "tags", "varsFiles");
 
     /**
