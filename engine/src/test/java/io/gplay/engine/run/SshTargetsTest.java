@@ -185,8 +185,9 @@ class SshTargetsTest {
                 "-o ControlMaster=auto -o ForwardAgent=yes")));
         assertEquals(List.of("inventory: host h: ansible_ssh_extra_args: 'bastion' is not an ssh option"),
                 Connections.problems(host("h", "ansible_ssh_extra_args", "-J bastion bastion")));
-        assertEquals(List.of("inventory: host h: ansible_ssh_common_args is a template ('{{ ... }}'); gplay does not"
-                + " evaluate templates in inventory values, so it would be taken literally: set the value itself"),
+        assertEquals(List.of("inventory: host h: ansible_ssh_common_args is a template ('{{ ... }}'); gplay reads"
+                + " '{{ name }}' as the variable it names and evaluates no other template in inventory values, so it"
+                + " would be taken literally: set the value itself, or name a variable the inventory sets"),
                 Connections.problems(host("h", "ansible_ssh_common_args", "-o ProxyJump={{ bastion }}")));
         assertEquals(List.of("inventory: host h: gplay_proxy_jump: 'a b' is no jump host ([user@]host[:port] or"
                 + " ssh://[user@]host[:port])"), Connections.problems(host("h", "gplay_proxy_jump", "a b")));
