@@ -302,7 +302,7 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
 ''', options: RunOptions.builder().tasks(['web'], [], null, false).build())
 
         then: 'the second use is skipped by its block, its rescue never reached; untagged it would not run at all'
-        run.ran == ['fail on purpose: h1 failed', 'role mend: h1 ok']
+        run.ran == ['web : fail on purpose: h1 failed', 'web : role mend: h1 ok']
         run.out.contains('ok: [h1] => fail on purpose: broken on purpose')
         run.summary.exitCode() == 0
     }

@@ -34,7 +34,7 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
 
         then:
         run.problems == []
-        run.ran == ['configure: h1 ok', 'after: h1 ok']
+        run.ran == ['firewall : configure: h1 ok', 'after: h1 ok']
         !run.out.contains('open ports')
     }
 
