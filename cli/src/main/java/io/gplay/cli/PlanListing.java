@@ -80,14 +80,29 @@ final class PlanListing {
                 section(out, indent + "  rescue:", rescue);
                 section(out, indent + "  always:", always);
             } else if (s instanceof Include i && runner.selects(i.header())) {
-                List<String> tasks = lines(i.steps(), indent + "  ");
-                if (!tasks.isEmpty()) {
-                    out.add(indent + i.header().title() + "  (per host when reached)" + "  (" + i.source() + ")");
-                    out.addAll(tasks);
-                }
+                include(out, i, indent);
             }
         }
         return out;
+    }
+
+    /**
+     * An include and the tasks it may take in; one whose file is chosen per host lists each file it may pick, under
+     * the file's name.
+     */
+    private void include(List<String> out, Include i, String indent) {
+        List<String> tasks = new ArrayList<>();
+        i.files().forEach((file, steps) -> {
+            List<String> lines = lines(steps, indent + (i.perHost() ? "    " : "  "));
+            if (i.perHost() && !lines.isEmpty()) {
+                tasks.add(indent + "  " + file + ":");
+            }
+            tasks.addAll(lines);
+        });
+        if (!tasks.isEmpty()) {
+            out.add(indent + i.header().title() + "  (per host when reached)" + "  (" + i.source() + ")");
+            out.addAll(tasks);
+        }
     }
 
     private static void section(List<String> out, String head, List<String> lines) {

@@ -92,4 +92,24 @@ class PlanListingTest {
                 }
                 """, RunOptions.defaults()));
     }
+
+    @Test
+    void anIncludeWhoseFileIsChosenPerHostListsEachFileItMayPick() throws Exception {
+        Files.createDirectories(dir.resolve("tasks"));
+        Files.writeString(dir.resolve("tasks/main.groovy"), "includeTasks { \"${osFamily}.groovy\" }\n");
+        Files.writeString(dir.resolve("tasks/Debian.groovy"), "debug 'apt', msg: 'x'\n");
+        Files.writeString(dir.resolve("tasks/RedHat.groovy"), "debug 'yum', msg: 'x'\n");
+        assertEquals(List.of(
+                "      includeTasks (a file per host)  (per host when reached) (tasks/main.groovy:1)",
+                "        Debian.groovy:",
+                "          apt  [debug] (tasks/Debian.groovy:1)",
+                "        RedHat.groovy:",
+                "          yum  [debug] (tasks/RedHat.groovy:1)"), tasks("""
+                playbook('p') {
+                    play('web', hosts: 'web', gatherFacts: false) {
+                        importTasks 'tasks/main.groovy'
+                    }
+                }
+                """, RunOptions.defaults()));
+    }
 }

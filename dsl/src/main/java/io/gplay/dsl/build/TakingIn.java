@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * {@link #noTaskFile}).
  */
 public final class TakingIn {
+    /** The title of an include whose file is chosen per host. */
+    public static final String PER_HOST_TITLE = "includeTasks (a file per host)";
+    /** Said of an includeTasks that names no file. */
+    public static final String NO_FILE = "includeTasks: name its file, as 'tasks/x.groovy', or as a closure computed on"
+            + " each host, as { \"${facts.osFamily}.groovy\" }";
     private final TaskCollector into;
     private final BuildContext ctx;
 
@@ -49,27 +54,49 @@ public final class TakingIn {
      * An {@code includeTasks}: the file's steps built and checked now, as an import's, and taken in by the runner on
      * each host when it reaches them ({@link Include}): the include's {@code when} and {@code loop} asked once
      * there, its tags on the include alone, its named values variables of the header and of the tasks inside.
+     * {@code path} is a literal name or a closure computed per host, which may pick any of the files
+     * {@link IncludeNames} reads from it: each of them is built and checked now.
      */
-    void includeTasks(Map<String, Object> named, String path, Source at, String tasksOnly) {
+    void includeTasks(Map<String, Object> named, Object path, Source at, String tasksOnly) {
         if (tasksOnly != null) {
             ctx.problem(at, Misplaced.noInclude(tasksOnly));
             return;
         }
-        SourceFile file = taskFile(path, at, "includeTasks");
-        if (file == null) {
+        Map<String, SourceFile> files = new LinkedHashMap<>();
+        String picks = null;
+        if (path instanceof String literal) {
+            SourceFile file = taskFile(literal, at, "includeTasks");
+            if (file == null) {
+                return;
+            }
+            files.put(literal, file);
+        } else if (ctx.compiler() == null) {
+            ctx.problem(at, "includeTasks works in a playbook file, not here");
             return;
+        } else {
+            SourceFile from = ctx.fileOf(at);
+            IncludeNames names = IncludeNames.at(from, at.line());
+            String problem = noCandidates(from, names);
+            if (problem != null) {
+                ctx.problem(at, problem);
+                return;
+            }
+            names.files(from).forEach(n -> from.sibling(n).ifPresent(f -> files.put(n, f)));
+            picks = names.describe(from);
         }
         Use use = use(named, "includeTasks", p -> ctx.problem(at, p));
-        List<Step> steps = taskFileSteps(file, named, at);
         Map<String, Object> vars = wrapped(named);
+        Map<String, List<Step>> steps = new LinkedHashMap<>();
+        files.forEach((n, f) -> steps.put(n, taskFileSteps(f, named, at).stream()
+                .map(s -> s.mapTasks(t -> t.takenIn(null, vars, Map.of()))).toList()));
         Deferred around = into.inBlocks.when();
         TaskOptions options = TaskOptions.builder()
                 .when(around == null ? use.when() : use.when() == null ? around : Deferred.both(around, use.when()))
                 .loop(use.loop()).tags(TaskKeywords.strings(into.inBlocks.keywords().get("tags"))).build();
-        Task header = new Task("includeTasks " + path, Include.MODULE, Map.of("file", path), options, at)
-                .withTags(use.tags()).takenIn(null, vars, Map.of());
-        into.steps.add(new Include(header, steps.stream().map(s -> s.mapTasks(t -> t.takenIn(null, vars, Map.of())))
-                .toList()));
+        Task header = new Task(path instanceof String ? "includeTasks " + path : PER_HOST_TITLE, Include.MODULE,
+                picks == null ? Map.of("file", path) : Map.of("file", ClosureValue.wrap(path), "picks", picks), options,
+                at).withTags(use.tags()).takenIn(null, vars, Map.of());
+        into.steps.add(new Include(header, steps));
     }
 
     /** The task file a path written at {@code at} names, or null when there is none (a problem said). */
@@ -216,6 +243,21 @@ public final class TakingIn {
             });
             return ParamValidator.problems(spec, params, deferred).stream().map(p -> "role " + p).toList();
         }).orElse(List.of());
+    }
+
+    /**
+     * Why an include whose file is chosen per host, written in {@code from}, can take nothing in: the folder its
+     * name starts in is outside the tree, or it holds no file the name can pick; null when it has some.
+     */
+    public static String noCandidates(SourceFile from, IncludeNames names) {
+        if (from.folder().escapes(names.folder().isEmpty() ? "." : names.folder())) {
+            return "includeTasks: " + from.folder().outside(names.folder());
+        }
+        if (!names.files(from).isEmpty()) {
+            return null;
+        }
+        return "includeTasks: a file chosen per host is one of " + names.describe(from)
+                + ", and there is none; write the task files it picks there";
     }
 
     /** Why a task file named by importTasks or includeTasks ({@code what}) is not taken in: it is not there. */

@@ -184,6 +184,32 @@ public class TaskCollector extends GroovyObjectSupport {
     }
 
     /**
+     * An include whose file is chosen on each host when the run reaches it: {@code includeTasks {
+     * "${facts.osFamily}.groovy" }}, the closure seeing what its {@code when} sees. Every {@code .groovy} file beside
+     * this one is a file it may pick, each built and checked with the plan (D52).
+     */
+    public void includeTasks(Map<String, Object> named, Closure<?> file) {
+        new TakingIn(this).includeTasks(new LinkedHashMap<>(named), file, ctx.here(), tasksOnly);
+    }
+
+    public void includeTasks(Closure<?> file) {
+        includeTasks(Map.of(), file);
+    }
+
+    /** Ansible's spelling, the file named among the keywords: {@code includeTasks file: 'x.groovy'} or {@code file: { ... }}. */
+    public void includeTasks(Map<String, Object> named) {
+        Map<String, Object> rest = new LinkedHashMap<>(named);
+        Object file = rest.remove("file");
+        if (file instanceof Closure<?> c) {
+            includeTasks(rest, c);
+        } else if (file instanceof CharSequence path) {
+            includeTasks(rest, path.toString());
+        } else {
+            ctx.problem(ctx.here(), TakingIn.NO_FILE);
+        }
+    }
+
+    /**
      * The tasks of a role, here (its dependencies' first), its handlers among the play's: {@code role 'ctdb',
      * sharedDir: '/mnt/lock'}. A role that declares its parameters has them checked as a module's.
      */

@@ -4,6 +4,7 @@ import io.gplay.dsl.build.BlockBuilder;
 import io.gplay.dsl.build.BlockKeywords;
 import io.gplay.dsl.build.BlockOptions;
 import io.gplay.dsl.build.GateOptions;
+import io.gplay.dsl.build.IncludeNames;
 import io.gplay.dsl.build.Misplaced;
 import io.gplay.dsl.build.Notifies;
 import io.gplay.dsl.build.PlayBuilder;
@@ -188,10 +189,14 @@ public final class StaticCheck {
         if (name.equals("importTasks") || name.equals("includeTasks") || name.equals("role")) {
             // the use's named values, unless code gives some of them: which are given is then not known
             Map<String, Object> named = StaticValues.arguments(call) == null ? null : StaticValues.named(call);
-            TakingIn.use(named == null ? StaticValues.named(call) : named, name, here);
-            String what = StaticValues.title(call);
+            Map<String, Object> given = named == null ? StaticValues.named(call) : named;
+            Object fileNamed = name.equals("includeTasks") ? given.remove("file") : null;
+            TakingIn.use(given, name, here);
+            String what = fileNamed instanceof String f ? f : StaticValues.title(call);
             String at = displayName + ":" + call.getLineNumber();
-            if (what != null && name.equals("role")) {
+            if (name.equals("includeTasks") && what == null) {
+                includePerHost(call, fileNamed, at, here);
+            } else if (what != null && name.equals("role")) {
                 tree.role(file, what, named, part, at, inHandlers > 0, here, problems::add);
             } else if (what != null) {
                 tree.importTasks(file, name, what, part, at, inHandlers > 0, here);
@@ -231,6 +236,19 @@ public final class StaticCheck {
         }
         tasks++;
         task(module, call, here);
+    }
+
+    /**
+     * An includeTasks with no literal name: one computed per host takes in every file it may pick, as the plan
+     * does; one given no name at all is refused.
+     */
+    private void includePerHost(MethodCallExpression call, Object named, String at, Consumer<String> here) {
+        List<Object> args = StaticValues.arguments(call);
+        if (named == StaticValues.CLOSURE || args != null && args.contains(StaticValues.CLOSURE)) {
+            tree.includeEach(file, IncludeNames.ofCall(call), part, at, inHandlers > 0, here);
+        } else if (named == null && args != null && !args.isEmpty() && args.stream().allMatch(a -> a instanceof Map)) {
+            here.accept(TakingIn.NO_FILE);
+        }
     }
 
     private void task(Module module, MethodCallExpression call, Consumer<String> here) {

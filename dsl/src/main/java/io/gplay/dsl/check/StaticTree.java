@@ -1,6 +1,7 @@
 package io.gplay.dsl.check;
 
 import io.gplay.dsl.DslException;
+import io.gplay.dsl.build.IncludeNames;
 import io.gplay.dsl.build.Notifies;
 import io.gplay.dsl.build.TakingIn;
 import io.gplay.dsl.compile.SourceFile;
@@ -75,6 +76,17 @@ final class StaticTree {
             roleOf.putIfAbsent(f.display(), role);
         }
         takenIn.add(f);
+    }
+
+    /** An {@code includeTasks} whose file is chosen per host, written in {@code from}: each file it may pick. */
+    void includeEach(SourceFile from, IncludeNames names, String part, String at, boolean handlers,
+                     Consumer<String> problems) {
+        String problem = TakingIn.noCandidates(from, names);
+        if (problem != null) {
+            problems.accept(problem);
+            return;
+        }
+        names.files(from).forEach(n -> importTasks(from, "includeTasks", n, part, at, handlers, problems));
     }
 
     /**

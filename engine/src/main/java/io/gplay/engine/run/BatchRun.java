@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One batch of a play's hosts through the play's steps, as ansible-playbook's linear strategy walks its play
@@ -125,31 +126,44 @@ final class BatchRun {
     /**
      * An include's steps on the hosts where its condition, asked once now, holds: once, or once for each item of
      * its loop, the first item on every host that has one, then the second... ({@code item} in the scope of the
-     * steps inside). Its tags select the include as a whole, as Ansible's include_tasks' do.
+     * steps inside). Where hosts picked different files for an item (a name computed per host), each file's steps
+     * run on the hosts that picked it, one file after the other, as Ansible runs the files it included. Its tags
+     * select the include as a whole, as Ansible's include_tasks' do.
      */
     private void include(Include include, List<HostRun> hosts) {
         if (!TagFilter.selects(include.header(), opts)) {
             return;
         }
-        Map<HostRun, List<?>> items = dispatch.include(play, include.header(), hosts);
-        int most = items.values().stream().mapToInt(List::size).max().orElse(0);
+        Map<HostRun, List<IncludePick>> picks = dispatch.include(play, include, hosts);
+        int most = picks.values().stream().mapToInt(List::size).max().orElse(0);
         for (int i = 0; i < most && !halted(); i++) {
             int n = i;
-            List<HostRun> these = hosts.stream().filter(h -> items.get(h).size() > n).toList();
-            Map<HostRun, Map<String, Object>> outer = new LinkedHashMap<>();
-            for (HostRun h : these) {
-                outer.put(h, h.included);
-                Object item = items.get(h).get(n);
-                if (item != TaskOnHost.NO_LOOP) {
-                    h.included = new LinkedHashMap<>(h.included);
-                    h.included.put("item", item);
+            Map<String, List<HostRun>> byFile = new LinkedHashMap<>();
+            hosts.stream().filter(h -> picks.get(h).size() > n).forEach(h ->
+                    byFile.computeIfAbsent(picks.get(h).get(n).file(), f -> new ArrayList<>()).add(h));
+            for (Map.Entry<String, List<HostRun>> e : byFile.entrySet()) {
+                if (!halted()) {
+                    takeIn(include.files().get(e.getKey()), e.getValue(), h -> picks.get(h).get(n).item());
                 }
             }
-            try {
-                steps(include.steps(), these);
-            } finally {
-                outer.forEach((h, vars) -> h.included = vars);
+        }
+    }
+
+    /** The steps on the hosts, each with its item of the include's loop in scope while they run. */
+    private void takeIn(List<Step> steps, List<HostRun> these, Function<HostRun, Object> itemOf) {
+        Map<HostRun, Map<String, Object>> outer = new LinkedHashMap<>();
+        for (HostRun h : these) {
+            outer.put(h, h.included);
+            Object item = itemOf.apply(h);
+            if (item != TaskOnHost.NO_LOOP) {
+                h.included = new LinkedHashMap<>(h.included);
+                h.included.put("item", item);
             }
+        }
+        try {
+            steps(steps, these);
+        } finally {
+            outer.forEach((h, vars) -> h.included = vars);
         }
     }
 

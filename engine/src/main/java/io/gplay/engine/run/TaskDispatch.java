@@ -1,6 +1,7 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.module.Result;
+import io.gplay.engine.plan.Include;
 import io.gplay.engine.plan.Play;
 import io.gplay.engine.plan.Task;
 import io.gplay.engine.report.Reporter;
@@ -75,15 +76,16 @@ final class TaskDispatch {
      * Whether and how often an include takes its steps in on each host ({@link TaskOnHost#includes}), asked on
      * one host after another: no connection is needed, only the host's variables.
      */
-    Map<HostRun, List<?>> include(Play play, Task header, List<HostRun> hosts) {
-        Map<HostRun, List<?>> items = new LinkedHashMap<>();
+    Map<HostRun, List<IncludePick>> include(Play play, Include include, List<HostRun> hosts) {
+        Task header = include.header();
+        Map<HostRun, List<IncludePick>> items = new LinkedHashMap<>();
         if (hosts.isEmpty()) {
             return items;
         }
         reporter.taskStart(header, false);
         for (HostRun h : hosts) {
             try {
-                items.put(h, taskOnHost.includes(play, header, h));
+                items.put(h, taskOnHost.includes(play, include, h));
             } catch (RuntimeException | Error e) {
                 internalError(header, e);
                 items.put(h, List.of());

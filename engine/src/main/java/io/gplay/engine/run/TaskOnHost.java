@@ -105,11 +105,12 @@ final class TaskOnHost {
     }
 
     /**
-     * Whether and how often an include ({@link Include}'s header) takes its steps in on the host, its {@code when}
-     * asked once, now: no time (skipped, or failed on the host, both recorded), once ({@link #NO_LOOP}), or once for
-     * each item of its {@code loop}.
+     * Whether and how often an include takes a file's steps in on the host, and which file: its {@code when} asked
+     * once, now, then its {@code loop}, then for each item the file ({@link IncludePick}). No time (skipped, or
+     * failed on the host, both recorded), once (item {@link #NO_LOOP}), or once for each item.
      */
-    List<?> includes(Play play, Task header, HostRun hr) {
+    List<IncludePick> includes(Play play, Include include, HostRun hr) {
+        Task header = include.header();
         reporter.hostStart(header, hr.host);
         TaskOptions o = header.options();
         try {
@@ -119,16 +120,24 @@ final class TaskOnHost {
                 return List.of();
             }
             List<?> items = o.loop() == null ? List.of(NO_LOOP) : loopItems(o.loop(), scope);
-            reporter.hostResult(header, hr.host, new Result(Status.OK, "included " + header.params().get("file")
+            List<IncludePick> picks = new ArrayList<>();
+            for (Object item : items) {
+                picks.add(IncludePick.of(include, item, scope));
+            }
+            reporter.hostResult(header, hr.host, new Result(Status.OK, "included " + included(picks)
                     + (o.loop() == null ? "" : " for " + items.size() + " item(s)"), List.of(), Map.of()), null,
                     Handled.NO);
-            return items;
+            return picks;
         } catch (HostScope.UndefinedVariable e) {
             record.record(header, hr, Result.failed(header.source() + ": " + e.getMessage()), false);
         } catch (RuntimeException e) {
             record.record(header, hr, Result.failed(header.source() + ": " + Failures.describe(e)), false);
         }
         return List.of();
+    }
+
+    private static String included(List<IncludePick> picks) {
+        return String.join(", ", picks.stream().map(IncludePick::file).distinct().toList());
     }
 
     /** As in Ansible, {@code when} is asked for each item, with {@code item} in its scope. */

@@ -83,12 +83,12 @@ final class UndefinedVariables {
     private static boolean rescues(List<Step> steps) {
         return steps.stream().anyMatch(s -> s instanceof Block b
                 && (!b.rescue().isEmpty() || rescues(b.tasks()) || rescues(b.always()))
-                || s instanceof Include i && rescues(i.steps()));
+                || s instanceof Include i && rescues(i.allSteps()));
     }
 
     /** The headers of the includes among these steps, however deep: their when and loop read variables too. */
     private static Stream<Task> includes(List<Step> steps) {
-        return steps.stream().flatMap(s -> s instanceof Include i ? Stream.concat(Stream.of(i.header()), includes(i.steps()))
+        return steps.stream().flatMap(s -> s instanceof Include i ? Stream.concat(Stream.of(i.header()), includes(i.allSteps()))
                 : s instanceof Block b ? Stream.of(b.tasks(), b.rescue(), b.always()).flatMap(l -> includes(l).toList().stream())
                 : Stream.empty());
     }
