@@ -82,11 +82,14 @@ public final class CallTable {
             new DslCall("includeTasks", params("path", STRING), List.of(WHEN, LOOP, TAGS),
                     "takes in the tasks of a task file when the run reaches it, its when and loop asked once there;"
                             + " other named values are its variables",
-                    new Doc("includeTasks 'FILE', when: ..., loop: ..., tags: ..., name: value...",
+                    new Doc("includeTasks 'FILE' (or { \"${facts.osFamily}.groovy\" }), when: ..., loop: ..., tags: ...,"
+                            + " name: value...",
                             "Takes in a task file's tasks on each host when the run reaches it: its when and loop are asked"
                                     + " once there (item in the closures of the tasks inside), not again before each task."
                                     + " The file is built and checked with the plan, before any host. Its tags select the"
-                                    + " include alone.",
+                                    + " include alone. A closure names the file per host; every file it can pick (the .groovy"
+                                    + " files of the folder its text starts in, beginning and ending as it does; for other"
+                                    + " code, those beside) is checked with the plan, and a host whose name picks none fails.",
                             List.of("include_tasks"), "includeTasks 'tasks/legacy.groovy', when: { vars.legacy }")),
             new DslCall("flushHandlers", Map.of(), List.of(), "runs the handlers notified so far, here",
                     new Doc("flushHandlers()", "Runs the handlers notified so far here, not at the end of the play.",

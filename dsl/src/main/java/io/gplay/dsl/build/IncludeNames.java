@@ -1,6 +1,7 @@
 package io.gplay.dsl.build;
 
 import io.gplay.dsl.compile.CodeFolder;
+import io.gplay.dsl.compile.PlaybookParser;
 import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.compile.VariableUses;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
@@ -18,9 +19,8 @@ import org.codehaus.groovy.ast.stmt.BlockStatement;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
 import org.codehaus.groovy.ast.stmt.ReturnStatement;
 import org.codehaus.groovy.ast.stmt.Statement;
-import org.codehaus.groovy.control.CompilationUnit;
-import org.codehaus.groovy.control.Phases;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,15 +57,12 @@ public record IncludeNames(String folder, String prefix, String suffix) {
             return BESIDE; // the value decides the folder: nothing to read here
         }
         int slash = first.lastIndexOf('/');
-        return new IncludeNames(slash < 0 ? "" : first.substring(0, slash), first.substring(slash + 1),
-                parts.size() == 1 ? "" : parts.get(parts.size() - 1));
+        String folder = slash < 0 ? "" : slash == 0 ? "/" : Path.of(first.substring(0, slash)).normalize().toString();
+        return new IncludeNames(folder, first.substring(slash + 1), parts.size() == 1 ? "" : parts.get(parts.size() - 1));
     }
 
     /** The names the includeTasks call written at {@code line} of {@code file} can pick ({@link #BESIDE} if not found). */
     static IncludeNames at(SourceFile file, int line) {
-        CompilationUnit cu = new CompilationUnit();
-        cu.addSource(file.fileName(), file.text());
-        cu.compile(Phases.CONVERSION);
         IncludeNames[] found = {null};
         CodeVisitorSupport visitor = new CodeVisitorSupport() {
             @Override
@@ -77,14 +74,13 @@ public record IncludeNames(String folder, String prefix, String suffix) {
                 super.visitMethodCallExpression(call);
             }
         };
-        for (ModuleNode module : cu.getAST().getModules()) {
-            module.getStatementBlock().visit(visitor);
-            module.getClasses().forEach(c -> c.getMethods().forEach(m -> {
-                if (m.getCode() != null) {
-                    m.getCode().visit(visitor);
-                }
-            }));
-        }
+        ModuleNode module = PlaybookParser.parse(file);
+        module.getStatementBlock().visit(visitor);
+        module.getClasses().forEach(c -> c.getMethods().forEach(m -> {
+            if (m.getCode() != null) {
+                m.getCode().visit(visitor);
+            }
+        }));
         return found[0] == null ? BESIDE : found[0];
     }
 
@@ -108,7 +104,7 @@ public record IncludeNames(String folder, String prefix, String suffix) {
 
     /** The files it can pick, by their names from the including file's folder ({@code os/RedHat.groovy}). */
     public List<String> files(SourceFile from) {
-        CodeFolder in = from.folder().folder(folder.isEmpty() ? "." : folder);
+        CodeFolder in = folder.isEmpty() ? from.folder() : from.folder().folder(folder);
         String at = folder.isEmpty() ? "" : folder + "/";
         return in.names(GROOVY).stream()
                 .filter(n -> n.startsWith(prefix) && n.endsWith(suffix) && n.length() >= prefix.length() + suffix.length())

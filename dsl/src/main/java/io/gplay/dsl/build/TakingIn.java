@@ -250,7 +250,7 @@ public final class TakingIn {
      * name starts in is outside the tree, or it holds no file the name can pick; null when it has some.
      */
     public static String noCandidates(SourceFile from, IncludeNames names) {
-        if (from.folder().escapes(names.folder().isEmpty() ? "." : names.folder())) {
+        if (!names.folder().isEmpty() && from.folder().escapes(names.folder())) {
             return "includeTasks: " + from.folder().outside(names.folder());
         }
         if (!names.files(from).isEmpty()) {

@@ -4,8 +4,11 @@ import groovyjarjarantlr4.v4.runtime.Parser;
 import org.apache.groovy.parser.antlr4.Antlr4ParserPlugin;
 import org.apache.groovy.parser.antlr4.AstBuilder;
 import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.ParserPlugin;
 import org.codehaus.groovy.control.ParserPluginFactory;
+import org.codehaus.groovy.control.Phases;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.syntax.Reduction;
 
@@ -26,7 +29,7 @@ import java.lang.reflect.Field;
  * Groovy's {@link AstBuilder} makes and keeps private, hence the reflection; Groovy is pinned in the build, and
  * {@code LargePlaybookSpec} fails if this stops taking effect.
  */
-final class PlaybookParser extends ParserPluginFactory {
+public final class PlaybookParser extends ParserPluginFactory {
     private static final Field PARSER = parserField();
 
     @Override
@@ -44,6 +47,19 @@ final class PlaybookParser extends ParserPluginFactory {
                 return builder.buildAST();
             }
         };
+    }
+
+    /**
+     * A file's syntax tree as written, parsed as a playbook is and no further (nothing run, no transform): for
+     * reading a call's source when the plan is made.
+     */
+    public static ModuleNode parse(SourceFile file) {
+        CompilerConfiguration cc = new CompilerConfiguration();
+        cc.setPluginFactory(new PlaybookParser());
+        CompilationUnit cu = new CompilationUnit(cc);
+        cu.addSource(file.fileName(), file.text());
+        cu.compile(Phases.CONVERSION);
+        return cu.getAST().getModules().get(0);
     }
 
     private static Field parserField() {

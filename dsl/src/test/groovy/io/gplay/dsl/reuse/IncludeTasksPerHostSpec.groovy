@@ -124,6 +124,25 @@ playbook('p') { play('p', hosts: 'web', gatherFacts: false) {
         run.stats('h2').failed() == 1
     }
 
+    def "in a role's tasks, the name picks among its setup-*.groovy; a task file imported with values of its own is left alone"() {
+        given:
+        write('roles/ntp/tasks/main.groovy', 'importTasks \'config.groovy\', server: \'pool\'\n'
+                + 'includeTasks { "setup-${osFamily}.groovy" }\n')
+        write('roles/ntp/tasks/config.groovy', "debug 'config', msg: { \"server \${server} on \${host}\" }\n")
+        write('roles/ntp/tasks/setup-RedHat.groovy', "debug 'chrony', msg: { \"chrony on \${host}\" }\n")
+        write('roles/ntp/tasks/setup-Debian.groovy', "debug 'ntpd', msg: { \"ntpd on \${host}\" }\n")
+
+        when:
+        def run = PlaybookRun.of([hosts: ['h1', 'h2'], hostVars: [h1: [osFamily: 'RedHat'], h2: [osFamily: 'Debian']]],
+                dir, "playbook('p') { play('p', hosts: 'web', gatherFacts: false) {\n    role 'ntp'\n} }\n")
+
+        then:
+        run.problems.isEmpty()
+        run.summary.exitCode() == 0
+        ['server pool on h1', 'server pool on h2', 'chrony on h1', 'ntpd on h2'].every { run.out.contains(it) }
+        !run.out.contains('chrony on h2') && !run.out.contains('ntpd on h1')
+    }
+
     def "a name computed per host with nothing it can pick, or starting outside the tree, is refused with the plan"() {
         given:
         def f = write('p.groovy', """\
