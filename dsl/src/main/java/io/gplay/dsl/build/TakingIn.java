@@ -54,7 +54,7 @@ public final class TakingIn {
      * An {@code includeTasks}: the file's steps built and checked now, as an import's, and taken in by the runner on
      * each host when it reaches them ({@link Include}): the include's {@code when} and {@code loop} asked once
      * there, its tags on the include alone, its named values variables of the header and of the tasks inside.
-     * {@code path} is a literal name or a closure computed per host, which may pick any of the files
+     * {@code path} is a literal name or a closure computed per host (null: none given), which may pick any of the files
      * {@link IncludeNames} reads from it: each of them is built and checked now.
      */
     void includeTasks(Map<String, Object> named, Object path, Source at, String tasksOnly) {
@@ -64,7 +64,10 @@ public final class TakingIn {
         }
         Map<String, SourceFile> files = new LinkedHashMap<>();
         String picks = null;
-        if (path instanceof String literal) {
+        if (path == null) {
+            ctx.problem(at, NO_FILE);
+            return;
+        } else if (path instanceof String literal) {
             SourceFile file = taskFile(literal, at, "includeTasks");
             if (file == null) {
                 return;

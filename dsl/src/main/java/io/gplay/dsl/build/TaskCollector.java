@@ -185,8 +185,8 @@ public class TaskCollector extends GroovyObjectSupport {
 
     /**
      * An include whose file is chosen on each host when the run reaches it: {@code includeTasks {
-     * "${facts.osFamily}.groovy" }}, the closure seeing what its {@code when} sees. Every {@code .groovy} file beside
-     * this one is a file it may pick, each built and checked with the plan (D52).
+     * "${facts.osFamily}.groovy" }}, the closure seeing what its {@code when} sees. Every file it can pick
+     * ({@link IncludeNames}) is built and checked with the plan (D52).
      */
     public void includeTasks(Map<String, Object> named, Closure<?> file) {
         new TakingIn(this).includeTasks(new LinkedHashMap<>(named), file, ctx.here(), tasksOnly);
@@ -205,7 +205,7 @@ public class TaskCollector extends GroovyObjectSupport {
         } else if (file instanceof CharSequence path) {
             includeTasks(rest, path.toString());
         } else {
-            ctx.problem(ctx.here(), TakingIn.NO_FILE);
+            new TakingIn(this).includeTasks(rest, null, ctx.here(), tasksOnly);
         }
     }
 

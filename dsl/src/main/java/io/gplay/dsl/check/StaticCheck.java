@@ -4,7 +4,6 @@ import io.gplay.dsl.build.BlockBuilder;
 import io.gplay.dsl.build.BlockKeywords;
 import io.gplay.dsl.build.BlockOptions;
 import io.gplay.dsl.build.GateOptions;
-import io.gplay.dsl.build.IncludeNames;
 import io.gplay.dsl.build.Misplaced;
 import io.gplay.dsl.build.Notifies;
 import io.gplay.dsl.build.PlayBuilder;
@@ -195,7 +194,7 @@ public final class StaticCheck {
             String what = fileNamed instanceof String f ? f : StaticValues.title(call);
             String at = displayName + ":" + call.getLineNumber();
             if (name.equals("includeTasks") && what == null) {
-                includePerHost(call, fileNamed, at, here);
+                tree.includePerHost(file, call, fileNamed, part, at, inHandlers > 0, here);
             } else if (what != null && name.equals("role")) {
                 tree.role(file, what, named, part, at, inHandlers > 0, here, problems::add);
             } else if (what != null) {
@@ -236,19 +235,6 @@ public final class StaticCheck {
         }
         tasks++;
         task(module, call, here);
-    }
-
-    /**
-     * An includeTasks with no literal name: one computed per host takes in every file it may pick, as the plan
-     * does; one given no name at all is refused.
-     */
-    private void includePerHost(MethodCallExpression call, Object named, String at, Consumer<String> here) {
-        List<Object> args = StaticValues.arguments(call);
-        if (named == StaticValues.CLOSURE || args != null && args.contains(StaticValues.CLOSURE)) {
-            tree.includeEach(file, IncludeNames.ofCall(call), part, at, inHandlers > 0, here);
-        } else if (named == null && args != null && !args.isEmpty() && args.stream().allMatch(a -> a instanceof Map)) {
-            here.accept(TakingIn.NO_FILE);
-        }
     }
 
     private void task(Module module, MethodCallExpression call, Consumer<String> here) {

@@ -7,6 +7,7 @@ import io.gplay.dsl.build.TakingIn;
 import io.gplay.dsl.compile.SourceFile;
 import io.gplay.dsl.reuse.Role;
 import io.gplay.dsl.reuse.Roles;
+import org.codehaus.groovy.ast.expr.MethodCallExpression;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,15 +79,25 @@ final class StaticTree {
         takenIn.add(f);
     }
 
-    /** An {@code includeTasks} whose file is chosen per host, written in {@code from}: each file it may pick. */
-    void includeEach(SourceFile from, IncludeNames names, String part, String at, boolean handlers,
-                     Consumer<String> problems) {
-        String problem = TakingIn.noCandidates(from, names);
-        if (problem != null) {
-            problems.accept(problem);
-            return;
+    /**
+     * An {@code includeTasks} written in {@code from} with no literal name ({@code named}: its {@code file:} as
+     * written, if any): one whose file a closure chooses per host takes in each file the closure can pick, as the
+     * plan does; one given no name at all is refused.
+     */
+    void includePerHost(SourceFile from, MethodCallExpression call, Object named, String part, String at,
+                        boolean handlers, Consumer<String> problems) {
+        List<Object> args = StaticValues.arguments(call);
+        if (named == StaticValues.CLOSURE || args != null && args.contains(StaticValues.CLOSURE)) {
+            IncludeNames names = IncludeNames.ofCall(call);
+            String problem = TakingIn.noCandidates(from, names);
+            if (problem != null) {
+                problems.accept(problem);
+                return;
+            }
+            names.files(from).forEach(n -> importTasks(from, "includeTasks", n, part, at, handlers, problems));
+        } else if (named == null && args != null && !args.isEmpty() && args.stream().allMatch(a -> a instanceof Map)) {
+            problems.accept(TakingIn.NO_FILE);
         }
-        names.files(from).forEach(n -> importTasks(from, "includeTasks", n, part, at, handlers, problems));
     }
 
     /**

@@ -222,6 +222,7 @@ class SameVerdictCorpusSpec extends Specification {
             ["includeTasks { \"/\${host}.groovy\" }", "outside the playbook's folder"],
             ["includeTasks { host == 'a' ? 'x.groovy' : 'y.groovy' }", 'a file chosen per host is one of the .groovy files beside'],
             ["includeTasks when: { true }", 'includeTasks: name its file'],
+            ["handlers {\n includeTasks when: { true }\n}", 'write importTasks there'],
             ["handlers {\n includeTasks { \"tasks/o\${host}.groovy\" }\n}", 'write importTasks there'],
             ["role 'includes_broken'", "src 'nope.tpl' is no file"],
             ["includeVars 'os values'", "missing required parameter 'firstFound'"],
