@@ -27,7 +27,7 @@ import java.util.Objects;
 
 /**
  * The files an {@code includeTasks} whose name a closure computes per host may pick, read from the closure as
- * written (D52). A closure that is one text ({@code "os/setup-${facts.osFamily}.groovy"}) names the {@code .groovy}
+ * written (D53). A closure that is one text ({@code "os/setup-${facts.osFamily}.groovy"}) names the {@code .groovy}
  * files of the folder its literal start names ({@code os/}) that begin and end as the text does
  * ({@code setup-*.groovy}); any other closure, every {@code .groovy} file beside the including file. The plan and
  * {@code --syntax-check} both read a closure so, and take in each of these files.

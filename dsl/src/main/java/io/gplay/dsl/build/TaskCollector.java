@@ -186,7 +186,7 @@ public class TaskCollector extends GroovyObjectSupport {
     /**
      * An include whose file is chosen on each host when the run reaches it: {@code includeTasks {
      * "${facts.osFamily}.groovy" }}, the closure seeing what its {@code when} sees. Every file it can pick
-     * ({@link IncludeNames}) is built and checked with the plan (D52).
+     * ({@link IncludeNames}) is built and checked with the plan (D53).
      */
     public void includeTasks(Map<String, Object> named, Closure<?> file) {
         new TakingIn(this).includeTasks(new LinkedHashMap<>(named), file, ctx.here(), tasksOnly);

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *
  * <p>Its {@code file} parameter names the file: a literal name, the one key of {@code files}; or, computed on
  * each host when the run reaches it, a {@link Deferred}, and {@code files} then holds every file the name may
- * pick (the {@code .groovy} files beside the including one, D52), each built and checked with the plan. A host
+ * pick (read from the closure as written, D53), each built and checked with the plan. A host
  * whose name picks none of them fails there. {@link #tasksWithin} gives the tasks of every file, not the header.
  */
 public record Include(Task header, Map<String, List<Step>> files) implements Step {
