@@ -2,11 +2,13 @@ package io.gplay.cli;
 
 import io.gplay.dsl.DslException;
 import io.gplay.dsl.build.TaskCollector;
+import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.plan.Task;
+import io.gplay.engine.report.RunLog;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
 import io.gplay.engine.vault.SecretMask;
@@ -46,6 +48,9 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "show diffs")
     boolean diff;
 
+    @Mixin
+    RunLogOption log;
+
     @Override
     public Integer call() throws Exception {
         ModuleRegistry modules;
@@ -59,18 +64,26 @@ final class ExecCommand implements Callable<Integer> {
         }
         RunOptions opts = target.runOptions().output(check, diff, 0).build();
         boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
-        try (Session s = new Session(target.loadInventory(false), modules, opts, pattern, new CompactReporter(System.out, tty, diff))) {
-            if (s.targets().isEmpty()) {
-                System.err.println("gplay exec: no hosts match '" + pattern + "'");
-                return 1;
+        RunLog runLog = null;
+        try {
+            Inventory inventory = target.loadInventory(false);
+            runLog = log.open(target);
+            try (Session s = new Session(inventory, modules, opts, pattern,
+                    RunLogOption.with(new CompactReporter(System.out, tty, diff), runLog))) {
+                if (s.targets().isEmpty()) {
+                    System.err.println("gplay exec: no hosts match '" + pattern + "'");
+                    return 1;
+                }
+                s.become = target.become();
+                Interrupts.onInterrupt(s::interrupt);
+                RunSummary summary = s.run(List.of(task), "exec " + module);
+                return summary.exitCode();
             }
-            s.become = target.become();
-            Interrupts.onInterrupt(s::interrupt);
-            RunSummary summary = s.run(List.of(task), "exec " + module);
-            return summary.exitCode();
         } catch (InventoryException e) {
             System.err.println("gplay: " + e.getMessage());
             return 1;
+        } finally {
+            RunLogOption.close(runLog);
         }
     }
 

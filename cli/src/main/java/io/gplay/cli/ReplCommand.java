@@ -1,8 +1,10 @@
 package io.gplay.cli;
 
+import io.gplay.engine.inventory.Inventory;
 import io.gplay.engine.inventory.InventoryException;
 import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.ModuleSpec;
+import io.gplay.engine.report.RunLog;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.vault.SecretMask;
 import org.jline.reader.LineReader;
@@ -30,6 +32,9 @@ final class ReplCommand implements Callable<Integer> {
     @Option(names = {"-C", "--check"}, description = "start in check mode")
     boolean check;
 
+    @Mixin
+    RunLogOption log;
+
     @Override
     public Integer call() throws Exception {
         // gplay's modules, the plugin jars' and the Groovy ones of modules/ here and of the module path
@@ -39,9 +44,12 @@ final class ReplCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             PrintStream out = new PrintStream(terminal.output(), true);
             Session session;
+            RunLog runLog;
             try {
-                session = new Session(target.loadInventory(false), modules, opts, "all",
-                        new CompactReporter(out, !Terminal.TYPE_DUMB.equals(terminal.getType()) && System.getenv("NO_COLOR") == null, false));
+                Inventory inventory = target.loadInventory(false);
+                runLog = log.open(target);
+                session = new Session(inventory, modules, opts, "all", RunLogOption.with(new CompactReporter(out,
+                        !Terminal.TYPE_DUMB.equals(terminal.getType()) && System.getenv("NO_COLOR") == null, false), runLog));
             } catch (InventoryException e) {
                 System.err.println("gplay: " + e.getMessage());
                 return 1;
@@ -71,6 +79,8 @@ final class ReplCommand implements Callable<Integer> {
                         .build();
                 console[0] = new Console(session, reader, terminal, out);
                 console[0].loop();
+            } finally {
+                RunLogOption.close(runLog); // each line typed that ran tasks is a run in it
             }
         }
         return 0;

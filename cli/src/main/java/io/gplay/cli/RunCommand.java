@@ -9,10 +9,8 @@ import io.gplay.engine.plan.Playbook;
 import io.gplay.engine.report.ConsoleReporter;
 import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
-import io.gplay.engine.report.LogFile;
 import io.gplay.engine.report.Reporters;
 import io.gplay.engine.report.RunLog;
-import io.gplay.engine.report.TerminalText;
 import io.gplay.engine.run.PendingHandlers;
 import io.gplay.engine.run.RunOptions;
 import io.gplay.engine.run.RunSummary;
@@ -21,11 +19,9 @@ import io.gplay.engine.run.Slice;
 import io.gplay.engine.vault.SecretMask;
 import io.gplay.engine.vault.VaultSecrets;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +32,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /** {@code gplay run PLAYBOOK -i INVENTORY}: the ansible-playbook of gplay. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -93,13 +88,8 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "after the recap, list the slowest tasks with their time on each host")
     boolean profile;
 
-    @Option(names = "--log-path", paramLabel = "FILE", description = "append what the run does (tasks, each host's"
-            + " results, the commands sent to hosts, secrets masked) to FILE; default: log_path of ansible.cfg or"
-            + " $ANSIBLE_LOG_PATH")
-    Path logPath;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    RunLogOption log;
 
     @Option(names = "-v", description = "more output (module messages, command output)")
     boolean[] verbose = new boolean[0];
@@ -167,10 +157,9 @@ class RunCommand implements Callable<Integer> {
         if (profile) {
             reporters.add(new ProfileReporter(out));
         }
-        RunLog runLog = openRunLog();
+        RunLog runLog = log.open(target);
         if (runLog != null) {
             reporters.add(runLog);
-            LibraryLogger.to(runLog);
         }
         // every report reaches its reader with each value read from a vault masked
         Reporter reporter = new MaskingReporter(new Reporters(reporters), SecretMask.global());
@@ -180,12 +169,12 @@ class RunCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println(SecretMask.global().mask(p)));
             System.err.println("gplay: " + problems.size() + " problem(s); no host was touched");
-            closeUnused(runLog);
+            RunLogOption.close(runLog);
             return 1;
         }
         if (listHosts || listTasks) {
             new PlanListing(plan, runner, out).print(listTasks);
-            closeUnused(runLog);
+            RunLogOption.close(runLog);
             return 0;
         }
         runner.keepPendingHandlers(new PendingHandlers(PendingHandlers.defaultRoot(), identity(playbook)));
@@ -212,34 +201,6 @@ class RunCommand implements Callable<Integer> {
         LibraryLogger.to(null);
         reporter.close();
         return code;
-    }
-
-    /**
-     * The run log of --log-path or ansible.cfg's log_path, or null for none; one that cannot be opened is a warning
-     * and the run goes on without it, as ansible-playbook does.
-     */
-    private RunLog openRunLog() {
-        Path file = logPath != null ? logPath : target.configured().logPath().orElse(null);
-        if (file == null) {
-            return null;
-        }
-        Consumer<String> warn = w -> System.err.println("[WARNING]: " + TerminalText.escaped(SecretMask.global().mask(w)));
-        try {
-            List<String> args = spec.commandLine().getParseResult().originalArgs();
-            return new RunLog(LogFile.open(file, warn), SecretMask.global(), args,
-                    String.join(",", target.sources()));
-        } catch (IOException e) {
-            warn.accept("the run log " + file + " cannot be opened (" + Main.describe(e) + "); the run goes on without it");
-            return null;
-        }
-    }
-
-    /** A run log opened for a run that does not start: nothing was written to it. */
-    private static void closeUnused(RunLog runLog) {
-        LibraryLogger.to(null);
-        if (runLog != null) {
-            runLog.close();
-        }
     }
 
     /** The hosts to retry, where {@link RetryFile} says, and where they went; a file not written is a warning. */
