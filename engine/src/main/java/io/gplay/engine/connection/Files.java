@@ -61,7 +61,8 @@ public final class Files {
         // an owner without a name on the host (e.g. oVirt's uid 36 before vdsm is installed) is its number
         String owner = head[1].equals("UNKNOWN") ? head[4] : head[1];
         String group = head[2].equals("UNKNOWN") ? head[5] : head[2];
-        return new RemoteFile(path, head[0], owner, group, head[3], link, content);
+        return new RemoteFile(path, head[0], owner, group, head[3], link, content, Long.valueOf(head[4]),
+                Long.valueOf(head[5]));
     }
 
     /** The content of a file, or {@code null} when it does not exist. */

@@ -11,9 +11,10 @@ import java.util.HexFormat;
 
 /**
  * What file, copy and template give {@code register} about a path once the task is done, as Ansible's modules do:
- * its state, mode (four octal digits), owner and group, and for content written, its size and checksums. The
- * values come from the path as the task found it and what it was asked, so no extra round trip: only a path the
- * task made, replaced or removed in a real run is read again, for the owner and mode the host gave it.
+ * its state, mode (four octal digits), owner and group with their uid and gid, and for content written, its size
+ * and checksums. The values come from the path as the task found it and what it was asked, so no extra round
+ * trip: only a path the task made, replaced or removed, or gave to another owner or group by name, is read again
+ * in a real run, for the owner, mode and numbers the host gave it.
  */
 final class PathReturns {
     private PathReturns() {
@@ -25,17 +26,19 @@ final class PathReturns {
                 .returns("state", "string", "success", "what the path is now (or, in check mode, would be): file, directory, link or absent", "file")
                 .returns("mode", "string", "when the path is there (in check mode: when known)", "its octal mode, four digits", "0644")
                 .returns("owner", "string", "when the path is there (in check mode: when known)", "its owner's name", "root")
-                .returns("group", "string", "when the path is there (in check mode: when known)", "its group's name", "root");
+                .returns("group", "string", "when the path is there (in check mode: when known)", "its group's name", "root")
+                .returns("uid", "int", "when the path is there (in check mode: when known)", "its owner's number", "0")
+                .returns("gid", "int", "when the path is there (in check mode: when known)", "its group's number", "0");
     }
 
     /**
-     * Registers the state, mode, owner and group of {@code path}, found as {@code found} before the task; a path
-     * the task {@code made} (created, replaced or removed) is read again in a real run, and in check mode the
-     * predicted path stands for it.
+     * Registers the state, mode, owner, group, uid and gid of {@code path}, found as {@code found} before the task;
+     * a path the task {@code made} (created, replaced or removed) or gave away by name is read again in a real run,
+     * and in check mode the predicted path stands for it.
      */
     static void register(ModuleContext ctx, String path, RemoteFile found, boolean made) {
         RemoteFile now = found;
-        if (ctx.checkMode() ? ctx.predictedPaths().contains(path) : made) {
+        if (ctx.checkMode() ? ctx.predictedPaths().contains(path) : made || givenAway(ctx, now)) {
             now = ctx.stat(path, false);
         }
         ctx.set("state", now.exists() ? now.type() : "absent");
@@ -46,14 +49,34 @@ final class PathReturns {
         if (mode != null) {
             ctx.set("mode", octal(mode));
         }
-        String owner = ctx.has("owner") ? ctx.str("owner") : now.owner();
-        if (owner != null) {
-            ctx.set("owner", owner);
+        register(ctx, "owner", "uid", now.owner(), now.uid());
+        register(ctx, "group", "gid", now.group(), now.gid());
+    }
+
+    /** The name asked for (or found) under {@code name}, and its number under {@code id} when known. */
+    private static void register(ModuleContext ctx, String name, String id, String found, Long foundId) {
+        String value = ctx.has(name) ? ctx.str(name) : found;
+        if (value == null) {
+            return;
         }
-        String group = ctx.has("group") ? ctx.str("group") : now.group();
-        if (group != null) {
-            ctx.set("group", group);
+        ctx.set(name, value);
+        Long number = isNumber(value) ? Long.valueOf(value) : value.equals(found) ? foundId : null;
+        if (number != null) {
+            ctx.set(id, number);
         }
+    }
+
+    /** True when the task asked for an owner or group by a name the path did not have: its number is the host's. */
+    private static boolean givenAway(ModuleContext ctx, RemoteFile found) {
+        return found.exists() && (asked(ctx, "owner", found.owner()) || asked(ctx, "group", found.group()));
+    }
+
+    private static boolean asked(ModuleContext ctx, String name, String found) {
+        return ctx.has(name) && !isNumber(ctx.str(name)) && !ctx.str(name).equals(found);
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
     }
 
     /** Declares what {@link #registerContent} gives. */
