@@ -2,7 +2,10 @@ package io.gplay.cli;
 
 import io.gplay.engine.inventory.InventoryLoader;
 import io.gplay.engine.module.ModuleRegistry;
+import io.gplay.engine.report.LogFile;
+import io.gplay.engine.report.RunLog;
 import io.gplay.engine.run.RunOptions;
+import io.gplay.engine.vault.SecretMask;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -35,6 +38,11 @@ class ConsoleTest {
     Path dir;
 
     private String run(String input) throws Exception {
+        return run(input, null);
+    }
+
+    /** The console's output, {@code log} (null: none) written beside it as gplay repl --log-path has it. */
+    private String run(String input, RunLog log) throws Exception {
         Path inv = dir.resolve("hosts.ini");
         Files.writeString(inv, "[web]\nweb1 ansible_connection=local\nweb2 ansible_connection=local\n[db]\ndb1 ansible_connection=local\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -42,11 +50,12 @@ class ConsoleTest {
         try (Terminal t = dumb(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), bytes)) {
             PrintStream out = new PrintStream(t.output(), true);
             try (Session s = new Session(InventoryLoader.load(inv.toString()), modules, RunOptions.defaults(), "web",
-                    new CompactReporter(out, false, false))) {
+                    RunLogOption.with(new CompactReporter(out, false, false), log))) {
                 LineReader reader = LineReaderBuilder.builder().terminal(t).parser(new ReplParser()).build();
                 new Console(s, reader, t, out).loop();
             }
         }
+        RunLogOption.close(log);
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -72,6 +81,21 @@ class ConsoleTest {
         assertTrue(out.contains("web1 | ") && out.contains("web2 | "), out);
         assertFalse(out.contains("db1 |"), "db1 is not a target: " + out);
         assertTrue(out.contains("=> 6"), "a multi-line list was read whole: " + out);
+    }
+
+    @Test
+    void eachLineThatRunsTasksIsARunInTheRunLogWithItsResultsPerHost() throws Exception {
+        Path log = dir.resolve("gplay.log");
+        run("file '" + dir.resolve("d") + "', state: 'directory'\n"
+                + "x = 1 + 1\n"
+                + "debug 'said', msg: 'hello'\n"
+                + ":quit\n", new RunLog(LogFile.open(log, w -> { }), SecretMask.global(), List.of("repl", "-i", "hosts.ini"), "hosts.ini"));
+        String text = Files.readString(log);
+        assertEquals(2, text.lines().filter(l -> l.contains("| run: gplay repl -i hosts.ini |")).count(),
+                "a run for each module call, none for Groovy: " + text);
+        assertTrue(text.contains("h=web1 | changed: [" + dir.resolve("d") + "]") || text.contains("h=web1 | ok: [" + dir.resolve("d") + "]"), text);
+        assertTrue(text.contains("h=web2 | ok: [said] hello\n") && text.contains("h=web1 | ok: [said] hello\n"), text);
+        assertFalse(text.contains("h=db1"), "db1 is not a target: " + text);
     }
 
     /** Each call a plan refuses (SameVerdictTest's), typed in the console, is refused with the same problems. */
