@@ -1,42 +1,17 @@
 package io.gplay.dsl.reuse
 
-import io.gplay.dsl.DslException
 import io.gplay.dsl.PlaybookLoader
+import io.gplay.dsl.TreeSpec
 import io.gplay.engine.module.ModuleRegistry
 import io.gplay.engine.plan.HostScope
 import io.gplay.engine.vault.VaultPassword
 import io.gplay.engine.vault.VaultSecrets
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
 
 /** Task files, roles, libraries and variables files, as the plan sees them (their runs: tests' ReuseSpec). */
-class ReuseSpec extends Specification {
-    @TempDir
-    Path dir
-
-    PlaybookLoader loader() {
-        new PlaybookLoader(ModuleRegistry.load(), dir.resolve('cache'))
-    }
-
-    Path write(String name, String text) {
-        Path f = dir.resolve(name)
-        Files.createDirectories(f.parent)
-        Files.writeString(f, text)
-        f
-    }
-
-    String problems(Closure<?> load) {
-        try {
-            load()
-            return ''
-        } catch (DslException e) {
-            return e.problems().join('\n')
-        }
-    }
-
+class ReuseSpec extends TreeSpec {
     def "a task file is taken in where it is imported, its path relative to the file that imports it"() {
         given:
         write('plays/tasks/common.groovy', '''\

@@ -1,44 +1,19 @@
 package io.gplay.dsl.reuse
 
-import io.gplay.dsl.DslException
 import io.gplay.dsl.PlaybookLoader
+import io.gplay.dsl.TreeSpec
 import io.gplay.engine.inventory.Host
 import io.gplay.engine.inventory.Inventory
 import io.gplay.engine.module.ModuleRegistry
 import io.gplay.engine.report.ConsoleReporter
 import io.gplay.engine.run.RunOptions
 import io.gplay.engine.run.Runner
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
 
 /** A role's own code: its lib/ (Groovy helpers) and modules/ (modules of its own), made, checked and run. */
-class RoleCodeSpec extends Specification {
-    @TempDir
-    Path dir
-
-    PlaybookLoader loader() {
-        new PlaybookLoader(ModuleRegistry.load(), dir.resolve('cache'))
-    }
-
-    Path write(String name, String text) {
-        Path f = dir.resolve(name)
-        Files.createDirectories(f.parent)
-        Files.writeString(f, text)
-        f
-    }
-
-    String problems(Closure<?> load) {
-        try {
-            load()
-            return ''
-        } catch (DslException e) {
-            return e.problems().join('\n')
-        }
-    }
-
+class RoleCodeSpec extends TreeSpec {
     /** The msg of each debug task of the plan, by its title. */
     Map<String, Object> messages(def plan) {
         plan.plays()[0].allTasks().toList().findAll { it.module() == 'debug' }
