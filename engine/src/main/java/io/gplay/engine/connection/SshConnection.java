@@ -249,12 +249,22 @@ public final class SshConnection implements Connection {
      * so a reason to disconnect (a transport's, e.g. keepalives unanswered) in the failure counts as gone too.
      */
     private boolean transportGone(Exception e) {
+        return transportGone(e, this::alive);
+    }
+
+    /**
+     * Whether an exec's failure is its transport's end: a disconnect, or the socket closed or at its end beneath
+     * it. sshj's reader marks the transport dead a moment after the socket closes, so a command whose host died
+     * under it may see "Socket closed" while {@code alive} still says yes: that is a lost host, not a failed task.
+     */
+    static boolean transportGone(Throwable e, java.util.function.BooleanSupplier alive) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SSHException ssh && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN) {
+            if (t instanceof SSHException ssh && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN
+                    || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
                 return true;
             }
         }
-        return !alive();
+        return !alive.getAsBoolean();
     }
 
     /**
