@@ -253,14 +253,16 @@ public final class SshConnection implements Connection {
     }
 
     /**
-     * Whether an exec's failure is its transport's end: a disconnect, or the socket closed or at its end beneath
-     * it. sshj's reader marks the transport dead a moment after the socket closes, so a command whose host died
-     * under it may see "Socket closed" while {@code alive} still says yes: that is a lost host, not a failed task.
+     * Whether an exec's failure is its transport's end: a disconnect, sshj's transport broken ("Broken transport;
+     * encountered EOF"), or the socket closed beneath it. sshj's reader marks the transport dead a moment after
+     * the socket closes, so a command whose host died under it may see that while {@code alive} still says yes:
+     * a lost host, not a failed task. (A shell of the host's that ends, with the transport whole, is not one.)
      */
     static boolean transportGone(Throwable e, java.util.function.BooleanSupplier alive) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SSHException ssh && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN
-                    || t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+                    || t instanceof net.schmizz.sshj.transport.TransportException
+                    || t instanceof java.net.SocketException) {
                 return true;
             }
         }

@@ -21,13 +21,16 @@ class TransportGoneTest {
     void aSocketClosedOrAtItsEndBeneathTheFailureIsTheTransportsEndWhileItStillLooksAlive() {
         assertTrue(SshConnection.transportGone(new ConnectionException("Socket closed",
                 new TransportException(new SocketException("Socket closed"))), () -> true));
-        assertTrue(SshConnection.transportGone(new IOException("read", new EOFException()), () -> true));
+        assertTrue(SshConnection.transportGone(new IllegalStateException(
+                new TransportException("Broken transport; encountered EOF")), () -> true));
         assertTrue(SshConnection.transportGone(new TransportException(DisconnectReason.CONNECTION_LOST, "gone"), () -> true));
     }
 
     @Test
     void anyOtherFailureOfALiveTransportIsTheCommandsOwn() {
         assertFalse(SshConnection.transportGone(new IOException("no such file"), () -> true));
+        assertFalse(SshConnection.transportGone(new EOFException("the host's probe shell ended"), () -> true),
+                "a shell that ends is not the transport's end: the next read gets a new shell");
         assertTrue(SshConnection.transportGone(new IOException("no such file"), () -> false));
     }
 }
