@@ -37,13 +37,22 @@ public final class VarRefs {
     /** The value {@code v} stands for among {@code vars}: itself, unless it names one of them. */
     public static Object value(Map<String, Object> vars, Object v) {
         Object at = v;
-        for (int i = 0; i < LONGEST_CHAIN && at instanceof CharSequence s; i++) {
-            Matcher m = REF.matcher(s.toString().strip());
-            if (!m.matches() || !vars.containsKey(m.group(1))) {
+        for (int i = 0; i < LONGEST_CHAIN; i++) {
+            String name = reference(at);
+            if (name == null || !vars.containsKey(name)) {
                 return at;
             }
-            at = vars.get(m.group(1));
+            at = vars.get(name);
         }
-        return at instanceof CharSequence s && REF.matcher(s.toString().strip()).matches() ? v : at;
+        return reference(at) != null ? v : at;
+    }
+
+    /** The variable {@code v} names and nothing else, or null; a value without "{{" is passed over unread. */
+    private static String reference(Object v) {
+        if (!(v instanceof CharSequence s) || s.toString().indexOf("{{") < 0) {
+            return null; // every value of every task's scope comes here: most are plain text
+        }
+        Matcher m = REF.matcher(s.toString().strip());
+        return m.matches() ? m.group(1) : null;
     }
 }
