@@ -1,29 +1,13 @@
 package io.gplay.dsl
 
 import io.gplay.dsl.build.AnsibleCondition
-import io.gplay.engine.module.ModuleRegistry
 import io.gplay.engine.plan.Deferred
 import io.gplay.engine.plan.HostScope
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
 
-class PlaybookLoaderSpec extends Specification {
-    @TempDir
-    Path dir
-
-    PlaybookLoader loader() {
-        new PlaybookLoader(ModuleRegistry.load(), dir.resolve('cache'))
-    }
-
-    Path write(String name, String text) {
-        Path f = dir.resolve(name)
-        Files.writeString(f, text)
-        f
-    }
-
+class PlaybookLoaderSpec extends TreeSpec {
     def "a playbook becomes plays, tasks and handlers with their source lines"() {
         given:
         def f = write('site.groovy', '''\

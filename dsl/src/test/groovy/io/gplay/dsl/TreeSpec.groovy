@@ -12,8 +12,8 @@ abstract class TreeSpec extends Specification {
     @TempDir
     Path dir
 
-    PlaybookLoader loader() {
-        new PlaybookLoader(ModuleRegistry.load(), dir.resolve('cache'))
+    PlaybookLoader loader(ModuleRegistry builtIns = ModuleRegistry.load()) {
+        new PlaybookLoader(builtIns, dir.resolve('cache'))
     }
 
     Path write(String name, String text) {

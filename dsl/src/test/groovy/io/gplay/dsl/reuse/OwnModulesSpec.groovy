@@ -1,7 +1,7 @@
 package io.gplay.dsl.reuse
 
-import io.gplay.dsl.DslException
 import io.gplay.dsl.PlaybookLoader
+import io.gplay.dsl.TreeSpec
 import io.gplay.engine.inventory.Host
 import io.gplay.engine.inventory.Inventory
 import io.gplay.engine.module.Module
@@ -11,8 +11,6 @@ import io.gplay.engine.run.RunOptions
 import io.gplay.engine.run.Runner
 import org.codehaus.groovy.control.CompilationUnit
 import org.codehaus.groovy.control.Phases
-import spock.lang.Specification
-import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -20,32 +18,9 @@ import java.util.jar.JarEntry
 import java.util.jar.JarOutputStream
 
 /** A playbook's modules of its own (modules/NAME.groovy) and modules in plugin jars, made, checked and run. */
-class OwnModulesSpec extends Specification {
+class OwnModulesSpec extends TreeSpec {
     /** The worked example of docs/writing-a-module.md. */
     static final Path EXAMPLE = Path.of('..', 'examples', 'modules', 'nfsExport.groovy')
-
-    @TempDir
-    Path dir
-
-    PlaybookLoader loader(ModuleRegistry builtIns = ModuleRegistry.load()) {
-        new PlaybookLoader(builtIns, dir.resolve('cache'))
-    }
-
-    Path write(String name, String text) {
-        Path f = dir.resolve(name)
-        Files.createDirectories(f.parent)
-        Files.writeString(f, text)
-        f
-    }
-
-    String problems(Closure<?> load) {
-        try {
-            load()
-            return ''
-        } catch (DslException e) {
-            return e.problems().join('\n')
-        }
-    }
 
     /** Runs the plan on a local host h1 with the modules the loader made it with; what the console showed. */
     String run(PlaybookLoader loader, Path playbook, boolean check) {
