@@ -1,5 +1,6 @@
 package io.gplay.tests
 
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -10,6 +11,7 @@ import java.nio.file.Path
  * the lab's ctdb is 4.17, which reads only the modern files, so this proves the files and links, not a
  * legacy ctdbd reading them.
  */
+@ResourceLock(Lab.RESOURCE)
 class CtdbLegacyStyleLabSpec extends Specification {
     @TempDir
     Path work

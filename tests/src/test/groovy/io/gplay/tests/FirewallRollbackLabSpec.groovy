@@ -1,11 +1,13 @@
 package io.gplay.tests
 
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Path
 
 /** iptablesApply over real SSH on a lab host: a rule set that cuts new SSH connections is rolled back. */
+@ResourceLock(Lab.RESOURCE)
 class FirewallRollbackLabSpec extends Specification {
     @TempDir
     Path work

@@ -65,6 +65,17 @@ class Gplay {
         Process process
         private Thread errReader
         private StringBuilder err
+        private Thread outReader
+        private final StringBuffer out = new StringBuffer()
+
+        /** Waits, at most this many seconds, until gplay has printed {@code text}: past its start-up, at a task. */
+        void awaitOut(String text, int seconds) {
+            long deadline = System.currentTimeMillis() + seconds * 1000L
+            while (!out.toString().contains(text) && process.alive && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50)
+            }
+            assert out.toString().contains(text), "gplay had not printed '${text}' after ${seconds} s: ${out}"
+        }
 
         /** Sends SIGINT, as Ctrl-C in a terminal does, or another signal (TERM, say). */
         void interrupt(String signal = 'INT') {
@@ -72,10 +83,10 @@ class Gplay {
         }
 
         Run finish() {
-            def out = process.inputStream.text
             int rc = process.waitFor()
+            outReader.join()
             errReader.join()
-            new Run(rc: rc, out: out, err: err.toString())
+            new Run(rc: rc, out: out.toString(), err: err.toString())
         }
 
         /** As {@link #finish()}, failing (and ending gplay) when it has not ended within this many seconds. */
@@ -108,6 +119,16 @@ class Gplay {
         def p = pb.start()
         def err = new StringBuilder()
         def t = Thread.start { err << p.errorStream.text }
-        new Started(process: p, errReader: t, err: err)
+        def started = new Started(process: p, errReader: t, err: err)
+        started.outReader = Thread.start {
+            // as it comes, so a test can wait for a line (awaitOut)
+            p.inputStream.withReader('UTF-8') { r ->
+                char[] buf = new char[8192]
+                for (int n = r.read(buf); n >= 0; n = r.read(buf)) {
+                    started.out.append(buf, 0, n)
+                }
+            }
+        }
+        started
     }
 }

@@ -1,5 +1,6 @@
 package io.gplay.tests
 
+import spock.lang.ResourceLock
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit
  * machine dialog; the engine volume is a real replicated Gluster volume the stand-in mounts. The operator's
  * steps inside the VM are played with the stand-in's `--standin-vm` commands.
  */
+@ResourceLock(Lab.RESOURCE)
 @Stepwise
 class HostedEngineDialogLabSpec extends Specification {
     static final String PASSWORD = 'Adm1n-s3cret-pw'

@@ -10,6 +10,8 @@ import java.nio.file.Path
 class Lab {
     static final Path SCRIPT = Gplay.ROOT.resolve('lab/gplay-lab')
     static final Path STATE = Path.of(System.getenv('GPLAY_LAB_STATE') ?: '/var/lib/gplay-lab')
+    /** What a spec that uses the lab holds (spock.lang.ResourceLock): one spec at a time has the lab. */
+    static final String RESOURCE = 'gplay-lab'
 
     final int size
 

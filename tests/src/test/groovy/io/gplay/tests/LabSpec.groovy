@@ -1,9 +1,11 @@
 package io.gplay.tests
 
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.Stepwise
 
 /** The lab itself: hosts answer SSH, stop and start, reset, prove changes by hash, survive stale state, go away whole. */
+@ResourceLock(Lab.RESOURCE)
 @Stepwise
 class LabSpec extends Specification {
     static final String SCRIPT = Lab.SCRIPT.toString()

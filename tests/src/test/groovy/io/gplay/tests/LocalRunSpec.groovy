@@ -372,7 +372,8 @@ playbook('p') {
         when: 'Ctrl-C while it matches'
         work.resolve('slow.groovy').text = pb
         def started = Gplay.start(work, work.resolve('cache'), 'run', 'slow.groovy', '-i', inventory().toString())
-        sleep(6000) // past start-up, well inside the task's 10 s of matching
+        started.awaitOut('TASK [slow]', 60)
+        sleep(2000) // inside the task's 10 s of matching
         started.interrupt()
         def stopped = started.finishWithin(3)
 

@@ -1,12 +1,14 @@
 package io.gplay.tests
 
 import spock.lang.IgnoreIf
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Path
 
 /** The console in a real terminal (tmux) on lab hosts: a module call, host-name completion, Ctrl-C. */
+@ResourceLock(Lab.RESOURCE)
 @IgnoreIf(value = { Needs.skip(!Tmux.available()) }, reason = 'needs tmux (bin/install-deps installs it)')
 class ReplLabSpec extends Specification {
     @TempDir

@@ -1,6 +1,7 @@
 package io.gplay.tests
 
 import spock.lang.IgnoreIf
+import spock.lang.Isolated
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -12,6 +13,7 @@ import java.util.regex.Pattern
  * multi-line input, check mode in the prompt, :quit and Ctrl-D.
  */
 @IgnoreIf(value = { Needs.skip(!Sshd.available() || !Tmux.available()) }, reason = 'needs tmux and openssh-server (bin/install-deps installs them)')
+@Isolated('its prompts come back within seconds of a key: no spec runs beside it')
 class ReplTmuxSpec extends TwoSshdSpec {
     static final Pattern PROMPT = ~/^gplay \[.*\]>$/
     static final Pattern ANY_PROMPT = ~/^gplay \[.*\]>/

@@ -1,11 +1,13 @@
 package io.gplay.tests
 
+import spock.lang.ResourceLock
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Path
 
 /** A service that will not start, on a lab host's real systemd: the failure says why, not only "see journalctl". */
+@ResourceLock(Lab.RESOURCE)
 class ServiceFailureLabSpec extends Specification {
     @TempDir
     Path work
