@@ -21,8 +21,10 @@ import java.util.List;
  * behind when the connection drops, as a temporary file could be.
  */
 public final class MysqlLogin {
-    /** Reads the option lines up to an empty line, then runs the program with them on fd 3 and the rest of stdin as its own. */
-    private static final String SCRIPT = "opts=; while IFS= read -r l && [ -n \"$l\" ]; do opts=\"$opts$l\n\"; done; "
+    /** Reads the option lines up to an empty line into $opts: what every script here starts with. */
+    private static final String READ_OPTIONS = "opts=; while IFS= read -r l && [ -n \"$l\" ]; do opts=\"$opts$l\n\"; done; ";
+    /** Then runs the program ($0) with them on fd 3 and the rest of stdin as its own. */
+    private static final String SCRIPT = READ_OPTIONS
             + "{ printf '%s' \"$opts\" | \"$0\" --defaults-extra-file=/dev/fd/3 \"$@\" 3<&0 0<&4 4<&-; } 4<&0";
 
     static final List<Param> PARAMS = List.of(
@@ -83,9 +85,12 @@ public final class MysqlLogin {
         return exec(client(), sql, changes);
     }
 
-    /** Another client program of the same package (mysqldump), with the same login, fed {@code stdin}. */
-    ExecResult program(String program, List<String> args, String stdin, boolean changes) {
-        return exec(Cmd.of("sh", "-c", SCRIPT, program).args(args), stdin, changes);
+    /**
+     * A script of the caller's after the options are read: it runs the client program as
+     * {@code printf '%s' "$opts" | PROGRAM --defaults-extra-file=/dev/fd/3 ... 3<&0}, its words being the script's arguments.
+     */
+    ExecResult script(String body, List<String> words, boolean changes) {
+        return exec(Cmd.of("sh", "-c", READ_OPTIONS + body).args(words), "", changes);
     }
 
     private Cmd client() {
@@ -126,6 +131,7 @@ public final class MysqlLogin {
         add(lines, "host", ctx.has("loginHost") ? ctx.str("loginHost") : null);
         add(lines, "port", ctx.has("loginPort") ? String.valueOf(ctx.integer("loginPort")) : null);
         add(lines, "socket", ctx.has("loginUnixSocket") ? ctx.str("loginUnixSocket") : null);
+        lines.add("[mysql]"); // mysqldump has no connect-timeout, and refuses an option of [client] it does not know
         add(lines, "connect-timeout", String.valueOf(ctx.integer("connectTimeout")));
         return String.join("\n", lines) + "\n";
     }

@@ -73,7 +73,7 @@ public final class MysqlUserModule implements Module {
         String user = ctx.str("name");
         String host = ctx.str("host").toLowerCase(Locale.ROOT);
         boolean present = ctx.str("state").equals("present");
-        String hash = present && ctx.has("password") && ctx.str("password") != null ? hash(ctx) : null;
+        String hash = present && ctx.has("password") ? hash(ctx) : null;
         MysqlLogin login = MysqlLogin.of(ctx);
         Accounts accounts = Accounts.read(ctx, login, user);
         List<String> hosts = ctx.bool("hostAll") ? accounts.hosts() : List.of(host);
@@ -97,7 +97,7 @@ public final class MysqlUserModule implements Module {
             ctx.msg(any ? "User deleted" : "User doesn't exist");
             return;
         }
-        Map<String, Set<String>> wanted = ctx.has("priv") && ctx.get("priv") != null
+        Map<String, Set<String>> wanted = ctx.has("priv")
                 ? Privileges.unpack(ctx.get("priv"), accounts.ansi(), !ctx.bool("subtractPrivs")) : null;
         String mode = ctx.bool("appendPrivs") ? "append" : ctx.bool("subtractPrivs") ? "subtract" : "replace";
         if (found.isEmpty() && ctx.bool("hostAll")) {
