@@ -88,6 +88,9 @@ public final class MysqlDbModule implements Module {
         String logBin = ctx.bool("sqlLogBin") ? "" : "SET SQL_LOG_BIN = 0;\n";
         switch (state) {
             case "absent" -> {
+                if (existing.isEmpty()) {
+                    ctx.msg("no database of " + names + " exists");
+                }
                 for (String n : names.stream().filter(existing::contains).toList()) {
                     String drop = "DROP DATABASE " + Sql.ident(n);
                     ctx.converge("drop database " + Sql.ident(n), () -> {
@@ -98,6 +101,9 @@ public final class MysqlDbModule implements Module {
                 }
             }
             case "present", "import" -> {
+                if (missing.isEmpty() && state.equals("present")) {
+                    ctx.msg("every database of " + names + " exists (an existing one keeps its encoding and collation)");
+                }
                 for (String n : missing) {
                     String create = "CREATE DATABASE " + Sql.ident(n) + (ctx.has("encoding") ? " CHARACTER SET " + ctx.str("encoding") : "")
                             + (ctx.has("collation") ? " COLLATE " + ctx.str("collation") : "");

@@ -48,8 +48,8 @@ public final class MysqlQueryModule implements Module {
             .returns("rowcount", "list", "changed", "for each query, the rows it returned or affected", "[5, 1]")
             .returns("execution_time_ms", "list", "success", "for each query, its time in milliseconds", "[7104, 85]")
             .example("mysqlQuery 'SELECT * FROM orders WHERE id = %s AND story = %s', loginDb: 'acme', positionalArgs: [1, 'test']")
-            .example("mysqlQuery(['INSERT INTO articles (id, story) VALUES (2, \\'long story\\')', 'UPDATE prices SET price = 1 WHERE id = 2'],\n"
-                    + "        loginDb: 'acme', singleTransaction: true, loginUnixSocket: '/run/mysqld/mysqld.sock')");
+            .example("mysqlQuery query: ['INSERT INTO articles (id, story) VALUES (2, \\'long story\\')', 'UPDATE prices SET price = 1 WHERE id = 2'],\n"
+                    + "        loginDb: 'acme', singleTransaction: true, loginUnixSocket: '/run/mysqld/mysqld.sock'");
 
     @Override
     public ModuleSpec spec() {

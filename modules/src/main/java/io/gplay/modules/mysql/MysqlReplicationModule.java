@@ -52,7 +52,7 @@ public final class MysqlReplicationModule implements Module {
             .returns("Is_Primary", "bool", "mode getprimary", "whether the server writes a binary log", "true")
             .returns("Is_Replica", "bool", "mode getreplica", "whether the server is a replica", "true")
             .returns("warning", "str", "when CHANGE MASTER warned", "the server's warning", "")
-            .example("mysqlReplication 'changeprimary', primaryHost: 'db1', primaryUser: 'repl', primaryPassword: '{{ repl_password }}',"
+            .example("mysqlReplication 'changeprimary', primaryHost: 'db1', primaryUser: 'repl', primaryPassword: { \"${vars.repl_password}\" },"
                     + " primaryLogFile: 'mysql-bin.000001', primaryLogPos: 4")
             .example("mysqlReplication 'startreplica'");
 

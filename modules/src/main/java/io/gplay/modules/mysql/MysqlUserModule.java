@@ -59,7 +59,7 @@ public final class MysqlUserModule implements Module {
             .leavesOut("force_context", "not built: the session has no default database")
             .leavesOut("column_case_sensitive", "not built: column names in priv are kept as written (Ansible's default)")
             .leavesOut("update_password", "on_new_username is not built (always and on_create are)")
-            .example("mysqlUser 'app', host: '%', password: '{{ vault_app_db_password }}', priv: 'appdb.*:ALL/*.*:PROCESS'")
+            .example("mysqlUser 'app', host: '%', password: { \"${vars.vault_app_db_password}\" }, priv: 'appdb.*:ALL/*.*:PROCESS'")
             .example("mysqlUser 'reporting', priv: ['appdb.*': 'SELECT'], loginUnixSocket: '/run/mysqld/mysqld.sock'")
             .example("mysqlUser 'old', hostAll: true, state: 'absent'");
 
@@ -101,16 +101,13 @@ public final class MysqlUserModule implements Module {
                 ? Privileges.unpack(ctx.get("priv"), accounts.ansi(), !ctx.bool("subtractPrivs")) : null;
         String mode = ctx.bool("appendPrivs") ? "append" : ctx.bool("subtractPrivs") ? "subtract" : "replace";
         if (found.isEmpty() && ctx.bool("hostAll")) {
-            ctx.msg("no account named " + user + ": hostAll changes accounts, it adds none");
-            return;
+            ctx.fail("hostAll cannot be used when adding a user: there is no account named " + user);
         }
         boolean passwordSet = false;
+        boolean changed = false;
         for (Map.Entry<String, Account> a : found.entrySet()) {
             String account = Sql.account(user, a.getKey());
             Account now = a.getValue();
-            if (now == null && ctx.bool("hostAll")) {
-                ctx.fail("hostAll cannot be used when adding a user");
-            }
             List<String> sql = new ArrayList<>();
             String what;
             boolean passwordChanged = false;
@@ -144,8 +141,13 @@ public final class MysqlUserModule implements Module {
                     () -> login.change(logBin(ctx) + String.join(";\n", sql)));
             accounts.predict(a.getKey(), after);
             passwordSet |= passwordChanged;
+            changed = true;
         }
         ctx.set("password_changed", passwordSet);
+        if (!changed) {
+            ctx.msg("User unchanged: " + (hash == null ? "" : ctx.str("updatePassword").equals("always") ? "its password is the one given, " : "")
+                    + (wanted == null ? "no privileges asked" : "its privileges are as asked"));
+        }
     }
 
     private static String logBin(ModuleContext ctx) {

@@ -76,6 +76,10 @@ class MysqlQueryModuleTest {
                 "namedArgs", Map.of("id", 7, "s", hostile)), false);
         assertEquals(List.of(List.of(Map.of("story", hostile, "m", "2"))), named.registered().get("query_result"));
         assertFalse(Files.exists(marker), "no value ran as a command");
+        Result shell = run(Map.of("query", List.of("SELECT 1", "\\! touch " + marker)), false);
+        assertEquals(Status.FAILED, shell.status());
+        assertTrue(shell.msg().contains("Not allowed in the sandbox mode"), shell.msg());
+        assertFalse(Files.exists(marker), "the client's shell command is refused");
         Result bad = run(Map.of("query", "SELECT %s, %s", "positionalArgs", List.of(1)), false);
         assertEquals(Status.FAILED, bad.status());
         assertTrue(bad.msg().contains("more %s than positionalArgs"), bad.msg());

@@ -51,6 +51,7 @@ class MysqlUserModuleTest {
         assertEquals(check.diffs(), real.diffs());
         Result again = run(params, false);
         assertEquals(Status.OK, again.status(), again.descriptions().toString());
+        assertTrue(again.msg().startsWith(params.get("state") == null ? "User unchanged: " : "User doesn't exist"), again.msg());
         return real;
     }
 
@@ -100,7 +101,17 @@ class MysqlUserModuleTest {
         assertEquals("0", server.value("SELECT COUNT(*) FROM mysql.user WHERE User = 'gone'"));
         assertEquals("User doesn't exist", run(Map.of("name", "gone", "state", "absent"), false).msg());
         Result add = run(Map.of("name", "gone2", "hostAll", true), false);
-        assertEquals(Status.OK, add.status(), "hostAll adds no account, as in Ansible");
+        assertEquals(Status.FAILED, add.status(), "hostAll adds no account, as in Ansible");
+        assertTrue(add.msg().startsWith("hostAll cannot be used when adding a user"), add.msg());
+    }
+
+    @Test
+    void checkImplicitAdminTriesRootWithNoPasswordFirst() {
+        Result root = run(Map.of("name", "viaroot", "loginUser", "nobody", "loginPassword", "wrong", "checkImplicitAdmin", true), false);
+        assertEquals(Status.CHANGED, root.status(), "root through the socket got in: " + root.msg());
+        Result given = run(Map.of("name", "viaroot", "loginUser", "nobody", "loginPassword", "wrong"), false);
+        assertEquals(Status.FAILED, given.status());
+        assertTrue(given.msg().startsWith("unable to connect to database, check loginUser and loginPassword"), given.msg());
     }
 
     @Test
