@@ -117,6 +117,9 @@ public final class Deb822RepositoryModule implements Module {
             }
             return;
         }
+        if (!ctx.list("types").stream().allMatch(t -> t.equals("deb") || t.equals("deb-src"))) {
+            ctx.fail("types must be deb or deb-src, got " + ctx.list("types"));
+        }
         Deb822Source source = new Deb822Source();
         source.put("X-Repolib-Name", name);
         String keyFile = null;

@@ -164,7 +164,11 @@ class Deb822RepositoryModuleTest {
         assertEquals(Status.FAILED, run(Map.of("name", "y", "uris", "http://x/\nTypes: deb-src", "suites", "a"), false).status());
         assertEquals(List.of("create /etc/apt/sources.list.d/x.sources"), run(Map.of("name", "../../x", "uris", "http://x/", "suites", "a"), true).descriptions());
         assertEquals(Status.FAILED, run(Map.of("name", "$()", "uris", "http://x/", "suites", "a"), false).status(), "no letter: no file name");
-        assertEquals(Status.FAILED, run(Map.of("name", "y", "uris", "http://x/", "suites", "a", "signedBy", "file:///x\nurl = \"file:///etc/shadow\""), false).status());
+        assertEquals(Status.CHANGED, run(Map.of("name", "z", "uris", "http://x/", "suites", "a", "signedBy", "file:///x\nurl = \"file:///etc/shadow\""), false).status());
+        assertEquals("X-Repolib-Name: z\nTypes: deb\nURIs: http://x/\nSuites: a\nSigned-By:\n    file:///x\n    url = \"file:///etc/shadow\"\n",
+                file("/etc/apt/sources.list.d/z.sources"), "a signed_by of several lines is key text, each line indented");
+        assertEquals("types must be deb or deb-src, got [deb, rpm]",
+                run(Map.of("name", "y", "types", List.of("deb", "rpm"), "uris", "http://x/", "suites", "a"), false).msg());
         assertFalse(Files.exists(Path.of("pwned")));
         assertFalse(Files.exists(work.resolve("pwned")));
     }
