@@ -41,8 +41,8 @@ public final class AptRepositoryModule implements Module {
                     + " other lists keep their bytes (Ansible rewrites every list it read). When apt-get update fails every try, the"
                     + " lists are put back as they were and the task fails, as in Ansible. Only one-line lists (.list) are read, as"
                     + " Ansible 2.14 does: a source in a deb822 .sources file is not seen.")
-            .returns("repo", "str", "always", "the repo line given", "deb https://download.docker.com/linux/debian bookworm stable")
-            .returns("state", "str", "always", "the state given", "present")
+            .returns("repo", "str", "success", "the repo line given", "deb https://download.docker.com/linux/debian bookworm stable")
+            .returns("state", "str", "success", "the state given", "present")
             .leavesOut("codename", "not built: ppa: repositories (Launchpad, Ubuntu) are not built, and codename is only theirs")
             .leavesOut("validateCerts", "not built: only a ppa: repository's Launchpad lookup fetches anything")
             .leavesOut("installPythonApt", "not needed: the lists are read and written without python-apt")

@@ -134,6 +134,9 @@ class AptRepositoryModuleTest {
         Result r = run(Map.of("repo", line, "updateCache", true), false);
         assertEquals(Status.CHANGED, r.status(), r.msg());
         assertTrue(ns.sh("ls /var/lib/apt/lists").contains(repo.toString().substring(1).replace('/', '_')), ns.sh("ls /var/lib/apt/lists"));
+        Result again = run(Map.of("repo", line, "updateCache", true), false);
+        assertEquals(Status.OK, again.status());
+        assertEquals(List.of(), again.descriptions(), "no list changed: no apt-get update");
         Result failed = run(Map.of("repo", "deb [trusted=yes] file:" + work.resolve("none") + " ./", "updateCache", true,
                 "updateCacheRetries", 1), false);
         assertEquals(Status.FAILED, failed.status());
