@@ -1,32 +1,60 @@
 package io.gplay.modules.system;
 
-import io.gplay.engine.connection.ExecResult;
 import io.gplay.engine.module.Module;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
-import io.gplay.engine.shell.Cmd;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Installs or removes packages with the host's package manager (apt, yum or dnf, from facts). */
+/**
+ * Installs, upgrades or removes packages with the host's package manager (apt, yum or dnf, from facts): Ansible's
+ * package, apt (ansible-core 2.14, modules/apt.py), yum and dnf under one name, each parameter given to the
+ * managers that know it. apt's work is {@link AptPackages}, yum's and dnf's {@link RpmPackages}.
+ */
 public final class PackageModule implements Module {
-    private static final ModuleSpec SPEC = new ModuleSpec("package", "Installs or removes packages with apt, yum or dnf (chosen from facts). In the DSL: `packages`.")
+    private static final ModuleSpec SPEC = new ModuleSpec("package", "Installs, upgrades or removes packages with apt, yum or dnf (chosen from facts), as Ansible's package, apt, yum and dnf. In the DSL: `packages`.")
             .dslName("packages")
             .primary("name")
-            .param(Param.required("name", ParamType.LIST, "a package name or a list of them"))
-            .param(Param.choice("state", "present", List.of("present", "absent"), "installed or removed"))
+            .param(Param.optional("name", ParamType.LIST, null, "a package name or a list of them; apt takes a version as nginx=1.22* (a glob),"
+                    + " yum and dnf as nginx-1.22.1"))
+            .param(Param.choice("state", "present", List.of("present", "absent", "latest"),
+                    "present: installed (the version named, when one is); absent: removed; latest: installed and upgraded when a newer version is there"))
             .param(Param.optional("manager", ParamType.STRING, null, "apt, yum or dnf; by default the one the host's facts name"))
+            .param(Param.optional("updateCache", ParamType.BOOL, false, "apt: apt-get update first (alone too, with no name); yum and dnf: expire the"
+                    + " metadata first, which is not a change (as in Ansible)"))
+            .param(Param.optional("cacheValidTime", ParamType.INT, null, "apt: update only when the cache is older than this many seconds; sets updateCache"))
+            .param(Param.optional("deb", ParamType.STRING, null, "apt: a .deb file on the host (absolute path) or a URL the host downloads it from,"
+                    + " installed unless dpkg has its package at its version"))
+            .param(Param.optional("installRecommends", ParamType.BOOL, null, "apt: install recommended packages too (true) or not (false); apt's setting when not given"))
+            .param(Param.optional("allowDowngrade", ParamType.BOOL, null, "apt: a version named below the installed one is installed (--allow-downgrades)"))
+            .param(Param.optional("enablerepo", ParamType.LIST, null, "yum, dnf: repositories enabled for this task (--enablerepo)"))
+            .param(Param.optional("disablerepo", ParamType.LIST, null, "yum, dnf: repositories disabled for this task, before enablerepo (--disablerepo)"))
+            .oneOf("name", "deb", "updateCache", "cacheValidTime")
             .leavesOut("use", "say manager: apt, yum or dnf")
-            .leavesOut("state: latest", "present installs what is missing and upgrades nothing: upgrade with command")
+            .leavesOut("state: installed, removed, fixed, build-dep", "say present or absent; fix or build with command")
+            .leavesOut("upgrade", "a whole-system upgrade (apt-get dist-upgrade, yum update) is a command task")
+            .leavesOut("autoremove, autoclean, purge", "clean up with command: apt-get autoremove --purge")
+            .leavesOut("default_release, dpkg_options, force, force_apt_get, allow_unauthenticated, allow_change_held_packages, policy_rc_d, only_upgrade, fail_on_autoremove, lock_timeout, update_cache_retries, update_cache_retry_max_delay",
+                    "apt's own defaults; set them in apt.conf.d")
+            .leavesOut("list, security, bugfix, exclude, conf_file, disable_gpg_check, disable_plugin, enable_plugin, installroot, releasever, download_only, download_dir, validate_certs, sslverify, skip_broken, autoremove, bugfix, cacheonly, install_weak_deps, allowerasing, nobest, lock_timeout",
+                    "yum's and dnf's own defaults; set them in yum.conf or dnf.conf")
+            .checkMode("apt: predicts an install or removal from dpkg's database and an upgrade from apt-cache policy's candidate (the cache as it is: an"
+                    + " update it would make is not run); yum and dnf: from rpm and yum check-update. A .deb is read (and downloaded) in check mode too")
+            .notes("An apt cache update is a change whenever it runs, as Ansible's usually reports it: give cacheValidTime for a run that converges."
+                    + " A version named is compared as apt-get compares it: the installed version must match the glob.")
             .returns("installed", "list", "success", "the packages named that were installed before the task", "[glusterfs-server]")
-            .returns("packages", "list", "success", "the packages the task installs or removes (none: nothing to do)", "[ctdb]")
+            .returns("packages", "list", "success", "the packages the task installs, upgrades or removes (none: nothing to do)", "[ctdb]")
+            .returns("cache_updated", "bool", "success", "whether the package cache was updated (apt)", "true")
+            .returns("cache_update_time", "int", "when updateCache or cacheValidTime is given (apt)", "when apt's cache was last updated, in seconds since the epoch", "1700000000")
             .returns("stdout", "string", "when the package manager ran", "what it printed", "Setting up ctdb (4.17.12) ...")
             .returns("stderr", "string", "when the package manager ran", "its warnings", "")
             .example("packages 'glusterfs-server'")
-            .example("packages 'nfs and ctdb', name: ['nfs-utils', 'ctdb']");
+            .example("packages 'nfs and ctdb', name: ['nfs-utils', 'ctdb']")
+            .example("packages 'nginx', state: 'latest', updateCache: true, cacheValidTime: 3600")
+            .example("packages 'apt cache', updateCache: true")
+            .example("packages 'epel tools', name: 'htop', enablerepo: 'epel'");
 
     @Override
     public ModuleSpec spec() {
@@ -39,45 +67,22 @@ public final class PackageModule implements Module {
         if (!List.of("apt", "yum", "dnf").contains(mgr)) {
             ctx.fail("no supported package manager on " + ctx.host().name() + " (facts say '" + mgr + "'; set manager:)");
         }
-        boolean present = ctx.str("state").equals("present");
-        List<String> todo = new ArrayList<>();
-        List<String> installed = new ArrayList<>();
-        for (Object o : ctx.list("name")) {
-            String name = o.toString();
-            boolean has = installed(ctx, mgr, name);
-            if (has) {
-                installed.add(name);
-            }
-            if (has != present) {
-                todo.add(name);
-            }
-        }
-        ctx.set("installed", installed);
-        ctx.set("packages", todo);
-        if (todo.isEmpty()) {
-            return;
-        }
-        Cmd cmd = switch (mgr) {
-            case "apt" -> Cmd.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-y", "-q",
-                    present ? "install" : "remove").raw("--").args(todo);
-            default -> Cmd.of(mgr, "-y", "-q", present ? "install" : "remove").raw("--").args(todo);
-        };
-        ctx.converge((present ? "install " : "remove ") + String.join(", ", todo), () -> {
-            ExecResult r = ctx.change(cmd);
-            ctx.set("stdout", r.stdout().stripTrailing());
-            ctx.set("stderr", r.stderr().stripTrailing());
-        });
-        if (present) {
-            // a service of these packages is then taken as coming by a later service task of the check run
-            ctx.predictState(ServiceManager.PACKAGES_INSTALLED, "yes");
+        if (mgr.equals("apt")) {
+            refuse(ctx, mgr, "enablerepo", "disablerepo");
+            new AptPackages(ctx).run();
+        } else {
+            refuse(ctx, mgr, "deb", "installRecommends", "cacheValidTime", "allowDowngrade");
+            new RpmPackages(ctx, mgr).run();
         }
     }
 
-    private static boolean installed(ModuleContext ctx, String mgr, String name) {
-        if (mgr.equals("apt")) {
-            String status = ctx.probe(Cmd.of("dpkg-query", "-W", "-f=${Status}", "--", name)).stdout();
-            return status.endsWith("install ok installed");
+    /** A parameter the host's manager has no use for is refused rather than ignored: the task would not do what it says. */
+    private static void refuse(ModuleContext ctx, String mgr, String... params) {
+        for (String p : params) {
+            if (ctx.has(p)) {
+                ctx.fail(p + " is not for " + mgr + " (" + ctx.host().name() + "'s package manager): drop it, or set it only where "
+                        + (mgr.equals("apt") ? "yum or dnf" : "apt") + " runs");
+            }
         }
-        return ctx.probe(Cmd.of("rpm", "-q", "--whatprovides", "--", name)).ok();
     }
 }
