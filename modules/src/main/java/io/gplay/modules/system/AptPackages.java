@@ -21,6 +21,7 @@ final class AptPackages {
     private final List<String> installed = new ArrayList<>();
     private final List<String> todo = new ArrayList<>();
     private final List<String> whyNot = new ArrayList<>();
+    private boolean changed;
 
     AptPackages(ModuleContext ctx) {
         this.ctx = ctx;
@@ -93,7 +94,7 @@ final class AptPackages {
         }
         ctx.set("installed", installed);
         ctx.set("packages", todo);
-        if (!whyNot.isEmpty() && install.isEmpty() && remove.isEmpty() && todo.isEmpty()) {
+        if (!changed) {
             ctx.msg("nothing to do: " + String.join("; ", whyNot));
         }
     }
@@ -109,6 +110,7 @@ final class AptPackages {
             whyNot.add("the apt cache is " + (now - updated) + " s old, valid for " + validFor + " s");
             return;
         }
+        changed = true;
         ctx.converge("update the apt cache" + (validFor == null ? "" : " (older than " + validFor + " s)"), () -> {
             ctx.change(Cmd.of("env", "LC_ALL=C", "apt-get", "-q", "update"));
             updated(ctx.read(Cmd.script("eval \"$(apt-config shell L Dir::State::lists/d)\"; stat -c %Y \"$L\"")).strip());
@@ -182,6 +184,7 @@ final class AptPackages {
             cmd = cmd.raw("--allow-downgrades");
         }
         Cmd run = cmd.raw(verb).raw("--").args(args);
+        changed = true;
         ctx.converge(description, () -> {
             ExecResult r = ctx.change(run);
             ctx.set("stdout", r.stdout().stripTrailing());

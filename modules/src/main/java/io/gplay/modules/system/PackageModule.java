@@ -38,7 +38,7 @@ public final class PackageModule implements Module {
             .leavesOut("autoremove, autoclean, purge", "clean up with command: apt-get autoremove --purge")
             .leavesOut("default_release, dpkg_options, force, force_apt_get, allow_unauthenticated, allow_change_held_packages, policy_rc_d, only_upgrade, fail_on_autoremove, lock_timeout, update_cache_retries, update_cache_retry_max_delay",
                     "apt's own defaults; set them in apt.conf.d")
-            .leavesOut("list, security, bugfix, exclude, conf_file, disable_gpg_check, disable_plugin, enable_plugin, installroot, releasever, download_only, download_dir, validate_certs, sslverify, skip_broken, autoremove, bugfix, cacheonly, install_weak_deps, allowerasing, nobest, lock_timeout",
+            .leavesOut("list, security, bugfix, exclude, conf_file, disable_gpg_check, disable_plugin, enable_plugin, installroot, releasever, download_only, download_dir, validate_certs, sslverify, skip_broken, autoremove, cacheonly, install_weak_deps, allowerasing, nobest, lock_timeout",
                     "yum's and dnf's own defaults; set them in yum.conf or dnf.conf")
             .checkMode("apt: predicts an install or removal from dpkg's database and an upgrade from apt-cache policy's candidate (the cache as it is: an"
                     + " update it would make is not run); yum and dnf: from rpm and yum check-update. A .deb is read (and downloaded) in check mode too")
@@ -53,7 +53,7 @@ public final class PackageModule implements Module {
             .example("packages 'glusterfs-server'")
             .example("packages 'nfs and ctdb', name: ['nfs-utils', 'ctdb']")
             .example("packages 'nginx', state: 'latest', updateCache: true, cacheValidTime: 3600")
-            .example("packages 'apt cache', updateCache: true")
+            .example("packages updateCache: true, cacheValidTime: 3600")
             .example("packages 'epel tools', name: 'htop', enablerepo: 'epel'");
 
     @Override

@@ -44,7 +44,7 @@ public final class PacmanModule implements Module {
             .returns("stdout", "string", "when pacman changed something", "what it printed", "upgrading gplay-demo...")
             .returns("stderr", "string", "when pacman changed something", "its warnings", "")
             .example("pacman 'nginx', updateCache: true")
-            .example("pacman 'whole system', upgrade: true, updateCache: true")
+            .example("pacman upgrade: true, updateCache: true")
             .example("pacman 'base-devel', state: 'latest'");
 
     @Override
@@ -60,30 +60,31 @@ public final class PacmanModule implements Module {
         }
         ctx.requireProgram(exe, "Arch's pacman");
         ctx.set("packages", List.of());
+        // each step says why it changed nothing (null: it changed something); the reasons are the message of a run with no change
+        List<String> why = new ArrayList<>();
         if (ctx.bool("updateCache")) {
-            refresh(ctx, exe);
+            why.add(refresh(ctx, exe));
         }
         PacmanInventory inv = new PacmanInventory(ctx, exe);
         if (ctx.bool("upgrade")) {
-            upgrade(ctx, exe, inv);
+            why.add(upgrade(ctx, exe, inv));
         }
         if (!ctx.list("name").isEmpty()) {
             String state = ctx.str("state");
-            if (state.equals("absent") || state.equals("removed")) {
-                remove(ctx, exe, inv);
-            } else {
-                install(ctx, exe, inv, state.equals("latest"));
-            }
+            why.add(state.equals("absent") || state.equals("removed") ? remove(ctx, exe, inv) : install(ctx, exe, inv, state.equals("latest")));
+        }
+        if (!why.contains(null)) {
+            ctx.msg("nothing to do: " + String.join("; ", why));
         }
     }
 
-    private static void refresh(ModuleContext ctx, String exe) throws Exception {
+    private static String refresh(ModuleContext ctx, String exe) throws Exception {
         Cmd cmd = pacman(exe, "--sync", "--refresh").args(words(ctx, "updateCacheExtraArgs"));
         Cmd run = ctx.bool("force") ? cmd.raw("--refresh") : cmd;
         if (ctx.checkMode()) {
             ctx.converge("refresh the sync databases", () -> { });
             ctx.set("cache_updated", true);
-            return;
+            return null;
         }
         // as Ansible: changed when the databases list other packages or versions after the refresh (always with force)
         String before = ctx.read(pacman(exe, "--sync", "--list"));
@@ -92,14 +93,15 @@ public final class PacmanModule implements Module {
         ctx.set("cache_updated", updated);
         if (updated) {
             ctx.converge("refresh the sync databases", () -> { }); // the refresh ran above: this records its change
+            return null;
         }
+        return "the sync databases list nothing new";
     }
 
-    private static void upgrade(ModuleContext ctx, String exe, PacmanInventory inv) throws Exception {
+    private static String upgrade(ModuleContext ctx, String exe, PacmanInventory inv) throws Exception {
         Map<String, String[]> up = inv.upgradable();
         if (up.isEmpty()) {
-            ctx.msg("nothing to do: no package has a newer version in the sync databases");
-            return;
+            return "no package has a newer version in the sync databases";
         }
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
@@ -110,9 +112,10 @@ public final class PacmanModule implements Module {
         ctx.set("packages", List.copyOf(up.keySet()));
         Cmd cmd = pacman(exe, "--sync", "--sysupgrade", "--quiet", "--noconfirm").args(words(ctx, "upgradeExtraArgs"));
         ctx.converge("upgrade " + String.join(", ", up.keySet()), new Diff("packages", before.toString(), after.toString()), () -> output(ctx, ctx.change(cmd)));
+        return null;
     }
 
-    private static void install(ModuleContext ctx, String exe, PacmanInventory inv, boolean latest) throws Exception {
+    private static String install(ModuleContext ctx, String exe, PacmanInventory inv, boolean latest) throws Exception {
         List<String> sync = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (String pkg : inv.expand(names(ctx))) {
@@ -139,8 +142,7 @@ public final class PacmanModule implements Module {
             }
         }
         if (coming.isEmpty()) {
-            ctx.msg("nothing to do: " + String.join(", ", names(ctx)) + (latest ? " installed, at the sync databases' version" : " installed"));
-            return;
+            return String.join(", ", names(ctx)) + (latest ? " installed, at the sync databases' version" : " installed");
         }
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
@@ -161,19 +163,20 @@ public final class PacmanModule implements Module {
             }
         });
         ctx.predictState(ServiceManager.PACKAGES_INSTALLED, "yes");
+        return null;
     }
 
-    private static void remove(ModuleContext ctx, String exe, PacmanInventory inv) throws Exception {
+    private static String remove(ModuleContext ctx, String exe, PacmanInventory inv) throws Exception {
         List<String> there = inv.expand(names(ctx)).stream().map(inv::name).filter(inv.installed()::containsKey).toList();
         if (there.isEmpty()) {
-            ctx.msg("nothing to do: " + String.join(", ", names(ctx)) + " not installed");
-            return;
+            return String.join(", ", names(ctx)) + " not installed";
         }
         // what pacman would remove, with what depends on them when extraArgs asks (--recursive, --cascade)
         List<String> gone = List.of(ctx.read(removing(ctx, exe).raw("--print-format").raw("'%n-%v'").raw("--").args(there)).strip().split("\\s+"));
         Cmd run = (ctx.bool("removeNosave") ? removing(ctx, exe).raw("--nosave") : removing(ctx, exe)).raw("--").args(there);
         ctx.set("packages", gone);
         ctx.converge("remove " + String.join(", ", gone), new Diff("packages", String.join("\n", gone) + "\n", ""), () -> output(ctx, ctx.change(run)));
+        return null;
     }
 
     /** The program with pacman's literal options, its messages in English, as they are parsed. */

@@ -108,6 +108,8 @@ class PackageAptTest {
         update();
         checkRealConverged(Map.of("name", PKG, "installRecommends", false));
         assertEquals("2.0", apt.installed());
+        Result refreshed = run(Map.of("name", PKG, "updateCache", true), false);
+        assertEquals("update the apt cache", refreshed.msg(), "the change is the message, not the package found there");
         Result refused = run(Map.of("name", PKG + "=1.0"), false);
         assertEquals(Status.FAILED, refused.status());
         assertTrue(refused.msg().contains("--allow-downgrades"), refused.msg());

@@ -65,6 +65,7 @@ class PacmanTest {
         Result same = run(Map.of("updateCache", true), false);
         assertEquals(Status.OK, same.status(), "the databases list the same packages");
         assertEquals(false, same.data().get("cache_updated"));
+        assertEquals("nothing to do: the sync databases list nothing new", same.msg());
         arch.publish("gplay-demo", "2.0-1");
         assertEquals(Status.CHANGED, run(Map.of("updateCache", true), false).status(), "a new version came");
     }
