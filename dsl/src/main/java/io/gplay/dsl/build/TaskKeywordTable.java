@@ -18,7 +18,7 @@ public final class TaskKeywordTable {
             "Asked on each host before the task runs; false skips the task there. In a loop it is asked for each item,"
                     + " item in its scope. A block's, a role's and an importTasks' when is asked before the task's own,"
                     + " again before each task; an includeTasks' once, when the run reaches it.", List.of("when"),
-            "command 'reload', cmd: 'nginx -s reload', when: { facts.os_family == 'Debian' && vars.reload }");
+            "command 'reload', cmd: 'nginx -s reload', when: { facts.osFamily == 'Debian' && vars.reload }");
     public static final DslWord LOOP = keyword("loop", OBJECT,
             "run the task once for each item of this list, or of the list a closure computes on each host; the item is `item`",
             "a list, or a closure that gives one on each host",

@@ -21,6 +21,10 @@ final class JinjaLeftovers {
     private static final Map<String, String> GPLAY_NAMES = Map.of("inventory_hostname", "host",
             "inventory_hostname_short", "host", "ansible_play_hosts", "playHosts", "ansible_check_mode", "checkMode",
             "item", "item");
+    /** Ansible's {@code ansible_<fact>} variables of the facts gplay gathers, read as {@code ansible_facts.<fact>}. */
+    private static final Set<String> FACTS = Set.of("os_family", "distribution", "distribution_version",
+            "distribution_major_version", "hostname", "fqdn", "service_mgr", "pkg_mgr", "user_id", "architecture",
+            "kernel", "selinux", "interfaces", "all_ipv4_addresses");
 
     private JinjaLeftovers() {
     }
@@ -76,6 +80,9 @@ final class JinjaLeftovers {
         if (GPLAY_NAMES.containsKey(head)) {
             return GPLAY_NAMES.get(head) + rest;
         }
-        return head.equals("ansible_facts") ? "facts" + rest : "vars." + jinja;
+        if (head.startsWith("ansible_") && FACTS.contains(head.substring("ansible_".length()))) {
+            return "ansible_facts." + head.substring("ansible_".length()) + rest;
+        }
+        return head.equals("ansible_facts") ? jinja : "vars." + jinja;
     }
 }

@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a module is and takes. {@code primary} names the parameter that a task's title fills when it is not
  * given (so {@code service 'glusterd', state: 'started'} manages the service glusterd).
  */
 public final class ModuleSpec {
+    /** A parameter's value in the name of a fact: {@code getent_{database}}. */
+    private static final Pattern FACT_PARAM = Pattern.compile("\\{(\\w+)}");
     private final String name;
     private final String summary;
     private final List<Param> params = new ArrayList<>();
@@ -23,6 +27,7 @@ public final class ModuleSpec {
     private final List<String> examples = new ArrayList<>();
     private final List<ReturnValue> returns = new ArrayList<>();
     private final Map<String, String> leftOut = new LinkedHashMap<>();
+    private final List<String> facts = new ArrayList<>();
 
     public ModuleSpec(String name, String summary) {
         this.name = name;
@@ -134,6 +139,53 @@ public final class ModuleSpec {
     public ModuleSpec leavesOut(String ansibleParam, String why) {
         leftOut.put(ansibleParam, why);
         return this;
+    }
+
+    /**
+     * The facts the module sets, as Ansible's modules return {@code ansible_facts}: the run merges the
+     * {@code ansible_facts} map of its result into the host's facts, readable after as {@code facts.NAME},
+     * {@code ansible_facts.NAME} and the variable {@code NAME}. A name may take a parameter's value,
+     * {@code getent_{database}}; the plan knows it where the task gives that parameter as a plain value.
+     */
+    public ModuleSpec setsFacts(String... names) {
+        for (String n : names) {
+            Matcher m = FACT_PARAM.matcher(n);
+            while (m.find()) {
+                String p = m.group(1);
+                param(p).orElseThrow(() -> new IllegalArgumentException(name + ": fact '" + n + "' names no parameter '" + p + "'"));
+            }
+            facts.add(n);
+        }
+        return this;
+    }
+
+    /** The facts as declared ({@code getent_{database}}). */
+    public List<String> factsSet() {
+        return List.copyOf(facts);
+    }
+
+    /**
+     * The names of the facts a task with these parameters sets, each {@code {param}} filled with the task's
+     * value (or the parameter's default); a name whose parameter is known only on the host is left out.
+     */
+    public List<String> factsSet(Map<String, Object> params) {
+        List<String> out = new ArrayList<>();
+        for (String f : facts) {
+            Matcher m = FACT_PARAM.matcher(f);
+            StringBuilder b = new StringBuilder();
+            boolean known = true;
+            while (m.find()) {
+                Object v = params.containsKey(m.group(1)) ? params.get(m.group(1))
+                        : param(m.group(1)).map(Param::defaultValue).orElse(null);
+                known &= v instanceof CharSequence || v instanceof Number;
+                m.appendReplacement(b, Matcher.quoteReplacement(String.valueOf(v)));
+            }
+            m.appendTail(b);
+            if (known) {
+                out.add(b.toString());
+            }
+        }
+        return out;
     }
 
     public ModuleSpec example(String groovy) {

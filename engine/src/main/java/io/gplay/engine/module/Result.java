@@ -10,6 +10,9 @@ import java.util.Objects;
  * its diff, and the data a later task sees through {@code register}.
  */
 public record Result(Status status, String msg, List<Change> changes, Map<String, Object> data) {
+    /** The key of the facts a module sets ({@code ModuleSpec.setsFacts}), as Ansible's modules return them. */
+    public static final String MODULE_FACTS = "ansible_facts";
+
     public Result {
         changes = List.copyOf(changes);
         data = new LinkedHashMap<>(data);

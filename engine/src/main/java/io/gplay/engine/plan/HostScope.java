@@ -10,14 +10,15 @@ import java.util.Map;
  * play and extra variables, and registered results), {@code facts}, {@code groups} (group name to host names),
  * {@code hostvars} (every host's variables), {@code item} inside a loop, and {@code result} in
  * {@code changedWhen}, {@code failedWhen} and {@code until}, {@code playHosts} (the play's hosts after
- * {@code --limit}) and {@code checkMode}. Any other name is looked up in {@code vars}, so a
+ * {@code --limit}), {@code checkMode}, and {@code ansible_facts}, the facts under Ansible's names
+ * ({@link AnsibleFacts}). Any other name is looked up in {@code vars}, so a
  * registered result {@code x} reads as {@code x.rc}. What a closure reads here is watched for secrets
  * ({@link SecretReads}).
  */
 public final class HostScope {
     /** The names a per-host value reads as the scope's own, before any variable of the host's. */
     public static final java.util.Set<String> NAMES = java.util.Set.of("host", "vars", "facts", "groups", "hostvars",
-            "item", "result", "playHosts", "checkMode");
+            "item", "result", "playHosts", "checkMode", "ansible_facts");
 
     private final String host;
     private final Map<String, Object> vars;
@@ -74,6 +75,11 @@ public final class HostScope {
 
     public Map<String, Object> getFacts() {
         return SecretReads.read(facts);
+    }
+
+    /** The facts as Ansible names them: {@code ansible_facts.os_family}, {@code ansible_facts.packages}. */
+    public Map<String, Object> getAnsible_facts() {
+        return SecretReads.read(AnsibleFacts.of(facts));
     }
 
     public Map<String, List<String>> getGroups() {

@@ -223,7 +223,7 @@ final class BatchRun {
      * every play as Ansible does; a {@code setup} task refreshes them when a playbook needs it.
      */
     private void gatherFacts(List<HostRun> hosts) {
-        List<HostRun> without = hosts.stream().filter(r -> r.facts.isEmpty()).toList();
+        List<HostRun> without = hosts.stream().filter(r -> !r.gathered).toList();
         runTask(new Task("Gathering Facts", TaskOnHost.FACTS_MODULE, Map.of(), TaskOptions.none(),
                 play.source()), without, false);
     }

@@ -23,6 +23,10 @@ final class HostRun {
     /** In check mode: what earlier tasks predicted they would leave on the host. */
     final Predictions predicted = new Predictions();
     Map<String, Object> facts = new LinkedHashMap<>();
+    /** Whether {@code setup} has gathered the facts: those a module set before do not stand for them. */
+    boolean gathered;
+    /** The facts modules set ({@code packageFacts}' {@code packages}), which a later {@code setup} keeps. */
+    final Map<String, Object> moduleFacts = new LinkedHashMap<>();
     Connection connection;
     String unreachable;
     boolean failed;
@@ -57,6 +61,8 @@ final class HostRun {
         HostRun next = new HostRun(host);
         next.connection = connection;
         next.facts = facts;
+        next.gathered = gathered;
+        next.moduleFacts.putAll(moduleFacts);
         next.registered.putAll(registered);
         return next;
     }

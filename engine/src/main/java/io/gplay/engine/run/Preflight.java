@@ -1,6 +1,7 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Play;
@@ -28,7 +29,8 @@ final class Preflight {
     }
 
     /** {@code variables}: also the variables tasks read, which a listing of the plan does not need. */
-    static List<String> problems(Playbook playbook, Targets targets, RunOptions opts, boolean variables) {
+    static List<String> problems(Playbook playbook, Targets targets, RunOptions opts, boolean variables,
+                                 ModuleRegistry modules) {
         List<String> problems = new ArrayList<>();
         // as ansible-playbook: a limit that leaves no host is an error (a typo in a CI job's -l is not a green run)
         if (targets.limitMatchesNothing()) {
@@ -66,7 +68,7 @@ final class Preflight {
         if (variables) {
             problems.addAll(RoleArgumentValues.problems(playbook, targets, opts.extraVars()));
             problems.addAll(delegates(playbook, targets));
-            problems.addAll(UndefinedVariables.problems(playbook, targets));
+            problems.addAll(UndefinedVariables.problems(playbook, targets, modules));
             problems.addAll(SecretArguments.problems(playbook, targets, SecretMask.global()));
         }
         return problems;

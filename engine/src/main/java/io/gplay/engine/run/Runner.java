@@ -115,7 +115,7 @@ public final class Runner {
 
     /** Problems found before any connection (see {@link Preflight}). */
     public List<String> preflight(Playbook playbook) {
-        return Preflight.problems(playbook, new Targets(inventory, opts.limit(), opts.slice()), opts, true);
+        return Preflight.problems(playbook, new Targets(inventory, opts.limit(), opts.slice()), opts, true, modules);
     }
 
     /**
@@ -123,7 +123,7 @@ public final class Runner {
      * needs no variable, as in ansible-playbook.
      */
     public List<String> preflightForListing(Playbook playbook) {
-        return Preflight.problems(playbook, new Targets(inventory, opts.limit(), opts.slice()), opts, false);
+        return Preflight.problems(playbook, new Targets(inventory, opts.limit(), opts.slice()), opts, false, modules);
     }
 
     /** Whether --tags and --skip-tags let a task run. */

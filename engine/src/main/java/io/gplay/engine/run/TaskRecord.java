@@ -9,7 +9,9 @@ import io.gplay.engine.report.Handled;
 import io.gplay.engine.report.MaskingReporter;
 import io.gplay.engine.report.Reporter;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,19 +94,29 @@ final class TaskRecord {
         return task.options().ignoreErrors() ? Handled.IGNORED : hr.rescuable > 0 ? Handled.RESCUED : Handled.NO;
     }
 
-    /** The registered variable, and the facts {@code setup} gathered or {@code setFact} set. */
+    /**
+     * The registered variable, and the facts: those {@code setup} gathered (in place of those gathered before),
+     * those {@code setFact} set, and the {@code ansible_facts} a module returned, merged into the host's facts
+     * (of each item of a loop).
+     */
     private void keep(Task task, HostRun hr, Result r) {
         TaskOptions o = task.options();
         if (o.register() != null) {
             hr.registered.put(o.register(), r.registered());
         }
-        if (r.status() == Status.FAILED || !(r.data().get("facts") instanceof Map<?, ?> f)) {
+        if (r.status() == Status.FAILED) {
+            return;
+        }
+        moduleFacts(r.data()).forEach(f -> merge(hr, f));
+        if (!(r.data().get("facts") instanceof Map<?, ?> f)) {
             return;
         }
         if (task.module().equals(TaskOnHost.FACTS_MODULE)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> facts = new LinkedHashMap<>((Map<String, Object>) f);
+            facts.putAll(hr.moduleFacts); // what other modules set stays, as a later setup does not gather it
             hr.facts = facts;
+            hr.gathered = true;
             state.hostvars.get(hr.host.name()).put("facts", facts);
         }
         if (task.module().equals(TaskOnHost.SET_FACT_MODULE) || task.module().equals(TaskOnHost.INCLUDE_VARS_MODULE)) {
@@ -114,6 +126,38 @@ final class TaskRecord {
                 SecretReads.secret(f);
             }
         }
+    }
+
+    /** The {@code ansible_facts} of a result, or of each item of a loop's. */
+    private static List<Map<?, ?>> moduleFacts(Map<String, Object> data) {
+        if (data.get(Result.MODULE_FACTS) instanceof Map<?, ?> f) {
+            return List.of(f);
+        }
+        List<Map<?, ?>> out = new ArrayList<>();
+        if (data.get("results") instanceof List<?> items) {
+            items.forEach(i -> {
+                if (i instanceof Map<?, ?> m && !Boolean.TRUE.equals(m.get("failed"))
+                        && m.get(Result.MODULE_FACTS) instanceof Map<?, ?> f) {
+                    out.add(f);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * A module's facts into the host's, each name replaced, the others kept: {@code facts.NAME}, and the variable
+     * {@code NAME}, as Ansible makes a module's facts variables of the host.
+     */
+    private void merge(HostRun hr, Map<?, ?> set) {
+        Map<String, Object> facts = new LinkedHashMap<>(hr.facts);
+        set.forEach((k, v) -> {
+            facts.put(String.valueOf(k), v);
+            hr.moduleFacts.put(String.valueOf(k), v);
+            hr.registered.put(String.valueOf(k), v);
+        });
+        hr.facts = facts;
+        state.hostvars.get(hr.host.name()).put("facts", facts);
     }
 
     /**

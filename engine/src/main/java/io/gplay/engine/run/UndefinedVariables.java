@@ -1,6 +1,7 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.inventory.Host;
+import io.gplay.engine.module.ModuleRegistry;
 import io.gplay.engine.module.Names;
 import io.gplay.engine.plan.Block;
 import io.gplay.engine.plan.Deferred;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * {@code 'app_versoin' is not defined for host h1 (did you mean 'app_version'?)}. Defined means set in the
  * inventory (with group_vars and host_vars), the play's vars, the variables of the role, task file or block a
  * task came from, the extra variables, or registered or set as a fact by a task of the playbook (or by
- * {@code includeVars}: any name of a vars file in its folders) (a rescue's
+ * {@code includeVars}: any name of a vars file in its folders, or by a module whose spec sets facts,
+ * {@code packageFacts}' {@code packages}) (a rescue's
  * {@code failedTask} and {@code failedResult} too, where the playbook has a rescue); a value the playbook reads
  * as optional ({@code vars.x ?: 'default'}) is not asked for (the DSL says which names a value needs,
  * {@link Deferred#variables()}).
@@ -34,12 +36,12 @@ final class UndefinedVariables {
     private UndefinedVariables() {
     }
 
-    static List<String> problems(Playbook playbook, Targets targets) {
+    static List<String> problems(Playbook playbook, Targets targets, ModuleRegistry modules) {
         Set<String> registered = new LinkedHashSet<>();
         Set<String> required = new LinkedHashSet<>();
         playbook.requiredVars().forEach(r -> required.add(r.name()));
         playbook.plays().forEach(p -> Stream.concat(p.allTasks(), p.handlers().stream())
-                .forEach(t -> registered.addAll(setBy(t))));
+                .forEach(t -> registered.addAll(setBy(t, modules))));
         if (playbook.plays().stream().anyMatch(p -> rescues(p.tasks()))) {
             registered.addAll(TaskOnHost.FAILURE_NAMES);
         }
@@ -65,7 +67,7 @@ final class UndefinedVariables {
     }
 
     /** The names a task gives the tasks after it: the one it registers, the facts it sets. */
-    private static Set<String> setBy(Task task) {
+    private static Set<String> setBy(Task task, ModuleRegistry modules) {
         Set<String> names = new LinkedHashSet<>();
         if (task.options().register() != null) {
             names.add(task.options().register());
@@ -76,6 +78,7 @@ final class UndefinedVariables {
         if (task.module().equals(TaskOnHost.INCLUDE_VARS_MODULE) && task.params().get("paths") instanceof List<?> paths) {
             names.addAll(VarsFileNames.in(paths)); // which file a host reads is known only then: any of them
         }
+        modules.find(task.module()).ifPresent(m -> names.addAll(m.spec().factsSet(task.params())));
         return names;
     }
 

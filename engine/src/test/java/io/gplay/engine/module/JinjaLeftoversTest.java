@@ -30,7 +30,9 @@ class JinjaLeftoversTest {
         assertTrue(problems(Map.of("names", List.of("a", "{{ item | upper }}"))).get(0)
                 .endsWith("names: { \"${item}\" } (and the filters in Groovy: README, \"Ansible's facts and magic variables\")"));
         assertTrue(problems(Map.of("dest", "/etc/{{ ansible_facts.os_family }}.conf")).get(0)
-                .endsWith("{ \"/etc/${facts.os_family}.conf\" }"));
+                .endsWith("{ \"/etc/${ansible_facts.os_family}.conf\" }"));
+        assertTrue(problems(Map.of("dest", "/etc/{{ ansible_distribution_major_version }}.conf")).get(0)
+                .endsWith("{ \"/etc/${ansible_facts.distribution_major_version}.conf\" }"));
     }
 
     @Test

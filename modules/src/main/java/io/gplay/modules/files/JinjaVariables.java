@@ -1,6 +1,7 @@
 package io.gplay.modules.files;
 
 import io.gplay.engine.config.AnsibleConfig;
+import io.gplay.engine.plan.AnsibleFacts;
 import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.vault.ResolvingVars;
 

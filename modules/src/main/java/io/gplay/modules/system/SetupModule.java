@@ -22,6 +22,10 @@ public final class SetupModule implements Module {
             "if [ -d /run/systemd/system ]; then echo service_mgr=systemd; else echo service_mgr=sysvinit; fi",
             "for p in dnf yum apt-get; do if command -v $p >/dev/null 2>&1; then echo pkg_mgr=$p; break; fi; done",
             "echo \"user=$(id -un)\"; echo \"arch=$(uname -m)\"; echo \"kernel=$(uname -r)\"",
+            // SELinux is on where its file system is mounted, as libselinux's is_selinux_enabled reads it
+            "if [ -r /sys/fs/selinux/enforce ]; then echo \"selinux_enforce=$(cat /sys/fs/selinux/enforce)\";"
+                    + " echo \"selinux_policyvers=$(cat /sys/fs/selinux/policyvers 2>/dev/null)\";"
+                    + " sed -n 's/^SELINUX=/selinux_config_mode=/p; s/^SELINUXTYPE=/selinux_type=/p' /etc/selinux/config 2>/dev/null; fi",
             "echo \"addresses=$( (ip -o -4 addr show 2>/dev/null || true) | awk '{print $2\"=\"$4}' | tr '\\n' ' ')\"",
             "true");
 
@@ -30,7 +34,8 @@ public final class SetupModule implements Module {
             .checkMode("reads only; runs the same in check mode")
             .notes("Facts, as seen in per-host closures through `facts`: osFamily (RedHat, Debian), distribution, "
                     + "distributionVersion, distributionMajorVersion, hostname, fqdn, serviceMgr (systemd, sysvinit), "
-                    + "pkgMgr (dnf, yum, apt), user, arch, kernel, interfaces (name to address/prefix), ipv4 (addresses).")
+                    + "pkgMgr (dnf, yum, apt), user, arch, kernel, selinux ({status: disabled}, or enabled with mode, config_mode, type, "
+                    + "policyvers, as Ansible's), interfaces (name to address/prefix), ipv4 (addresses).")
             .leavesOut("gather_subset", "the facts are few and read in one round trip, so all are gathered")
             .leavesOut("filter", "all facts are gathered")
             .leavesOut("fact_path", "no local facts (facts.d)")
@@ -78,6 +83,7 @@ public final class SetupModule implements Module {
         f.put("user", raw.getOrDefault("user", ""));
         f.put("arch", raw.getOrDefault("arch", ""));
         f.put("kernel", raw.getOrDefault("kernel", ""));
+        f.put("selinux", selinux(raw));
         Map<String, String> interfaces = new LinkedHashMap<>();
         List<String> ipv4 = new ArrayList<>();
         for (String pair : raw.getOrDefault("addresses", "").split(" ")) {
@@ -90,6 +96,22 @@ public final class SetupModule implements Module {
         f.put("interfaces", interfaces);
         f.put("ipv4", ipv4);
         return f;
+    }
+
+    /** As Ansible's selinux fact: {status: disabled}, or enabled with its mode, policy version, configured mode and type. */
+    private static Map<String, Object> selinux(Map<String, String> raw) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (!raw.containsKey("selinux_enforce")) {
+            s.put("status", "disabled");
+            return s;
+        }
+        s.put("status", "enabled");
+        String policy = raw.getOrDefault("selinux_policyvers", "");
+        s.put("policyvers", policy.matches("\\d+") ? Integer.parseInt(policy) : "unknown");
+        s.put("config_mode", raw.getOrDefault("selinux_config_mode", "unknown"));
+        s.put("mode", raw.get("selinux_enforce").equals("1") ? "enforcing" : "permissive");
+        s.put("type", raw.getOrDefault("selinux_type", "unknown"));
+        return s;
     }
 
     private static boolean isRedHat(String id, String like, String redhat) {

@@ -1,4 +1,4 @@
-package io.gplay.modules.files;
+package io.gplay.engine.plan;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
