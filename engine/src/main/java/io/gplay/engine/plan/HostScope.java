@@ -79,7 +79,7 @@ public final class HostScope {
 
     /** The facts as Ansible names them: {@code ansible_facts.os_family}, {@code ansible_facts.packages}. */
     public Map<String, Object> getAnsible_facts() {
-        return SecretReads.read(AnsibleFacts.of(facts));
+        return SecretReads.read(AnsibleFacts.of(facts == null ? Map.of() : facts));
     }
 
     public Map<String, List<String>> getGroups() {
