@@ -30,9 +30,9 @@ final class GitCli {
             words.addAll(ShellWords.split(ctx.str("sshOpts")));
         }
         String joined = String.join(" ", words);
-        if (ctx.bool("acceptHostkey") && !joined.contains("StrictHostKeyChecking=no")) {
+        if (ctx.bool("acceptHostkey") && !joined.contains("StrictHostKeyChecking=")) {
             words.addAll(List.of("-o", "StrictHostKeyChecking=no"));
-        } else if (ctx.bool("acceptNewhostkey") && !joined.contains("StrictHostKeyChecking=accept-new")) {
+        } else if (ctx.bool("acceptNewhostkey") && !joined.contains("StrictHostKeyChecking=")) {
             words.addAll(List.of("-o", "StrictHostKeyChecking=accept-new"));
         }
         if (!joined.contains("BatchMode=yes")) {

@@ -6,6 +6,7 @@ import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
+import io.gplay.modules.Operand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -123,14 +124,12 @@ public final class GitModule implements Module {
         }
     }
 
-    /** A value git would read as an option, or that would end its line, is refused rather than passed. */
+    /** A value git would read as an option (Operand), or that would end its line, is refused rather than passed. */
     private static void refuseOption(ModuleContext ctx, String name, String value, boolean noBlanks) {
-        String why = value.isEmpty() ? "it is empty"
-                : value.startsWith("-") ? "git would read a value starting with '-' as an option"
-                : value.matches("(?s).*[\\x00-\\x1f\\x7f].*") ? "it holds a line break or control character"
-                : noBlanks && value.contains(" ") ? "a " + name + " holds no blank" : null;
-        if (why != null) {
-            ctx.fail(name + " '" + value + "' is refused: " + why + "; give the " + name + " itself");
+        Operand.of(ctx, name, value);
+        if (value.isEmpty() || value.matches("(?s).*[\\x00-\\x1f\\x7f].*") || noBlanks && value.contains(" ")) {
+            ctx.fail(name + " '" + value + "' is refused: it is empty or holds a line break, a control character"
+                    + (noBlanks ? " or a blank" : "") + ", which no " + name + " has");
         }
     }
 

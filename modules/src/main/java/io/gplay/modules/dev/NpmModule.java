@@ -8,6 +8,7 @@ import io.gplay.engine.module.ModuleContext;
 import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
+import io.gplay.modules.Operand;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -57,8 +58,11 @@ public final class NpmModule implements Module {
     public void run(ModuleContext ctx) throws Exception {
         for (String p : List.of("name", "version", "registry")) {
             String v = ctx.str(p);
-            if (v != null && (v.isBlank() || v.startsWith("-") || v.matches("(?s).*[\\x00-\\x1f].*"))) {
-                ctx.fail(p + " '" + v + "' is refused: npm would read a value starting with '-' as an option, and a line break is no part of one");
+            if (v != null) {
+                Operand.of(ctx, p, v);
+                if (v.isBlank() || v.matches("(?s).*[\\x00-\\x1f].*")) {
+                    ctx.fail(p + " '" + v + "' is refused: it is blank or holds a line break or control character");
+                }
             }
         }
         String state = ctx.str("state");

@@ -7,6 +7,7 @@ import io.gplay.engine.module.ModuleSpec;
 import io.gplay.engine.module.Param;
 import io.gplay.engine.module.ParamType;
 import io.gplay.engine.shell.ShellWords;
+import io.gplay.modules.Operand;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,8 +124,9 @@ public final class PipModule implements Module {
 
     private static List<PipRequirement> packages(ModuleContext ctx, List<String> names, String version) {
         for (String n : names) {
-            if (n.strip().startsWith("-") || n.matches("(?s).*[\\x00-\\x1f].*")) {
-                ctx.fail("name '" + n + "' is refused: pip would read it as an option, or it holds a line break; give pip's options in extraArgs");
+            Operand.of(ctx, "name", n.strip()); // pip's own options go in extraArgs
+            if (n.matches("(?s).*[\\x00-\\x1f].*")) {
+                ctx.fail("name '" + n + "' is refused: a line break or control character is no part of a package");
             }
         }
         List<PipRequirement> packages = new ArrayList<>(PipRequirement.recover(names).stream().map(PipRequirement::of).toList());
