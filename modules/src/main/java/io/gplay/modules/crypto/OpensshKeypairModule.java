@@ -44,7 +44,8 @@ public final class OpensshKeypairModule implements Module {
             .returns("comment", "string", "changed or success", "the public key's comment", "test@comment")
             .checkMode("reads the existing pair with ssh-keygen and says what it would generate, restore or remove; nothing is generated")
             .notes("Ansible's rsa1 type is gone from OpenSSH and not offered. Changed when a key is generated, the public key is"
-                    + " rewritten from the private one (missing, another key's, or another comment), mode/owner/group change, or the pair is removed.")
+                    + " rewritten from the private one (missing, another key's, or another comment), mode/owner/group change, or the pair is removed."
+                    + " A public key rewritten with no comment given keeps the private key's comment (Ansible's has none then).")
             .example("opensshKeypair '/home/deploy/.ssh/id_ed25519', type: 'ed25519', comment: 'deploy@web', owner: 'deploy', mode: '0600'")
             .example("opensshKeypair '/etc/backup/id_rsa', size: 4096, passphrase: vault.backupKeyPass");
 
