@@ -34,7 +34,7 @@ public final class SeportModule implements Module {
             .returns("proto", "string", "success", "the protocol", "tcp")
             .returns("setype", "string", "success", "the SELinux type", "http_port_t")
             .returns("state", "string", "success", "present or absent", "present")
-            .example("seport ['8080', '8443-8444'], proto: 'tcp', setype: 'http_port_t'")
+            .example("seport ports: ['8080', '8443-8444'], proto: 'tcp', setype: 'http_port_t'")
             .example("seport '10050', proto: 'tcp', setype: 'zabbix_agent_port_t', state: 'absent'");
 
     @Override
