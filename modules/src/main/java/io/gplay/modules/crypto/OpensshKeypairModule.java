@@ -47,7 +47,7 @@ public final class OpensshKeypairModule implements Module {
                     + " rewritten from the private one (missing, another key's, or another comment), mode/owner/group change, or the pair is removed."
                     + " A public key rewritten with no comment given keeps the private key's comment (Ansible's has none then).")
             .example("opensshKeypair '/home/deploy/.ssh/id_ed25519', type: 'ed25519', comment: 'deploy@web', owner: 'deploy', mode: '0600'")
-            .example("opensshKeypair '/etc/backup/id_rsa', size: 4096, passphrase: vault.backupKeyPass");
+            .example("opensshKeypair '/etc/backup/id_rsa', size: 4096, passphrase: { vars.vault_backup_key_pass }");
 
     @Override
     public ModuleSpec spec() {

@@ -20,8 +20,8 @@ public final class TempfileModule implements Module {
             .checkMode("skipped, as Ansible skips its tempfile (which does not support check mode): nothing is created and path is not registered")
             .notes("Always changed: each run creates a new one, and nothing removes it (a later file task with state: 'absent' does)."
                     + " The name is the prefix, 8 random characters and the suffix; a prefix ending in X makes the random part longer (mktemp's template).")
-            .example("tempfile state: 'directory', suffix: '.build', register: 'build'")
-            .example("file \"${build.path}\", state: 'absent'");
+            .example("tempfile state: 'directory', suffix: '.build', register: 'build'\n"
+                    + "file 'remove the build folder', path: { build.path }, state: 'absent'");
 
     @Override
     public ModuleSpec spec() {
