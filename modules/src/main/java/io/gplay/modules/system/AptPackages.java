@@ -33,6 +33,10 @@ final class AptPackages {
             updateCache(ctx.integer("cacheValidTime"));
         }
         String state = ctx.str("state");
+        boolean purge = ctx.bool("purge");
+        if (ctx.has("defaultRelease") && (ctx.str("defaultRelease").isEmpty() || ctx.str("defaultRelease").startsWith("-"))) {
+            ctx.fail("defaultRelease '" + ctx.str("defaultRelease") + "' is no release: give a release name or codename, as bookworm-backports");
+        }
         List<String> install = new ArrayList<>();
         List<String> remove = new ArrayList<>();
         List<String> said = new ArrayList<>();
@@ -51,9 +55,14 @@ final class AptPackages {
             }
             switch (state) {
                 case "absent" -> {
+                    String leftOver = purge && now == null ? configFilesVersion(name) : null;
                     if (matches) {
                         remove.add(name);
                         said.add(name + " " + now);
+                    } else if (leftOver != null && (glob == null || glob(glob).matcher(leftOver).matches())) {
+                        // Ansible's purge=yes: a package dpkg keeps only the config files of is still there to purge
+                        remove.add(name);
+                        said.add(name + " " + leftOver + " (config files)");
                     } else {
                         whyNot.add(name + (now == null ? " is not installed" : " " + now + " is not " + glob));
                     }
@@ -83,7 +92,7 @@ final class AptPackages {
         todo.addAll(install.stream().map(s -> s.contains("=") ? s.substring(0, s.indexOf('=')) : s).toList());
         todo.addAll(remove);
         if (!remove.isEmpty()) {
-            aptGet("remove " + String.join(", ", said), "remove", remove);
+            aptGet((purge ? "purge " : "remove ") + String.join(", ", said), purge ? "remove --purge" : "remove", remove);
         }
         if (!install.isEmpty()) {
             aptGet((state.equals("latest") ? "install or upgrade " : "install ") + String.join(", ", said), "install", install);
@@ -183,7 +192,11 @@ final class AptPackages {
         if (ctx.bool("allowDowngrade")) {
             cmd = cmd.raw("--allow-downgrades");
         }
-        Cmd run = cmd.raw(verb).raw("--").args(args);
+        if (ctx.has("defaultRelease") && verb.equals("install")) {
+            cmd = cmd.raw("-t").arg(ctx.str("defaultRelease"));
+        }
+        Cmd line = cmd.raw(verb).raw("--").args(args);
+        Cmd run = ctx.has("policyRcD") ? PolicyRcD.around(ctx.integer("policyRcD"), line) : line;
         changed = true;
         ctx.converge(description, () -> {
             ExecResult r = ctx.change(run);
@@ -194,9 +207,18 @@ final class AptPackages {
 
     /** The version dpkg has installed, or null. */
     private String installedVersion(String name) {
+        return dpkgVersion(name, "install ok installed");
+    }
+
+    /** The version of a package dpkg keeps only the config files of (removed, not purged), or null. */
+    private String configFilesVersion(String name) {
+        return dpkgVersion(name, "config-files");
+    }
+
+    private String dpkgVersion(String name, String status) {
         for (String line : ctx.probe(Cmd.of("dpkg-query", "-W", "-f=${Status}\t${Version}\n", "--", name)).stdout().split("\n")) {
             String[] f = line.split("\t");
-            if (f.length == 2 && f[0].endsWith("install ok installed")) {
+            if (f.length == 2 && f[0].endsWith(status)) {
                 return f[1];
             }
         }
@@ -205,7 +227,7 @@ final class AptPackages {
 
     /** The version apt would install (apt-cache policy's Candidate); fails when apt knows none. */
     private String candidate(String name) {
-        for (String line : ctx.probe(Cmd.of("env", "LC_ALL=C", "apt-cache", "policy", "--", name)).stdout().split("\n")) {
+        for (String line : ctx.probe(candidatePolicy(name)).stdout().split("\n")) {
             String l = line.strip();
             if (l.startsWith("Candidate:") && !l.endsWith("(none)")) {
                 return l.substring("Candidate:".length()).strip();
@@ -213,6 +235,15 @@ final class AptPackages {
         }
         ctx.fail("no package matching '" + name + "' is available (apt-cache policy has no candidate; updateCache: true?)");
         return null;
+    }
+
+    /** apt-cache policy, with the task's default release when it names one (as apt-get -t sees it). */
+    private Cmd candidatePolicy(String name) {
+        Cmd cmd = Cmd.of("env", "LC_ALL=C", "apt-cache");
+        if (ctx.has("defaultRelease")) {
+            cmd = cmd.raw("-o").arg("APT::Default-Release=" + ctx.str("defaultRelease"));
+        }
+        return cmd.raw("policy").raw("--").arg(name);
     }
 
     /** apt's version glob (fnmatch: * and ?) as a pattern. */

@@ -31,14 +31,20 @@ public final class PackageModule implements Module {
             .param(Param.optional("allowDowngrade", ParamType.BOOL, null, "apt: a version named below the installed one is installed (--allow-downgrades)"))
             .param(Param.optional("enablerepo", ParamType.LIST, null, "yum, dnf: repositories enabled for this task (--enablerepo)"))
             .param(Param.optional("disablerepo", ParamType.LIST, null, "yum, dnf: repositories disabled for this task, before enablerepo (--disablerepo)"))
+            .param(Param.optional("purge", ParamType.BOOL, null, "apt: state absent purges (apt-get remove --purge), a package dpkg keeps only the config files of too"))
+            .param(Param.optional("defaultRelease", ParamType.STRING, null, "apt: installs and upgrades from this release (apt-get -t), as bookworm-backports"))
+            .param(Param.optional("policyRcD", ParamType.INT, null, "apt: while apt-get runs, /usr/sbin/policy-rc.d exits with this code (101: services"
+                    + " are not started); the host's own file is put back after"))
+            .param(Param.optional("allowerasing", ParamType.BOOL, null, "dnf: installs and upgrades may remove packages in their way (--allowerasing)"))
+            .param(Param.optional("exclude", ParamType.LIST, null, "yum, dnf: packages (globs) left out of installs and upgrades (--exclude)"))
             .oneOf("name", "deb", "updateCache", "cacheValidTime")
             .leavesOut("use", "say manager: apt, yum or dnf")
             .leavesOut("state: installed, removed, fixed, build-dep", "say present or absent; fix or build with command")
             .leavesOut("upgrade", "a whole-system upgrade (apt-get dist-upgrade, yum update) is a command task")
-            .leavesOut("autoremove, autoclean, purge", "clean up with command: apt-get autoremove --purge")
-            .leavesOut("default_release, dpkg_options, force, force_apt_get, allow_unauthenticated, allow_change_held_packages, policy_rc_d, only_upgrade, fail_on_autoremove, lock_timeout, update_cache_retries, update_cache_retry_max_delay",
+            .leavesOut("autoremove, autoclean", "clean up with command: apt-get autoremove --purge")
+            .leavesOut("dpkg_options, force, force_apt_get, allow_unauthenticated, allow_change_held_packages, only_upgrade, fail_on_autoremove, lock_timeout, update_cache_retries, update_cache_retry_max_delay",
                     "apt's own defaults; set them in apt.conf.d")
-            .leavesOut("list, security, bugfix, exclude, conf_file, disable_gpg_check, disable_plugin, enable_plugin, installroot, releasever, download_only, download_dir, validate_certs, sslverify, skip_broken, autoremove, cacheonly, install_weak_deps, allowerasing, nobest, lock_timeout",
+            .leavesOut("list, security, bugfix, conf_file, disable_gpg_check, disable_plugin, enable_plugin, installroot, releasever, download_only, download_dir, validate_certs, sslverify, skip_broken, autoremove, cacheonly, install_weak_deps, nobest, lock_timeout",
                     "yum's and dnf's own defaults; set them in yum.conf or dnf.conf")
             .checkMode("apt: predicts an install or removal from dpkg's database and an upgrade from apt-cache policy's candidate (the cache as it is: an"
                     + " update it would make is not run); yum and dnf: from rpm and yum check-update. A .deb is read (and downloaded) in check mode too")
@@ -54,7 +60,11 @@ public final class PackageModule implements Module {
             .example("packages 'nfs and ctdb', name: ['nfs-utils', 'ctdb']")
             .example("packages 'nginx', state: 'latest', updateCache: true, cacheValidTime: 3600")
             .example("packages updateCache: true, cacheValidTime: 3600")
-            .example("packages 'epel tools', name: 'htop', enablerepo: 'epel'");
+            .example("packages 'epel tools', name: 'htop', enablerepo: 'epel'")
+            .example("packages 'nginx from backports, not started yet', name: 'nginx', defaultRelease: 'bookworm-backports', policyRcD: 101")
+            .example("packages 'no old config', name: 'apache2', state: 'absent', purge: true")
+            .example("packages 'openssl, the kernel held back', name: 'openssl', state: 'latest', exclude: ['kernel*']")
+            .example("packages 'curl in place of curl-minimal', name: 'curl', allowerasing: true");
 
     @Override
     public ModuleSpec spec() {
@@ -68,20 +78,24 @@ public final class PackageModule implements Module {
             ctx.fail("no supported package manager on " + ctx.host().name() + " (facts say '" + mgr + "'; set manager:)");
         }
         if (mgr.equals("apt")) {
-            refuse(ctx, mgr, "enablerepo", "disablerepo");
+            refuse(ctx, mgr, "yum or dnf", "enablerepo", "disablerepo", "exclude");
+            refuse(ctx, mgr, "dnf", "allowerasing");
             new AptPackages(ctx).run();
         } else {
-            refuse(ctx, mgr, "deb", "installRecommends", "cacheValidTime", "allowDowngrade");
+            refuse(ctx, mgr, "apt", "deb", "installRecommends", "cacheValidTime", "allowDowngrade", "purge", "defaultRelease", "policyRcD");
+            if (mgr.equals("yum")) {
+                refuse(ctx, mgr, "dnf", "allowerasing");
+            }
             new RpmPackages(ctx, mgr).run();
         }
     }
 
     /** A parameter the host's manager has no use for is refused rather than ignored: the task would not do what it says. */
-    private static void refuse(ModuleContext ctx, String mgr, String... params) {
+    private static void refuse(ModuleContext ctx, String mgr, String where, String... params) {
         for (String p : params) {
             if (ctx.has(p)) {
                 ctx.fail(p + " is not for " + mgr + " (" + ctx.host().name() + "'s package manager): drop it, or set it only where "
-                        + (mgr.equals("apt") ? "yum or dnf" : "apt") + " runs");
+                        + where + " runs");
             }
         }
     }

@@ -28,6 +28,11 @@ final class RpmPackages {
             ctx.change(base().raw(mgr.equals("yum") ? "clean" : "makecache").raw(mgr.equals("yum") ? "expire-cache" : "--refresh"));
         }
         ctx.set("cache_updated", expire);
+        for (Object x : ctx.list("exclude")) {
+            if (x.toString().isEmpty() || x.toString().startsWith("-")) {
+                ctx.fail("exclude '" + x + "' is no package: give a name or a glob (kernel*)");
+            }
+        }
         String state = ctx.str("state");
         List<String> installed = new ArrayList<>();
         List<String> install = new ArrayList<>();
@@ -73,9 +78,16 @@ final class RpmPackages {
         if (specs.isEmpty()) {
             return;
         }
-        Cmd cmd = base().raw("-y").raw(verb).raw("--").args(specs);
+        Cmd cmd = base().raw("-y");
+        if (!verb.equals("remove")) {
+            cmd = excluding(cmd);
+            if (ctx.bool("allowerasing")) {
+                cmd = cmd.raw("--allowerasing");
+            }
+        }
+        Cmd run = cmd.raw(verb).raw("--").args(specs);
         ctx.converge(what + " " + String.join(", ", specs), () -> {
-            ExecResult r = ctx.change(cmd);
+            ExecResult r = ctx.change(run);
             ctx.set("stdout", r.stdout().stripTrailing());
             ctx.set("stderr", r.stderr().stripTrailing());
         });
@@ -93,6 +105,14 @@ final class RpmPackages {
         return cmd;
     }
 
+    /** Ansible's exclude: --exclude=PKG per package, on installs, upgrades and their check-update. */
+    private Cmd excluding(Cmd cmd) {
+        for (Object x : ctx.list("exclude")) {
+            cmd = cmd.arg("--exclude=" + x);
+        }
+        return cmd;
+    }
+
     /** A package (NAME or NAME-VERSION) rpm has, or a capability one of its packages provides. */
     private boolean installed(String spec) {
         return ctx.probe(Cmd.of("rpm", "-q", "--", spec)).ok() || ctx.probe(Cmd.of("rpm", "-q", "--whatprovides", "--", spec)).ok();
@@ -103,7 +123,8 @@ final class RpmPackages {
      * with none, 1 on an error.
      */
     private boolean hasUpdate(String name) {
-        ExecResult r = ctx.probe(base().raw("check-update").raw("--").arg(name));
+        // excluded as the upgrade will be, or an update it never takes would be a change on every run
+        ExecResult r = ctx.probe(excluding(base()).raw("check-update").raw("--").arg(name));
         if (r.rc() == 0) {
             return false;
         }

@@ -3,6 +3,7 @@ package io.gplay.modules.system;
 import io.gplay.engine.module.Result;
 import io.gplay.engine.module.Status;
 import io.gplay.modules.Harness;
+import io.gplay.modules.Needs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.gplay.modules.system.PrivateApt.PKG;
+import static io.gplay.modules.system.PrivateApt.SUITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,6 +149,10 @@ class PackageAptTest {
         assertTrue(pinned.msg().contains("say state: present to install 1.0"), pinned.msg());
         Result repo = run(Map.of("name", PKG, "enablerepo", "epel"), true);
         assertTrue(repo.msg().startsWith("enablerepo is not for apt"), repo.msg());
+        Result exclude = run(Map.of("name", PKG, "exclude", "kernel*"), true);
+        assertTrue(exclude.msg().startsWith("exclude is not for apt") && exclude.msg().endsWith("where yum or dnf runs"), exclude.msg());
+        Result erasing = run(Map.of("name", PKG, "allowerasing", true), true);
+        assertTrue(erasing.msg().endsWith("set it only where dnf runs"), erasing.msg());
         Result nothing = Harness.run(new PackageModule(), Map.of("state", "present"), true);
         assertTrue(nothing.msg().contains("give 'name', 'deb', 'updateCache' or 'cacheValidTime'"), nothing.msg());
     }
@@ -165,5 +172,81 @@ class PackageAptTest {
         assertTrue(deb.msg().contains("is neither an absolute path on the host nor"), deb.msg());
         assertFalse(Files.exists(Path.of(marker)));
         assertEquals("none", apt.installed());
+    }
+
+    @Test
+    void purgeRemovesThePackageAndThenWhatARemovalLeft() throws Exception {
+        update();
+        Path conf = apt.root.resolve("etc/" + PKG + ".conf");
+        checkRealConverged(Map.of("name", PKG));
+        Result removed = checkRealConverged(Map.of("name", PKG, "state", "absent"));
+        assertEquals(List.of("remove " + PKG + " 2.0"), removed.descriptions());
+        assertEquals("deinstall ok config-files 2.0", apt.dpkgSays());
+        assertTrue(Files.exists(conf), "a removal keeps the config files");
+
+        Result purged = checkRealConverged(Map.of("name", PKG, "state", "absent", "purge", true));
+        assertEquals(List.of("purge " + PKG + " 2.0 (config files)"), purged.descriptions());
+        assertFalse(Files.exists(conf), "purged");
+        assertFalse(apt.dpkgSays().contains("config-files"), apt.dpkgSays());
+
+        checkRealConverged(Map.of("name", PKG + "=1.0"));
+        Result whole = checkRealConverged(Map.of("name", PKG, "state", "absent", "purge", true));
+        assertEquals(List.of("purge " + PKG + " 1.0"), whole.descriptions());
+        assertEquals("none", apt.installed());
+        assertFalse(Files.exists(conf));
+    }
+
+    @Test
+    void defaultReleaseInstallsFromTheReleaseNamed() throws Exception {
+        apt.release();
+        update();
+        Result from = checkRealConverged(Map.of("name", PKG, "defaultRelease", SUITE));
+        assertEquals("2.0", apt.installed());
+        assertTrue(from.data().get("stdout").toString().contains("Setting up " + PKG), from.data().toString());
+        Result unknown = run(Map.of("name", PKG + "=1.0", "allowDowngrade", true, "defaultRelease", "gplay-nosuch"), false);
+        assertEquals(Status.FAILED, unknown.status());
+        assertTrue(unknown.msg().contains("gplay-nosuch"), "apt-get -t was given the release: " + unknown.msg());
+        assertEquals("2.0", apt.installed());
+        Result option = run(Map.of("name", PKG, "defaultRelease", "-oDebug::X=1"), true);
+        assertTrue(option.msg().startsWith("defaultRelease '-oDebug::X=1' is no release"), option.msg());
+    }
+
+    @Test
+    void policyRcDAnswersWhileAptGetRunsAndTheHostsFileComesBack() throws Exception {
+        Path policy = Path.of(PolicyRcD.PATH);
+        Needs.require(Files.isWritable(policy.getParent()), PolicyRcD.PATH + " must be writable (run as root)");
+        byte[] hosts = Files.exists(policy) ? Files.readAllBytes(policy) : null;
+        String hostsMode = hosts == null ? null : PosixFilePermissions.toString(Files.getPosixFilePermissions(policy));
+        FileTime hostsTime = hosts == null ? null : Files.getLastModifiedTime(policy);
+        // apt-get as the module runs it, first noting what policy-rc.d says while it runs
+        Path seen = work.resolve("seen");
+        Path spy = apt.dir.resolve("bin/apt-get");
+        Files.writeString(spy, "#!/bin/sh\n{ stat -c %a " + PolicyRcD.PATH + "; cat " + PolicyRcD.PATH + "; } > " + seen + "\nexec /usr/bin/apt-get \"$@\"\n");
+        assertTrue(spy.toFile().setExecutable(true));
+        try {
+            Files.writeString(policy, "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString("rwx------"));
+            update();
+            checkRealConverged(Map.of("name", PKG, "policyRcD", 101));
+            assertEquals("755\n#!/bin/sh\nexit 101\n", Files.readString(seen));
+            assertEquals("#!/bin/sh\nexit 0\n", Files.readString(policy), "the host's file is back");
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(policy)));
+
+            Files.delete(policy);
+            Result failed = run(Map.of("name", "gplay-no-such-package", "policyRcD", 101), false);
+            assertEquals(Status.FAILED, failed.status());
+            assertEquals("755\n#!/bin/sh\nexit 101\n", Files.readString(seen));
+            assertFalse(Files.exists(policy), "none was there: none is left, though apt-get failed");
+            try (var tmp = Files.list(Path.of("/tmp"))) {
+                assertFalse(tmp.anyMatch(p -> p.getFileName().toString().startsWith("gplay-policy-rc.d.")), "no backup is left");
+            }
+        } finally {
+            Files.deleteIfExists(policy);
+            if (hosts != null) {
+                Files.write(policy, hosts);
+                Files.setPosixFilePermissions(policy, PosixFilePermissions.fromString(hostsMode));
+                Files.setLastModifiedTime(policy, hostsTime);
+            }
+        }
     }
 }

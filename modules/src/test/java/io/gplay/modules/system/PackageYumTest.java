@@ -122,5 +122,36 @@ class PackageYumTest {
         assertTrue(calls().get(calls().size() - 1).endsWith("install -- x$(touch " + marker + ");touch " + marker), calls().toString());
         assertFalse(Files.exists(Path.of(marker)));
         assertTrue(run("yum", Map.of("name", "-y"), true).msg().startsWith("'-y' is no package"));
+        for (String apts : List.of("purge", "defaultRelease", "policyRcD")) {
+            Object v = apts.equals("purge") ? true : apts.equals("policyRcD") ? 101 : "bookworm";
+            assertEquals(apts + " is not for dnf (local's package manager): drop it, or set it only where apt runs",
+                    run("dnf", Map.of("name", "x", apts, v), true).msg());
+        }
+        assertEquals("allowerasing is not for yum (local's package manager): drop it, or set it only where dnf runs",
+                run("yum", Map.of("name", "x", "allowerasing", true), true).msg());
+    }
+
+    @Test
+    void excludeGoesOnInstallsUpgradesAndTheirCheckUpdate() throws Exception {
+        String marker = work.resolve("pwned").toString();
+        Map<String, Object> p = Map.of("name", List.of("coreutils", "nginx"), "state", "latest", "exclude", List.of("kernel*", "x';touch " + marker + "'"));
+        Result r = run("yum", p, false);
+        assertEquals(List.of("install nginx", "upgrade coreutils"), r.descriptions());
+        assertEquals(List.of("yum -q --exclude=kernel* --exclude=x';touch " + marker + "' check-update -- coreutils",
+                "yum -q -y --exclude=kernel* --exclude=x';touch " + marker + "' install -- nginx",
+                "yum -q -y --exclude=kernel* --exclude=x';touch " + marker + "' update -- coreutils"), calls(), "each value one argument, never run");
+        assertFalse(Files.exists(Path.of(marker)));
+        Result gone = run("yum", Map.of("name", "nginx", "state", "absent", "exclude", "kernel*"), false);
+        assertEquals("yum -q -y remove -- nginx", calls().get(calls().size() - 1), "a removal excludes nothing");
+        assertEquals(Status.CHANGED, gone.status());
+        assertTrue(run("dnf", Map.of("name", "x", "exclude", "-y"), true).msg().startsWith("exclude '-y' is no package"));
+    }
+
+    @Test
+    void allowerasingGoesOnDnfsInstall() throws Exception {
+        Result r = run("dnf", Map.of("name", "nginx", "allowerasing", true), false);
+        assertEquals(List.of("install nginx"), r.descriptions());
+        assertEquals(List.of("dnf -q -y --allowerasing install -- nginx"), calls());
+        assertEquals(Status.OK, run("dnf", Map.of("name", "nginx", "allowerasing", true), false).status());
     }
 }

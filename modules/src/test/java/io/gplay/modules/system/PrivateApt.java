@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class PrivateApt {
     static final String PKG = "gplay-demo";
+    /** The repository's release (its Release file's Suite), for apt-get -t. */
+    static final String SUITE = "gplay-stable";
 
     final Path dir;
     final Path root;
@@ -55,17 +57,28 @@ final class PrivateApt {
         conn = new PathFirstConnection(dir.resolve("bin"), Map.of("APT_CONFIG", conf.toString(), "DPKG_ADMINDIR", admin.toString()));
     }
 
-    /** A .deb of the made-up package at this version, in a folder of its own (it installs /usr/share/gplay-demo/version). */
+    /**
+     * A .deb of the made-up package at this version, in a folder of its own (it installs /usr/share/gplay-demo/version,
+     * and the conffile /etc/gplay-demo.conf, which a removal leaves behind and a purge removes).
+     */
     Path deb(String version) throws Exception {
         Path src = dir.resolve("src-" + version);
         Files.createDirectories(src.resolve("DEBIAN"));
         Files.createDirectories(src.resolve("usr/share/" + PKG));
         Files.writeString(src.resolve("usr/share/" + PKG + "/version"), version + "\n");
+        Files.createDirectories(src.resolve("etc"));
+        Files.writeString(src.resolve("etc/" + PKG + ".conf"), "setting = 1\n");
+        Files.writeString(src.resolve("DEBIAN/conffiles"), "/etc/" + PKG + ".conf\n");
         Files.writeString(src.resolve("DEBIAN/control"), "Package: " + PKG + "\nVersion: " + version
                 + "\nArchitecture: all\nMaintainer: gplay <gplay@example.org>\nDescription: a package of gplay's tests\n");
         Path out = Files.createDirectories(dir.resolve("debs-" + version)).resolve(PKG + "_" + version + "_all.deb");
         sh("dpkg-deb --build " + src + " " + out + " >/dev/null");
         return out;
+    }
+
+    /** Gives the repository a Release file naming its suite {@link #SUITE} (without one, apt-get -t knows no release). */
+    void release() throws Exception {
+        sh("cd " + repo + " && apt-ftparchive -o APT::FTPArchive::Release::Suite=" + SUITE + " release . > ../Release && mv ../Release Release");
     }
 
     /** The installed version, as the files in the private root say: none when not there. */
