@@ -13,6 +13,10 @@ import io.gplay.engine.module.Status;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Runs a module on this machine through the local connection, by the engine's own path (check mode guarded). */
 public final class Harness {
@@ -44,6 +48,29 @@ public final class Harness {
     public static HostContext localHost(boolean check) {
         return HostContext.of(new Host("local", List.of(), Map.of()), Map.of("pkgMgr", "apt", "serviceMgr", "systemd",
                 "osFamily", "Debian"), new LocalConnection(), check);
+    }
+
+    /** The three runs {@link #checkRealAgain} made. */
+    public record Runs(Result check, Result real, Result again) {
+    }
+
+    /**
+     * What a module's tests check of a change: a check run predicts it and leaves {@code state} (what the test reads
+     * of the host) as it was, the real run makes exactly the predicted changes (descriptions and diffs), and the
+     * run after it is ok. {@code run} runs the task, in check mode when given true.
+     */
+    public static Runs checkRealAgain(Function<Boolean, Result> run, Supplier<String> state) {
+        String before = state.get();
+        Result check = run.apply(true);
+        assertEquals(Status.CHANGED, check.status(), check.msg());
+        assertEquals(before, state.get(), "a check run changed nothing");
+        Result real = run.apply(false);
+        assertEquals(Status.CHANGED, real.status(), real.msg());
+        assertEquals(check.descriptions(), real.descriptions());
+        assertEquals(check.diffs(), real.diffs());
+        Result again = run.apply(false);
+        assertEquals(Status.OK, again.status(), again.descriptions().toString());
+        return new Runs(check, real, again);
     }
 
     public static boolean changed(Result r) {

@@ -69,16 +69,7 @@ class AptRepositoryModuleTest {
     }
 
     void checkRealConverged(Map<String, Object> params) {
-        String before = lists();
-        Result check = run(params, true);
-        assertEquals(Status.CHANGED, check.status(), check.msg());
-        assertEquals(before, lists(), "a check run changed nothing");
-        Result real = run(params, false);
-        assertEquals(Status.CHANGED, real.status(), real.msg());
-        assertEquals(check.descriptions(), real.descriptions());
-        assertEquals(check.diffs(), real.diffs());
-        Result again = run(params, false);
-        assertEquals(Status.OK, again.status(), again.descriptions().toString());
+        Harness.checkRealAgain(check -> run(params, check), this::lists);
     }
 
     @Test

@@ -68,16 +68,7 @@ class LocaleGenTest {
     }
 
     private void checkRealAgain(Map<String, Object> params) {
-        String before = state();
-        Result check = run(params, true);
-        assertEquals(Status.CHANGED, check.status(), check.msg());
-        assertEquals(before, state(), "a check run writes nothing and makes no locale");
-        Result real = run(params, false);
-        assertEquals(Status.CHANGED, real.status(), real.msg());
-        assertEquals(check.descriptions(), real.descriptions());
-        assertEquals(check.diffs(), real.diffs());
-        Result again = run(params, false);
-        assertEquals(Status.OK, again.status(), again.descriptions().toString());
+        Harness.checkRealAgain(check -> run(params, check), this::state);
     }
 
     @Test
