@@ -12,6 +12,7 @@ Prints a markdown report: the corpus, the structure counts, and every module wit
 gplay module that covers it.
 """
 import os
+import re
 import sys
 from collections import Counter
 
@@ -34,8 +35,7 @@ STRUCTURE = {"block", "include_tasks", "import_tasks", "include_role", "import_r
 GPLAY = {
     "command": "command", "shell": "shell", "file": "file", "copy": "copy", "template": "template",
     "lineinfile": "lineinfile",
-    "package": "packages", "apt": "packages (name, state)", "yum": "packages (name, state)",
-    "dnf": "packages (name, state)",
+    "package": "packages", "apt": "packages", "yum": "packages", "dnf": "packages",
     "service": "service", "systemd": "systemd", "systemd_service": "systemd",
     "setup": "setup", "gather_facts": "setup", "set_fact": "setFact", "debug": "debug", "assert": "verify",
     "mount": "mount", "filesystem": "filesystem", "lvg": "lvm", "lvol": "lvm", "iptables": "iptables",
@@ -43,7 +43,22 @@ GPLAY = {
     "unarchive": "unarchive", "ini_file": "iniFile", "wait_for": "waitFor",
     "user": "user", "group": "group", "authorized_key": "authorizedKey", "cron": "cron", "sysctl": "sysctl",
     "hostname": "hostname", "timezone": "timezone",
+    "mysql_user": "mysqlUser", "mysql_query": "mysqlQuery", "mysql_db": "mysqlDb",
+    "mysql_replication": "mysqlReplication", "mysql_info": "mysqlInfo",
+    "rpm_key": "rpmKey", "apt_repository": "aptRepository", "apt_key": "aptKey",
+    "deb822_repository": "deb822Repository", "yum_repository": "yumRepository",
+    "getent": "getent", "package_facts": "packageFacts", "service_facts": "serviceFacts",
+    "capabilities": "capabilities", "locale_gen": "localeGen", "pacman": "pacman",
+    "git": "git", "pip": "pip", "npm": "npm",
+    "openssh_keypair": "opensshKeypair", "pamd": "pamd", "pam_limits": "pamLimits", "slurp": "slurp",
+    "tempfile": "tempfile", "seport": "seport", "selinux": "selinux", "seboolean": "seboolean",
 }
+# The parameters gplay's packages module takes, by the Ansible module a call names: a call that gives another
+# one is counted apart, as "apt (purge)", and is not covered.
+PACKAGE_PARAMS = {"name", "pkg", "state", "update_cache", "cache_valid_time", "deb", "install_recommends",
+                  "allow_downgrade", "allow_downgrades", "enablerepo", "disablerepo", "purge", "default_release",
+                  "policy_rc_d", "allowerasing", "exclude"}
+PARAMS = {"apt": PACKAGE_PARAMS, "yum": PACKAGE_PARAMS, "dnf": PACKAGE_PARAMS, "package": PACKAGE_PARAMS}
 # Structure gplay has under its own names.
 GPLAY_STRUCTURE = {"block": "block", "import_tasks": "importTasks", "include_tasks": "includeTasks",
                    "import_role": "role", "include_role": "role (static)", "include_vars": "includeVars (firstFound)", "meta": "flushHandlers (flush_handlers only)"}
@@ -68,6 +83,16 @@ def module_of(task):
     return short(str(rest[0])) if len(rest) == 1 else None
 
 
+def with_params(module, task):
+    """The module's name, with the parameters gplay does not take in brackets (for those PARAMS lists)."""
+    if module not in PARAMS:
+        return module
+    args = next((v for k, v in task.items() if short(str(k)) == module), None)
+    keys = set(args) if isinstance(args, dict) else set(re.findall(r"(\w+)=", str(args or "")))
+    extra = sorted(keys - PARAMS[module])
+    return f"{module} ({', '.join(extra)})" if extra else module
+
+
 def walk(tasks, modules, structure, unread):
     for task in tasks or []:
         if not isinstance(task, dict):
@@ -78,7 +103,7 @@ def walk(tasks, modules, structure, unread):
         elif module in STRUCTURE or module.startswith("include") or module.startswith("import"):
             structure[module] += 1
         else:
-            modules[module] += 1
+            modules[with_params(module, task)] += 1
         for part in ("block", "rescue", "always"):
             if isinstance(task.get(part), list):
                 walk(task[part], modules, structure, unread)
