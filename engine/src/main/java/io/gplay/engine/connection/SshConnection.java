@@ -1,8 +1,11 @@
 package io.gplay.engine.connection;
 
+import net.schmizz.concurrent.Promise;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.IOUtils;
+import net.schmizz.sshj.common.SSHPacket;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -123,6 +126,33 @@ public final class SshConnection implements Connection {
     /** Whether the connection is still up, so that the hosts behind a jump host can share it. */
     boolean alive() {
         return client.isConnected() && client.getTransport().isRunning();
+    }
+
+    /**
+     * Whether the host answers a keepalive within {@code millis}: a connection kept between runs is asked before
+     * it is used again. Any answer will do (OpenSSH refuses the request, which is an answer).
+     */
+    boolean answersWithin(int millis) {
+        if (!alive()) {
+            return false;
+        }
+        Promise<SSHPacket, ConnectionException> answer;
+        try {
+            answer = client.getConnection().sendGlobalRequest("keepalive@openssh.com", true, new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        // polled, not retrieved: sshj logs a refusal it hands to retrieve() as an error
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!answer.isFulfilled() && System.nanoTime() < deadline && alive()) {
+            try {
+                Thread.sleep(0, 250_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return answer.isFulfilled() && alive();
     }
 
     /** Ends every connection being opened (Ctrl-C): each fails at once instead of waiting out its timeout. */

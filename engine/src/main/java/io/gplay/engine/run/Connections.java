@@ -2,6 +2,7 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.connection.Become;
 import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.KeptConnections;
 import io.gplay.engine.connection.LocalConnection;
 import io.gplay.engine.connection.SshConnection;
 import io.gplay.engine.connection.SshTarget;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class Connections {
     private final SshTargets targets;
+    /** Connections kept between runs (a daemon's), or null: each run opens its own. */
+    private KeptConnections kept;
 
     public Connections(boolean acceptNewHostKeys, Path knownHosts) {
         this(acceptNewHostKeys, knownHosts, System.getenv("SSH_AUTH_SOCK"), OpenSshConfig.standard());
@@ -105,7 +108,19 @@ public final class Connections {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         Transport transport = Transport.of(host);
-        return transport == Transport.SSH ? SshConnection.open(target(host)) : new LocalConnection(transport.entry(host));
+        if (transport != Transport.SSH) {
+            return new LocalConnection(transport.entry(host));
+        }
+        return kept != null ? kept.open(target(host)) : SshConnection.open(target(host));
+    }
+
+    /** From now on SSH connections come from, and at a run's end go back to, {@code kept}. */
+    void keepIn(KeptConnections kept) {
+        this.kept = kept;
+    }
+
+    KeptConnections kept() {
+        return kept;
     }
 
     /**

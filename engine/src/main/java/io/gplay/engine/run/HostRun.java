@@ -1,6 +1,7 @@
 package io.gplay.engine.run;
 
 import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.KeptConnections;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.module.Predictions;
 import io.gplay.engine.report.Stats;
@@ -78,6 +79,14 @@ final class HostRun {
 
     synchronized void notifyHandler(String handler) {
         notified.add(handler);
+    }
+
+    /** Gives the connection back to be kept for a later run (it is closed if it cannot be). */
+    synchronized void releaseConnection(KeptConnections kept) {
+        if (connection != null) {
+            kept.release(connection);
+            connection = null;
+        }
     }
 
     synchronized void closeConnection() {

@@ -2,6 +2,7 @@ package io.gplay.engine.run;
 
 import io.gplay.engine.connection.Command;
 import io.gplay.engine.connection.Connection;
+import io.gplay.engine.connection.KeptConnections;
 import io.gplay.engine.connection.UnreachableException;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
@@ -88,5 +89,23 @@ final class RunState {
 
     void closeAll() {
         runs.values().forEach(HostRun::closeConnection);
+    }
+
+    /** SSH connections from now on come from {@code kept} and go back to it ({@link #endConnections}). */
+    void keepConnectionsIn(KeptConnections kept) {
+        connections.keepIn(kept);
+    }
+
+    /**
+     * The end of a run: its connections go back to be kept for the next run, unless the run was interrupted (a
+     * command may still run on them) or none are kept; else they are closed.
+     */
+    void endConnections() {
+        KeptConnections kept = connections.kept();
+        if (kept == null || interrupted) {
+            closeAll();
+        } else {
+            runs.values().forEach(r -> r.releaseConnection(kept));
+        }
     }
 }

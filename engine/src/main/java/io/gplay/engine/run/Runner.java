@@ -1,5 +1,6 @@
 package io.gplay.engine.run;
 
+import io.gplay.engine.connection.KeptConnections;
 import io.gplay.engine.inventory.HonouredVars;
 import io.gplay.engine.inventory.Host;
 import io.gplay.engine.inventory.Inventory;
@@ -74,6 +75,15 @@ public final class Runner {
      */
     public Runner keepPendingHandlers(PendingHandlers store) {
         this.pendingStore = store;
+        return this;
+    }
+
+    /**
+     * Takes SSH connections from {@code kept} and gives them back at the run's end, for a process that runs
+     * many playbooks (the daemon, {@link KeptConnections}).
+     */
+    public Runner keepConnectionsIn(KeptConnections kept) {
+        state.keepConnectionsIn(kept);
         return this;
     }
 
@@ -166,7 +176,7 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
             if (!session) {
-                close();
+                state.endConnections();
             }
         }
         Map<String, Stats> stats = new LinkedHashMap<>();
