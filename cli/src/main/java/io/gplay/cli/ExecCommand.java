@@ -63,7 +63,7 @@ final class ExecCommand implements Callable<Integer> {
             return 1;
         }
         RunOptions opts = target.runOptions().output(check, diff, 0).build();
-        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean tty = Tty.colour();
         RunLog runLog = null;
         try {
             Inventory inventory = target.loadInventory(false);

@@ -14,11 +14,21 @@ import java.io.PrintStream;
 final class LibraryLogger extends LegacyAbstractLogger {
     /** The run's log while a run writes one. */
     private static volatile RunLog runLog;
-    /** Standard error, as it was when this class was loaded (the console may replace System.err later). */
-    private static final PrintStream STDERR = System.err;
+    /**
+     * Standard error, as it was when this class was loaded (the console may replace System.err later), or the
+     * client's while the daemon serves one.
+     */
+    private static volatile PrintStream stderr = System.err;
 
     LibraryLogger(String name) {
         this.name = name;
+    }
+
+    /** Where library warnings go when no run log takes them; returns where they went before. */
+    static PrintStream stderr(PrintStream to) {
+        PrintStream before = stderr;
+        stderr = to;
+        return before;
     }
 
     /** Sends library warnings to {@code log} from now on; null sends them to standard error again. */
@@ -34,7 +44,7 @@ final class LibraryLogger extends LegacyAbstractLogger {
         if (log != null) {
             log.library(name, level.name(), text);
         } else {
-            STDERR.println("[" + (level == Level.ERROR ? "ERROR" : "WARNING") + "]: " + name.replaceFirst(".*\\.", "")
+            stderr.println("[" + (level == Level.ERROR ? "ERROR" : "WARNING") + "]: " + name.replaceFirst(".*\\.", "")
                     + ": " + TerminalText.escaped(SecretMask.global().mask(text)));
         }
     }

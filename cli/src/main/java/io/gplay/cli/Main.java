@@ -19,7 +19,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        Integer served = DaemonClient.serve(args);
+        System.exit(served != null ? served : execute(args));
     }
 
     /** Subcommands by name, in the order help lists them. */
@@ -37,6 +38,7 @@ public final class Main implements Runnable {
         SUBCOMMANDS.put("inventory", InventoryCommand::new);
         SUBCOMMANDS.put("report", ReportCommand::new);
         SUBCOMMANDS.put("lab", LabCommand::new);
+        SUBCOMMANDS.put("daemon", DaemonCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

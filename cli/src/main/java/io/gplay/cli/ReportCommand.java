@@ -64,7 +64,7 @@ class ReportCommand implements Runnable {
             out.println("SLICES " + "*".repeat(71));
             // what a report says may hold a host's output: no control character reaches the terminal
             merged.sliceLines().forEach(l -> out.println(TerminalText.escaped(mask.mask(l))));
-            boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+            boolean tty = Tty.colour();
             new ConsoleReporter(out, tty, false, 0).recap(merged.stats(), merged.elapsedMillis());
             out.println("exit code of the merged run: " + merged.exitCode());
             if (retryFile != null && !merged.retryHosts().isEmpty()) {

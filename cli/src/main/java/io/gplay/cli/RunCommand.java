@@ -149,7 +149,7 @@ class RunCommand implements Callable<Integer> {
         RunOptions opts = target.runOptions().output(check || audit, diff || audit, verbose.length)
                 .tasks(tags, skipTags, startAtTask, forceHandlers).slice(part).build();
         List<Reporter> reporters = new ArrayList<>();
-        boolean tty = System.console() != null && System.getenv("NO_COLOR") == null;
+        boolean tty = Tty.colour();
         reporters.add(audit ? new AuditReporter(out, tty) : new ConsoleReporter(out, tty, opts.diff(), opts.verbosity()));
         for (String r : reports) {
             reporters.add(ReportFiles.open(r));
@@ -165,6 +165,9 @@ class RunCommand implements Callable<Integer> {
         Reporter reporter = new MaskingReporter(new Reporters(reporters), SecretMask.global());
         // the modules the plan was made with: gplay's, the plugin jars' and the playbook's own
         Runner runner = new Runner(inventory, modules, opts, reporter);
+        if (DaemonServer.kept() != null) {
+            runner.keepConnectionsIn(DaemonServer.kept());
+        }
         List<String> problems = listHosts || listTasks ? runner.preflightForListing(plan) : runner.preflight(plan);
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println(SecretMask.global().mask(p)));
