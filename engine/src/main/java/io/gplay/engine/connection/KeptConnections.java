@@ -2,9 +2,9 @@ package io.gplay.engine.connection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,8 +29,11 @@ public final class KeptConnections implements AutoCloseable {
     });
     /** Idle connections by target; a target may have one (the host's one connection of a run). */
     private final Map<SshTarget, Idle> idle = new HashMap<>();
-    /** Connections lent to a run, with their targets. */
-    private final Map<SshConnection, SshTarget> lent = new IdentityHashMap<>();
+    /**
+     * Connections lent to a run, with their targets; weakly, so that one closed by its run and never given back (its
+     * host found unreachable) goes too. SshConnection keeps Object's identity equality.
+     */
+    private final Map<SshConnection, SshTarget> lent = new WeakHashMap<>();
     private boolean closed;
 
     private record Idle(SshConnection connection, ScheduledFuture<?> expires) {
