@@ -116,12 +116,16 @@ def main():
 
     signal.signal(signal.SIGINT, forward)
     signal.signal(signal.SIGTERM, forward)
+    closed = set()  # a stream whose reader went (gplay run ... | head): the rest of it is dropped, the run goes on
     while True:
         kind, body = read_frame(conn)
         if kind == b"O" or kind == b"E":
             fd = 1 if kind == b"O" else 2
-            while body:
-                body = body[os.write(fd, body):]
+            try:
+                while body and fd not in closed:
+                    body = body[os.write(fd, body):]
+            except OSError:
+                closed.add(fd)
         elif kind == b"X":
             sys.exit(struct.unpack(">i", body)[0] & 0xFF)
         else:

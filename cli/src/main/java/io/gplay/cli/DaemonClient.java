@@ -113,8 +113,8 @@ final class DaemonClient {
             return null;
         }
         forwardSignals(ch, lock);
-        OutputStream out = new FileOutputStream(FileDescriptor.out);
-        OutputStream err = new FileOutputStream(FileDescriptor.err);
+        Sink out = new Sink(new FileOutputStream(FileDescriptor.out));
+        Sink err = new Sink(new FileOutputStream(FileDescriptor.err));
         for (DaemonFrames.Frame f = DaemonFrames.read(ch); f != null; f = DaemonFrames.read(ch)) {
             switch (f.type()) {
                 case DaemonFrames.STDOUT -> out.write(f.body());
@@ -126,6 +126,29 @@ final class DaemonClient {
             }
         }
         throw new IOException("the daemon closed the socket before the run's end");
+    }
+
+    /**
+     * Where a stream of the run's output goes: once writing fails (a closed pipe: {@code gplay run ... | head}),
+     * the rest is dropped and the run goes on, as a run of its own goes on past a PrintStream's failed write.
+     */
+    private static final class Sink {
+        private final OutputStream to;
+        private boolean failed;
+
+        Sink(OutputStream to) {
+            this.to = to;
+        }
+
+        void write(byte[] b) {
+            if (!failed) {
+                try {
+                    to.write(b);
+                } catch (IOException e) {
+                    failed = true;
+                }
+            }
+        }
     }
 
     /** The daemon's first answer, or null when it gives none within ANSWER_MILLIS (the socket is then closed). */

@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The daemon: a warm gplay process that runs the commands its clients hand it ({@link DaemonClient}), one at a
@@ -32,6 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class DaemonServer {
     static final int MAX_RUNS = 500;
+    /** How long a client has to say what it wants once connected. */
+    static final int HELLO_SECONDS = 5;
+    /** The daemon's own output, its log: System.out is a client's while a run is served. */
+    private static final PrintStream LOG = System.out;
     private static volatile KeptConnections kept;
 
     private final DaemonPlace place;
@@ -40,7 +46,12 @@ final class DaemonServer {
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile long lastRunEnd = System.nanoTime();
     private volatile boolean stopping;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gplay-daemon-timers");
+        t.setDaemon(true);
+        return t;
+    });
     private ServerSocketChannel server;
 
     private DaemonServer(DaemonPlace place, int idleSeconds) {
@@ -89,17 +100,12 @@ final class DaemonServer {
         for (String name : new String[] {"TERM", "INT", "HUP"}) {
             Signal.handle(new Signal(name), sig -> stop(name));
         }
-        ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gplay-daemon-idle");
-            t.setDaemon(true);
-            return t;
-        });
-        idle.scheduleWithFixedDelay(() -> {
+        timers.scheduleWithFixedDelay(() -> {
             if (!busy.get() && System.nanoTime() - lastRunEnd > TimeUnit.SECONDS.toNanos(idleSeconds)) {
                 stop(null);
             }
         }, 1, 1, TimeUnit.SECONDS);
-        System.out.println("gplay daemon " + ProcessHandle.current().pid() + ": serving " + place.socket());
+        LOG.println("gplay daemon " + ProcessHandle.current().pid() + ": serving " + place.socket());
         while (!stopping) {
             SocketChannel client;
             try {
@@ -130,7 +136,10 @@ final class DaemonServer {
 
     private void handle(SocketChannel client) {
         try (client) {
+            // a client that connects and says nothing is let go
+            ScheduledFuture<?> silent = timers.schedule(() -> closeQuietly(client), HELLO_SECONDS, TimeUnit.SECONDS);
             DaemonFrames.Frame first = DaemonFrames.read(client);
+            silent.cancel(false);
             Object lock = new Object();
             if (first == null) {
                 return;
@@ -166,19 +175,19 @@ final class DaemonServer {
             } finally {
                 lastRunEnd = System.nanoTime();
                 busy.set(false);
-                if (++runs >= MAX_RUNS) {
+                if (runs.incrementAndGet() >= MAX_RUNS) {
                     stop(null); // a fresh daemon for the next client: no state piles up without end
                 }
             }
         } catch (IOException | RuntimeException e) {
-            System.out.println("gplay daemon: a client's run failed: " + e);
+            LOG.println("gplay daemon: a client's run failed: " + e);
         }
     }
 
     /** One line for {@code gplay daemon status}: pid, runs, what it does now, connections kept, where. */
     private String status(boolean stopped) {
         long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lastRunEnd);
-        return "pid " + ProcessHandle.current().pid() + ": " + (stopped ? "stopping after " : "") + runs + " run(s), "
+        return "pid " + ProcessHandle.current().pid() + ": " + (stopped ? "stopping after " : "") + runs.get() + " run(s), "
                 + (busy.get() ? "running one" : "idle " + idle + " s of " + idleSeconds) + ", "
                 + kept.idleCount() + " connection(s) kept, in " + System.getProperty("user.dir");
     }
@@ -231,6 +240,14 @@ final class DaemonServer {
         }
         if (!done.get()) {
             Interrupts.fire("HUP");
+        }
+    }
+
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing is the point
         }
     }
 

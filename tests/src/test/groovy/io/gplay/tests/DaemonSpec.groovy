@@ -47,12 +47,21 @@ class DaemonSpec extends TwoSshdSpec {
         status.out.readLines().findAll { it.startsWith('pid ') }.sum(0) { (it =~ /(\d+) run\(s\)/)[0][1] as int }
     }
 
-    /** Waits (at most 20 s) until a daemon is up: the first run starts it and runs itself. */
-    void awaitDaemon() {
+    /**
+     * Waits (at most 20 s) until a daemon is up (the first run in a context starts one and runs itself); returns
+     * what {@code gplay daemon status} said last.
+     */
+    String awaitDaemon() {
         long deadline = System.currentTimeMillis() + 20_000
-        while (!gplay([:], 'daemon', 'status').out.startsWith('pid ') && System.currentTimeMillis() < deadline) {
+        String status = ''
+        while (System.currentTimeMillis() < deadline) {
+            status = gplay([:], 'daemon', 'status').out
+            if (status.startsWith('pid ')) {
+                break
+            }
             Thread.sleep(100)
         }
+        status
     }
 
     /** Waits (at most 20 s) until no sshd process serves a connection: those of a run of its own have ended. */
@@ -199,12 +208,11 @@ playbook('nap') {
         given:
         def inv = inventory()
         work.resolve('site.groovy').text = SITE
-        def env = [GPLAY_DAEMON_IDLE: '5']
+        def env = [GPLAY_DAEMON_IDLE: '8']
 
         when:
         gplay(env, 'run', 'site.groovy', '-i', inv.toString(), '--check')
-        awaitDaemon()
-        def up = gplay(env, 'daemon', 'status').out
+        def up = awaitDaemon()
         long deadline = System.currentTimeMillis() + 20_000
         while (Files.list(runtime.resolve('gplay')).count() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200)
@@ -230,6 +238,29 @@ playbook('nap') {
         then:
         piped.rc == 2
         runsServed() == 0
+    }
+
+    def "a reader that goes early (| head) ends the run's output, not the run"() {
+        given:
+        def inv = inventory()
+        work.resolve('site.groovy').text = SITE
+        def piped = { Map env ->
+            Gplay.exec(['bash', '-c', "${Gplay.ROOT.resolve('bin/gplay')} run site.groovy -i ${inv} | head -n 1;" +
+                    ' echo "gplay exited ${PIPESTATUS[0]}"'].collect { it.toString() }, work, cache, context(env))
+        }
+        // bash's environment (SHLVL, _) is another context than the spec's: the first run starts its daemon
+        piped([:])
+        awaitDaemon()
+
+        when:
+        def own = piped([GPLAY_DAEMON: null])
+        def served = piped([:])
+
+        then:
+        own.out.contains('gplay exited 2')
+        served.out == own.out
+        runsServed() == 1
+        Files.readString(work.resolve('h1/app/app.conf')) == 'name=h1\n'
     }
 
     def "the JVM's own client, without Python, hands the run to a daemon too"() {
