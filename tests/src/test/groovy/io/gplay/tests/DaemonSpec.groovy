@@ -48,28 +48,37 @@ class DaemonSpec extends TwoSshdSpec {
     }
 
     /**
-     * Waits (at most 20 s) until a daemon is up (the first run in a context starts one and runs itself); returns
-     * what {@code gplay daemon status} said last.
+     * Waits (at most 40 s: a JVM starts slowly on a loaded machine) until a daemon is up (the first run in a
+     * context starts one and runs itself): until its socket is there, which it binds once it serves.
      */
-    String awaitDaemon() {
-        long deadline = System.currentTimeMillis() + 20_000
-        String status = ''
-        while (System.currentTimeMillis() < deadline) {
-            status = gplay([:], 'daemon', 'status').out
-            if (status.startsWith('pid ')) {
-                break
-            }
+    boolean awaitDaemon() {
+        long deadline = System.currentTimeMillis() + 40_000
+        while (!socketThere() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100)
         }
-        status
+        socketThere()
     }
 
-    /** Waits (at most 20 s) until no sshd process serves a connection: those of a run of its own have ended. */
+    boolean socketThere() {
+        Path folder = runtime.resolve('gplay')
+        Files.isDirectory(folder) && Files.list(folder).withCloseable { l -> l.anyMatch { it.toString().endsWith('.sock') } }
+    }
+
+    /** Waits (at most 40 s) until no sshd process serves a connection: those of a run of its own have ended. */
     void awaitNoSessions() {
-        long deadline = System.currentTimeMillis() + 20_000
+        long deadline = System.currentTimeMillis() + 40_000
         while ((sessions(one) || sessions(two)) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100)
         }
+    }
+
+    /** SITE on h1 and h2, and this context's daemon up (the first run starts it): the inventory. */
+    Path siteWithDaemon() {
+        def inv = inventory()
+        work.resolve('site.groovy').text = SITE
+        gplay('run', 'site.groovy', '-i', inv.toString(), '--check')
+        awaitDaemon()
+        inv
     }
 
     /** The sshd processes serving a connection to this server now. */
@@ -121,7 +130,7 @@ playbook('site') {
         given:
         def inv = inventory()
         work.resolve('site.groovy').text = SITE
-        def env = [GPLAY_DAEMON_PERSIST: '8']
+        def env = [GPLAY_DAEMON_PERSIST: '12']
         gplay(env, 'run', 'site.groovy', '-i', inv.toString(), '--check')
         awaitDaemon()
         awaitNoSessions()
@@ -148,10 +157,7 @@ playbook('site') {
 
     def "a kept connection whose host went away is replaced by a new one"() {
         given:
-        def inv = inventory()
-        work.resolve('site.groovy').text = SITE
-        gplay('run', 'site.groovy', '-i', inv.toString(), '--check')
-        awaitDaemon()
+        def inv = siteWithDaemon()
         awaitNoSessions()
         def before = gplay('run', 'site.groovy', '-i', inv.toString(), '--check')
         def kept = sessions(one)
@@ -208,28 +214,28 @@ playbook('nap') {
         given:
         def inv = inventory()
         work.resolve('site.groovy').text = SITE
-        def env = [GPLAY_DAEMON_IDLE: '8']
+        // long enough that the daemon is seen up however slowly it starts and gplay daemon status answers
+        def env = [GPLAY_DAEMON_IDLE: '20']
 
         when:
         gplay(env, 'run', 'site.groovy', '-i', inv.toString(), '--check')
         def up = awaitDaemon()
-        long deadline = System.currentTimeMillis() + 20_000
+        def status = gplay(env, 'daemon', 'status').out
+        long deadline = System.currentTimeMillis() + 60_000
         while (Files.list(runtime.resolve('gplay')).count() > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200)
         }
 
         then:
-        up.startsWith('pid ')
+        up
+        status.startsWith('pid ')
         Files.list(runtime.resolve('gplay')).toList() == []
         gplay(env, 'daemon', 'status').out.startsWith('no gplay daemon is running')
     }
 
     def "a command that asks on the terminal or reads standard input runs in its own process"() {
         given:
-        def inv = inventory()
-        work.resolve('site.groovy').text = SITE
-        gplay('run', 'site.groovy', '-i', inv.toString(), '--check')
-        awaitDaemon()
+        def inv = siteWithDaemon()
 
         when:
         def piped = Gplay.exec(['sh', '-c', "echo '{\"x\": 1}' | ${Gplay.ROOT.resolve('bin/gplay')} run site.groovy -i ${inv} --check -e @/dev/stdin".toString()],
