@@ -34,7 +34,8 @@ public final class KeptConnections implements AutoCloseable {
      * host found unreachable) goes too. SshConnection keeps Object's identity equality.
      */
     private final Map<SshConnection, SshTarget> lent = new WeakHashMap<>();
-    private boolean closed;
+    /** Once closed (the daemon ends), a connection given back is closed, not kept. */
+    private volatile boolean closed;
 
     private record Idle(SshConnection connection, ScheduledFuture<?> expires) {
     }
@@ -72,18 +73,15 @@ public final class KeptConnections implements AutoCloseable {
         return null;
     }
 
-    /**
-     * The run is done with {@code c}: kept for the next run when it is one of these and still up, else closed.
-     * Returns whether it was kept.
-     */
-    public boolean release(Connection c) {
+    /** The run is done with {@code c}: kept for the next run when it is one of these and still up, else closed. */
+    public void release(Connection c) {
         SshTarget target;
         synchronized (this) {
             target = lent.remove(c);
         }
         if (target == null || closed || !(c instanceof SshConnection ssh) || !ssh.alive()) {
             c.close();
-            return false;
+            return;
         }
         Idle before;
         synchronized (this) {
@@ -99,7 +97,6 @@ public final class KeptConnections implements AutoCloseable {
             before.expires().cancel(false);
             before.connection().close();
         }
-        return !closed;
     }
 
     /** How many connections wait for a run. */
